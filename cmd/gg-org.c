@@ -1,0 +1,590 @@
+/* gg-org: the net. Units from city to building, addresses, Party organisations, people and
+ * their roles, departments, leader links, the community duty list and the demands placed on
+ * communities. Options and output only; the work is in lib/org.c and lib/kind.c. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "emit.h"
+#include "kind.h"
+#include "org.h"
+
+static int emit_close(struct gg_ctx *c, struct gg_emit *e)
+{
+	if (gg_emit_close(e))
+		return gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %m");
+	return 0;
+}
+
+static int emit_one(struct gg_ctx *c, json_t *rec)
+{
+	struct gg_emit *e = gg_emit_open(stdout, c->fmt, 0, NULL);
+	gg_emit(e, rec);
+	return emit_close(c, e);
+}
+
+static int cmd_init(struct gg_ctx *c, int argc, char **argv)
+{
+	(void)argv;
+	if (argc > 1)
+		return gg_usage(c, "init takes no arguments");
+	json_t *r = json_pack("{s:s}", "database", c->db_path);
+	int rc = emit_one(c, r);
+	json_decref(r);
+	return rc;
+}
+
+static const struct option import_opts[] = {{"file", required_argument, NULL, 'f'},
+					    {"dry-run", no_argument, NULL, 'n'},
+					    {0}};
+
+static int cmd_import(struct gg_ctx *c, int argc, char **argv)
+{
+	const char *file = "-";
+	struct gg_reader *r;
+	json_t *summary;
+	int o, rc;
+
+	while ((o = gg_opts(c, argc, argv, "f:n", import_opts)) != -1) {
+		if (o == 'f')
+			file = optarg;
+		else if (o == 'n')
+			c->rollback = 1;
+		else
+			return GG_EX_USAGE;
+	}
+	if (optind < argc)
+		file = argv[optind++];
+	if (optind < argc)
+		return gg_usage(c, "import reads one input");
+	if (gg_reader_open(&r, file, &c->err))
+		return c->err.code;
+	summary = json_object();
+	rc = gg_org_import(c, r, summary);
+	gg_reader_close(r);
+	if (!rc)
+		rc = emit_one(c, summary);
+	json_decref(summary);
+	return rc;
+}
+
+static const struct option export_opts[] = {{"under", required_argument, NULL, 'u'},
+					    {"flat", no_argument, NULL, 'F'},
+					    {0}};
+
+static int cmd_export(struct gg_ctx *c, int argc, char **argv)
+{
+	const char *under = NULL;
+	int o, flat = 0, rc;
+	json_t *doc;
+
+	while ((o = gg_opts(c, argc, argv, "", export_opts)) != -1) {
+		if (o == 'u')
+			under = optarg;
+		else if (o == 'F')
+			flat = 1;
+		else
+			return GG_EX_USAGE;
+	}
+	if (optind < argc)
+		return gg_usage(c, "export takes no arguments");
+	if (c->fmt != GG_FMT_DEFAULT && c->fmt != GG_FMT_YAML && c->fmt != GG_FMT_JSON)
+		return gg_usage(c, "export writes yaml or json, not %s", gg_fmt_name(c->fmt));
+	if ((rc = gg_org_export(c, under, flat, &doc)))
+		return rc;
+	rc = emit_one(c, doc);
+	json_decref(doc);
+	return rc;
+}
+
+static const struct option tree_opts[] = {{"under", required_argument, NULL, 'u'},
+					  {"depth", required_argument, NULL, 'd'},
+					  {0}};
+
+/* Draws rows (depth first, with depth) as a tree of box-drawing characters. */
+static void draw(json_t *rows)
+{
+	size_t n = json_array_size(rows);
+	char *last = calloc(n + 1, 1), seen[64] = {0}, open[64] = {0};
+
+	for (size_t i = n; i-- > 0;) { /* a node is the last of its siblings when none follows */
+		int d = (int)json_integer_value(json_object_get(json_array_get(rows, i), "depth"));
+		if (d >= 63)
+			d = 63;
+		last[i] = !seen[d];
+		seen[d] = 1;
+		memset(seen + d + 1, 0, (size_t)(63 - d));
+	}
+	for (size_t i = 0; i < n; i++) {
+		json_t *u = json_array_get(rows, i);
+		int d = (int)json_integer_value(json_object_get(u, "depth"));
+		if (d >= 63)
+			d = 63;
+		for (int a = 1; a < d; a++)
+			fputs(open[a] ? "│   " : "    ", stdout);
+		if (d > 0)
+			fputs(last[i] ? "└── " : "├── ", stdout);
+		open[d] = !last[i];
+		printf("%s (%s)", json_string_value(json_object_get(u, "name")), json_string_value(json_object_get(u, "code")));
+		if (json_object_get(u, "population"))
+			printf(" %lld residents", (long long)json_integer_value(json_object_get(u, "population")));
+		putchar('\n');
+	}
+	free(last);
+}
+
+static int cmd_tree(struct gg_ctx *c, int argc, char **argv)
+{
+	const char *under = NULL;
+	int o, depth = -1, rc;
+	char *end;
+
+	while ((o = gg_opts(c, argc, argv, "", tree_opts)) != -1) {
+		if (o == 'u')
+			under = optarg;
+		else if (o == 'd') {
+			depth = (int)strtol(optarg, &end, 10);
+			if (*end || depth < 0)
+				return gg_usage(c, "--depth takes a whole number, not '%s'", optarg);
+		} else
+			return GG_EX_USAGE;
+	}
+	if (optind < argc)
+		return gg_usage(c, "tree takes no arguments; use --under CODE");
+	json_t *rows = json_array();
+	if ((rc = gg_org_tree(c, under, depth, rows)) == 0) {
+		if (c->fmt == GG_FMT_DEFAULT || c->fmt == GG_FMT_TABLE) {
+			draw(rows);
+		} else {
+			struct gg_emit *e = gg_emit_open(stdout, c->fmt, 1, NULL);
+			size_t i;
+			json_t *u;
+			json_array_foreach(rows, i, u) gg_emit(e, u);
+			rc = emit_close(c, e);
+		}
+	}
+	json_decref(rows);
+	return rc;
+}
+
+static int emit_row(struct gg_ctx *c, json_t *rec, void *arg)
+{
+	(void)c;
+	return gg_emit(arg, rec) ? GG_EX_IOERR : 0;
+}
+
+static const struct option check_opts[] = {{"under", required_argument, NULL, 'u'}, {0}};
+
+static int cmd_check(struct gg_ctx *c, int argc, char **argv)
+{
+	static const char *const cols[] = {"rule",     "level",    "code",     "name",      "problem", "population",
+					   "workers",  "per_10000", "required", "shortfall", NULL};
+	const char *under = NULL;
+	int o, rc, wrc;
+
+	while ((o = gg_opts(c, argc, argv, "", check_opts)) != -1) {
+		if (o == 'u')
+			under = optarg;
+		else
+			return GG_EX_USAGE;
+	}
+	if (optind < argc)
+		return gg_usage(c, "check takes no arguments; use --under CODE");
+	int tab = c->fmt == GG_FMT_DEFAULT || c->fmt == GG_FMT_TABLE || c->fmt == GG_FMT_TSV || c->fmt == GG_FMT_CSV;
+	struct gg_emit *e = gg_emit_open(stdout, c->fmt, 1, tab ? cols : NULL);
+	rc = gg_org_check(c, under, emit_row, e);
+	wrc = emit_close(c, e);
+	return rc == 0 || rc == GG_EX_FOUND ? (wrc ? wrc : rc) : rc;
+}
+
+static int cmd_resolve(struct gg_ctx *c, int argc, char **argv)
+{
+	struct gg_emit *e;
+	struct gg_reader *r = NULL;
+	json_t *out, *rec;
+	int rc = 0, many;
+
+	if (argc < 2)
+		return gg_usage(c, "resolve needs an address (or - to read records with an address field)");
+	many = argc > 2 || strcmp(argv[1], "-") == 0;
+	e = gg_emit_open(stdout, c->fmt, many, NULL);
+	for (int i = 1; i < argc && !rc; i++) {
+		if (strcmp(argv[i], "-") != 0) {
+			if (!(rc = gg_org_resolve(c, argv[i], &out)) && !out)
+				rc = gg_err_set(&c->err, GG_EX_DATAERR, "no building has the address '%s'", argv[i]);
+			if (!rc)
+				gg_emit(e, out);
+			json_decref(out);
+			continue;
+		}
+		if ((rc = gg_reader_open(&r, "-", &c->err)))
+			break;
+		while (!rc && (rc = gg_reader_next(r, &rec, &c->err)) > 0) {
+			const char *a = json_string_value(json_object_get(rec, "address"));
+			if (!a)
+				rc = gg_reader_fail(r, &c->err, rec, NULL, "a record needs an address");
+			else if (!(rc = gg_org_resolve(c, a, &out)) && !out)
+				rc = gg_reader_fail(r, &c->err, rec, "address", "no building has the address '%s'", a);
+			if (!rc)
+				gg_emit(e, out);
+			json_decref(out);
+			json_decref(rec);
+		}
+		rc = rc < 0 ? c->err.code : rc;
+		gg_reader_close(r);
+	}
+	int wrc = emit_close(c, e);
+	return rc ? rc : wrc;
+}
+
+/* ---- unit|person|party|dept|duty|demand|link add|list|show|set|rm ---- */
+
+static const struct gg_kind *kind_of(struct gg_ctx *c)
+{
+	return gg_kind_find(c->group);
+}
+
+/* The key of the thing named by positional arguments (code, or leader and unit for a link). */
+static int key_from_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **argv, json_t *rec)
+{
+	int nkeys = 0;
+
+	while (k->keys[nkeys])
+		nkeys++;
+	if (argc != nkeys)
+		return gg_usage(c, "name the %s to change by %s", k->name, nkeys == 2 ? "LEADER UNIT" : k->keys[0]);
+	for (int i = 0; i < nkeys; i++)
+		json_object_set_new(rec, k->keys[i], json_string(argv[i]));
+	return 0;
+}
+
+static int put_records(struct gg_ctx *c, const struct gg_kind *k, const char *file, int must)
+{
+	struct gg_reader *r;
+	struct gg_emit *e;
+	json_t *rec, *out;
+	int rc = 0, n;
+
+	if (gg_reader_open(&r, file, &c->err))
+		return c->err.code;
+	e = gg_emit_open(stdout, c->fmt, 1, NULL);
+	while ((n = gg_reader_next(r, &rec, &c->err)) > 0) {
+		struct gg_src src = {r, NULL, 0};
+		enum gg_put what;
+		rc = gg_kind_put(c, k, rec, &src, must, &what, &out);
+		json_decref(rec);
+		if (rc)
+			break;
+		gg_kind_mask(c, k, out);
+		gg_emit(e, out);
+		json_decref(out);
+	}
+	if (n < 0)
+		rc = c->err.code;
+	gg_reader_close(r);
+	int wrc = emit_close(c, e);
+	return rc ? rc : wrc;
+}
+
+static int put_one(struct gg_ctx *c, const struct gg_kind *k, int argc, char **argv, int must)
+{
+	static const char *const extra[] = {"file", NULL};
+	json_t *rec = json_object(), *extras = json_object(), *out = NULL;
+	int first, rc;
+	enum gg_put what;
+
+	if ((rc = gg_kind_args(c, k, argc, argv, rec, extra, extras, &first)))
+		goto done;
+	if (json_object_get(extras, "file")) {
+		if (json_object_size(rec) || first < argc) {
+			rc = gg_usage(c, "give either --file or fields, not both");
+			goto done;
+		}
+		rc = put_records(c, k, json_string_value(json_object_get(extras, "file")), must);
+		goto done;
+	}
+	if (must > 0 && (rc = key_from_args(c, k, argc - first, argv + first, rec)))
+		goto done;
+	if (must < 0 && first < argc) {
+		rc = gg_usage(c, "unexpected argument '%s'", argv[first]);
+		goto done;
+	}
+	if (must < 0 && json_object_size(rec) == 0) {
+		if (isatty(0)) {
+			rc = gg_usage(c, "give the fields as options, or records with --file or on stdin");
+			goto done;
+		}
+		rc = put_records(c, k, "-", must);
+		goto done;
+	}
+	if ((rc = gg_kind_put(c, k, rec, NULL, must, &what, &out)))
+		goto done;
+	gg_kind_mask(c, k, out);
+	rc = emit_one(c, out);
+done:
+	json_decref(rec);
+	json_decref(extras);
+	json_decref(out);
+	return rc;
+}
+
+static int cmd_add(struct gg_ctx *c, int argc, char **argv)
+{
+	return put_one(c, kind_of(c), argc, argv, -1);
+}
+
+static int cmd_set(struct gg_ctx *c, int argc, char **argv)
+{
+	return put_one(c, kind_of(c), argc, argv, 1);
+}
+
+/* Calls fn with the key of each thing named: by arguments, or by records on stdin with "-". */
+static int each_key(struct gg_ctx *c, const struct gg_kind *k, int argc, char **argv,
+		    int (*fn)(struct gg_ctx *, const struct gg_kind *, json_t *, void *), void *arg)
+{
+	struct gg_reader *r;
+	json_t *rec;
+	int rc = 0, n;
+
+	if (argc >= 1 && strcmp(argv[0], "-") == 0) {
+		if (argc > 1)
+			return gg_usage(c, "'-' reads the keys from stdin; give nothing else");
+		if (gg_reader_open(&r, "-", &c->err))
+			return c->err.code;
+		while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
+			json_t *key = json_object();
+			for (int i = 0; k->keys[i]; i++) {
+				json_t *v = json_object_get(rec, k->keys[i]);
+				if (!v)
+					rc = gg_reader_fail(r, &c->err, rec, NULL, "a record needs a %s", k->keys[i]);
+				json_object_set(key, k->keys[i], v);
+			}
+			if (!rc)
+				rc = fn(c, k, key, arg);
+			json_decref(key);
+			json_decref(rec);
+		}
+		if (!rc && n < 0)
+			rc = c->err.code;
+		gg_reader_close(r);
+		return rc;
+	}
+	int nkeys = 0;
+	while (k->keys[nkeys])
+		nkeys++;
+	if (argc == 0 || argc % nkeys)
+		return gg_usage(c, "name the %s by %s (or '-' to read them from stdin)", k->name,
+				nkeys == 2 ? "LEADER UNIT" : k->keys[0]);
+	for (int i = 0; i < argc && !rc; i += nkeys) {
+		json_t *key = json_object();
+		for (int j = 0; j < nkeys; j++) {
+			const struct gg_field *f = gg_kind_field(k, k->keys[j]);
+			char *end;
+			long long id = strtoll(argv[i + j], &end, 10);
+			json_object_set_new(key, k->keys[j],
+					    f->type == GG_F_ID && !*end ? json_integer(id) : json_string(argv[i + j]));
+		}
+		rc = fn(c, k, key, arg);
+		json_decref(key);
+	}
+	return rc;
+}
+
+static int show_key(struct gg_ctx *c, const struct gg_kind *k, json_t *key, void *arg)
+{
+	json_t *rec;
+	char kt[256];
+
+	if (gg_kind_get(c, k, json_incref(key), &rec))
+		return c->err.code;
+	if (!rec)
+		return gg_err_set(&c->err, GG_EX_DATAERR, "no %s '%s'", k->name, gg_key_text(k, key, kt, sizeof kt));
+	gg_kind_mask(c, k, rec);
+	gg_emit(arg, rec);
+	json_decref(rec);
+	return 0;
+}
+
+static int cmd_show(struct gg_ctx *c, int argc, char **argv)
+{
+	const struct gg_kind *k = kind_of(c);
+	int many = argc != 2 && !(argc == 3 && k->keys[1]);
+	if (gg_opts(c, argc, argv, "", (struct option[]){{0}}) == -2)
+		return GG_EX_USAGE;
+	struct gg_emit *e = gg_emit_open(stdout, c->fmt, many || (argc > 1 && !strcmp(argv[1], "-")), NULL);
+	int rc = each_key(c, k, argc - optind, argv + optind, show_key, e);
+	int wrc = emit_close(c, e);
+	return rc ? rc : wrc;
+}
+
+static int rm_key(struct gg_ctx *c, const struct gg_kind *k, json_t *key, void *arg)
+{
+	(void)arg;
+	return gg_kind_rm(c, k, key);
+}
+
+static int cmd_rm(struct gg_ctx *c, int argc, char **argv)
+{
+	if (gg_opts(c, argc, argv, "", (struct option[]){{0}}) == -2)
+		return GG_EX_USAGE;
+	return each_key(c, kind_of(c), argc - optind, argv + optind, rm_key, NULL);
+}
+
+struct list_arg {
+	const struct gg_kind *k;
+	json_t *filter, *scope;
+	struct gg_emit *e;
+};
+
+/* A filter value matches a field equal to it, or a list holding it (or an entry with it). */
+static int matches(json_t *v, const char *want)
+{
+	size_t i;
+	json_t *x;
+	const char *k;
+	json_t *y;
+
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, x)
+		{
+			if (matches(x, want))
+				return 1;
+		}
+		return 0;
+	}
+	if (json_is_object(v)) {
+		json_object_foreach(v, k, y) if (matches(y, want)) return 1;
+		return 0;
+	}
+	char *s = gg_cell(v);
+	int m = strcmp(s, want) == 0;
+	free(s);
+	return m;
+}
+
+static int in_subtree(json_t *rec, json_t *scope)
+{
+	const char *s;
+	size_t i;
+	json_t *x;
+
+	if ((s = json_string_value(json_object_get(rec, "code"))) && json_object_get(scope, s))
+		return 1;
+	if ((s = json_string_value(json_object_get(rec, "unit"))) && json_object_get(scope, s))
+		return 1;
+	json_array_foreach(json_object_get(rec, "roles"), i, x) if (json_object_get(scope, json_string_value(
+									      json_object_get(x, "unit")))) return 1;
+	json_array_foreach(json_object_get(rec, "units"), i, x) if (json_object_get(scope, json_string_value(x))) return 1;
+	return 0;
+}
+
+static int list_one(struct gg_ctx *c, json_t *rec, void *arg)
+{
+	struct list_arg *a = arg;
+	const char *k;
+	json_t *v;
+
+	json_object_foreach(a->filter, k, v) if (!matches(json_object_get(rec, k), json_string_value(v))) return 0;
+	if (a->scope && !in_subtree(rec, a->scope))
+		return 0;
+	gg_kind_mask(c, a->k, rec);
+	return gg_emit(a->e, rec) ? GG_EX_IOERR : 0;
+}
+
+static int cmd_list(struct gg_ctx *c, int argc, char **argv)
+{
+	static const char *const extra[] = {"under", NULL};
+	struct list_arg a = {kind_of(c), json_object(), NULL, NULL};
+	json_t *extras = json_object();
+	int first, rc;
+
+	if ((rc = gg_kind_args(c, a.k, argc, argv, a.filter, extra, extras, &first)))
+		goto done;
+	if (first < argc) {
+		rc = gg_usage(c, "unexpected argument '%s'; filters are options, e.g. --level grid", argv[first]);
+		goto done;
+	}
+	json_t *under = json_object_get(extras, "under");
+	if (under) {
+		json_t *doc;
+		/* the subtree, through export's own scoping */
+		if ((rc = gg_org_export(c, json_string_value(under), 1, &doc)))
+			goto done;
+		a.scope = json_object();
+		size_t i;
+		json_t *u;
+		json_array_foreach(json_object_get(doc, "units"), i, u)
+			json_object_set(a.scope, json_string_value(json_object_get(u, "code")), json_true());
+		json_decref(doc);
+	}
+	/* lists of pairs given as A:B filter on the pair's first field */
+	const char *fk;
+	json_t *fv;
+	json_object_foreach(a.filter, fk, fv) if (json_is_array(fv))
+	{
+		json_t *x = json_array_get(fv, 0);
+		json_object_set(a.filter, fk, json_is_object(x) ? json_object_get(x, gg_kind_field(a.k, fk)->item[0].name) : x);
+	}
+	a.e = gg_emit_open(stdout, c->fmt, 1, NULL);
+	rc = gg_kind_each(c, a.k, list_one, &a);
+	int wrc = emit_close(c, a.e);
+	rc = rc ? rc : wrc;
+done:
+	json_decref(a.filter);
+	json_decref(a.scope);
+	json_decref(extras);
+	return rc;
+}
+
+#define KIND_CMDS(what)                                                                                                \
+	{                                                                                                              \
+		{"add", cmd_add, GG_RUN_WRITE, "[--FIELD VALUE]... | --file FILE",                                    \
+		 "add a " what " (fields as options, or records from a file or stdin)", NULL},                              \
+			{"list", cmd_list, GG_RUN_READ, "[--FIELD VALUE]... [--under UNIT]",                          \
+			 "list " what "s, filtered by field values or a subtree", NULL},                                    \
+			{"show", cmd_show, GG_RUN_READ, "KEY... | -", "show " what "s by key", NULL},                        \
+			{"set", cmd_set, GG_RUN_WRITE, "KEY [--FIELD VALUE]... | --file FILE",                       \
+			 "change fields of a " what, NULL},                                                                 \
+			{"rm", cmd_rm, GG_RUN_WRITE, "KEY... | -", "remove " what "s nothing refers to", NULL}, {0},       \
+	}
+
+static const struct gg_cmd unit_cmds[] = KIND_CMDS("unit");
+static const struct gg_cmd person_cmds[] = KIND_CMDS("person");
+static const struct gg_cmd party_cmds[] = KIND_CMDS("Party organisation");
+static const struct gg_cmd dept_cmds[] = KIND_CMDS("department");
+static const struct gg_cmd duty_cmds[] = KIND_CMDS("duty");
+static const struct gg_cmd demand_cmds[] = KIND_CMDS("demand");
+static const struct gg_cmd link_cmds[] = KIND_CMDS("leader link");
+
+static const struct gg_cmd cmds[] = {
+	{"init", cmd_init, GG_RUN_WRITE, "", "create the database (or migrate it) and print its path", NULL},
+	{"import", cmd_import, GG_RUN_WRITE, "[-f FILE] [--dry-run]",
+	 "import a city: units (flat or nested), party_orgs, people, departments, links, duties, demands\n"
+	 "  -f, --file FILE   read FILE instead of stdin\n"
+	 "  -n, --dry-run     check everything, write nothing", NULL},
+	{"export", cmd_export, GG_RUN_READ, "[--under UNIT] [--flat]",
+	 "write the net as one document that import takes back\n"
+	 "  --under UNIT      only that unit, what is under it and what refers to them\n"
+	 "  --flat            units as a flat list with parent, not nested children", NULL},
+	{"tree", cmd_tree, GG_RUN_READ, "[--under UNIT] [--depth N]", "draw the net", NULL},
+	{"check", cmd_check, GG_RUN_READ, "[--under UNIT]",
+	 "list every breach of the four-level structure, staffing and leader-link rules (exit 1 if any)", NULL},
+	{"resolve", cmd_resolve, GG_RUN_READ, "ADDRESS... | -", "find the building, grid and community of an address", NULL},
+	{"unit", NULL, GG_RUN_NODB, NULL, "units: city, district, street, community, grid, building", unit_cmds},
+	{"person", NULL, GG_RUN_NODB, NULL, "people and their roles", person_cmds},
+	{"party", NULL, GG_RUN_NODB, NULL, "Party organisations", party_cmds},
+	{"dept", NULL, GG_RUN_NODB, NULL, "departments", dept_cmds},
+	{"duty", NULL, GG_RUN_NODB, NULL, "the community duty list", duty_cmds},
+	{"demand", NULL, GG_RUN_NODB, NULL, "demands departments place on communities", demand_cmds},
+	{"link", NULL, GG_RUN_NODB, NULL, "leader links to communities", link_cmds},
+	{0},
+};
+
+int main(int argc, char **argv)
+{
+	static const struct gg_tool tool = {"gg-org", "gg-org: the net of units, Party organisations and people", cmds};
+	return gg_main(&tool, argc, argv);
+}

@@ -1,0 +1,93 @@
+/* audit.c: writing and verifying the audit chain. hash = hex SHA-256 of
+ * prev "\n" at "\n" actor "\n" command "\n" change, change being compact JSON. */
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "clock.h"
+
+static void chain_hash(const char *prev, const char *at, const char *actor, const char *command, const char *change,
+		       char out[65])
+{
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	unsigned char h[32];
+	unsigned int n = 0;
+	const char *parts[] = {prev, at, actor, command, change};
+
+	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
+	for (int i = 0; i < 5; i++) {
+		if (i)
+			EVP_DigestUpdate(md, "\n", 1);
+		EVP_DigestUpdate(md, parts[i], strlen(parts[i]));
+	}
+	EVP_DigestFinal_ex(md, h, &n);
+	EVP_MD_CTX_free(md);
+	for (unsigned i = 0; i < 32; i++)
+		snprintf(out + 2 * i, 3, "%02x", h[i]);
+}
+
+static const char sql_last[] = "SELECT hash FROM audit ORDER BY id DESC LIMIT 1";
+static const char sql_add[] = "INSERT INTO audit (at, actor, command, change, prev, hash) VALUES (?, ?, ?, ?, ?, ?)";
+
+/* Appends one row; must run inside the command's write transaction. */
+int gg_audit(struct gg_ctx *c, json_t *change)
+{
+	struct gg_stmt *st;
+	char at[32], hash[65];
+	char *text;
+	int rc;
+
+	if (!c->prev_hash[0]) {
+		if (!(st = gg_db_stmt(c->db, sql_last, &c->err)) || (rc = gg_stmt_step(st, &c->err)) < 0)
+			return c->err.code;
+		snprintf(c->prev_hash, sizeof c->prev_hash, "%s", rc ? gg_stmt_text(st, 0) : "genesis");
+	}
+	gg_time_format(gg_now(), at);
+	if (!(text = json_dumps(change, JSON_COMPACT)))
+		return gg_err_oom(&c->err);
+	chain_hash(c->prev_hash, at, c->actor, c->command, text, hash);
+	if (!(st = gg_db_stmt(c->db, sql_add, &c->err))) {
+		free(text);
+		return c->err.code;
+	}
+	gg_stmt_bind_text(st, 1, at);
+	gg_stmt_bind_text(st, 2, c->actor);
+	gg_stmt_bind_text(st, 3, c->command);
+	gg_stmt_bind_text(st, 4, text);
+	gg_stmt_bind_text(st, 5, c->prev_hash);
+	gg_stmt_bind_text(st, 6, hash);
+	free(text);
+	if (gg_stmt_run(st, &c->err))
+		return c->err.code;
+	memcpy(c->prev_hash, hash, sizeof hash);
+	return 0;
+}
+
+static const char sql_all[] = "SELECT id, at, actor, command, change, prev, hash FROM audit ORDER BY id";
+
+/* Appends to findings one object per row whose link or hash does not hold. */
+int gg_audit_verify(struct gg_ctx *c, json_t *findings)
+{
+	struct gg_stmt *st = gg_db_stmt(c->db, sql_all, &c->err);
+	char prev[65] = "genesis", hash[65];
+	int rc;
+
+	if (!st)
+		return c->err.code;
+	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
+		const char *row_prev = gg_stmt_text(st, 5), *row_hash = gg_stmt_text(st, 6);
+		chain_hash(row_prev, gg_stmt_text(st, 1), gg_stmt_text(st, 2), gg_stmt_text(st, 3), gg_stmt_text(st, 4),
+			   hash);
+		const char *problem = strcmp(row_prev, prev) != 0 ? "row before it was removed or changed"
+				      : strcmp(row_hash, hash) != 0 ? "row was changed after it was written"
+								     : NULL;
+		if (problem)
+			json_array_append_new(findings,
+					      json_pack("{s:I,s:s,s:s}", "id", (json_int_t)gg_stmt_int(st, 0), "at",
+							gg_stmt_text(st, 1), "problem", problem));
+		snprintf(prev, sizeof prev, "%s", row_hash);
+	}
+	return rc < 0 ? c->err.code : 0;
+}

@@ -1,0 +1,13 @@
+/* audit.h: the append-only audit log. Each row's hash covers the previous row's hash, so an
+ * edit made behind the tools' back breaks the chain where it was made. */
+#ifndef GG_AUDIT_H
+#define GG_AUDIT_H
+
+#include <jansson.h>
+
+#include "ctx.h"
+
+int gg_audit(struct gg_ctx *c, json_t *change);
+int gg_audit_verify(struct gg_ctx *c, json_t *findings);
+
+#endif

@@ -1,0 +1,283 @@
+/* cli.c: gg_main, the start of every binary. It takes the global options out of argv,
+ * finds the subcommand in the tool's table, opens the database the way the command needs
+ * (not at all, read-only, or for writing inside BEGIN IMMEDIATE), runs it, and turns the
+ * result into an exit status; output is flushed and checked before a write commits, so a
+ * full disk is an error and leaves nothing written. */
+#include <getopt.h>
+#include <locale.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "cli.h"
+#include "clock.h"
+
+#ifndef GG_VERSION
+#define GG_VERSION "0.1"
+#endif
+
+static const char global_help[] = "global options (before or after the command):\n"
+				  "  --db PATH          database (else $GG_DB, else $XDG_DATA_HOME/gg/gg.db)\n"
+				  "  -o, --output FMT   yaml, json, ndjson, tsv, csv or table (else $GG_OUTPUT)\n"
+				  "  --now TIME         the clock, ISO 8601 (else $GG_NOW)\n"
+				  "  --actor NAME       who is recorded in the audit log (else $GG_ACTOR, else the login)\n"
+				  "  --reveal           show phone and id numbers unmasked (audited)\n"
+				  "  -h, --help         this help; COMMAND --help for a command's\n"
+				  "  --version          the version\n";
+
+int gg_usage(struct gg_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(c->err.msg, sizeof c->err.msg, fmt, ap);
+	va_end(ap);
+	c->err.code = GG_EX_USAGE;
+	return GG_EX_USAGE;
+}
+
+/* getopt_long with the error turned into a usage error naming the option. */
+int gg_opts(struct gg_ctx *c, int argc, char **argv, const char *shorts, const void *longs)
+{
+	char sh[64];
+	int o;
+
+	snprintf(sh, sizeof sh, ":%s", shorts);
+	opterr = 0;
+	o = getopt_long(argc, argv, sh, longs, NULL);
+	if (o == '?') {
+		if (optopt)
+			gg_usage(c, "unknown option '-%c'", optopt);
+		else
+			gg_usage(c, "unknown option '%s'", argv[optind - 1]);
+		return -2;
+	}
+	if (o == ':') {
+		gg_usage(c, "option '%s' needs a value", argv[optind - 1]);
+		return -2;
+	}
+	return o;
+}
+
+static void print_cmds(FILE *f, const char *prefix, const struct gg_cmd *cmds)
+{
+	for (const struct gg_cmd *k = cmds; k->name; k++) {
+		char line[128];
+		const char *nl = k->help ? strchr(k->help, '\n') : NULL;
+		int hl = k->help ? (nl ? (int)(nl - k->help) : (int)strlen(k->help)) : 0;
+		snprintf(line, sizeof line, "%s%s %s", prefix, k->name, k->sub ? "COMMAND" : (k->usage ? k->usage : ""));
+		fprintf(f, "  %-44s %.*s\n", line, hl, k->help ? k->help : "");
+	}
+}
+
+static int help(const struct gg_tool *t, const struct gg_cmd *parent, const struct gg_cmd *k)
+{
+	if (!k) {
+		printf("usage: %s [GLOBAL OPTIONS] COMMAND [ARGS...]\n%s\n\ncommands:\n", t->name, t->summary);
+		print_cmds(stdout, "", t->cmds);
+		printf("\n%s\nSee %s(1) and gg(7).\n", global_help, t->name);
+	} else if (k->sub) {
+		printf("usage: %s %s COMMAND [ARGS...]\n%s\n\ncommands:\n", t->name, k->name, k->help);
+		char prefix[64];
+		snprintf(prefix, sizeof prefix, "%s ", k->name);
+		print_cmds(stdout, prefix, k->sub);
+	} else {
+		printf("usage: %s %s%s%s %s\n%s\n", t->name, parent ? parent->name : "", parent ? " " : "", k->name,
+		       k->usage ? k->usage : "", k->help ? k->help : "");
+		printf("\n%s", global_help);
+	}
+	return fflush(stdout) || ferror(stdout) ? GG_EX_IOERR : 0;
+}
+
+static const struct gg_cmd *find(const struct gg_cmd *cmds, const char *name)
+{
+	for (const struct gg_cmd *k = cmds; k->name; k++)
+		if (strcmp(k->name, name) == 0)
+			return k;
+	return NULL;
+}
+
+static const char *login(void)
+{
+	const char *s = getenv("GG_ACTOR");
+	struct passwd *pw;
+
+	if (s && *s)
+		return s;
+	if ((pw = getpwuid(getuid())))
+		return pw->pw_name;
+	return (s = getenv("USER")) && *s ? s : "unknown";
+}
+
+/* Pulls the global options out of argv wherever they stand (up to "--"); what remains is
+ * the command and its own arguments. */
+static int globals(struct gg_ctx *c, int *argc, char **argv, const char **db, const char **now, const char **out,
+		   int *want_help, int *want_version)
+{
+	static const char *const valued[] = {"--db", "--output", "--now", "--actor", "-o", NULL};
+	const char **slots[] = {db, out, now, &c->actor, out};
+	int n = 1;
+
+	for (int i = 1; i < *argc; i++) {
+		char *a = argv[i];
+		int taken = 0;
+
+		if (strcmp(a, "--") == 0) {
+			while (i < *argc)
+				argv[n++] = argv[i++];
+			break;
+		}
+		for (int k = 0; valued[k]; k++) {
+			size_t len = strlen(valued[k]);
+			if (strcmp(a, valued[k]) == 0) {
+				if (i + 1 >= *argc)
+					return gg_usage(c, "option '%s' needs a value", a);
+				*slots[k] = argv[++i];
+				taken = 1;
+			} else if (strncmp(a, valued[k], len) == 0 && a[len] == '=' && k < 4) {
+				*slots[k] = a + len + 1;
+				taken = 1;
+			} else if (k == 4 && strncmp(a, "-o", 2) == 0 && a[2]) {
+				*slots[k] = a + 2;
+				taken = 1;
+			}
+			if (taken)
+				break;
+		}
+		if (!taken && strcmp(a, "--reveal") == 0)
+			c->reveal = taken = 1;
+		if (!taken && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0))
+			*want_help = taken = 1;
+		if (!taken && strcmp(a, "--version") == 0)
+			*want_version = taken = 1;
+		if (!taken)
+			argv[n++] = a;
+	}
+	argv[n] = NULL;
+	*argc = n;
+	return 0;
+}
+
+static char *join(int argc, char **argv)
+{
+	size_t len = 1;
+	char *s;
+
+	for (int i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	if (!(s = malloc(len)))
+		return NULL;
+	s[0] = '\0';
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
+static int run(struct gg_ctx *c, const struct gg_cmd *k, int argc, char **argv)
+{
+	enum gg_run mode = k->run;
+	int rc;
+
+	if (mode == GG_RUN_READ && c->reveal)
+		mode = GG_RUN_WRITE; /* revealing personal data is itself written to the audit log */
+	if (mode != GG_RUN_NODB) {
+		if (gg_db_path(c->db_path, sizeof c->db_path, c->db_opt, &c->err))
+			return c->err.code;
+		if (gg_db_open(&c->db, c->db_path, mode == GG_RUN_WRITE ? GG_DB_WRITE : GG_DB_READ, &c->err))
+			return c->err.code;
+		if (mode == GG_RUN_WRITE && gg_db_begin(c->db, &c->err))
+			return c->err.code;
+		if (c->reveal) {
+			json_t *ch = json_pack("{s:s}", "op", "reveal");
+			rc = gg_audit(c, ch);
+			json_decref(ch);
+			if (rc)
+				return rc;
+		}
+	}
+	optind = 1;
+	rc = k->fn(c, argc, argv);
+	if (rc == 0 || rc == GG_EX_FOUND) {
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %m");
+			rc = GG_EX_IOERR;
+		}
+	}
+	if (mode == GG_RUN_WRITE && c->db) {
+		if ((rc == 0 || rc == GG_EX_FOUND) && !c->rollback) {
+			if (gg_db_commit(c->db, &c->err))
+				rc = c->err.code;
+		} else {
+			gg_db_rollback(c->db);
+		}
+	}
+	return rc;
+}
+
+int gg_main(const struct gg_tool *t, int argc, char **argv)
+{
+	struct gg_ctx c = {0};
+	const char *db = NULL, *now = NULL, *out = NULL;
+	const struct gg_cmd *k = NULL, *parent = NULL;
+	int want_help = 0, want_version = 0, rc;
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	c.prog = t->name;
+	c.fmt = GG_FMT_DEFAULT;
+	c.command = join(argc, argv);
+	if (globals(&c, &argc, argv, &db, &now, &out, &want_help, &want_version))
+		goto fail;
+	if (!c.actor || !*c.actor)
+		c.actor = login();
+	if (!out)
+		out = getenv("GG_OUTPUT");
+	if (out && *out && gg_fmt_parse(out, &c.fmt)) {
+		gg_usage(&c, "unknown output format '%s': use yaml, json, ndjson, tsv, csv or table", out);
+		goto fail;
+	}
+	c.db_opt = db;
+	if (want_version) {
+		printf("%s %s\n", t->name, GG_VERSION);
+		return fflush(stdout) ? GG_EX_IOERR : 0;
+	}
+	if (argc > 1 && !(k = find(t->cmds, argv[1]))) {
+		gg_usage(&c, "unknown command '%s'; see '%s --help'", argv[1], t->name);
+		goto fail;
+	}
+	if (k && k->sub && argc > 2) {
+		parent = k;
+		if (!(k = find(parent->sub, argv[2]))) {
+			gg_usage(&c, "unknown command '%s %s'; see '%s %s --help'", parent->name, argv[2], t->name,
+				 parent->name);
+			goto fail;
+		}
+	}
+	if (want_help || !k)
+		return help(t, parent, k) ? GG_EX_IOERR : (k || want_help ? 0 : GG_EX_USAGE);
+	if (k->sub) {
+		gg_usage(&c, "'%s %s' needs a command; see '%s %s --help'", t->name, k->name, t->name, k->name);
+		goto fail;
+	}
+	if (gg_clock_init(now, &c.err))
+		goto fail;
+	c.group = parent ? parent->name : NULL;
+	rc = run(&c, k, argc - (parent ? 2 : 1), argv + (parent ? 2 : 1));
+	gg_db_close(c.db);
+	if (rc && rc != GG_EX_FOUND && c.err.msg[0])
+		fprintf(stderr, "%s: %s\n", t->name, c.err.msg);
+	if (rc == GG_EX_USAGE)
+		fprintf(stderr, "usage: %s %s%s%s %s\n", t->name, parent ? parent->name : "", parent ? " " : "", k->name,
+			k->usage ? k->usage : "");
+	free(c.command);
+	return rc;
+fail:
+	fprintf(stderr, "%s: %s\n", t->name, c.err.msg);
+	free(c.command);
+	return c.err.code ? c.err.code : GG_EX_USAGE;
+}

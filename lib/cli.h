@@ -1,0 +1,30 @@
+/* cli.h: what every gg binary shares on the command line: the global options of DESIGN.md
+ * section 3 (wherever they stand), a table of subcommands with what each needs prepared,
+ * one transaction around every writing command, and the exit status. */
+#ifndef GG_CLI_H
+#define GG_CLI_H
+
+#include "ctx.h"
+
+enum gg_run { GG_RUN_NODB, GG_RUN_READ, GG_RUN_WRITE };
+
+struct gg_cmd {
+	const char *name;
+	int (*fn)(struct gg_ctx *c, int argc, char **argv);
+	enum gg_run run;
+	const char *usage; /* arguments, after the command's name */
+	const char *help;  /* one line, then option lines */
+	const struct gg_cmd *sub;
+};
+
+struct gg_tool {
+	const char *name;
+	const char *summary;
+	const struct gg_cmd *cmds;
+};
+
+int gg_main(const struct gg_tool *tool, int argc, char **argv);
+int gg_usage(struct gg_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int gg_opts(struct gg_ctx *c, int argc, char **argv, const char *shorts, const void *longs);
+
+#endif

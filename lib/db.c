@@ -1,0 +1,462 @@
+/* db.c: SQLite behind the gg_db interface. Writers take the lock up front with
+ * BEGIN IMMEDIATE and wait up to GG_BUSY_MS for it, so parallel cron jobs queue instead of
+ * failing; statements are cached by their SQL text and reset before each reuse. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "embed.h"
+#include "text.h"
+
+struct gg_stmt {
+	sqlite3_stmt *st;
+	const char *sql;
+	struct gg_db *db;
+	struct gg_stmt *next;
+};
+
+struct gg_db {
+	sqlite3 *h;
+	char *path;
+	struct gg_stmt *cache;
+};
+
+static void norm_address(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	(void)argc;
+	if (!s) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	char *n = gg_text_norm_address((const char *)s);
+	if (!n)
+		sqlite3_result_error_nomem(cx);
+	else
+		sqlite3_result_text(cx, n, -1, free);
+}
+
+/* Maps an SQLite result code to the sysexits code a cron job can act on. */
+static int fail(struct gg_db *db, int rc, struct gg_err *err, const char *what)
+{
+	int code;
+	const char *msg = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return gg_err_set(err, GG_EX_TEMPFAIL, "database '%s' is still busy after the busy timeout; try again",
+				  db ? db->path : "?");
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+		code = GG_EX_CANTCREAT;
+		break;
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+		code = GG_EX_IOERR;
+		break;
+	case SQLITE_CONSTRAINT:
+		code = GG_EX_DATAERR;
+		break;
+	default:
+		code = GG_EX_SOFTWARE;
+	}
+	return gg_err_set(err, code, "%s '%s': %s", what, db ? db->path : "?", msg);
+}
+
+int gg_db_path(char *buf, size_t n, const char *opt, struct gg_err *err)
+{
+	const char *p = opt, *xdg, *home;
+	int len;
+
+	if (!p || !*p)
+		p = getenv("GG_DB");
+	if (p && *p)
+		len = snprintf(buf, n, "%s", p);
+	else if ((xdg = getenv("XDG_DATA_HOME")) && *xdg)
+		len = snprintf(buf, n, "%s/gg/gg.db", xdg);
+	else if ((home = getenv("HOME")) && *home)
+		len = snprintf(buf, n, "%s/.local/share/gg/gg.db", home);
+	else
+		return gg_err_set(err, GG_EX_USAGE, "no database: give --db PATH or set GG_DB");
+	if (len < 0 || (size_t)len >= n)
+		return gg_err_set(err, GG_EX_USAGE, "database path too long");
+	return 0;
+}
+
+/* mkdir -p with group-private directories (0770 under the umask). */
+static int make_dirs(char *path, struct gg_err *err)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0770) != 0 && errno != EEXIST) {
+			int e = errno;
+			gg_err_set(err, GG_EX_CANTCREAT, "cannot create directory '%s': %s", path, strerror(e));
+			*p = '/';
+			return err->code;
+		}
+		*p = '/';
+	}
+	return 0;
+}
+
+static int create_file(const char *path, struct gg_err *err)
+{
+	char dir[PATH_MAX];
+	int fd;
+
+	if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
+		return gg_err_set(err, GG_EX_USAGE, "database path too long");
+	if (make_dirs(dir, err))
+		return err->code;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0660);
+	if (fd < 0 && errno != EEXIST)
+		return gg_err_set(err, GG_EX_CANTCREAT, "cannot create database '%s': %s", path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return 0;
+}
+
+static int migrate(struct gg_db *db, struct gg_err *err)
+{
+	struct gg_stmt *st;
+	int have, want = 0;
+
+	for (const struct gg_embed *e = gg_embedded; e->name; e++)
+		if (strncmp(e->name, "sql/", 4) == 0)
+			want++;
+	/* Read the version again once the lock is ours: another process may have migrated
+	 * the file while we waited for it. */
+	for (int locked = 0; locked < 2; locked++) {
+		if (!(st = gg_db_stmt(db, "PRAGMA user_version", err)) || gg_stmt_step(st, err) < 0)
+			goto bad;
+		have = (int)gg_stmt_int(st, 0);
+		sqlite3_reset(st->st);
+		if (have > want) {
+			gg_err_set(err, GG_EX_SOFTWARE, "database '%s' has schema version %d; this gg knows only %d",
+				   db->path, have, want);
+			goto bad;
+		}
+		if (have == want) {
+			gg_db_rollback(db);
+			return 0;
+		}
+		if (!locked && gg_db_begin(db, err))
+			return err->code;
+	}
+	int n = 0;
+	for (const struct gg_embed *e = gg_embedded; e->name; e++) {
+		char pragma[64];
+		if (strncmp(e->name, "sql/", 4) != 0 || ++n <= have)
+			continue;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", n);
+		if (gg_db_exec(db, e->text, err) || gg_db_exec(db, pragma, err))
+			goto bad;
+	}
+	return gg_db_commit(db, err);
+bad:
+	gg_db_rollback(db);
+	return err->code;
+}
+
+int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struct gg_err *err)
+{
+	struct gg_db *db;
+	struct stat sb;
+	int rc, flags;
+	const char *busy = getenv("GG_BUSY_MS");
+
+	*out = NULL;
+	if (stat(path, &sb) != 0) {
+		if (mode == GG_DB_READ)
+			return gg_err_set(err, GG_EX_NOINPUT, "database '%s' does not exist; create it with 'gg-org init'", path);
+		if (create_file(path, err))
+			return err->code;
+	} else if (!S_ISREG(sb.st_mode)) {
+		return gg_err_set(err, GG_EX_NOINPUT, "database '%s' is not a regular file", path);
+	}
+	if (!(db = calloc(1, sizeof *db)) || !(db->path = strdup(path))) {
+		free(db);
+		return gg_err_oom(err);
+	}
+	flags = mode == GG_DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		fail(db, rc, err, "cannot open database");
+		gg_db_close(db);
+		return err->code;
+	}
+	if (mode == GG_DB_WRITE && sqlite3_db_readonly(db->h, "main") == 1) {
+		gg_err_set(err, GG_EX_CANTCREAT, "cannot write database '%s': %s", path, strerror(EACCES));
+		gg_db_close(db);
+		return err->code;
+	}
+	sqlite3_busy_timeout(db->h, busy && *busy ? atoi(busy) : 10000);
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_create_function(db->h, "gg_norm_address", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, norm_address, NULL,
+				NULL);
+	*out = db;
+	if (gg_db_exec(db, "PRAGMA foreign_keys = ON", err))
+		goto bad;
+	/* A quick check that this is a database at all, before anything else. */
+	if (gg_db_exec(db, "SELECT count(*) FROM sqlite_schema", err)) {
+		gg_err_set(err, GG_EX_NOINPUT, "'%s' is not a gg database", path);
+		goto bad;
+	}
+	if (mode == GG_DB_WRITE) {
+		if (gg_db_exec(db, "PRAGMA journal_mode = WAL", err) ||
+		    gg_db_exec(db, "PRAGMA synchronous = NORMAL", err) || migrate(db, err))
+			goto bad;
+	} else {
+		struct gg_stmt *st = gg_db_stmt(db, "PRAGMA user_version", err);
+		if (!st || gg_stmt_step(st, err) < 0)
+			goto bad;
+		if (gg_stmt_int(st, 0) == 0) {
+			gg_err_set(err, GG_EX_NOINPUT, "database '%s' is empty; create it with 'gg-org init'", path);
+			goto bad;
+		}
+	}
+	return 0;
+bad:
+	gg_db_close(db);
+	*out = NULL;
+	return err->code;
+}
+
+void gg_db_close(struct gg_db *db)
+{
+	if (!db)
+		return;
+	for (struct gg_stmt *s = db->cache, *n; s; s = n) {
+		n = s->next;
+		sqlite3_finalize(s->st);
+		free(s);
+	}
+	sqlite3_close(db->h);
+	free(db->path);
+	free(db);
+}
+
+int gg_db_exec(struct gg_db *db, const char *sql, struct gg_err *err)
+{
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : fail(db, rc, err, "database");
+}
+
+int gg_db_begin(struct gg_db *db, struct gg_err *err)
+{
+	return gg_db_exec(db, "BEGIN IMMEDIATE", err);
+}
+
+int gg_db_commit(struct gg_db *db, struct gg_err *err)
+{
+	int rc = gg_db_exec(db, "COMMIT", err);
+	if (rc)
+		gg_db_rollback(db);
+	return rc;
+}
+
+void gg_db_rollback(struct gg_db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+const char *gg_db_query(const char *name)
+{
+	char path[256];
+	snprintf(path, sizeof path, "queries/%s.sql", name);
+	return gg_embed_get(path);
+}
+
+struct gg_stmt *gg_db_stmt(struct gg_db *db, const char *sql, struct gg_err *err)
+{
+	struct gg_stmt *s;
+	int rc;
+
+	for (s = db->cache; s; s = s->next)
+		if (s->sql == sql) {
+			sqlite3_reset(s->st);
+			sqlite3_clear_bindings(s->st);
+			return s;
+		}
+	if (!(s = calloc(1, sizeof *s))) {
+		gg_err_oom(err);
+		return NULL;
+	}
+	rc = sqlite3_prepare_v2(db->h, sql, -1, &s->st, NULL);
+	if (rc != SQLITE_OK) {
+		fail(db, rc, err, "cannot prepare a statement on");
+		free(s);
+		return NULL;
+	}
+	s->sql = sql;
+	s->db = db;
+	s->next = db->cache;
+	db->cache = s;
+	return s;
+}
+
+struct gg_stmt *gg_db_named(struct gg_db *db, const char *name, struct gg_err *err)
+{
+	const char *sql = gg_db_query(name);
+	if (!sql) {
+		gg_err_set(err, GG_EX_SOFTWARE, "no query named '%s'", name);
+		return NULL;
+	}
+	return gg_db_stmt(db, sql, err);
+}
+
+void gg_stmt_bind_text(struct gg_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st->st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st->st, i);
+}
+
+void gg_stmt_bind_int(struct gg_stmt *st, int i, int64_t v)
+{
+	sqlite3_bind_int64(st->st, i, v);
+}
+
+void gg_stmt_bind_null(struct gg_stmt *st, int i)
+{
+	sqlite3_bind_null(st->st, i);
+}
+
+void gg_stmt_bind_json(struct gg_stmt *st, int i, json_t *v)
+{
+	char *s;
+
+	switch (v ? json_typeof(v) : JSON_NULL) {
+	case JSON_STRING:
+		sqlite3_bind_text(st->st, i, json_string_value(v), (int)json_string_length(v), SQLITE_TRANSIENT);
+		break;
+	case JSON_INTEGER:
+		sqlite3_bind_int64(st->st, i, json_integer_value(v));
+		break;
+	case JSON_REAL:
+		sqlite3_bind_double(st->st, i, json_real_value(v));
+		break;
+	case JSON_TRUE:
+		sqlite3_bind_int(st->st, i, 1);
+		break;
+	case JSON_FALSE:
+		sqlite3_bind_int(st->st, i, 0);
+		break;
+	case JSON_OBJECT:
+	case JSON_ARRAY:
+		s = json_dumps(v, JSON_COMPACT);
+		sqlite3_bind_text(st->st, i, s, -1, free);
+		break;
+	default:
+		sqlite3_bind_null(st->st, i);
+	}
+}
+
+/* Binds v to the parameter ":name"; returns 0 when the statement has no such parameter. */
+int gg_stmt_bind_name(struct gg_stmt *st, const char *name, json_t *v)
+{
+	char p[128];
+	int i;
+
+	snprintf(p, sizeof p, ":%s", name);
+	if (!(i = sqlite3_bind_parameter_index(st->st, p)))
+		return 0;
+	gg_stmt_bind_json(st, i, v);
+	return i;
+}
+
+int gg_stmt_step(struct gg_stmt *st, struct gg_err *err)
+{
+	int rc = sqlite3_step(st->st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	fail(st->db, rc, err, "database");
+	sqlite3_reset(st->st);
+	return -1;
+}
+
+/* Steps a statement that returns no rows; 0 or the error code. */
+int gg_stmt_run(struct gg_stmt *st, struct gg_err *err)
+{
+	int rc = gg_stmt_step(st, err);
+	sqlite3_reset(st->st);
+	return rc < 0 ? err->code : 0;
+}
+
+const char *gg_stmt_text(struct gg_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st->st, i);
+}
+
+int64_t gg_stmt_int(struct gg_stmt *st, int i)
+{
+	return sqlite3_column_int64(st->st, i);
+}
+
+int gg_stmt_isnull(struct gg_stmt *st, int i)
+{
+	return sqlite3_column_type(st->st, i) == SQLITE_NULL;
+}
+
+/* The current row as an object keyed by column name. NULLs are left out; a column declared
+ * BOOLEAN becomes true/false and one declared JSON is parsed, so views and tables read back
+ * as the records they were written from. */
+json_t *gg_stmt_row(struct gg_stmt *st)
+{
+	json_t *o = json_object();
+	int n = sqlite3_column_count(st->st);
+
+	for (int i = 0; i < n; i++) {
+		const char *name = sqlite3_column_name(st->st, i);
+		const char *decl = sqlite3_column_decltype(st->st, i);
+		json_t *v = NULL;
+
+		switch (sqlite3_column_type(st->st, i)) {
+		case SQLITE_NULL:
+			continue;
+		case SQLITE_INTEGER:
+			if (decl && strcmp(decl, "BOOLEAN") == 0)
+				v = json_boolean(sqlite3_column_int(st->st, i));
+			else
+				v = json_integer(sqlite3_column_int64(st->st, i));
+			break;
+		case SQLITE_FLOAT:
+			v = json_real(sqlite3_column_double(st->st, i));
+			break;
+		default:
+			if (decl && strcmp(decl, "JSON") == 0)
+				v = json_loads((const char *)sqlite3_column_text(st->st, i), JSON_DECODE_ANY, NULL);
+			if (!v)
+				v = json_stringn((const char *)sqlite3_column_text(st->st, i),
+						 (size_t)sqlite3_column_bytes(st->st, i));
+		}
+		json_object_set_new(o, name, v);
+	}
+	return o;
+}
+
+int64_t gg_db_changes(struct gg_db *db)
+{
+	return sqlite3_changes64(db->h);
+}
+
+int64_t gg_db_last_id(struct gg_db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
+}

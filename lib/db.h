@@ -1,0 +1,42 @@
+/* db.h: the one module that knows the store is SQLite. Opening (WAL, busy timeout,
+ * group-private files), migrations by user_version, write transactions, and statements
+ * that are prepared once and handed out again, with values bound from records. */
+#ifndef GG_DB_H
+#define GG_DB_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "err.h"
+
+struct gg_db;
+struct gg_stmt;
+
+enum gg_db_mode { GG_DB_READ, GG_DB_WRITE };
+
+int gg_db_path(char *buf, size_t n, const char *opt, struct gg_err *err);
+int gg_db_open(struct gg_db **db, const char *path, enum gg_db_mode mode, struct gg_err *err);
+void gg_db_close(struct gg_db *db);
+int gg_db_begin(struct gg_db *db, struct gg_err *err);
+int gg_db_commit(struct gg_db *db, struct gg_err *err);
+void gg_db_rollback(struct gg_db *db);
+int gg_db_exec(struct gg_db *db, const char *sql, struct gg_err *err);
+const char *gg_db_query(const char *name);
+
+struct gg_stmt *gg_db_stmt(struct gg_db *db, const char *sql, struct gg_err *err);
+struct gg_stmt *gg_db_named(struct gg_db *db, const char *name, struct gg_err *err);
+void gg_stmt_bind_text(struct gg_stmt *st, int i, const char *s);
+void gg_stmt_bind_int(struct gg_stmt *st, int i, int64_t v);
+void gg_stmt_bind_null(struct gg_stmt *st, int i);
+void gg_stmt_bind_json(struct gg_stmt *st, int i, json_t *v);
+int gg_stmt_bind_name(struct gg_stmt *st, const char *name, json_t *v);
+int gg_stmt_step(struct gg_stmt *st, struct gg_err *err);
+int gg_stmt_run(struct gg_stmt *st, struct gg_err *err);
+const char *gg_stmt_text(struct gg_stmt *st, int i);
+int64_t gg_stmt_int(struct gg_stmt *st, int i);
+int gg_stmt_isnull(struct gg_stmt *st, int i);
+json_t *gg_stmt_row(struct gg_stmt *st);
+int64_t gg_db_changes(struct gg_db *db);
+int64_t gg_db_last_id(struct gg_db *db);
+
+#endif

@@ -1,0 +1,21 @@
+/* emit.h: records out. One interface writes every format, so no command formats YAML or
+ * JSON by hand: open an emitter for a list or a single record, hand it records, close it. */
+#ifndef GG_EMIT_H
+#define GG_EMIT_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+enum gg_fmt { GG_FMT_YAML, GG_FMT_JSON, GG_FMT_NDJSON, GG_FMT_TSV, GG_FMT_CSV, GG_FMT_TABLE, GG_FMT_DEFAULT };
+
+struct gg_emit;
+
+int gg_fmt_parse(const char *s, enum gg_fmt *f);
+const char *gg_fmt_name(enum gg_fmt f);
+struct gg_emit *gg_emit_open(FILE *out, enum gg_fmt fmt, int list, const char *const *cols);
+int gg_emit(struct gg_emit *e, json_t *rec);
+int gg_emit_close(struct gg_emit *e);
+int gg_yaml_needs_quotes(const char *s);
+char *gg_cell(json_t *v);
+
+#endif

@@ -1,0 +1,28 @@
+/* err.c: filling a struct gg_err. Library functions return the code they set, so a caller
+ * can write `return gg_err_set(err, GG_EX_DATAERR, ...)`. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "err.h"
+
+int gg_err_set(struct gg_err *e, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	e->code = code;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int gg_err_oom(struct gg_err *e)
+{
+	return gg_err_set(e, GG_EX_SOFTWARE, "out of memory");
+}
+
+void gg_err_clear(struct gg_err *e)
+{
+	e->code = 0;
+	e->msg[0] = '\0';
+}

@@ -1,0 +1,133 @@
+/* text.c: display width and address normal form. Width comes from the C library's wcwidth
+ * under a UTF-8 locale (the command layer selects C.UTF-8), so CJK counts two columns. */
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "text.h"
+
+int gg_text_width(const char *s)
+{
+	mbstate_t st;
+	size_t n = strlen(s), k;
+	int w = 0;
+	wchar_t wc;
+
+	memset(&st, 0, sizeof st);
+	while (n > 0) {
+		k = mbrtowc(&wc, s, n, &st);
+		if (k == (size_t)-1 || k == (size_t)-2) { /* not UTF-8: count the byte */
+			memset(&st, 0, sizeof st);
+			k = 1;
+			w++;
+		} else {
+			if (k == 0)
+				break;
+			int cw = wcwidth(wc);
+			w += cw > 0 ? cw : 0;
+		}
+		s += k;
+		n -= k;
+	}
+	return w;
+}
+
+int gg_text_utf8_ok(const char *s)
+{
+	mbstate_t st;
+	size_t n = strlen(s), k;
+
+	memset(&st, 0, sizeof st);
+	while (n > 0) {
+		k = mbrtowc(NULL, s, n, &st);
+		if (k == (size_t)-1 || k == (size_t)-2)
+			return 0;
+		s += k;
+		n -= k;
+	}
+	return 1;
+}
+
+/* Code points an address may be written with, and the one resolve compares. */
+static unsigned fold(unsigned c)
+{
+	if (c >= 0xff01 && c <= 0xff5e) /* full-width ASCII: ０-９, Ａ-Ｚ, －, … */
+		c -= 0xfee0;
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	switch (c) {
+	case 0x5e62: /* 幢 */
+	case 0x680b: /* 栋 */
+	case 0x68df: /* 棟 */
+		return 0x5e62;
+	case 0x865f: /* 號 */
+		return 0x53f7; /* 号 */
+	case 0x2014: /* — */
+	case 0x2013: /* – */
+	case 0x2212: /* − */
+		return '-';
+	}
+	return c;
+}
+
+static int is_space(unsigned c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000 || c == 0xa0;
+}
+
+static size_t put_utf8(char *o, unsigned c)
+{
+	if (c < 0x80) {
+		o[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		o[0] = (char)(0xc0 | c >> 6);
+		o[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		o[0] = (char)(0xe0 | c >> 12);
+		o[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		o[2] = (char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	o[0] = (char)(0xf0 | c >> 18);
+	o[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+	o[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+	o[3] = (char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+/* The address with white space dropped, full-width letters and digits made half-width,
+ * Latin letters lower-cased, 栋/棟/号楼 read as 幢 and 號 as 号. Caller frees. */
+char *gg_text_norm_address(const char *s)
+{
+	size_t n = strlen(s), k;
+	char *out = malloc(n * 4 + 1), *o = out;
+	mbstate_t st;
+	wchar_t wc;
+
+	if (!out)
+		return NULL;
+	memset(&st, 0, sizeof st);
+	while (n > 0) {
+		k = mbrtowc(&wc, s, n, &st);
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			memset(&st, 0, sizeof st);
+			*o++ = *s;
+			k = 1;
+		} else if (!is_space((unsigned)wc)) {
+			o += put_utf8(o, fold((unsigned)wc));
+		}
+		s += k;
+		n -= k;
+	}
+	*o = '\0';
+	/* "3号楼" is the same building as "3幢" */
+	for (char *p; (p = strstr(out, "\xe5\x8f\xb7\xe6\xa5\xbc"));) {
+		memcpy(p, "\xe5\xb9\xa2", 3);
+		memmove(p + 3, p + 6, strlen(p + 6) + 1);
+	}
+	return out;
+}

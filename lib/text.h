@@ -1,0 +1,12 @@
+/* text.h: UTF-8 text as people read it: display width of CJK text for aligned tables, and
+ * the normal form of an address (full-width digits, 号/幢/栋 variants, spaces). */
+#ifndef GG_TEXT_H
+#define GG_TEXT_H
+
+#include <stddef.h>
+
+int gg_text_width(const char *s);
+char *gg_text_norm_address(const char *s);
+int gg_text_utf8_ok(const char *s);
+
+#endif

@@ -1,0 +1,66 @@
+-- check.sql: the rules gg-org check applies, one SELECT per rule. Each finding names its
+-- rule, the unit or person, and, for staffing, the figures behind it. :under limits the check
+-- to a subtree (NULL: the whole net).
+WITH RECURSIVE scope (code) AS (
+	SELECT code FROM unit WHERE (:under IS NULL AND parent IS NULL) OR code = :under
+	UNION ALL
+	SELECT u.code FROM unit u JOIN scope s ON u.parent = s.code
+),
+unit_in AS (SELECT u.* FROM unit u JOIN scope USING (code)),
+-- community workers (社区工作者): community_worker on the community or grid_worker on its grids
+worker AS (
+	SELECT r.unit AS community, r.person FROM person_role r WHERE r.role = 'community_worker'
+	UNION
+	SELECT g.parent, r.person FROM person_role r JOIN unit g ON g.code = r.unit
+	WHERE r.role = 'grid_worker' AND g.level = 'grid'
+),
+staffing AS (
+	SELECT c.code, c.name, c.level, c.population,
+	       (SELECT count(*) FROM worker w WHERE w.community = c.code) AS workers
+	FROM unit_in c WHERE c.level = 'community' AND c.population > 0
+)
+SELECT 'community_party_org' AS rule, c.level, c.code, c.name,
+       'community has no Party committee or general branch' AS problem,
+       NULL AS population, NULL AS workers, NULL AS per_10000, NULL AS required, NULL AS shortfall
+FROM unit_in c
+WHERE c.level = 'community' AND NOT EXISTS (
+	SELECT 1 FROM party_org p WHERE p.unit = c.code AND p.kind IN ('committee', 'general_branch'))
+UNION ALL
+SELECT 'grid_party_branch', g.level, g.code, g.name, 'grid has no Party branch', NULL, NULL, NULL, NULL, NULL
+FROM unit_in g
+WHERE g.level = 'grid' AND NOT EXISTS (SELECT 1 FROM party_org p WHERE p.unit = g.code AND p.kind = 'branch')
+UNION ALL
+SELECT 'building_party_group', b.level, b.code, b.name,
+       'building has no Party group or central household', NULL, NULL, NULL, NULL, NULL
+FROM unit_in b
+WHERE b.level = 'building'
+  AND NOT EXISTS (SELECT 1 FROM party_org p WHERE p.unit = b.code AND p.kind IN ('group', 'household'))
+  AND NOT EXISTS (SELECT 1 FROM person_role r WHERE r.unit = b.code AND r.role = 'party_household')
+UNION ALL
+SELECT 'staffing_ratio', s.level, s.code, s.name,
+       'fewer than 18 community workers per 10,000 residents',
+       s.population, s.workers, round(s.workers * 10000.0 / s.population, 1),
+       (s.population * 18 + 9999) / 10000,
+       (s.population * 18 + 9999) / 10000 - s.workers
+FROM staffing s
+WHERE s.workers * 10000 < 18 * s.population
+UNION ALL
+SELECT 'grid_worker', g.level, g.code, g.name, 'grid has no full-time grid worker', NULL, NULL, NULL, NULL, NULL
+FROM unit_in g
+WHERE g.level = 'grid' AND NOT EXISTS (SELECT 1 FROM person_role r WHERE r.unit = g.code AND r.role = 'grid_worker')
+UNION ALL
+SELECT 'grid_informant', g.level, g.code, g.name,
+       'grid has no informant (building head, central household, auxiliary or property manager)',
+       NULL, NULL, NULL, NULL, NULL
+FROM unit_in g
+WHERE g.level = 'grid'
+  AND NOT EXISTS (
+	SELECT 1 FROM person_role r
+	WHERE r.role IN ('building_head', 'party_household', 'auxiliary', 'property_manager')
+	  AND (r.unit = g.code OR r.unit IN (SELECT b.code FROM unit b WHERE b.parent = g.code)))
+UNION ALL
+SELECT 'leader_link', 'person', p.code, p.name, 'leader is linked to no community', NULL, NULL, NULL, NULL, NULL
+FROM person p
+WHERE EXISTS (SELECT 1 FROM person_role r JOIN scope s ON s.code = r.unit WHERE r.person = p.code AND r.role = 'leader')
+  AND NOT EXISTS (SELECT 1 FROM link l WHERE l.leader = p.code)
+ORDER BY 1, 3;
