@@ -272,7 +272,7 @@ static int put_records(struct gg_ctx *c, const struct gg_kind *k, const char *fi
 		return c->err.code;
 	e = gg_emit_open(stdout, c->fmt, 1, NULL);
 	while ((n = gg_reader_next(r, &rec, &c->err)) > 0) {
-		struct gg_src src = {r, NULL, 0};
+		struct gg_src src = {.r = r};
 		enum gg_put what;
 		rc = gg_kind_put(c, k, rec, &src, must, &what, &out);
 		json_decref(rec);
@@ -528,7 +528,12 @@ static int cmd_list(struct gg_ctx *c, int argc, char **argv)
 		json_t *x = json_array_get(fv, 0);
 		json_object_set(a.filter, fk, json_is_object(x) ? json_object_get(x, gg_kind_field(a.k, fk)->item[0].name) : x);
 	}
-	a.e = gg_emit_open(stdout, c->fmt, 1, NULL);
+	const char *cols[32];
+	int nc = 0;
+	for (const struct gg_field *f = a.k->fields; f->name && nc < 31; f++)
+		cols[nc++] = f->name;
+	cols[nc] = NULL;
+	a.e = gg_emit_open(stdout, c->fmt, 1, cols);
 	rc = gg_kind_each(c, a.k, list_one, &a);
 	int wrc = emit_close(c, a.e);
 	rc = rc ? rc : wrc;

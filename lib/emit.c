@@ -158,10 +158,10 @@ static int yaml_close(struct gg_emit *e)
 	if (e->list) {
 		yaml_sequence_end_event_initialize(&ev);
 		yemit(e, &ev);
-	} else if (e->n == 0) {
-		json_t *o = json_object();
-		yvalue(e, o);
-		json_decref(o);
+	} else if (e->n == 0) { /* nothing to show: no document at all */
+		yaml_emitter_delete(&e->ye);
+		e->ye_init = 0;
+		return e->failed ? -1 : 0;
 	}
 	yaml_document_end_event_initialize(&ev, 1);
 	yemit(e, &ev);
@@ -310,22 +310,30 @@ static char *table_cell(json_t *v)
 	return s;
 }
 
+/* One row, padded to the widths; padding that only trails empty cells is dropped. */
 static void table_line(struct gg_emit *e, json_t *rec, int header)
 {
-	size_t i, last = json_array_size(e->cols) - 1;
+	size_t i, len, last = json_array_size(e->cols) - 1;
 	json_t *c;
+	char *line = NULL;
+	FILE *f = open_memstream(&line, &len);
 
 	json_array_foreach(e->cols, i, c)
 	{
 		const char *name = json_string_value(c);
 		char *s = header ? strdup(name) : table_cell(json_object_get(rec, name));
-		fputs(s, e->out);
+		fputs(s, f);
 		if (i < last)
 			for (int pad = e->widths[i] - gg_text_width(s) + 2; pad > 0; pad--)
-				putc(' ', e->out);
+				putc(' ', f);
 		free(s);
 	}
+	fclose(f);
+	while (len > 0 && line[len - 1] == ' ')
+		len--;
+	fwrite(line, 1, len, e->out);
 	putc('\n', e->out);
+	free(line);
 }
 
 static void table_flush(struct gg_emit *e)
@@ -460,8 +468,6 @@ int gg_emit_close(struct gg_emit *e)
 		rc = yaml_close(e);
 	else if (e->fmt == GG_FMT_JSON && e->list)
 		fputs(e->n ? "\n]\n" : "]\n", e->out);
-	else if (e->fmt == GG_FMT_JSON && !e->list && e->n == 0)
-		fputs("{}\n", e->out);
 	else if (e->fmt == GG_FMT_TABLE)
 		table_flush(e);
 	if (e->failed || ferror(e->out))

@@ -72,6 +72,8 @@ static int unit_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, js
 	json_t *parent = json_object_get(rec, "parent"), *p = NULL;
 	int rank = gg_level_rank(level);
 
+	if (rank == 0 && json_is_string(parent))
+		return gg_kind_fail(c, src, rec, "parent", "a city has no parent");
 	if (json_is_string(parent)) {
 		if (strcmp(json_string_value(parent), code) == 0)
 			return gg_kind_fail(c, src, rec, "parent", "cycle in parents: unit '%s' is its own parent", code);
@@ -79,20 +81,17 @@ static int unit_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, js
 			return c->err.code;
 		if (!p)
 			return gg_kind_fail(c, src, rec, "parent", "unknown parent unit '%s'", json_string_value(parent));
-		const char *plevel = json_string_value(json_object_get(p, "level"));
-		int prank = gg_level_rank(plevel);
+		int prank = gg_level_rank(json_string_value(json_object_get(p, "level")));
 		json_decref(p);
 		if (prank != rank - 1)
 			return gg_kind_fail(c, src, rec, "parent",
 					    "a %s cannot stand directly under a %s ('%s'): its parent must be a %s", level,
-					    plevel, json_string_value(parent), rank > 0 ? gg_levels[rank - 1] : "nothing");
+					    gg_levels[prank], json_string_value(parent), rank > 0 ? gg_levels[rank - 1] : "nothing");
 	} else if (rank > 0 && !old) {
 		return gg_kind_fail(c, src, rec, "parent", "a %s needs a parent (a %s)", level, gg_levels[rank - 1]);
 	} else if (rank > 0 && old && !json_object_get(old, "parent")) {
 		return gg_kind_fail(c, src, rec, "parent", "a %s needs a parent (a %s)", level, gg_levels[rank - 1]);
 	}
-	if (rank == 0 && json_is_string(parent))
-		return gg_kind_fail(c, src, rec, "parent", "a city has no parent");
 	if (old && strcmp(json_string_value(json_object_get(old, "level")), level) != 0) {
 		struct gg_stmt *st = gg_db_stmt(c->db, sql_unit_children, &c->err);
 		int n;
@@ -373,6 +372,8 @@ int gg_kind_fail(struct gg_ctx *c, const struct gg_src *src, json_t *rec, const 
 	if (src && src->r) {
 		if (field && rec && gg_reader_known(src->r, rec, field))
 			return gg_reader_fail(src->r, &c->err, rec, field, "%s: %s", field, msg);
+		if (field && src->rec && gg_reader_known(src->r, src->rec, field))
+			return gg_reader_fail(src->r, &c->err, src->rec, field, "%s: %s", field, msg);
 		if (field)
 			return gg_reader_fail_i(src->r, &c->err, src->in, src->idx, "%s: %s", field, msg);
 		return gg_reader_fail_i(src->r, &c->err, src->in, src->idx, "%s", msg);
@@ -570,9 +571,10 @@ static int check_ref(struct gg_ctx *c, const struct gg_src *src, json_t *in, con
 	if (f->ref_level) {
 		const char *lv = json_string_value(json_object_get(found, "level"));
 		if (!lv || strcmp(lv, f->ref_level) != 0) {
+			gg_kind_fail(c, src, in, key, "'%s' is a %s, not a %s", json_string_value(v), lv ? lv : "?",
+				     f->ref_level);
 			json_decref(found);
-			return gg_kind_fail(c, src, in, key, "'%s' is a %s, not a %s", json_string_value(v), lv ? lv : "?",
-					    f->ref_level);
+			return c->err.code;
 		}
 	}
 	json_decref(found);
@@ -733,6 +735,10 @@ int gg_kind_put(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, const st
 	char kt[256];
 	int rc = c->err.code = 0;
 
+	struct gg_src here = src ? *src : (struct gg_src){0};
+
+	here.rec = rec;
+	src = &here;
 	if (out)
 		*out = NULL;
 	json_object_foreach(rec, name, v)
@@ -810,7 +816,8 @@ int gg_kind_put(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, const st
 					if (f->nitem == 1) {
 						at.in = raw;
 						at.idx = i;
-						rc = check_ref(c, &at, NULL, NULL, &f->item[j], rv);
+						at.rec = NULL; /* the place is the element's */
+						rc = check_ref(c, &at, NULL, f->name, &f->item[j], rv);
 					} else {
 						rc = check_ref(c, src, json_array_get(raw, i), f->item[j].name, &f->item[j], rv);
 					}
@@ -870,8 +877,10 @@ int gg_kind_put(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, const st
 	*what = old ? GG_PUT_CHANGED : GG_PUT_NEW;
 done:
 	if (!rc && out) {
-		*out = merged;
-		merged = NULL;
+		*out = json_object(); /* in the order of the kind's fields */
+		for (const struct gg_field *f = k->fields; f->name; f++)
+			if ((v = json_object_get(merged, f->name)))
+				json_object_set(*out, f->name, v);
 	}
 	json_decref(given);
 	json_decref(old);
@@ -900,8 +909,8 @@ int gg_kind_rm(struct gg_ctx *c, const struct gg_kind *k, json_t *key)
 		if (gg_stmt_step(st, &c->err) < 0)
 			goto fail;
 		if (gg_stmt_int(st, 0) > 0 && len < sizeof refs)
-			len += (size_t)snprintf(refs + len, sizeof refs - len, "%s%lld %s", len ? ", " : "",
-						(long long)gg_stmt_int(st, 0), r->what);
+			len += (size_t)snprintf(refs + len, sizeof refs - len, "%s%s (%lld)", len ? ", " : "", r->what,
+						(long long)gg_stmt_int(st, 0));
 	}
 	if (len) {
 		json_decref(old);
@@ -982,8 +991,10 @@ int gg_kind_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **arg
 			json_array_append_new(list, json_string(optarg));
 		} else {
 			char *colon = strchr(optarg, ':');
-			if (!colon)
-				return gg_usage(c, "--%s takes %s:%s", f->name, f->item[0].name, f->item[1].name);
+			if (!colon) { /* the first half alone: enough for a filter, not for a record */
+				json_array_append_new(list, json_pack("{s:s}", f->item[0].name, optarg));
+				continue;
+			}
 			json_array_append_new(list, json_pack("{s:s%,s:s}", f->item[0].name, optarg,
 							      (size_t)(colon - optarg), f->item[1].name, colon + 1));
 		}

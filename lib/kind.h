@@ -65,6 +65,7 @@ struct gg_src {
 	const struct gg_reader *r;
 	json_t *in;
 	size_t idx;
+	json_t *rec; /* the record as read, whose fields the reader knows the places of */
 };
 
 enum gg_put { GG_PUT_NEW, GG_PUT_CHANGED, GG_PUT_SAME };

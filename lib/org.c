@@ -31,7 +31,7 @@ static int add_entry(struct entries *e, json_t *rec, const struct gg_reader *r, 
 		e->v = nv;
 		e->cap = ncap;
 	}
-	e->v[e->n++] = (struct entry){json_incref(rec), {r, in, idx}, 0};
+	e->v[e->n++] = (struct entry){.rec = json_incref(rec), .src = {.r = r, .in = in, .idx = idx}};
 	return 0;
 }
 
@@ -41,7 +41,7 @@ static int flatten(struct gg_ctx *c, struct gg_reader *r, json_t *list, const ch
 {
 	size_t i;
 	json_t *u;
-	struct gg_src src = {r, list, 0};
+	struct gg_src src = {.r = r, .in = list};
 
 	if (depth > 8) {
 		return gg_reader_fail(r, &c->err, list, NULL, "units nest deeper than the six levels of the net");

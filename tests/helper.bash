@@ -1,0 +1,29 @@
+# Shared by every suite: the built binaries first on PATH, a fixed clock, and a database
+# per test copied from the one setup_file seeded.
+bats_require_minimum_version 1.5.0
+bats_load_library bats-support
+bats_load_library bats-assert
+
+TOP=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
+FIX=$TOP/tests/fixtures
+export PATH="$TOP/bin:$PATH"
+export GG_NOW=2026-11-26T10:00:00+08:00 GG_ACTOR=tester TZ=Asia/Shanghai
+unset GG_OUTPUT GG_HOOKS
+
+# seed FILE: a database in the suite's directory holding FILE, copied per test by fresh_db.
+seed() {
+	export SEED_DB="$BATS_FILE_TMPDIR/seed.db"
+	rm -f "$SEED_DB"*
+	GG_DB="$SEED_DB" gg-org import -f "$1" >/dev/null
+	sqlite3 "$SEED_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+}
+
+fresh_db() {
+	export GG_DB="$BATS_TEST_TMPDIR/gg.db"
+	cp "$SEED_DB" "$GG_DB"
+}
+
+# digest: the whole database as text, to show a failed command wrote nothing.
+digest() {
+	sqlite3 "$GG_DB" .dump | sha256sum
+}
