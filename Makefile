@@ -76,7 +76,7 @@ demo: deps
 	$(MAKE) all
 	./bin/gg-org import -f share/gg/examples/taizhou.yaml
 	./bin/gg-org tree --depth 3
-	./bin/gg-org check || true
+	./bin/gg-org check -o table || true
 
 bench: deps
 	$(MAKE) all

@@ -12,6 +12,12 @@
 #include "kind.h"
 #include "org.h"
 
+/* Only list defaults to a table; every other command writes YAML unless told otherwise. */
+static enum gg_fmt yaml_default(struct gg_ctx *c)
+{
+	return c->fmt == GG_FMT_DEFAULT ? GG_FMT_YAML : c->fmt;
+}
+
 static int emit_close(struct gg_ctx *c, struct gg_emit *e)
 {
 	if (gg_emit_close(e))
@@ -193,8 +199,7 @@ static int cmd_check(struct gg_ctx *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return gg_usage(c, "check takes no arguments; use --under CODE");
-	int tab = c->fmt == GG_FMT_DEFAULT || c->fmt == GG_FMT_TABLE || c->fmt == GG_FMT_TSV || c->fmt == GG_FMT_CSV;
-	struct gg_emit *e = gg_emit_open(stdout, c->fmt, 1, tab ? cols : NULL);
+	struct gg_emit *e = gg_emit_open(stdout, yaml_default(c), 1, cols);
 	rc = gg_org_check(c, under, emit_row, e);
 	wrc = emit_close(c, e);
 	return rc == 0 || rc == GG_EX_FOUND ? (wrc ? wrc : rc) : rc;
@@ -210,7 +215,7 @@ static int cmd_resolve(struct gg_ctx *c, int argc, char **argv)
 	if (argc < 2)
 		return gg_usage(c, "resolve needs an address (or - to read records with an address field)");
 	many = argc > 2 || strcmp(argv[1], "-") == 0;
-	e = gg_emit_open(stdout, c->fmt, many, NULL);
+	e = gg_emit_open(stdout, yaml_default(c), many, NULL);
 	for (int i = 1; i < argc && !rc; i++) {
 		if (strcmp(argv[i], "-") != 0) {
 			if (!(rc = gg_org_resolve(c, argv[i], &out)) && !out)
@@ -270,7 +275,7 @@ static int put_records(struct gg_ctx *c, const struct gg_kind *k, const char *fi
 
 	if (gg_reader_open(&r, file, &c->err))
 		return c->err.code;
-	e = gg_emit_open(stdout, c->fmt, 1, NULL);
+	e = gg_emit_open(stdout, yaml_default(c), 1, NULL);
 	while ((n = gg_reader_next(r, &rec, &c->err)) > 0) {
 		struct gg_src src = {.r = r};
 		enum gg_put what;
@@ -414,7 +419,7 @@ static int cmd_show(struct gg_ctx *c, int argc, char **argv)
 	int many = argc != 2 && !(argc == 3 && k->keys[1]);
 	if (gg_opts(c, argc, argv, "", (struct option[]){{0}}) == -2)
 		return GG_EX_USAGE;
-	struct gg_emit *e = gg_emit_open(stdout, c->fmt, many || (argc > 1 && !strcmp(argv[1], "-")), NULL);
+	struct gg_emit *e = gg_emit_open(stdout, yaml_default(c), many || (argc > 1 && !strcmp(argv[1], "-")), NULL);
 	int rc = each_key(c, k, argc - optind, argv + optind, show_key, e);
 	int wrc = emit_close(c, e);
 	return rc ? rc : wrc;

@@ -120,8 +120,10 @@ EOF2
 	run -1 gg-org check -o ndjson
 	assert_equal "$(jq -s -c 'map(.rule)' <<<"$output")" '["staffing_ratio"]'
 	assert_equal "$(jq -r .workers <<<"$output")" 2
-	run -0 gg-org check --under TZ-HL-CZ-02
+	run -0 gg-org check --under TZ-HL-CZ-02 -o table
 	assert_output 'rule  level  code  name  problem  population  workers  per_10000  required  shortfall'
+	run -0 gg-org check --under TZ-HL-CZ-02
+	assert_output '[]'
 }
 
 @test "resolve finds a building by its address, exactly or in normal form" {
