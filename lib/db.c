@@ -169,6 +169,20 @@ bad:
 	return err->code;
 }
 
+/* Switching a new file to WAL needs the file to itself, and SQLite does not wait for that
+ * on its busy handler: a second process creating the same database retries here. */
+static int wal(struct gg_db *db, int busy_ms, struct gg_err *err)
+{
+	for (int waited = 0;; waited += 10) {
+		int rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return 0;
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= busy_ms)
+			return fail(db, rc, err, "database");
+		usleep(10000);
+	}
+}
+
 int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struct gg_err *err)
 {
 	struct gg_db *db;
@@ -209,12 +223,17 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 	if (gg_db_exec(db, "PRAGMA foreign_keys = ON", err))
 		goto bad;
 	/* A quick check that this is a database at all, before anything else. */
-	if (gg_db_exec(db, "SELECT count(*) FROM sqlite_schema", err)) {
+	rc = sqlite3_exec(db->h, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+	if ((rc & 0xff) == SQLITE_NOTADB) {
 		gg_err_set(err, GG_EX_NOINPUT, "'%s' is not a gg database", path);
 		goto bad;
 	}
+	if (rc != SQLITE_OK) {
+		fail(db, rc, err, "cannot read database");
+		goto bad;
+	}
 	if (mode == GG_DB_WRITE) {
-		if (gg_db_exec(db, "PRAGMA journal_mode = WAL", err) ||
+		if (wal(db, busy && *busy ? atoi(busy) : 10000, err) ||
 		    gg_db_exec(db, "PRAGMA synchronous = NORMAL", err) || migrate(db, err))
 			goto bad;
 	} else {

@@ -1,0 +1,145 @@
+#!/usr/bin/env bats
+# The database file: where it lives, how it is created, what happens when it is missing,
+# read-only or busy, and two writers at the same moment.
+
+load helper
+
+setup_file() {
+	load helper
+	seed "$FIX/city.yaml"
+}
+
+setup() {
+	fresh_db
+}
+
+@test "a read on a missing database exits 66, says how to create one and creates nothing" {
+	run -66 gg-org --db /nonexistent/x.db unit list
+	assert_output "gg-org: database '/nonexistent/x.db' does not exist; create it with 'gg-org init'"
+	run -66 gg-org --db "$BATS_TEST_TMPDIR/none.db" tree
+	[ ! -e "$BATS_TEST_TMPDIR/none.db" ]
+}
+
+@test "init creates the database and its directory group-private" {
+	umask 002
+	run -0 gg-org --db "$BATS_TEST_TMPDIR/a/b/gg.db" init
+	assert_output "database: $BATS_TEST_TMPDIR/a/b/gg.db"
+	assert_equal "$(stat -c %a "$BATS_TEST_TMPDIR/a/b/gg.db")" 660
+	assert_equal "$(stat -c %a "$BATS_TEST_TMPDIR/a/b")" 770
+	assert_equal "$(sqlite3 "$BATS_TEST_TMPDIR/a/b/gg.db" 'PRAGMA journal_mode')" wal
+	assert_equal "$(sqlite3 "$BATS_TEST_TMPDIR/a/b/gg.db" 'PRAGMA user_version')" 1
+	run -0 gg-org --db "$BATS_TEST_TMPDIR/a/b/gg.db" unit list -o json
+	assert_output '[]'
+}
+
+@test "the database defaults to GG_DB, then XDG_DATA_HOME, then ~/.local/share" {
+	unset GG_DB
+	XDG_DATA_HOME="$BATS_TEST_TMPDIR/xdg" gg-org init >/dev/null
+	[ -f "$BATS_TEST_TMPDIR/xdg/gg/gg.db" ]
+	HOME="$BATS_TEST_TMPDIR/home" XDG_DATA_HOME= gg-org init >/dev/null
+	[ -f "$BATS_TEST_TMPDIR/home/.local/share/gg/gg.db" ]
+}
+
+@test "a file that is not a database is refused" {
+	echo 'not a database' >"$BATS_TEST_TMPDIR/x.db"
+	run -66 gg-org --db "$BATS_TEST_TMPDIR/x.db" unit list
+	assert_output "gg-org: '$BATS_TEST_TMPDIR/x.db' is not a gg database"
+}
+
+@test "a write to a read-only database fails with 73 and changes nothing" {
+	dir=$(mktemp -d /tmp/gg-ro.XXXXXX)
+	chmod 755 "$dir"
+	cp "$GG_DB" "$dir/gg.db"
+	chmod 444 "$dir/gg.db"
+	chmod 777 "$dir"
+	as=()
+	if [ "$(id -u)" -eq 0 ]; then # root writes anywhere: run as nobody
+		as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+	fi
+	before=$(sqlite3 "$dir/gg.db" .dump | sha256sum)
+	run -73 "${as[@]}" env PATH="$PATH" gg-org --db "$dir/gg.db" unit set TZ --name 泰州
+	assert_output --partial "cannot write database '$dir/gg.db'"
+	assert_equal "$(sqlite3 "$dir/gg.db" .dump | sha256sum)" "$before"
+	# reading it is fine
+	run -0 "${as[@]}" env PATH="$PATH" gg-org --db "$dir/gg.db" unit show TZ -o json
+	chmod 755 "$dir"
+	rm -rf "$dir"
+}
+
+@test "a writer that cannot get the lock in GG_BUSY_MS exits 75, safe to retry" {
+	{ echo 'BEGIN IMMEDIATE;'; sleep 2; echo 'COMMIT;'; } | sqlite3 "$GG_DB" &
+	sleep 0.5
+	run -75 env GG_BUSY_MS=200 gg-org unit set TZ --name 泰州
+	assert_output "gg-org: database '$GG_DB' is still busy after the busy timeout; try again"
+	wait
+	run -0 gg-org unit set TZ --name 泰州 -o json
+	assert_equal "$(jq -r .name <<<"$output")" 泰州
+}
+
+@test "a writer waits for the lock within the busy timeout" {
+	{ echo 'BEGIN IMMEDIATE;'; sleep 1; echo 'COMMIT;'; } | sqlite3 "$GG_DB" &
+	sleep 0.3
+	run -0 gg-org unit set TZ --name 泰州
+	wait
+}
+
+# district N: a district with 10 streets of 10 communities of 5 grids, as one document.
+district() {
+	awk -v d="$1" 'BEGIN {
+		print "units:"
+		printf "  - {code: TZ-D%d, name: 第%d区, level: district, parent: TZ}\n", d, d
+		for (s = 1; s <= 10; s++) {
+			printf "  - {code: TZ-D%d-S%d, name: 街道%d, level: street, parent: TZ-D%d}\n", d, s, s, d
+			for (c = 1; c <= 10; c++) {
+				printf "  - {code: TZ-D%d-S%d-C%d, name: 社区%d, level: community, parent: TZ-D%d-S%d, population: 5000}\n", d, s, c, c, d, s
+				for (g = 1; g <= 5; g++)
+					printf "  - {code: TZ-D%d-S%d-C%d-G%d, name: 网格%d, level: grid, parent: TZ-D%d-S%d-C%d}\n", d, s, c, g, g, d, s, c
+			}
+		}
+	}'
+}
+
+@test "two processes importing different districts at the same moment both succeed" {
+	district 1 >"$BATS_TEST_TMPDIR/d1.yaml"
+	district 2 >"$BATS_TEST_TMPDIR/d2.yaml"
+	gg-org import -f "$BATS_TEST_TMPDIR/d1.yaml" >"$BATS_TEST_TMPDIR/o1" 2>&1 &
+	p1=$!
+	gg-org import -f "$BATS_TEST_TMPDIR/d2.yaml" >"$BATS_TEST_TMPDIR/o2" 2>&1 &
+	p2=$!
+	wait $p1 || { cat "$BATS_TEST_TMPDIR/o1"; false; }
+	wait $p2 || { cat "$BATS_TEST_TMPDIR/o2"; false; }
+	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM unit WHERE code LIKE 'TZ-D1%'")" 611
+	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM unit WHERE code LIKE 'TZ-D2%'")" 611
+	assert_equal "$(sqlite3 "$GG_DB" 'PRAGMA integrity_check')" ok
+	# the audit chain stayed one chain
+	assert_equal "$(sqlite3 "$GG_DB" 'SELECT count(*) FROM audit a JOIN audit b ON b.id = a.id + 1 WHERE b.prev <> a.hash')" 0
+}
+
+@test "two processes creating a new database at once both succeed" {
+	rm -f "$GG_DB"
+	gg-org import -f "$FIX/city.yaml" >/dev/null 2>"$BATS_TEST_TMPDIR/e1" &
+	p1=$!
+	gg-org init >/dev/null 2>"$BATS_TEST_TMPDIR/e2" &
+	p2=$!
+	wait $p1 || { cat "$BATS_TEST_TMPDIR/e1"; false; }
+	wait $p2 || { cat "$BATS_TEST_TMPDIR/e2"; false; }
+	assert_equal "$(sqlite3 "$GG_DB" 'SELECT count(*) FROM unit')" 9
+}
+
+@test "kill -9 in the middle of an import leaves the file consistent, the import absent" {
+	"$TOP/tests/bench/gen-city" 3000 >"$BATS_TEST_TMPDIR/c.yaml"
+	all=$(grep -c 'level: ' "$BATS_TEST_TMPDIR/c.yaml")
+	export GG_DB="$BATS_TEST_TMPDIR/k.db"
+	gg-org init >/dev/null
+	for delay in 0.1 0.3 0.6; do
+		gg-org import -f "$BATS_TEST_TMPDIR/c.yaml" >/dev/null &
+		pid=$!
+		sleep $delay
+		kill -9 $pid 2>/dev/null || true
+		wait $pid || true
+		assert_equal "$(sqlite3 "$GG_DB" 'PRAGMA integrity_check')" ok
+		n=$(sqlite3 "$GG_DB" 'SELECT count(*) FROM unit')
+		[ "$n" -eq 0 ] || [ "$n" -eq "$all" ]
+		[ "$n" -eq 0 ] || sqlite3 "$GG_DB" 'DELETE FROM address; DELETE FROM party_org_unit; DELETE FROM person_role; DELETE FROM party_org; DELETE FROM person; DELETE FROM unit'
+	done
+}
