@@ -549,25 +549,29 @@ done:
 	return rc;
 }
 
-#define KIND_CMDS(what)                                                                                                \
+#define KIND_CMDS(what, fields)                                                                                        \
 	{                                                                                                              \
 		{"add", cmd_add, GG_RUN_WRITE, "[--FIELD VALUE]... | --file FILE",                                    \
-		 "add a " what " (fields as options, or records from a file or stdin)", NULL},                              \
+		 "add a " what " (fields as options, or records from a file or stdin)\n  fields: " fields, NULL},     \
 			{"list", cmd_list, GG_RUN_READ, "[--FIELD VALUE]... [--under UNIT]",                          \
-			 "list " what "s, filtered by field values or a subtree", NULL},                                    \
-			{"show", cmd_show, GG_RUN_READ, "KEY... | -", "show " what "s by key", NULL},                        \
-			{"set", cmd_set, GG_RUN_WRITE, "KEY [--FIELD VALUE]... | --file FILE",                       \
-			 "change fields of a " what, NULL},                                                                 \
-			{"rm", cmd_rm, GG_RUN_WRITE, "KEY... | -", "remove " what "s nothing refers to", NULL}, {0},       \
+			 "list " what "s, filtered by field values or a subtree\n  fields: " fields, NULL},           \
+			{"show", cmd_show, GG_RUN_READ, "KEY... | -", "show " what "s by key", NULL},                  \
+			{"set", cmd_set, GG_RUN_WRITE, "KEY [--FIELD VALUE]...",                                      \
+			 "change fields of a " what " (an empty value removes one)\n  fields: " fields, NULL},        \
+			{"rm", cmd_rm, GG_RUN_WRITE, "KEY... | -", "remove " what "s nothing refers to", NULL}, {0},  \
 	}
 
-static const struct gg_cmd unit_cmds[] = KIND_CMDS("unit");
-static const struct gg_cmd person_cmds[] = KIND_CMDS("person");
-static const struct gg_cmd party_cmds[] = KIND_CMDS("Party organisation");
-static const struct gg_cmd dept_cmds[] = KIND_CMDS("department");
-static const struct gg_cmd duty_cmds[] = KIND_CMDS("duty");
-static const struct gg_cmd demand_cmds[] = KIND_CMDS("demand");
-static const struct gg_cmd link_cmds[] = KIND_CMDS("leader link");
+static const struct gg_cmd unit_cmds[] =
+	KIND_CMDS("unit", "--code --name --level --parent --population --households --addresses");
+static const struct gg_cmd person_cmds[] =
+	KIND_CMDS("person", "--code --name --phone --id_number --party_member --roles ROLE:UNIT");
+static const struct gg_cmd party_cmds[] =
+	KIND_CMDS("Party organisation", "--code --name --kind --unit --units --secretary");
+static const struct gg_cmd dept_cmds[] = KIND_CMDS("department", "--code --name --level");
+static const struct gg_cmd duty_cmds[] = KIND_CMDS("duty", "--code --name --kind --level");
+static const struct gg_cmd demand_cmds[] = KIND_CMDS(
+	"demand", "--id --department --unit --kind --title --date --duty --approved --funded --fields");
+static const struct gg_cmd link_cmds[] = KIND_CMDS("leader link", "--leader --unit");
 
 static const struct gg_cmd cmds[] = {
 	{"init", cmd_init, GG_RUN_WRITE, "", "create the database (or migrate it) and print its path", NULL},

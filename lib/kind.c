@@ -978,8 +978,8 @@ int gg_kind_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **arg
 			continue;
 		}
 		const struct gg_field *f = &k->fields[o - 1000];
-		if (f->type != GG_F_LIST) {
-			json_object_set_new(rec, f->name, json_string(optarg));
+		if (f->type != GG_F_LIST) { /* an empty value removes the field */
+			json_object_set_new(rec, f->name, *optarg ? json_string(optarg) : json_null());
 			continue;
 		}
 		json_t *list = json_object_get(rec, f->name);
