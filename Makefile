@@ -14,37 +14,40 @@ WERROR  = -Werror
 GG_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra $(WERROR) -Ilib -Ibuild
 LIBS    = -lsqlite3 -lyaml -ljansson -lcrypto -lm
 
+# O: where objects go; B: where the tools go (the sanitizer build uses build/asan)
+O       = build
+B       = bin
 BINS    = gg-org
 LIBSRC  = $(wildcard lib/*.c)
-LIBOBJ  = $(LIBSRC:lib/%.c=build/%.o) build/embed.o
+LIBOBJ  = $(LIBSRC:lib/%.c=$(O)/%.o) $(O)/embed.o
 EMBED   = $(sort $(wildcard share/gg/sql/*.sql share/gg/queries/*.sql))
 MANSRC  = $(wildcard share/man/*.scd)
 MAN     = $(MANSRC:share/man/%.scd=build/man/%)
 VERSION = 0.1
 
-all: $(BINS:%=bin/%) $(MAN)
+all: $(BINS:%=$(B)/%) $(MAN)
 
-build/.dir:
-	mkdir -p build/man bin
+$(O)/.dir:
+	mkdir -p $(O) build/man $(B)
 	touch $@
 
-build/embed.c: tools/embed.sh $(EMBED) build/.dir
+$(O)/embed.c: tools/embed.sh $(EMBED) $(O)/.dir
 	tools/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
 
-build/embed.o: build/embed.c lib/embed.h
-	$(CC) $(CFLAGS) $(GG_CFLAGS) -c -o $@ build/embed.c
+$(O)/embed.o: $(O)/embed.c lib/embed.h
+	$(CC) $(CFLAGS) $(GG_CFLAGS) -c -o $@ $(O)/embed.c
 
-build/%.o: lib/%.c lib/*.h build/.dir
+$(O)/%.o: lib/%.c lib/*.h $(O)/.dir
 	$(CC) $(CFLAGS) $(GG_CFLAGS) -DGG_VERSION='"$(VERSION)"' -c -o $@ $<
 
-build/libgg.a: $(LIBOBJ)
+$(O)/libgg.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-bin/%: cmd/%.c build/libgg.a lib/*.h
-	$(CC) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ $< build/libgg.a $(LIBS)
+$(B)/%: cmd/%.c $(O)/libgg.a lib/*.h
+	$(CC) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libgg.a $(LIBS)
 
-build/man/%: share/man/%.scd build/.dir
+build/man/%: share/man/%.scd $(O)/.dir
 	scdoc < $< > $@
 
 # The Debian packages of DESIGN.md section 7, installed only when missing.
@@ -60,17 +63,18 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing </dev/null; \
 	fi
 
+# Every suite, then every suite again on tools built with AddressSanitizer (leaks included)
+# and UndefinedBehaviorSanitizer.
 check: deps
 	$(MAKE) all
 	bats --tap tests
+	$(MAKE) sanitize
 
-# The test suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer.
-sanitize: deps
-	$(MAKE) clean
-	$(MAKE) all CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer' \
-		LDFLAGS='-fsanitize=address,undefined'
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 bats --tap tests
-	$(MAKE) clean
+SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+sanitize:
+	$(MAKE) O=build/asan B=build/asan/bin CFLAGS='-O1 -g $(SANITIZE)' LDFLAGS='$(SANITIZE)' \
+		build/asan/bin/gg-org
+	GG_BIN=$$PWD/build/asan/bin ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 bats --tap tests
 
 demo: deps
 	$(MAKE) all

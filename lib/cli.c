@@ -243,6 +243,7 @@ int gg_main(const struct gg_tool *t, int argc, char **argv)
 	}
 	c.db_opt = db;
 	if (want_version) {
+		free(c.command);
 		printf("%s %s\n", t->name, GG_VERSION);
 		return fflush(stdout) ? GG_EX_IOERR : 0;
 	}
@@ -258,8 +259,10 @@ int gg_main(const struct gg_tool *t, int argc, char **argv)
 			goto fail;
 		}
 	}
-	if (want_help || !k)
+	if (want_help || !k) {
+		free(c.command);
 		return help(t, parent, k) ? GG_EX_IOERR : (k || want_help ? 0 : GG_EX_USAGE);
+	}
 	if (k->sub) {
 		gg_usage(&c, "'%s %s' needs a command; see '%s %s --help'", t->name, k->name, t->name, k->name);
 		goto fail;

@@ -221,7 +221,8 @@ int gg_org_import(struct gg_ctx *c, struct gg_reader *r, json_t *summary)
 		json_t *lv = json_object_get(per[0].v[i].rec, "level");
 		per[0].v[i].rank = json_is_string(lv) ? gg_level_rank(json_string_value(lv)) : -1;
 	}
-	qsort(per[0].v, per[0].n, sizeof *per[0].v, by_rank); /* parents before children */
+	if (per[0].n) /* parents before children */
+		qsort(per[0].v, per[0].n, sizeof *per[0].v, by_rank);
 	for (int ki = 0; gg_kinds[ki]; ki++)
 		for (size_t i = 0; i < per[ki].n; i++) {
 			enum gg_put what;

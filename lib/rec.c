@@ -654,8 +654,10 @@ static int compose(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *los
 			int ok = compose(r, &e, &v, &sublossy, depth + 1, err) == 0;
 			pos_put(r, a, hash_idx(i), (int)e.start_mark.line + 1, (int)e.start_mark.column + 1, sublossy);
 			yaml_event_delete(&e);
-			if (!ok)
+			if (!ok) {
+				json_decref(v);
 				return err->code;
+			}
 			json_array_append_new(a, v);
 		}
 	}
@@ -697,6 +699,8 @@ static int compose(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *los
 			yaml_event_delete(&e);
 			if (ok)
 				json_object_set_new(o, key, v);
+			else
+				json_decref(v);
 			free(key);
 			if (!ok)
 				return err->code;

@@ -6,7 +6,7 @@ bats_load_library bats-assert
 
 TOP=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
 FIX=$TOP/tests/fixtures
-export PATH="$TOP/bin:$PATH"
+export PATH="${GG_BIN:-$TOP/bin}:$PATH"
 export GG_NOW=2026-11-26T10:00:00+08:00 GG_ACTOR=tester TZ=Asia/Shanghai
 unset GG_OUTPUT GG_HOOKS
 
