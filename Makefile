@@ -76,6 +76,16 @@ sanitize:
 		build/asan/bin/gg-org
 	GG_BIN=$$PWD/build/asan/bin ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 bats --tap tests
 
+# Coverage-guided fuzzing of the record reader and writers (clang's libFuzzer), for
+# FUZZ_SECONDS; not part of check. New inputs that found paths stay in build/fuzz/corpus.
+FUZZ_SECONDS = 60
+fuzz: deps
+	mkdir -p build/fuzz/corpus
+	tools/embed.sh $(EMBED) > build/fuzz/embed.c
+	clang -g -O1 -fsanitize=fuzzer,address,undefined $(GG_CFLAGS) -Ibuild/fuzz -o build/fuzz/reader \
+		tests/fuzz/reader.c $(filter-out lib/cli.c,$(LIBSRC)) lib/cli.c build/fuzz/embed.c $(LIBS)
+	build/fuzz/reader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus tests/fuzz/corpus
+
 demo: deps
 	$(MAKE) all
 	./bin/gg-org import -f share/gg/examples/taizhou.yaml
@@ -100,4 +110,4 @@ install: all
 clean:
 	rm -rf build bin
 
-.PHONY: all check sanitize deps demo bench install clean
+.PHONY: all check sanitize fuzz deps demo bench install clean

@@ -13,6 +13,7 @@
 #include "rec.h"
 
 #define MAX_DEPTH 64
+#define MAX_VALUES 1000000 /* values one record may hold, aliases expanded ("billion laughs") */
 
 struct pos {
 	const void *in;
@@ -24,12 +25,14 @@ struct pos {
 struct anchor {
 	char *name;
 	json_t *v;
+	size_t size; /* values in it, counted as if written out */
 };
 
 struct gg_reader {
 	FILE *f;
 	char *name;
-	int json; /* 1: JSON or NDJSON; 0: YAML */
+	int owned; /* the reader opened f and closes it */
+	int json;  /* 1: JSON or NDJSON; 0: YAML */
 	int keep; /* keep positions across records */
 
 	/* bytes read ahead while sniffing the format, served first */
@@ -44,6 +47,7 @@ struct gg_reader {
 	/* YAML */
 	yaml_parser_t yp;
 	int yp_init, in_doc, in_seq, done;
+	size_t values; /* in the record being composed, aliases expanded */
 	struct anchor *anchors;
 	size_t nanchors;
 
@@ -266,20 +270,32 @@ static int sniff_json(const char *p, size_t n)
 
 int gg_reader_open(struct gg_reader **out, const char *path, struct gg_err *err)
 {
-	struct gg_reader *r = calloc(1, sizeof *r);
-	int stdin_ = !path || strcmp(path, "-") == 0;
+	FILE *f;
 
 	*out = NULL;
-	if (!r)
-		return gg_err_oom(err);
-	r->name = strdup(stdin_ ? "stdin" : path);
-	r->f = stdin_ ? stdin : fopen(path, "rb");
-	if (!r->f) {
-		gg_err_set(err, GG_EX_NOINPUT, "cannot open '%s': %s", path, strerror(errno));
-		free(r->name);
-		free(r);
+	if (!path || strcmp(path, "-") == 0)
+		return gg_reader_open_stream(out, stdin, "stdin", err);
+	if (!(f = fopen(path, "rb")))
+		return gg_err_set(err, GG_EX_NOINPUT, "cannot open '%s': %s", path, strerror(errno));
+	if (gg_reader_open_stream(out, f, path, err)) {
+		fclose(f);
 		return err->code;
 	}
+	(*out)->owned = 1;
+	return 0;
+}
+
+/* A reader of an open stream, named `name` in messages; closing the reader leaves f open. */
+int gg_reader_open_stream(struct gg_reader **out, FILE *f, const char *name, struct gg_err *err)
+{
+	struct gg_reader *r = calloc(1, sizeof *r);
+
+	*out = NULL;
+	if (!r || !(r->name = strdup(name))) {
+		free(r);
+		return gg_err_oom(err);
+	}
+	r->f = f;
 	r->npeek = fread(r->peek, 1, sizeof r->peek, r->f);
 	if (ferror(r->f)) {
 		gg_err_set(err, GG_EX_IOERR, "cannot read '%s': %s", r->name, strerror(errno));
@@ -328,7 +344,7 @@ void gg_reader_close(struct gg_reader *r)
 {
 	if (!r)
 		return;
-	if (r->f && r->f != stdin)
+	if (r->owned)
 		fclose(r->f);
 	if (r->yp_init)
 		yaml_parser_delete(&r->yp);
@@ -413,7 +429,7 @@ static int json_next(struct gg_reader *r, json_t **rec, struct gg_err *err)
 		c = skip_space(r);
 		if (c == EOF) {
 			if (r->in_array)
-				return at_fail(r, err, r->line, r->col, "truncated input: the JSON array is not closed");
+				return at_fail(r, err, r->line, r->col, "truncated input: the JSON array is not closed"), -1;
 			return 0;
 		}
 		if (r->in_array == 2) { /* after an element */
@@ -424,7 +440,7 @@ static int json_next(struct gg_reader *r, json_t **rec, struct gg_err *err)
 				r->in_array = 0;
 				continue;
 			} else {
-				return at_fail(r, err, r->line, r->col - 1, "malformed JSON: expected ',' or ']'");
+				return at_fail(r, err, r->line, r->col - 1, "malformed JSON: expected ',' or ']'"), -1;
 			}
 		} else if (!r->in_array && c == '[') {
 			r->in_array = 1;
@@ -436,7 +452,7 @@ static int json_next(struct gg_reader *r, json_t **rec, struct gg_err *err)
 		break;
 	}
 	if (c == EOF)
-		return at_fail(r, err, r->line, r->col, "truncated input: the JSON array is not closed");
+		return at_fail(r, err, r->line, r->col, "truncated input: the JSON array is not closed"), -1;
 	line = r->line;
 	col = r->col - 1;
 	if (scan_value(r, c, err))
@@ -555,7 +571,7 @@ static json_t *core_scalar(const char *s, int *lossy, int *bad)
 
 static int compose(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *lossy, int depth, struct gg_err *err);
 
-static int save_anchor(struct gg_reader *r, const unsigned char *name, json_t *v)
+static int save_anchor(struct gg_reader *r, const unsigned char *name, json_t *v, size_t size)
 {
 	struct anchor *na;
 	if (!name)
@@ -565,6 +581,7 @@ static int save_anchor(struct gg_reader *r, const unsigned char *name, json_t *v
 	r->anchors = na;
 	na[r->nanchors].name = strdup((const char *)name);
 	na[r->nanchors].v = json_incref(v);
+	na[r->nanchors].size = size;
 	r->nanchors++;
 	return 0;
 }
@@ -620,14 +637,22 @@ static int compose(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *los
 	yaml_event_t e;
 	int sublossy;
 
+	size_t start = r->values;
+
 	*out = NULL;
 	*lossy = 0;
 	if (depth > MAX_DEPTH)
 		return yfail(r, err, ev->start_mark, "nesting deeper than 64 levels");
+	if (++r->values > MAX_VALUES)
+		return yfail(r, err, ev->start_mark, "a record of more than 1000000 values (aliases counted as written out)");
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
 		for (size_t i = r->nanchors; i-- > 0;)
 			if (!strcmp(r->anchors[i].name, (const char *)ev->data.alias.anchor)) {
+				r->values += r->anchors[i].size - 1;
+				if (r->values > MAX_VALUES)
+					return yfail(r, err, ev->start_mark,
+						     "a record of more than 1000000 values (aliases counted as written out)");
 				*out = json_incref(r->anchors[i].v);
 				return 0;
 			}
@@ -635,21 +660,20 @@ static int compose(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *los
 	case YAML_SCALAR_EVENT:
 		if (scalar(r, ev, out, lossy, err))
 			return err->code;
-		if (save_anchor(r, ev->data.scalar.anchor, *out))
+		if (save_anchor(r, ev->data.scalar.anchor, *out, 1))
 			return gg_err_oom(err);
 		return 0;
 	case YAML_SEQUENCE_START_EVENT: {
 		json_t *a = json_array();
 		*out = a;
-		if (save_anchor(r, ev->data.sequence_start.anchor, a))
-			return gg_err_oom(err);
 		for (size_t i = 0;; i++) {
 			json_t *v;
 			if (parse(r, &e, err))
 				return err->code;
 			if (e.type == YAML_SEQUENCE_END_EVENT) {
 				yaml_event_delete(&e);
-				return 0;
+				/* named only once complete: an alias inside it cannot make a cycle */
+				return save_anchor(r, ev->data.sequence_start.anchor, a, r->values - start) ? gg_err_oom(err) : 0;
 			}
 			int ok = compose(r, &e, &v, &sublossy, depth + 1, err) == 0;
 			pos_put(r, a, hash_idx(i), (int)e.start_mark.line + 1, (int)e.start_mark.column + 1, sublossy);
@@ -664,8 +688,6 @@ static int compose(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *los
 	case YAML_MAPPING_START_EVENT: {
 		json_t *o = json_object();
 		*out = o;
-		if (save_anchor(r, ev->data.mapping_start.anchor, o))
-			return gg_err_oom(err);
 		for (;;) {
 			json_t *v;
 			char *key;
@@ -673,7 +695,7 @@ static int compose(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *los
 				return err->code;
 			if (e.type == YAML_MAPPING_END_EVENT) {
 				yaml_event_delete(&e);
-				return 0;
+				return save_anchor(r, ev->data.mapping_start.anchor, o, r->values - start) ? gg_err_oom(err) : 0;
 			}
 			if (e.type != YAML_SCALAR_EVENT) {
 				yfail(r, err, e.start_mark, "a mapping key must be a plain string");
@@ -738,6 +760,7 @@ static int yaml_next(struct gg_reader *r, json_t **rec, struct gg_err *err)
 		case YAML_MAPPING_START_EVENT:
 		case YAML_SCALAR_EVENT:
 		case YAML_ALIAS_EVENT:
+			r->values = 0;
 			r->rec_line = (int)e.start_mark.line + 1;
 			r->rec_col = (int)e.start_mark.column + 1;
 			int lossy;

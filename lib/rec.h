@@ -5,6 +5,7 @@
 #define GG_REC_H
 
 #include <jansson.h>
+#include <stdio.h>
 
 #include "err.h"
 
@@ -13,6 +14,7 @@
 struct gg_reader;
 
 int gg_reader_open(struct gg_reader **r, const char *path, struct gg_err *err);
+int gg_reader_open_stream(struct gg_reader **r, FILE *f, const char *name, struct gg_err *err);
 int gg_reader_next(struct gg_reader *r, json_t **rec, struct gg_err *err);
 void gg_reader_keep(struct gg_reader *r, int keep);
 void gg_reader_close(struct gg_reader *r);

@@ -151,3 +151,18 @@ refused() {
 	run -65 gg-org import <<<'units: [{code: TZ-X, name: 甲, level: grid, parent: TZ}]'
 	assert_output "gg-org: stdin:1:52: parent: a grid cannot stand directly under a city ('TZ'): its parent must be a community"
 }
+
+@test "an unclosed JSON array (found by the fuzzer)" {
+	run -65 gg-org import <<<'[{"units": []}'
+	assert_output "gg-org: stdin:2:1: truncated input: the JSON array is not closed"
+	run -65 gg-org import -f /dev/stdin <<<'['
+	assert_output --partial "gg-org: /dev/stdin:2:1: malformed YAML"
+	run -65 gg-org import <<<'[{"units": []} {"units": []}]'
+	assert_output "gg-org: stdin:1:16: malformed JSON: expected ',' or ']'"
+	assert_equal "$(digest)" "$BEFORE"
+}
+
+@test "YAML aliases that expand to millions of values are refused; an alias cannot name its own node" {
+	refused "$(cat "$FIX/laughs.yaml")" "8:13: a record of more than 1000000 values (aliases counted as written out)"
+	refused $'units:\n  - &u {code: TZ-X, name: 甲, level: district, parent: TZ, children: [*u]}\n' "2:69: unknown alias"
+}
