@@ -164,5 +164,5 @@ refused() {
 
 @test "YAML aliases that expand to millions of values are refused; an alias cannot name its own node" {
 	refused "$(cat "$FIX/laughs.yaml")" "8:13: a record of more than 1000000 values (aliases counted as written out)"
-	refused $'units:\n  - &u {code: TZ-X, name: 甲, level: district, parent: TZ, children: [*u]}\n' "2:69: unknown alias"
+	refused $'units:\n  - &u {code: TZ-X, name: 甲, level: district, parent: TZ, children: [*u]}\n' "2:70: unknown alias"
 }
