@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "clock.h"
 #include "emit.h"
 #include "kind.h"
 #include "org.h"
@@ -442,6 +443,7 @@ struct list_arg {
 	const struct gg_kind *k;
 	json_t *filter, *scope;
 	struct gg_emit *e;
+	char from[16], to[16]; /* dates kept: from <= date < to */
 };
 
 /* A filter value matches a field equal to it, or a list holding it (or an entry with it). */
@@ -470,22 +472,6 @@ static int matches(json_t *v, const char *want)
 	return m;
 }
 
-static int in_subtree(json_t *rec, json_t *scope)
-{
-	const char *s;
-	size_t i;
-	json_t *x;
-
-	if ((s = json_string_value(json_object_get(rec, "code"))) && json_object_get(scope, s))
-		return 1;
-	if ((s = json_string_value(json_object_get(rec, "unit"))) && json_object_get(scope, s))
-		return 1;
-	json_array_foreach(json_object_get(rec, "roles"), i, x) if (json_object_get(scope, json_string_value(
-									      json_object_get(x, "unit")))) return 1;
-	json_array_foreach(json_object_get(rec, "units"), i, x) if (json_object_get(scope, json_string_value(x))) return 1;
-	return 0;
-}
-
 static int list_one(struct gg_ctx *c, json_t *rec, void *arg)
 {
 	struct list_arg *a = arg;
@@ -493,16 +479,49 @@ static int list_one(struct gg_ctx *c, json_t *rec, void *arg)
 	json_t *v;
 
 	json_object_foreach(a->filter, k, v) if (!matches(json_object_get(rec, k), json_string_value(v))) return 0;
-	if (a->scope && !in_subtree(rec, a->scope))
+	if (a->scope && !gg_org_in_scope(rec, a->scope))
+		return 0;
+	const char *date = json_string_value(json_object_get(rec, "date"));
+	if (a->from[0] && (!date || strcmp(date, a->from) < 0 || strcmp(date, a->to) >= 0))
 		return 0;
 	gg_kind_mask(c, a->k, rec);
 	return gg_emit(a->e, rec) ? GG_EX_IOERR : 0;
 }
 
+/* --period P, or --from DATE and --to DATE (both days included), as [from, to) dates. */
+static int dates(struct gg_ctx *c, const struct gg_kind *k, json_t *extras, char from[16], char to[16])
+{
+	const char *p = json_string_value(json_object_get(extras, "period"));
+	const char *f = json_string_value(json_object_get(extras, "from"));
+	const char *t = json_string_value(json_object_get(extras, "to"));
+	int64_t a = 0, b = 0;
+
+	if (!p && !f && !t)
+		return 0;
+	if (!gg_kind_field(k, "date"))
+		return gg_usage(c, "a %s has no date to take a period of", k->name);
+	if (p && (f || t))
+		return gg_usage(c, "give --period or --from/--to, not both");
+	if (p && gg_period_parse(p, &a, &b))
+		return gg_usage(c, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48", p);
+	if (f && gg_date_parse(f, &a))
+		return gg_usage(c, "bad date '%s' for --from (YYYY-MM-DD)", f);
+	if (t && gg_date_parse(t, &b))
+		return gg_usage(c, "bad date '%s' for --to (YYYY-MM-DD)", t);
+	if (!p && t)
+		b += 36 * 3600; /* the next day, whatever the length of this one */
+	gg_date_format(f || p ? a : 0, from);
+	if (t || p)
+		gg_date_format(b, to);
+	else
+		snprintf(to, 16, "9999-12-31");
+	return 0;
+}
+
 static int cmd_list(struct gg_ctx *c, int argc, char **argv)
 {
-	static const char *const extra[] = {"under", NULL};
-	struct list_arg a = {kind_of(c), json_object(), NULL, NULL};
+	static const char *const extra[] = {"under", "period", "from", "to", NULL};
+	struct list_arg a = {kind_of(c), json_object(), NULL, NULL, "", ""};
 	json_t *extras = json_object();
 	int first, rc;
 
@@ -513,18 +532,10 @@ static int cmd_list(struct gg_ctx *c, int argc, char **argv)
 		goto done;
 	}
 	json_t *under = json_object_get(extras, "under");
-	if (under) {
-		json_t *doc;
-		/* the subtree, through export's own scoping */
-		if ((rc = gg_org_export(c, json_string_value(under), 1, &doc)))
-			goto done;
-		a.scope = json_object();
-		size_t i;
-		json_t *u;
-		json_array_foreach(json_object_get(doc, "units"), i, u)
-			json_object_set(a.scope, json_string_value(json_object_get(u, "code")), json_true());
-		json_decref(doc);
-	}
+	if (under && (rc = gg_org_subtree(c, json_string_value(under), &a.scope)))
+		goto done;
+	if ((rc = dates(c, a.k, extras, a.from, a.to)))
+		goto done;
 	/* lists of pairs given as A:B filter on the pair's first field */
 	const char *fk;
 	json_t *fv;
@@ -553,7 +564,7 @@ done:
 	{                                                                                                              \
 		{"add", cmd_add, GG_RUN_WRITE, "[--FIELD VALUE]... | --file FILE",                                    \
 		 "add a " what " (fields as options, or records from a file or stdin)\n  fields: " fields, NULL},     \
-			{"list", cmd_list, GG_RUN_READ, "[--FIELD VALUE]... [--under UNIT]",                          \
+			{"list", cmd_list, GG_RUN_READ, "[--FIELD VALUE]... [--under UNIT] [--period P]",             \
 			 "list " what "s, filtered by field values or a subtree\n  fields: " fields, NULL},           \
 			{"show", cmd_show, GG_RUN_READ, "KEY... | -", "show " what "s by key", NULL},                  \
 			{"set", cmd_set, GG_RUN_WRITE, "KEY [--FIELD VALUE]...",                                      \

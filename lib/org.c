@@ -259,7 +259,7 @@ static const char sql_subtree[] = "WITH RECURSIVE s (code) AS (SELECT :under UNI
 				  "SELECT u.code FROM unit u JOIN s ON u.parent = s.code) SELECT code FROM s";
 
 /* The codes of the units under `under` (itself included), as a set. */
-static int subtree(struct gg_ctx *c, const char *under, json_t **set)
+int gg_org_subtree(struct gg_ctx *c, const char *under, json_t **set)
 {
 	struct gg_stmt *st = gg_db_stmt(c->db, sql_subtree, &c->err);
 	int rc;
@@ -273,8 +273,8 @@ static int subtree(struct gg_ctx *c, const char *under, json_t **set)
 	return rc < 0 ? c->err.code : 0;
 }
 
-/* Whether a record belongs to the exported subtree: by its unit, its units or roles. */
-static int in_scope(json_t *rec, json_t *set)
+/* Whether a record belongs to a subtree: by its code, unit, units or roles. */
+int gg_org_in_scope(json_t *rec, json_t *set)
 {
 	static const char *const fields[] = {"code", "unit", NULL};
 	json_t *list, *x;
@@ -331,7 +331,7 @@ int gg_org_export(struct gg_ctx *c, const char *under, int flat, json_t **doc)
 		if (!u)
 			return gg_err_set(&c->err, GG_EX_DATAERR, "no unit '%s'", under);
 		json_decref(u);
-		if (subtree(c, under, &set))
+		if (gg_org_subtree(c, under, &set))
 			return c->err.code;
 	}
 	for (int i = 0; order[i]; i++) {
@@ -344,7 +344,7 @@ int gg_org_export(struct gg_ctx *c, const char *under, int flat, json_t **doc)
 		if (set && strcmp(order[i], "dept") != 0 && strcmp(order[i], "duty") != 0) {
 			json_t *kept = json_array(), *x;
 			size_t j;
-			json_array_foreach(co.list, j, x) if (in_scope(x, set)) json_array_append(kept, x);
+			json_array_foreach(co.list, j, x) if (gg_org_in_scope(x, set)) json_array_append(kept, x);
 			json_decref(co.list);
 			co.list = kept;
 		}

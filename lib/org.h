@@ -14,5 +14,7 @@ int gg_org_export(struct gg_ctx *c, const char *under, int flat, json_t **doc);
 int gg_org_tree(struct gg_ctx *c, const char *under, int depth, json_t *rows);
 int gg_org_check(struct gg_ctx *c, const char *under, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg);
 int gg_org_resolve(struct gg_ctx *c, const char *address, json_t **out);
+int gg_org_subtree(struct gg_ctx *c, const char *under, json_t **set);
+int gg_org_in_scope(json_t *rec, json_t *set);
 
 #endif

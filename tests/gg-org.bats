@@ -278,3 +278,34 @@ TZ-HL-CZ-01-G03	第三网格（新）	grid	TZ-HL-CZ-01			'
 	assert_equal "$(jq -c .units <<<"$output")" '{"new":1,"changed":0,"unchanged":0}'
 	assert_equal "$(digest)" "$before"
 }
+
+@test "demand list --period takes a month, quarter, ISO week or year; --from/--to days" {
+	gg-org demand add --department D-CG --unit TZ-HL-CZ-02 --kind meeting --title 年终会议 --date 2026-12-01 >/dev/null
+	gg-org demand add --department D-CG --unit TZ-HL-CZ-02 --kind task --title 周末值守 --date 2026-11-15 >/dev/null
+	ids() { gg-org demand list -o ndjson "$@" | jq -s -c 'map(.id)'; }
+	assert_equal "$(ids --period 2026-11)" '[1,3]'
+	assert_equal "$(ids --period 2026-Q4)" '[1,2,3]'
+	assert_equal "$(ids --period 2026-W46)" '[1,3]'   # Monday 9 to Sunday 15 November
+	assert_equal "$(ids --period 2026-W47)" '[]'
+	assert_equal "$(ids --period 2026-W49)" '[2]'     # 30 November to 6 December
+	assert_equal "$(ids --period 2026)" '[1,2,3]'
+	assert_equal "$(ids --from 2026-11-15 --to 2026-12-01)" '[2,3]'
+	assert_equal "$(ids --to 2026-11-10)" '[1]'
+	run -64 gg-org demand list --period 2026-W54
+	assert_output --partial "bad period '2026-W54'"
+	run -64 gg-org unit list --period 2026-11
+	assert_output --partial "a unit has no date"
+}
+
+@test "the unit_path view rolls units up to their ancestors" {
+	run -0 sqlite3 "$GG_DB" "SELECT code FROM unit_path WHERE ancestor = 'TZ-HL-CZ-01' AND level = 'building' ORDER BY code"
+	assert_output 'TZ-HL-CZ-01-G01-B03
+TZ-HL-CZ-01-G01-B04'
+	run -0 sqlite3 "$GG_DB" "SELECT ancestor || ' ' || depth FROM unit_path WHERE code = 'TZ-HL-CZ-01-G01-B03' ORDER BY depth"
+	assert_output 'TZ-HL-CZ-01-G01-B03 0
+TZ-HL-CZ-01-G01 1
+TZ-HL-CZ-01 2
+TZ-HL-CZ 3
+TZ-HL 4
+TZ 5'
+}
