@@ -44,9 +44,8 @@ static int cmd_init(struct gg_ctx *c, int argc, char **argv)
 	return rc;
 }
 
-static const struct option import_opts[] = {{"file", required_argument, NULL, 'f'},
-					    {"dry-run", no_argument, NULL, 'n'},
-					    {0}};
+static const struct option import_opts[] = {
+	{"file", required_argument, NULL, 'f'}, {"dry-run", no_argument, NULL, 'n'}, {0}};
 
 static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 {
@@ -78,9 +77,8 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 	return rc;
 }
 
-static const struct option export_opts[] = {{"under", required_argument, NULL, 'u'},
-					    {"flat", no_argument, NULL, 'F'},
-					    {0}};
+static const struct option export_opts[] = {
+	{"under", required_argument, NULL, 'u'}, {"flat", no_argument, NULL, 'F'}, {0}};
 
 static int cmd_export(struct gg_ctx *c, int argc, char **argv)
 {
@@ -107,9 +105,8 @@ static int cmd_export(struct gg_ctx *c, int argc, char **argv)
 	return rc;
 }
 
-static const struct option tree_opts[] = {{"under", required_argument, NULL, 'u'},
-					  {"depth", required_argument, NULL, 'd'},
-					  {0}};
+static const struct option tree_opts[] = {
+	{"under", required_argument, NULL, 'u'}, {"depth", required_argument, NULL, 'd'}, {0}};
 
 /* Draws rows (depth first, with depth) as a tree of box-drawing characters. */
 static void draw(json_t *rows)
@@ -135,7 +132,8 @@ static void draw(json_t *rows)
 		if (d > 0)
 			fputs(last[i] ? "└── " : "├── ", stdout);
 		open[d] = !last[i];
-		printf("%s (%s)", json_string_value(json_object_get(u, "name")), json_string_value(json_object_get(u, "code")));
+		printf("%s (%s)", json_string_value(json_object_get(u, "name")),
+		       json_string_value(json_object_get(u, "code")));
 		if (json_object_get(u, "population"))
 			printf(" %lld residents", (long long)json_integer_value(json_object_get(u, "population")));
 		putchar('\n');
@@ -169,7 +167,8 @@ static int cmd_tree(struct gg_ctx *c, int argc, char **argv)
 			struct gg_emit *e = gg_emit_open(stdout, c->fmt, 1, NULL);
 			size_t i;
 			json_t *u;
-			json_array_foreach(rows, i, u) gg_emit(e, u);
+			json_array_foreach (rows, i, u)
+				gg_emit(e, u);
 			rc = emit_close(c, e);
 		}
 	}
@@ -187,8 +186,8 @@ static const struct option check_opts[] = {{"under", required_argument, NULL, 'u
 
 static int cmd_check(struct gg_ctx *c, int argc, char **argv)
 {
-	static const char *const cols[] = {"rule",     "level",    "code",     "name",      "problem", "population",
-					   "workers",  "per_10000", "required", "shortfall", NULL};
+	static const char *const cols[] = {"rule",    "level",	   "code",     "name",	    "problem", "population",
+					   "workers", "per_10000", "required", "shortfall", NULL};
 	const char *under = NULL;
 	int o, rc, wrc;
 
@@ -455,15 +454,16 @@ static int matches(json_t *v, const char *want)
 	json_t *y;
 
 	if (json_is_array(v)) {
-		json_array_foreach(v, i, x)
-		{
+		json_array_foreach (v, i, x) {
 			if (matches(x, want))
 				return 1;
 		}
 		return 0;
 	}
 	if (json_is_object(v)) {
-		json_object_foreach(v, k, y) if (matches(y, want)) return 1;
+		json_object_foreach (v, k, y)
+			if (matches(y, want))
+				return 1;
 		return 0;
 	}
 	char *s = gg_cell(v);
@@ -478,7 +478,9 @@ static int list_one(struct gg_ctx *c, json_t *rec, void *arg)
 	const char *k;
 	json_t *v;
 
-	json_object_foreach(a->filter, k, v) if (!matches(json_object_get(rec, k), json_string_value(v))) return 0;
+	json_object_foreach (a->filter, k, v)
+		if (!matches(json_object_get(rec, k), json_string_value(v)))
+			return 0;
 	if (a->scope && !gg_org_in_scope(rec, a->scope))
 		return 0;
 	const char *date = json_string_value(json_object_get(rec, "date"));
@@ -539,11 +541,13 @@ static int cmd_list(struct gg_ctx *c, int argc, char **argv)
 	/* lists of pairs given as A:B filter on the pair's first field */
 	const char *fk;
 	json_t *fv;
-	json_object_foreach(a.filter, fk, fv) if (json_is_array(fv))
-	{
-		json_t *x = json_array_get(fv, 0);
-		json_object_set(a.filter, fk, json_is_object(x) ? json_object_get(x, gg_kind_field(a.k, fk)->item[0].name) : x);
-	}
+	json_object_foreach (a.filter, fk, fv)
+		if (json_is_array(fv)) {
+			json_t *x = json_array_get(fv, 0);
+			json_object_set(a.filter, fk,
+					json_is_object(x) ? json_object_get(x, gg_kind_field(a.k, fk)->item[0].name)
+							  : x);
+		}
 	const char *cols[32];
 	int nc = 0;
 	for (const struct gg_field *f = a.k->fields; f->name && nc < 31; f++)
@@ -562,14 +566,26 @@ done:
 
 #define KIND_CMDS(what, fields)                                                                                        \
 	{                                                                                                              \
-		{"add", cmd_add, GG_RUN_WRITE, "[--FIELD VALUE]... | --file FILE",                                    \
-		 "add a " what " (fields as options, or records from a file or stdin)\n  fields: " fields, NULL},     \
-			{"list", cmd_list, GG_RUN_READ, "[--FIELD VALUE]... [--under UNIT] [--period P]",             \
-			 "list " what "s, filtered by field values or a subtree\n  fields: " fields, NULL},           \
+		{"add",                                                                                                \
+		 cmd_add,                                                                                              \
+		 GG_RUN_WRITE,                                                                                         \
+		 "[--FIELD VALUE]... | --file FILE",                                                                   \
+		 "add a " what " (fields as options, or records from a file or stdin)\n  fields: " fields,             \
+		 NULL},                                                                                                \
+			{"list",                                                                                       \
+			 cmd_list,                                                                                     \
+			 GG_RUN_READ,                                                                                  \
+			 "[--FIELD VALUE]... [--under UNIT] [--period P]",                                             \
+			 "list " what "s, filtered by field values or a subtree\n  fields: " fields,                   \
+			 NULL},                                                                                        \
 			{"show", cmd_show, GG_RUN_READ, "KEY... | -", "show " what "s by key", NULL},                  \
-			{"set", cmd_set, GG_RUN_WRITE, "KEY [--FIELD VALUE]...",                                      \
-			 "change fields of a " what " (an empty value removes one)\n  fields: " fields, NULL},        \
-			{"rm", cmd_rm, GG_RUN_WRITE, "KEY... | -", "remove " what "s nothing refers to", NULL}, {0},  \
+			{"set",                                                                                        \
+			 cmd_set,                                                                                      \
+			 GG_RUN_WRITE,                                                                                 \
+			 "KEY [--FIELD VALUE]...",                                                                     \
+			 "change fields of a " what " (an empty value removes one)\n  fields: " fields,                \
+			 NULL},                                                                                        \
+			{"rm", cmd_rm, GG_RUN_WRITE, "KEY... | -", "remove " what "s nothing refers to", NULL}, {0},   \
 	}
 
 static const struct gg_cmd unit_cmds[] =
@@ -580,8 +596,8 @@ static const struct gg_cmd party_cmds[] =
 	KIND_CMDS("Party organisation", "--code --name --kind --unit --units --secretary");
 static const struct gg_cmd dept_cmds[] = KIND_CMDS("department", "--code --name --level");
 static const struct gg_cmd duty_cmds[] = KIND_CMDS("duty", "--code --name --kind --level");
-static const struct gg_cmd demand_cmds[] = KIND_CMDS(
-	"demand", "--id --department --unit --kind --title --date --duty --approved --funded --fields");
+static const struct gg_cmd demand_cmds[] =
+	KIND_CMDS("demand", "--id --department --unit --kind --title --date --duty --approved --funded --fields");
 static const struct gg_cmd link_cmds[] = KIND_CMDS("leader link", "--leader --unit");
 
 static const struct gg_cmd cmds[] = {
@@ -589,15 +605,18 @@ static const struct gg_cmd cmds[] = {
 	{"import", cmd_import, GG_RUN_WRITE, "[-f FILE] [--dry-run]",
 	 "import a city: units (flat or nested), party_orgs, people, departments, links, duties, demands\n"
 	 "  -f, --file FILE   read FILE instead of stdin\n"
-	 "  -n, --dry-run     check everything, write nothing", NULL},
+	 "  -n, --dry-run     check everything, write nothing",
+	 NULL},
 	{"export", cmd_export, GG_RUN_READ, "[--under UNIT] [--flat]",
 	 "write the net as one document that import takes back\n"
 	 "  --under UNIT      only that unit, what is under it and what refers to them\n"
-	 "  --flat            units as a flat list with parent, not nested children", NULL},
+	 "  --flat            units as a flat list with parent, not nested children",
+	 NULL},
 	{"tree", cmd_tree, GG_RUN_READ, "[--under UNIT] [--depth N]", "draw the net", NULL},
 	{"check", cmd_check, GG_RUN_READ, "[--under UNIT]",
 	 "list every breach of the four-level structure, staffing and leader-link rules (exit 1 if any)", NULL},
-	{"resolve", cmd_resolve, GG_RUN_READ, "ADDRESS... | -", "find the building, grid and community of an address", NULL},
+	{"resolve", cmd_resolve, GG_RUN_READ, "ADDRESS... | -", "find the building, grid and community of an address",
+	 NULL},
 	{"unit", NULL, GG_RUN_NODB, NULL, "units: city, district, street, community, grid, building", unit_cmds},
 	{"person", NULL, GG_RUN_NODB, NULL, "people and their roles", person_cmds},
 	{"party", NULL, GG_RUN_NODB, NULL, "Party organisations", party_cmds},

@@ -80,13 +80,12 @@ int gg_audit_verify(struct gg_ctx *c, json_t *findings)
 		const char *row_prev = gg_stmt_text(st, 5), *row_hash = gg_stmt_text(st, 6);
 		chain_hash(row_prev, gg_stmt_text(st, 1), gg_stmt_text(st, 2), gg_stmt_text(st, 3), gg_stmt_text(st, 4),
 			   hash);
-		const char *problem = strcmp(row_prev, prev) != 0 ? "row before it was removed or changed"
+		const char *problem = strcmp(row_prev, prev) != 0   ? "row before it was removed or changed"
 				      : strcmp(row_hash, hash) != 0 ? "row was changed after it was written"
-								     : NULL;
+								    : NULL;
 		if (problem)
-			json_array_append_new(findings,
-					      json_pack("{s:I,s:s,s:s}", "id", (json_int_t)gg_stmt_int(st, 0), "at",
-							gg_stmt_text(st, 1), "problem", problem));
+			json_array_append_new(findings, json_pack("{s:I,s:s,s:s}", "id", (json_int_t)gg_stmt_int(st, 0),
+								  "at", gg_stmt_text(st, 1), "problem", problem));
 		snprintf(prev, sizeof prev, "%s", row_hash);
 	}
 	return rc < 0 ? c->err.code : 0;

@@ -20,14 +20,15 @@
 #define GG_VERSION "0.1"
 #endif
 
-static const char global_help[] = "global options (before or after the command):\n"
-				  "  --db PATH          database (else $GG_DB, else $XDG_DATA_HOME/gg/gg.db)\n"
-				  "  -o, --output FMT   yaml, json, ndjson, tsv, csv or table (else $GG_OUTPUT)\n"
-				  "  --now TIME         the clock, ISO 8601 (else $GG_NOW)\n"
-				  "  --actor NAME       who is recorded in the audit log (else $GG_ACTOR, else the login)\n"
-				  "  --reveal           show phone and id numbers unmasked (audited)\n"
-				  "  -h, --help         this help; COMMAND --help for a command's\n"
-				  "  --version          the version\n";
+static const char global_help[] =
+	"global options (before or after the command):\n"
+	"  --db PATH          database (else $GG_DB, else $XDG_DATA_HOME/gg/gg.db)\n"
+	"  -o, --output FMT   yaml, json, ndjson, tsv, csv or table (else $GG_OUTPUT)\n"
+	"  --now TIME         the clock, ISO 8601 (else $GG_NOW)\n"
+	"  --actor NAME       who is recorded in the audit log (else $GG_ACTOR, else the login)\n"
+	"  --reveal           show phone and id numbers unmasked (audited)\n"
+	"  -h, --help         this help; COMMAND --help for a command's\n"
+	"  --version          the version\n";
 
 int gg_usage(struct gg_ctx *c, const char *fmt, ...)
 {
@@ -68,7 +69,8 @@ static void print_cmds(FILE *f, const char *prefix, const struct gg_cmd *cmds)
 		char line[128];
 		const char *nl = k->help ? strchr(k->help, '\n') : NULL;
 		int hl = k->help ? (nl ? (int)(nl - k->help) : (int)strlen(k->help)) : 0;
-		snprintf(line, sizeof line, "%s%s %s", prefix, k->name, k->sub ? "COMMAND" : (k->usage ? k->usage : ""));
+		snprintf(line, sizeof line, "%s%s %s", prefix, k->name,
+			 k->sub ? "COMMAND" : (k->usage ? k->usage : ""));
 		fprintf(f, "  %-44s %.*s\n", line, hl, k->help ? k->help : "");
 	}
 }
@@ -275,8 +277,8 @@ int gg_main(const struct gg_tool *t, int argc, char **argv)
 	if (rc && rc != GG_EX_FOUND && c.err.msg[0])
 		fprintf(stderr, "%s: %s\n", t->name, c.err.msg);
 	if (rc == GG_EX_USAGE)
-		fprintf(stderr, "usage: %s %s%s%s %s\n", t->name, parent ? parent->name : "", parent ? " " : "", k->name,
-			k->usage ? k->usage : "");
+		fprintf(stderr, "usage: %s %s%s%s %s\n", t->name, parent ? parent->name : "", parent ? " " : "",
+			k->name, k->usage ? k->usage : "");
 	free(c.command);
 	return rc;
 fail:

@@ -18,7 +18,8 @@ int gg_clock_init(const char *opt, struct gg_err *err)
 	tzset();
 	if (s && *s) {
 		if (gg_time_parse(s, &now_))
-			return gg_err_set(err, GG_EX_USAGE, "bad time '%s' for --now: use ISO 8601, e.g. 2026-11-03T09:12:00+08:00", s);
+			return gg_err_set(err, GG_EX_USAGE,
+					  "bad time '%s' for --now: use ISO 8601, e.g. 2026-11-03T09:12:00+08:00", s);
 	} else {
 		now_ = (int64_t)time(NULL);
 	}

@@ -9,7 +9,7 @@
 
 struct gg_ctx {
 	const char *prog;
-	const char *group; /* the command a subcommand belongs to: "unit" in gg-org unit add */
+	const char *group;  /* the command a subcommand belongs to: "unit" in gg-org unit add */
 	const char *db_opt; /* --db, if given */
 	char db_path[4096];
 	struct gg_db *db;
@@ -17,7 +17,7 @@ struct gg_ctx {
 	const char *actor;
 	char *command;
 	int reveal;
-	int rollback; /* a writing command that only checked (--dry-run): discard its work */
+	int rollback;	    /* a writing command that only checked (--dry-run): discard its work */
 	char prev_hash[65]; /* the audit chain's last hash, once read in this transaction */
 	struct gg_err err;
 };

@@ -193,7 +193,8 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 	*out = NULL;
 	if (stat(path, &sb) != 0) {
 		if (mode == GG_DB_READ)
-			return gg_err_set(err, GG_EX_NOINPUT, "database '%s' does not exist; create it with 'gg-org init'", path);
+			return gg_err_set(err, GG_EX_NOINPUT,
+					  "database '%s' does not exist; create it with 'gg-org init'", path);
 		if (create_file(path, err))
 			return err->code;
 	} else if (!S_ISREG(sb.st_mode)) {
@@ -217,8 +218,8 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 	}
 	sqlite3_busy_timeout(db->h, busy && *busy ? atoi(busy) : 10000);
 	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_create_function(db->h, "gg_norm_address", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, norm_address, NULL,
-				NULL);
+	sqlite3_create_function(db->h, "gg_norm_address", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, norm_address,
+				NULL, NULL);
 	*out = db;
 	if (gg_db_exec(db, "PRAGMA foreign_keys = ON", err))
 		goto bad;

@@ -45,14 +45,15 @@ const char *gg_fmt_name(enum gg_fmt f)
 
 int gg_yaml_needs_quotes(const char *s)
 {
-	static const char *const words[] = {"null", "~", "true", "false", "yes", "no", "on", "off", "y", "n",
-					    ".inf", "-.inf", "+.inf", ".nan", "<<", "=", NULL};
+	static const char *const words[] = {"null", "~",    "true",  "false", "yes",  "no", "on", "off", "y",
+					    "n",    ".inf", "-.inf", "+.inf", ".nan", "<<", "=",  NULL};
 	if (!*s)
 		return 1;
 	for (int i = 0; words[i]; i++)
 		if (strcasecmp(s, words[i]) == 0)
 			return 1;
-	if ((s[0] >= '0' && s[0] <= '9') || ((s[0] == '-' || s[0] == '+' || s[0] == '.') && ((s[1] >= '0' && s[1] <= '9') || s[1] == '.')))
+	if ((s[0] >= '0' && s[0] <= '9') ||
+	    ((s[0] == '-' || s[0] == '+' || s[0] == '.') && ((s[1] >= '0' && s[1] <= '9') || s[1] == '.')))
 		return 1;
 	return 0;
 }
@@ -91,8 +92,7 @@ static int yvalue(struct gg_emit *e, json_t *v)
 		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
 		if (yemit(e, &ev))
 			return -1;
-		json_object_foreach(v, k, x)
-		{
+		json_object_foreach (v, k, x) {
 			if (yscalar(e, k, gg_yaml_needs_quotes(k)) || yvalue(e, x))
 				return -1;
 		}
@@ -102,8 +102,7 @@ static int yvalue(struct gg_emit *e, json_t *v)
 		yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
 		if (yemit(e, &ev))
 			return -1;
-		json_array_foreach(v, i, x)
-		{
+		json_array_foreach (v, i, x) {
 			if (yvalue(e, x))
 				return -1;
 		}
@@ -200,16 +199,14 @@ char *gg_cell(json_t *v)
 	case JSON_NULL:
 		return strdup("");
 	case JSON_ARRAY:
-		json_array_foreach(v, i, x)
-		{
+		json_array_foreach (v, i, x) {
 			if (json_is_object(x) || json_is_array(x))
 				return json_dumps(v, JSON_COMPACT);
 		}
 		{
 			size_t len = 1;
 			char **parts = calloc(json_array_size(v) + 1, sizeof *parts), *s;
-			json_array_foreach(v, i, x)
-			{
+			json_array_foreach (v, i, x) {
 				parts[i] = gg_cell(x);
 				len += strlen(parts[i]) + 2;
 			}
@@ -273,8 +270,7 @@ static void set_cols(struct gg_emit *e, json_t *rec)
 	if (e->cols)
 		return;
 	e->cols = json_array();
-	json_object_foreach(rec, k, x)
-	{
+	json_object_foreach (rec, k, x) {
 		(void)x;
 		json_array_append_new(e->cols, json_string(k));
 	}
@@ -285,8 +281,7 @@ static void sep_row(struct gg_emit *e, json_t *rec, int header)
 	size_t i;
 	json_t *c;
 
-	json_array_foreach(e->cols, i, c)
-	{
+	json_array_foreach (e->cols, i, c) {
 		const char *name = json_string_value(c);
 		char *s = header ? strdup(name) : gg_cell(json_object_get(rec, name));
 		if (i)
@@ -318,8 +313,7 @@ static void table_line(struct gg_emit *e, json_t *rec, int header)
 	char *line = NULL;
 	FILE *f = open_memstream(&line, &len);
 
-	json_array_foreach(e->cols, i, c)
-	{
+	json_array_foreach (e->cols, i, c) {
 		const char *name = json_string_value(c);
 		char *s = header ? strdup(name) : table_cell(json_object_get(rec, name));
 		fputs(s, f);
@@ -345,12 +339,11 @@ static void table_flush(struct gg_emit *e)
 		return;
 	n = json_array_size(e->cols);
 	e->widths = calloc(n, sizeof *e->widths);
-	json_array_foreach(e->cols, i, c) e->widths[i] = gg_text_width(json_string_value(c));
+	json_array_foreach (e->cols, i, c)
+		e->widths[i] = gg_text_width(json_string_value(c));
 	size_t r;
-	json_array_foreach(e->rows, r, rec)
-	{
-		json_array_foreach(e->cols, i, c)
-		{
+	json_array_foreach (e->rows, r, rec) {
+		json_array_foreach (e->cols, i, c) {
 			char *s = table_cell(json_object_get(rec, json_string_value(c)));
 			int w = gg_text_width(s);
 			if (w > e->widths[i])
@@ -359,7 +352,8 @@ static void table_flush(struct gg_emit *e)
 		}
 	}
 	table_line(e, NULL, 1);
-	json_array_foreach(e->rows, r, rec) table_line(e, rec, 0);
+	json_array_foreach (e->rows, r, rec)
+		table_line(e, rec, 0);
 	json_array_clear(e->rows);
 	e->flushed = 1;
 }
@@ -371,14 +365,12 @@ static void table_vertical(struct gg_emit *e, json_t *rec)
 	json_t *v;
 	int w = 0;
 
-	json_object_foreach(rec, k, v)
-	{
+	json_object_foreach (rec, k, v) {
 		int kw = gg_text_width(k);
 		if (kw > w)
 			w = kw;
 	}
-	json_object_foreach(rec, k, v)
-	{
+	json_object_foreach (rec, k, v) {
 		char *s = table_cell(v);
 		fprintf(e->out, "%-*s  %s\n", w, k, s);
 		free(s);

@@ -5,7 +5,7 @@
 
 enum {
 	GG_OK = 0,
-	GG_EX_FOUND = 1,      /* a check ran and found problems */
+	GG_EX_FOUND = 1, /* a check ran and found problems */
 	GG_EX_USAGE = 64,
 	GG_EX_DATAERR = 65,
 	GG_EX_NOINPUT = 66,

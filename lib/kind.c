@@ -15,10 +15,11 @@
 
 const char *const gg_levels[] = {"city", "district", "street", "community", "grid", "building", NULL};
 static const char *const dept_levels[] = {"city", "district", "street", NULL};
-static const char *const roles[] = {"community_worker", "grid_worker", "building_head", "party_household",
-				    "auxiliary", "property_manager", "leader", "dept_staff", NULL};
-static const char *const party_kinds[] = {"committee", "general_branch", "branch", "group",
-					  "household", "joint", "functional", NULL};
+static const char *const roles[] = {"community_worker", "grid_worker", "building_head",
+				    "party_household",	"auxiliary",   "property_manager",
+				    "leader",		"dept_staff",  NULL};
+static const char *const party_kinds[] = {"committee", "general_branch", "branch",     "group",
+					  "household", "joint",		 "functional", NULL};
 static const char *const duty_kinds[] = {"by_law", "assisted", "negative", NULL};
 static const char *const demand_kinds[] = {"task", "data_request", "inspection", "meeting", "signboard", NULL};
 
@@ -76,17 +77,20 @@ static int unit_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, js
 		return gg_kind_fail(c, src, rec, "parent", "a city has no parent");
 	if (json_is_string(parent)) {
 		if (strcmp(json_string_value(parent), code) == 0)
-			return gg_kind_fail(c, src, rec, "parent", "cycle in parents: unit '%s' is its own parent", code);
+			return gg_kind_fail(c, src, rec, "parent", "cycle in parents: unit '%s' is its own parent",
+					    code);
 		if (gg_kind_get(c, k, json_pack("{s:O}", "code", parent), &p))
 			return c->err.code;
 		if (!p)
-			return gg_kind_fail(c, src, rec, "parent", "unknown parent unit '%s'", json_string_value(parent));
+			return gg_kind_fail(c, src, rec, "parent", "unknown parent unit '%s'",
+					    json_string_value(parent));
 		int prank = gg_level_rank(json_string_value(json_object_get(p, "level")));
 		json_decref(p);
 		if (prank != rank - 1)
 			return gg_kind_fail(c, src, rec, "parent",
-					    "a %s cannot stand directly under a %s ('%s'): its parent must be a %s", level,
-					    gg_levels[prank], json_string_value(parent), rank > 0 ? gg_levels[rank - 1] : "nothing");
+					    "a %s cannot stand directly under a %s ('%s'): its parent must be a %s",
+					    level, gg_levels[prank], json_string_value(parent),
+					    rank > 0 ? gg_levels[rank - 1] : "nothing");
 	} else if (rank > 0 && !old) {
 		return gg_kind_fail(c, src, rec, "parent", "a %s needs a parent (a %s)", level, gg_levels[rank - 1]);
 	} else if (rank > 0 && old && !json_object_get(old, "parent")) {
@@ -101,11 +105,12 @@ static int unit_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, js
 		if ((n = gg_stmt_step(st, &c->err)) < 0)
 			return c->err.code;
 		if (gg_stmt_int(st, 0) > 0)
-			return gg_kind_fail(c, src, rec, "level", "cannot make '%s' a %s: it has %lld units under it", code,
-					    level, (long long)gg_stmt_int(st, 0));
+			return gg_kind_fail(c, src, rec, "level", "cannot make '%s' a %s: it has %lld units under it",
+					    code, level, (long long)gg_stmt_int(st, 0));
 	}
 	if (json_array_size(json_object_get(rec, "addresses")) && strcmp(level, "building") != 0)
-		return gg_kind_fail(c, src, rec, "addresses", "only buildings have addresses, and '%s' is a %s", code, level);
+		return gg_kind_fail(c, src, rec, "addresses", "only buildings have addresses, and '%s' is a %s", code,
+				    level);
 	return 0;
 }
 
@@ -241,8 +246,8 @@ static const struct gg_kind dept_kind = {
 		   "ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level",
 	.sql_del = "DELETE FROM department WHERE code = :code",
 	.sql_all = "SELECT code, name, level FROM department ORDER BY code",
-	.referrers = (const struct gg_referrer[]){{"SELECT count(*) FROM demand WHERE department = :code", "demands"},
-						  {0}},
+	.referrers =
+		(const struct gg_referrer[]){{"SELECT count(*) FROM demand WHERE department = :code", "demands"}, {0}},
 };
 
 /* ---- duty ---- */
@@ -261,8 +266,9 @@ static const struct gg_kind duty_kind = {
 	.keys = (const char *const[]){"code", NULL},
 	.fields = duty_fields,
 	.sql_get = "SELECT code, name, kind, level FROM duty WHERE code = :code",
-	.sql_put = "INSERT INTO duty (code, name, kind, level) VALUES (:code, :name, :kind, :level) "
-		   "ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, level = excluded.level",
+	.sql_put =
+		"INSERT INTO duty (code, name, kind, level) VALUES (:code, :name, :kind, :level) "
+		"ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, level = excluded.level",
 	.sql_del = "DELETE FROM duty WHERE code = :code",
 	.sql_all = "SELECT code, name, kind, level FROM duty ORDER BY code",
 	.referrers = (const struct gg_referrer[]){{"SELECT count(*) FROM demand WHERE duty = :code", "demands"}, {0}},
@@ -327,8 +333,8 @@ static const struct gg_kind link_kind = {
 };
 
 /* The order documents are imported in: what is referred to comes first. */
-const struct gg_kind *const gg_kinds[] = {&unit_kind,  &dept_kind,   &person_kind, &party_kind,
-					  &link_kind,  &duty_kind,   &demand_kind, NULL};
+const struct gg_kind *const gg_kinds[] = {&unit_kind, &dept_kind, &person_kind, &party_kind,
+					  &link_kind, &duty_kind, &demand_kind, NULL};
 
 const struct gg_kind *gg_kind_find(const char *name)
 {
@@ -441,11 +447,14 @@ static int coerce(struct gg_ctx *c, const struct gg_src *src, json_t *in, const 
 		}
 		if (!s)
 			return gg_kind_fail(c, src, in, key, "expected text, not %s",
-					    json_is_boolean(v) ? "true/false" : json_is_real(v) ? "a number" : "a list or mapping");
+					    json_is_boolean(v) ? "true/false"
+					    : json_is_real(v)  ? "a number"
+							       : "a list or mapping");
 		if (!gg_text_utf8_ok(s))
 			return gg_kind_fail(c, src, in, key, "not valid UTF-8");
 		if ((f->type == GG_F_CODE || f->type == GG_F_REF) && !valid_code(s))
-			return gg_kind_fail(c, src, in, key, "'%s' is not a code: 1 to 100 characters, no spaces or '/'", s);
+			return gg_kind_fail(c, src, in, key,
+					    "'%s' is not a code: 1 to 100 characters, no spaces or '/'", s);
 		if (f->type == GG_F_ENUM) {
 			int ok = 0;
 			for (int i = 0; f->choices[i]; i++)
@@ -472,7 +481,8 @@ static int coerce(struct gg_ctx *c, const struct gg_src *src, json_t *in, const 
 		else if (!s || parse_int(s, &n))
 			return gg_kind_fail(c, src, in, key, "expected a whole number");
 		if (n < 0 || (f->type == GG_F_ID && n == 0))
-			return gg_kind_fail(c, src, in, key, "must not be negative%s", f->type == GG_F_ID ? " or zero" : "");
+			return gg_kind_fail(c, src, in, key, "must not be negative%s",
+					    f->type == GG_F_ID ? " or zero" : "");
 		*out = json_integer(n);
 		return 0;
 	case GG_F_BOOL:
@@ -493,8 +503,7 @@ static int coerce(struct gg_ctx *c, const struct gg_src *src, json_t *in, const 
 		if (!json_is_array(v))
 			return gg_kind_fail(c, src, in, key, "expected a list");
 		list = json_array();
-		json_array_foreach(v, i, x)
-		{
+		json_array_foreach (v, i, x) {
 			json_t *item = NULL;
 			if (f->nitem == 1) {
 				/* positions of list elements are kept by index, not by key */
@@ -518,8 +527,7 @@ static int coerce(struct gg_ctx *c, const struct gg_src *src, json_t *in, const 
 					json_decref(list);
 					return gg_kind_fail(c, src, in, key, "expected a list of mappings");
 				}
-				json_object_foreach(x, ik, iv)
-				{
+				json_object_foreach (x, ik, iv) {
 					int known = 0;
 					for (int j = 0; j < f->nitem; j++)
 						known |= strcmp(f->item[j].name, ik) == 0;
@@ -531,8 +539,8 @@ static int coerce(struct gg_ctx *c, const struct gg_src *src, json_t *in, const 
 				item = json_object();
 				for (int j = 0; j < f->nitem; j++) {
 					json_t *cv;
-					if (coerce(c, src, x, f->item[j].name, &f->item[j], json_object_get(x, f->item[j].name),
-						   &cv)) {
+					if (coerce(c, src, x, f->item[j].name, &f->item[j],
+						   json_object_get(x, f->item[j].name), &cv)) {
 						json_decref(item);
 						json_decref(list);
 						return c->err.code;
@@ -661,8 +669,7 @@ static int put_items(struct gg_ctx *c, const struct gg_field *f, json_t *rec)
 	gg_stmt_bind_name(st, "code", json_object_get(rec, "code"));
 	if (gg_stmt_run(st, &c->err))
 		return c->err.code;
-	json_array_foreach(list, i, x)
-	{
+	json_array_foreach (list, i, x) {
 		if (!(st = gg_db_stmt(c->db, f->sql_items_add, &c->err)))
 			return c->err.code;
 		gg_stmt_bind_name(st, "code", json_object_get(rec, "code"));
@@ -741,8 +748,7 @@ int gg_kind_put(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, const st
 	src = &here;
 	if (out)
 		*out = NULL;
-	json_object_foreach(rec, name, v)
-	{
+	json_object_foreach (rec, name, v) {
 		const struct gg_field *f = gg_kind_field(k, name);
 		json_t *cv;
 		if (!f) {
@@ -783,8 +789,7 @@ int gg_kind_put(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, const st
 		goto done;
 	}
 	merged = old ? json_deep_copy(old) : json_object();
-	json_object_foreach(given, name, v)
-	{
+	json_object_foreach (given, name, v) {
 		if (json_is_null(v))
 			json_object_del(merged, name);
 		else
@@ -809,8 +814,7 @@ int gg_kind_put(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, const st
 				json_t *x, *raw = json_object_get(rec, f->name);
 				if (f->item[j].type != GG_F_REF)
 					continue;
-				json_array_foreach(v, i, x)
-				{
+				json_array_foreach (v, i, x) {
 					json_t *rv = f->nitem == 1 ? x : json_object_get(x, f->item[j].name);
 					struct gg_src at = src ? *src : (struct gg_src){0};
 					if (f->nitem == 1) {
@@ -819,7 +823,8 @@ int gg_kind_put(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, const st
 						at.rec = NULL; /* the place is the element's */
 						rc = check_ref(c, &at, NULL, f->name, &f->item[j], rv);
 					} else {
-						rc = check_ref(c, src, json_array_get(raw, i), f->item[j].name, &f->item[j], rv);
+						rc = check_ref(c, src, json_array_get(raw, i), f->item[j].name,
+							       &f->item[j], rv);
 					}
 					if (rc)
 						goto done;
@@ -966,7 +971,8 @@ int gg_kind_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **arg
 		opts[n] = (struct option){f->name, required_argument, NULL, 1000 + n};
 	nf = n;
 	for (int i = 0; extra && extra[i] && n < 39; i++, n++)
-		opts[n] = (struct option){extra[i], extra[i][0] == '!' ? no_argument : required_argument, NULL, 1000 + n};
+		opts[n] =
+			(struct option){extra[i], extra[i][0] == '!' ? no_argument : required_argument, NULL, 1000 + n};
 	for (int i = nf; i < n; i++)
 		if (opts[i].name[0] == '!')
 			opts[i].name++;

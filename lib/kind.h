@@ -32,9 +32,9 @@ struct gg_field {
 	const char *name;
 	enum gg_ftype type;
 	unsigned flags;
-	const char *const *choices; /* GG_F_ENUM */
-	const char *ref;            /* GG_F_REF: the kind referred to */
-	const char *ref_level;      /* GG_F_REF to a unit: the level it must have */
+	const char *const *choices;  /* GG_F_ENUM */
+	const char *ref;	     /* GG_F_REF: the kind referred to */
+	const char *ref_level;	     /* GG_F_REF to a unit: the level it must have */
 	const struct gg_field *item; /* GG_F_LIST: one field for a list of values, or several */
 	int nitem;
 	const char *sql_items_get, *sql_items_del, *sql_items_add;

@@ -46,8 +46,7 @@ static int flatten(struct gg_ctx *c, struct gg_reader *r, json_t *list, const ch
 	if (depth > 8) {
 		return gg_reader_fail(r, &c->err, list, NULL, "units nest deeper than the six levels of the net");
 	}
-	json_array_foreach(list, i, u)
-	{
+	json_array_foreach (list, i, u) {
 		src.idx = i;
 		if (!json_is_object(u))
 			return gg_kind_fail(c, &src, NULL, NULL, "a unit must be a mapping");
@@ -139,7 +138,8 @@ static int no_cycles(struct gg_ctx *c, struct entries *e)
 				len += (size_t)snprintf(path + len, sizeof path - len, " → %s", p);
 			if (strcmp(p, start) == 0) {
 				json_decref(parent);
-				return gg_kind_fail(c, &e->v[i].src, e->v[i].rec, "parent", "cycle in parents: %s", path);
+				return gg_kind_fail(c, &e->v[i].src, e->v[i].rec, "parent", "cycle in parents: %s",
+						    path);
 			}
 			p = json_string_value(json_object_get(parent, p));
 		}
@@ -171,15 +171,15 @@ int gg_org_import(struct gg_ctx *c, struct gg_reader *r, json_t *summary)
 		const char *key;
 		json_t *list;
 		json_array_append_new(docs, doc);
-		json_object_foreach(doc, key, list)
-		{
+		json_object_foreach (doc, key, list) {
 			const struct gg_kind *k = gg_kind_find(key);
 			int ki = 0;
 			if (!k || strcmp(k->plural, key) != 0) {
-				rc = gg_reader_fail(r, &c->err, doc, key,
-						    "unknown section '%s' (expected units, party_orgs, people, departments, "
-						    "links, duties or demands)",
-						    key);
+				rc = gg_reader_fail(
+					r, &c->err, doc, key,
+					"unknown section '%s' (expected units, party_orgs, people, departments, "
+					"links, duties or demands)",
+					key);
 				goto done;
 			}
 			if (!json_is_array(list)) {
@@ -195,8 +195,7 @@ int gg_org_import(struct gg_ctx *c, struct gg_reader *r, json_t *summary)
 			}
 			size_t i;
 			json_t *x;
-			json_array_foreach(list, i, x)
-			{
+			json_array_foreach (list, i, x) {
 				if (!json_is_object(x)) {
 					rc = gg_reader_fail_i(r, &c->err, list, i, "a %s must be a mapping", k->name);
 					goto done;
@@ -286,10 +285,13 @@ int gg_org_in_scope(json_t *rec, json_t *set)
 			return 1;
 	}
 	if ((list = json_object_get(rec, "roles")))
-		json_array_foreach(list, i, x) if (json_object_get(set, json_string_value(json_object_get(x, "unit"))))
-			return 1;
+		json_array_foreach (list, i, x)
+			if (json_object_get(set, json_string_value(json_object_get(x, "unit"))))
+				return 1;
 	if ((list = json_object_get(rec, "units")))
-		json_array_foreach(list, i, x) if (json_object_get(set, json_string_value(x))) return 1;
+		json_array_foreach (list, i, x)
+			if (json_object_get(set, json_string_value(x)))
+				return 1;
 	return 0;
 }
 
@@ -299,9 +301,9 @@ static json_t *nest(json_t *units)
 	json_t *by_code = json_object(), *roots = json_array(), *u;
 	size_t i;
 
-	json_array_foreach(units, i, u) json_object_set(by_code, json_string_value(json_object_get(u, "code")), u);
-	json_array_foreach(units, i, u)
-	{
+	json_array_foreach (units, i, u)
+		json_object_set(by_code, json_string_value(json_object_get(u, "code")), u);
+	json_array_foreach (units, i, u) {
 		json_t *p = json_object_get(by_code, json_string_value(json_object_get(u, "parent")));
 		if (!p) {
 			json_array_append(roots, u);
@@ -344,7 +346,9 @@ int gg_org_export(struct gg_ctx *c, const char *under, int flat, json_t **doc)
 		if (set && strcmp(order[i], "dept") != 0 && strcmp(order[i], "duty") != 0) {
 			json_t *kept = json_array(), *x;
 			size_t j;
-			json_array_foreach(co.list, j, x) if (gg_org_in_scope(x, set)) json_array_append(kept, x);
+			json_array_foreach (co.list, j, x)
+				if (gg_org_in_scope(x, set))
+					json_array_append(kept, x);
 			json_decref(co.list);
 			co.list = kept;
 		}
@@ -429,7 +433,8 @@ int gg_org_resolve(struct gg_ctx *c, const char *address, json_t **out)
 			exact = ex;
 			continue;
 		}
-		if ((exact && !ex) || json_equal(json_object_get(row, "building"), json_object_get(first, "building"))) {
+		if ((exact && !ex) ||
+		    json_equal(json_object_get(row, "building"), json_object_get(first, "building"))) {
 			json_decref(row);
 			continue;
 		}

@@ -33,7 +33,7 @@ struct gg_reader {
 	char *name;
 	int owned; /* the reader opened f and closes it */
 	int json;  /* 1: JSON or NDJSON; 0: YAML */
-	int keep; /* keep positions across records */
+	int keep;  /* keep positions across records */
 
 	/* bytes read ahead while sniffing the format, served first */
 	char peek[4096];
@@ -374,8 +374,8 @@ static int push(struct gg_reader *r, int c)
 static int skip_space(struct gg_reader *r)
 {
 	int c;
-	while ((c = getch(r)) != EOF && (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xef || c == 0xbb ||
-					 c == 0xbf))
+	while ((c = getch(r)) != EOF &&
+	       (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xef || c == 0xbb || c == 0xbf))
 		;
 	return c;
 }
@@ -429,7 +429,9 @@ static int json_next(struct gg_reader *r, json_t **rec, struct gg_err *err)
 		c = skip_space(r);
 		if (c == EOF) {
 			if (r->in_array)
-				return at_fail(r, err, r->line, r->col, "truncated input: the JSON array is not closed"), -1;
+				return at_fail(r, err, r->line, r->col,
+					       "truncated input: the JSON array is not closed"),
+				       -1;
 			return 0;
 		}
 		if (r->in_array == 2) { /* after an element */
@@ -462,7 +464,8 @@ static int json_next(struct gg_reader *r, json_t **rec, struct gg_err *err)
 	*rec = json_loadb(r->val, r->nval, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &je);
 	if (!*rec)
 		return at_fail(r, err, line + je.line - 1, je.line <= 1 ? col + je.column - 1 : je.column,
-			       "malformed JSON: %s", je.text), -1;
+			       "malformed JSON: %s", je.text),
+		       -1;
 	r->rec_line = line;
 	r->rec_col = col;
 	if (!json_is_object(*rec)) {
@@ -644,7 +647,8 @@ static int compose(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *los
 	if (depth > MAX_DEPTH)
 		return yfail(r, err, ev->start_mark, "nesting deeper than 64 levels");
 	if (++r->values > MAX_VALUES)
-		return yfail(r, err, ev->start_mark, "a record of more than 1000000 values (aliases counted as written out)");
+		return yfail(r, err, ev->start_mark,
+			     "a record of more than 1000000 values (aliases counted as written out)");
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
 		for (size_t i = r->nanchors; i-- > 0;)
@@ -652,7 +656,8 @@ static int compose(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *los
 				r->values += r->anchors[i].size - 1;
 				if (r->values > MAX_VALUES)
 					return yfail(r, err, ev->start_mark,
-						     "a record of more than 1000000 values (aliases counted as written out)");
+						     "a record of more than 1000000 values (aliases counted as written "
+						     "out)");
 				*out = json_incref(r->anchors[i].v);
 				return 0;
 			}
@@ -673,7 +678,9 @@ static int compose(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *los
 			if (e.type == YAML_SEQUENCE_END_EVENT) {
 				yaml_event_delete(&e);
 				/* named only once complete: an alias inside it cannot make a cycle */
-				return save_anchor(r, ev->data.sequence_start.anchor, a, r->values - start) ? gg_err_oom(err) : 0;
+				return save_anchor(r, ev->data.sequence_start.anchor, a, r->values - start)
+					       ? gg_err_oom(err)
+					       : 0;
 			}
 			int ok = compose(r, &e, &v, &sublossy, depth + 1, err) == 0;
 			pos_put(r, a, hash_idx(i), (int)e.start_mark.line + 1, (int)e.start_mark.column + 1, sublossy);
@@ -695,7 +702,9 @@ static int compose(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *los
 				return err->code;
 			if (e.type == YAML_MAPPING_END_EVENT) {
 				yaml_event_delete(&e);
-				return save_anchor(r, ev->data.mapping_start.anchor, o, r->values - start) ? gg_err_oom(err) : 0;
+				return save_anchor(r, ev->data.mapping_start.anchor, o, r->values - start)
+					       ? gg_err_oom(err)
+					       : 0;
 			}
 			if (e.type != YAML_SCALAR_EVENT) {
 				yfail(r, err, e.start_mark, "a mapping key must be a plain string");
@@ -717,7 +726,8 @@ static int compose(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *los
 				return err->code;
 			}
 			int ok = compose(r, &e, &v, &sublossy, depth + 1, err) == 0;
-			pos_put(r, o, hash_key(key), (int)e.start_mark.line + 1, (int)e.start_mark.column + 1, sublossy);
+			pos_put(r, o, hash_key(key), (int)e.start_mark.line + 1, (int)e.start_mark.column + 1,
+				sublossy);
 			yaml_event_delete(&e);
 			if (ok)
 				json_object_set_new(o, key, v);

@@ -60,11 +60,11 @@ static unsigned fold(unsigned c)
 	case 0x680b: /* 栋 */
 	case 0x68df: /* 棟 */
 		return 0x5e62;
-	case 0x865f: /* 號 */
+	case 0x865f:	       /* 號 */
 		return 0x53f7; /* 号 */
-	case 0x2014: /* — */
-	case 0x2013: /* – */
-	case 0x2212: /* − */
+	case 0x2014:	       /* — */
+	case 0x2013:	       /* – */
+	case 0x2212:	       /* − */
 		return '-';
 	}
 	return c;

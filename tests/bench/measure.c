@@ -29,6 +29,7 @@ int main(int argc, char **argv)
 		return 70;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &b);
-	fprintf(stderr, "%.3f\t%ld\n", (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9, ru.ru_maxrss);
+	fprintf(stderr, "%.3f\t%ld\n", (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9,
+		ru.ru_maxrss);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
