@@ -4,15 +4,6 @@
 
 load helper
 
-setup_file() {
-	load helper
-	seed "$FIX/city.yaml"
-}
-
-setup() {
-	fresh_db
-}
-
 @test "a read on a missing database exits 66, says how to create one and creates nothing" {
 	run -66 gg-org --db /nonexistent/x.db unit list
 	assert_output "gg-org: database '/nonexistent/x.db' does not exist; create it with 'gg-org init'"

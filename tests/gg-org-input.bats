@@ -4,11 +4,6 @@
 
 load helper
 
-setup_file() {
-	load helper
-	seed "$FIX/city.yaml"
-}
-
 setup() {
 	fresh_db
 	BEFORE=$(digest)

@@ -4,15 +4,6 @@
 
 load helper
 
-setup_file() {
-	load helper
-	seed "$FIX/city.yaml"
-}
-
-setup() {
-	fresh_db
-}
-
 @test "YAML output quotes every string a YAML reader would retype" {
 	gg-org import <<<'people: [{code: Q1, name: "no", phone: "0123"}, {code: Q2, name: "1e3", id_number: ""}, {code: "null", name: "~"}, {code: Q3, name: "on"}, {code: Q4, name: "2026-11-03"}]' >/dev/null
 	run -0 gg-org --reveal person show Q1 Q2 null Q3 Q4

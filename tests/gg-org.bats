@@ -4,15 +4,6 @@
 
 load helper
 
-setup_file() {
-	load helper
-	seed "$FIX/city.yaml"
-}
-
-setup() {
-	fresh_db
-}
-
 @test "import reports what it added, and a second import changes nothing" {
 	rm -f "$GG_DB"
 	run -0 gg-org import -o json -f "$FIX/city.yaml"

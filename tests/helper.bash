@@ -27,3 +27,13 @@ fresh_db() {
 digest() {
 	sqlite3 "$GG_DB" .dump | sha256sum
 }
+
+# The usual suite: the test city seeded once, a fresh copy for each test. A suite that
+# needs more defines its own setup_file or setup after `load helper`.
+setup_file() {
+	seed "$FIX/city.yaml"
+}
+
+setup() {
+	fresh_db
+}
