@@ -17,10 +17,10 @@ LIBS    = -lsqlite3 -lyaml -ljansson -lcrypto -lm
 # O: where objects go; B: where the tools go (the sanitizer build uses build/asan)
 O       = build
 B       = bin
-BINS    = gg-org
+BINS    = gg-org gg-ticket
 LIBSRC  = $(wildcard lib/*.c)
 LIBOBJ  = $(LIBSRC:lib/%.c=$(O)/%.o) $(O)/embed.o
-EMBED   = $(sort $(wildcard share/gg/sql/*.sql share/gg/queries/*.sql))
+EMBED   = $(sort $(wildcard share/gg/sql/*.sql share/gg/queries/*.sql share/gg/calendar/*.yaml) share/gg/categories.yaml)
 MANSRC  = $(wildcard share/man/*.scd)
 MAN     = $(MANSRC:share/man/%.scd=build/man/%)
 VERSION = 0.1
@@ -73,7 +73,7 @@ check: deps
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 sanitize:
 	$(MAKE) O=build/asan B=build/asan/bin CFLAGS='-O1 -g $(SANITIZE)' LDFLAGS='$(SANITIZE)' \
-		build/asan/bin/gg-org
+		$(BINS:%=build/asan/bin/%)
 	GG_BIN=$$PWD/build/asan/bin ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 bats --tap tests
 
 # Coverage-guided fuzzing of the record reader and writers (clang's libFuzzer), for

@@ -13,33 +13,13 @@
 #include "kind.h"
 #include "org.h"
 
-/* Only list defaults to a table; every other command writes YAML unless told otherwise. */
-static enum gg_fmt yaml_default(struct gg_ctx *c)
-{
-	return c->fmt == GG_FMT_DEFAULT ? GG_FMT_YAML : c->fmt;
-}
-
-static int emit_close(struct gg_ctx *c, struct gg_emit *e)
-{
-	if (gg_emit_close(e))
-		return gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %m");
-	return 0;
-}
-
-static int emit_one(struct gg_ctx *c, json_t *rec)
-{
-	struct gg_emit *e = gg_emit_open(stdout, c->fmt, 0, NULL);
-	gg_emit(e, rec);
-	return emit_close(c, e);
-}
-
 static int cmd_init(struct gg_ctx *c, int argc, char **argv)
 {
 	(void)argv;
 	if (argc > 1)
 		return gg_usage(c, "init takes no arguments");
 	json_t *r = json_pack("{s:s}", "database", c->db_path);
-	int rc = emit_one(c, r);
+	int rc = gg_out_one(c, r);
 	json_decref(r);
 	return rc;
 }
@@ -72,7 +52,7 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 	rc = gg_org_import(c, r, summary);
 	gg_reader_close(r);
 	if (!rc)
-		rc = emit_one(c, summary);
+		rc = gg_out_one(c, summary);
 	json_decref(summary);
 	return rc;
 }
@@ -100,7 +80,7 @@ static int cmd_export(struct gg_ctx *c, int argc, char **argv)
 		return gg_usage(c, "export writes yaml or json, not %s", gg_fmt_name(c->fmt));
 	if ((rc = gg_org_export(c, under, flat, &doc)))
 		return rc;
-	rc = emit_one(c, doc);
+	rc = gg_out_one(c, doc);
 	json_decref(doc);
 	return rc;
 }
@@ -164,22 +144,16 @@ static int cmd_tree(struct gg_ctx *c, int argc, char **argv)
 		if (c->fmt == GG_FMT_DEFAULT || c->fmt == GG_FMT_TABLE) {
 			draw(rows);
 		} else {
-			struct gg_emit *e = gg_emit_open(stdout, c->fmt, 1, NULL);
+			struct gg_emit *e = gg_out_list(c, NULL);
 			size_t i;
 			json_t *u;
 			json_array_foreach (rows, i, u)
 				gg_emit(e, u);
-			rc = emit_close(c, e);
+			rc = gg_out_close(c, e);
 		}
 	}
 	json_decref(rows);
 	return rc;
-}
-
-static int emit_row(struct gg_ctx *c, json_t *rec, void *arg)
-{
-	(void)c;
-	return gg_emit(arg, rec) ? GG_EX_IOERR : 0;
 }
 
 static const struct option check_opts[] = {{"under", required_argument, NULL, 'u'}, {0}};
@@ -199,9 +173,9 @@ static int cmd_check(struct gg_ctx *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return gg_usage(c, "check takes no arguments; use --under CODE");
-	struct gg_emit *e = gg_emit_open(stdout, yaml_default(c), 1, cols);
-	rc = gg_org_check(c, under, emit_row, e);
-	wrc = emit_close(c, e);
+	struct gg_emit *e = gg_out_open(c, 1, cols);
+	rc = gg_org_check(c, under, gg_out_each, e);
+	wrc = gg_out_close(c, e);
 	return rc == 0 || rc == GG_EX_FOUND ? (wrc ? wrc : rc) : rc;
 }
 
@@ -215,7 +189,7 @@ static int cmd_resolve(struct gg_ctx *c, int argc, char **argv)
 	if (argc < 2)
 		return gg_usage(c, "resolve needs an address (or - to read records with an address field)");
 	many = argc > 2 || strcmp(argv[1], "-") == 0;
-	e = gg_emit_open(stdout, yaml_default(c), many, NULL);
+	e = gg_out_open(c, many, NULL);
 	for (int i = 1; i < argc && !rc; i++) {
 		if (strcmp(argv[i], "-") != 0) {
 			if (!(rc = gg_org_resolve(c, argv[i], &out)) && !out)
@@ -241,7 +215,7 @@ static int cmd_resolve(struct gg_ctx *c, int argc, char **argv)
 		rc = rc < 0 ? c->err.code : rc;
 		gg_reader_close(r);
 	}
-	int wrc = emit_close(c, e);
+	int wrc = gg_out_close(c, e);
 	return rc ? rc : wrc;
 }
 
@@ -275,7 +249,7 @@ static int put_records(struct gg_ctx *c, const struct gg_kind *k, const char *fi
 
 	if (gg_reader_open(&r, file, &c->err))
 		return c->err.code;
-	e = gg_emit_open(stdout, yaml_default(c), 1, NULL);
+	e = gg_out_open(c, 1, NULL);
 	while ((n = gg_reader_next(r, &rec, &c->err)) > 0) {
 		struct gg_src src = {.r = r};
 		enum gg_put what;
@@ -290,7 +264,7 @@ static int put_records(struct gg_ctx *c, const struct gg_kind *k, const char *fi
 	if (n < 0)
 		rc = c->err.code;
 	gg_reader_close(r);
-	int wrc = emit_close(c, e);
+	int wrc = gg_out_close(c, e);
 	return rc ? rc : wrc;
 }
 
@@ -328,7 +302,7 @@ static int put_one(struct gg_ctx *c, const struct gg_kind *k, int argc, char **a
 	if ((rc = gg_kind_put(c, k, rec, NULL, must, &what, &out)))
 		goto done;
 	gg_kind_mask(c, k, out);
-	rc = emit_one(c, out);
+	rc = gg_out_one(c, out);
 done:
 	json_decref(rec);
 	json_decref(extras);
@@ -419,9 +393,9 @@ static int cmd_show(struct gg_ctx *c, int argc, char **argv)
 	int many = argc != 2 && !(argc == 3 && k->keys[1]);
 	if (gg_opts(c, argc, argv, "", (struct option[]){{0}}) == -2)
 		return GG_EX_USAGE;
-	struct gg_emit *e = gg_emit_open(stdout, yaml_default(c), many || (argc > 1 && !strcmp(argv[1], "-")), NULL);
+	struct gg_emit *e = gg_out_open(c, many || (argc > 1 && !strcmp(argv[1], "-")), NULL);
 	int rc = each_key(c, k, argc - optind, argv + optind, show_key, e);
-	int wrc = emit_close(c, e);
+	int wrc = gg_out_close(c, e);
 	return rc ? rc : wrc;
 }
 
@@ -553,9 +527,9 @@ static int cmd_list(struct gg_ctx *c, int argc, char **argv)
 	for (const struct gg_field *f = a.k->fields; f->name && nc < 31; f++)
 		cols[nc++] = f->name;
 	cols[nc] = NULL;
-	a.e = gg_emit_open(stdout, c->fmt, 1, cols);
+	a.e = gg_out_list(c, cols);
 	rc = gg_kind_each(c, a.k, list_one, &a);
-	int wrc = emit_close(c, a.e);
+	int wrc = gg_out_close(c, a.e);
 	rc = rc ? rc : wrc;
 done:
 	json_decref(a.filter);

@@ -3,6 +3,7 @@
  * (not at all, read-only, or for writing inside BEGIN IMMEDIATE), runs it, and turns the
  * result into an exit status; output is flushed and checked before a write commits, so a
  * full disk is an error and leaves nothing written. */
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <pwd.h>
@@ -15,6 +16,7 @@
 #include "audit.h"
 #include "cli.h"
 #include "clock.h"
+#include "hook.h"
 
 #ifndef GG_VERSION
 #define GG_VERSION "0.1"
@@ -61,6 +63,39 @@ int gg_opts(struct gg_ctx *c, int argc, char **argv, const char *shorts, const v
 		return -2;
 	}
 	return o;
+}
+
+/* Output for commands. Only `list` defaults to a table (gg_out_list); everything else
+ * writes YAML unless -o says otherwise. */
+struct gg_emit *gg_out_open(struct gg_ctx *c, int list, const char *const *cols)
+{
+	return gg_emit_open(stdout, c->fmt == GG_FMT_DEFAULT ? GG_FMT_YAML : c->fmt, list, cols);
+}
+
+struct gg_emit *gg_out_list(struct gg_ctx *c, const char *const *cols)
+{
+	return gg_emit_open(stdout, c->fmt, 1, cols);
+}
+
+int gg_out_close(struct gg_ctx *c, struct gg_emit *e)
+{
+	if (gg_emit_close(e))
+		return gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %s", strerror(errno));
+	return 0;
+}
+
+int gg_out_one(struct gg_ctx *c, json_t *rec)
+{
+	struct gg_emit *e = gg_out_open(c, 0, NULL);
+	gg_emit(e, rec);
+	return gg_out_close(c, e);
+}
+
+/* A callback for lib's iterators: writes each record to the emitter in `emitter`. */
+int gg_out_each(struct gg_ctx *c, json_t *rec, void *emitter)
+{
+	(void)c;
+	return gg_emit(emitter, rec) ? GG_EX_IOERR : 0;
 }
 
 static void print_cmds(FILE *f, const char *prefix, const struct gg_cmd *cmds)
@@ -215,10 +250,13 @@ static int run(struct gg_ctx *c, const struct gg_cmd *k, int argc, char **argv)
 		if ((rc == 0 || rc == GG_EX_FOUND) && !c->rollback) {
 			if (gg_db_commit(c->db, &c->err))
 				rc = c->err.code;
+			else if (c->hooks)
+				gg_hook_run(c);
 		} else {
 			gg_db_rollback(c->db);
 		}
 	}
+	json_decref(c->hooks);
 	return rc;
 }
 

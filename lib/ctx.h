@@ -3,6 +3,8 @@
 #ifndef GG_CTX_H
 #define GG_CTX_H
 
+#include <jansson.h>
+
 #include "db.h"
 #include "emit.h"
 #include "err.h"
@@ -19,6 +21,7 @@ struct gg_ctx {
 	int reveal;
 	int rollback;	    /* a writing command that only checked (--dry-run): discard its work */
 	char prev_hash[65]; /* the audit chain's last hash, once read in this transaction */
+	json_t *hooks;	    /* [event, record] pairs to hand to hooks after the commit */
 	struct gg_err err;
 };
 

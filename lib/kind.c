@@ -60,6 +60,7 @@ static const struct gg_referrer unit_referrers[] = {
 	{"SELECT count(*) FROM party_org_unit WHERE unit = :code", "joint or functional Party organisations"},
 	{"SELECT count(*) FROM link WHERE unit = :code", "leader links"},
 	{"SELECT count(*) FROM demand WHERE unit = :code", "demands"},
+	{"SELECT count(*) FROM ticket WHERE unit = :code", "tickets"},
 	{0},
 };
 
@@ -246,8 +247,10 @@ static const struct gg_kind dept_kind = {
 		   "ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level",
 	.sql_del = "DELETE FROM department WHERE code = :code",
 	.sql_all = "SELECT code, name, level FROM department ORDER BY code",
-	.referrers =
-		(const struct gg_referrer[]){{"SELECT count(*) FROM demand WHERE department = :code", "demands"}, {0}},
+	.referrers = (const struct gg_referrer[]){{"SELECT count(*) FROM demand WHERE department = :code", "demands"},
+						  {"SELECT count(*) FROM category WHERE department = :code",
+						   "ticket categories"},
+						  {0}},
 };
 
 /* ---- duty ---- */
@@ -496,6 +499,11 @@ static int coerce(struct gg_ctx *c, const struct gg_src *src, json_t *in, const 
 			*out = json_false();
 		else
 			return gg_kind_fail(c, src, in, key, "expected true or false");
+		return 0;
+	case GG_F_OBJECT:
+		if (!json_is_object(v))
+			return gg_kind_fail(c, src, in, key, "expected a mapping");
+		*out = json_incref(v);
 		return 0;
 	case GG_F_LIST: {
 		size_t i;

@@ -16,9 +16,10 @@ enum gg_ftype {
 	GG_F_ID,   /* an integer id the database assigns */
 	GG_F_BOOL,
 	GG_F_ENUM,
-	GG_F_REF,  /* the key of another kind */
-	GG_F_DATE, /* YYYY-MM-DD */
-	GG_F_LIST, /* a list kept in a table of its own, or as JSON when sql_items_get is NULL */
+	GG_F_REF,    /* the key of another kind */
+	GG_F_DATE,   /* YYYY-MM-DD */
+	GG_F_LIST,   /* a list kept in a table of its own, or as JSON when sql_items_get is NULL */
+	GG_F_OBJECT, /* a mapping kept as JSON; the kind's check() judges its contents */
 };
 
 enum {

@@ -1,0 +1,737 @@
+/* gg-ticket: events and work orders (事件/工单), from intake to the resident's return visit:
+ * the category catalogue, the steps of the life cycle, the escalation sweep cron runs,
+ * duplicates, and Open311 in and out. Options and output only; the work is in lib/ticket.c. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "calendar.h"
+#include "cli.h"
+#include "clock.h"
+#include "csv.h"
+#include "embed.h"
+#include "hook.h"
+#include "kind.h"
+#include "ticket.h"
+
+static int parse_id(struct gg_ctx *c, const char *s, json_int_t *id)
+{
+	char *end;
+	long long v = strtoll(s, &end, 10);
+
+	*id = 0;
+	if (!*s || *end || v <= 0)
+		return gg_usage(c, "'%s' is not a ticket id", s);
+	*id = v;
+	return 0;
+}
+
+/* ---- categories ---- */
+
+static int put_section(struct gg_ctx *c, struct gg_reader *r, const struct gg_kind *k, json_t *list, json_t *summary)
+{
+	size_t i;
+	json_t *x;
+	int rc;
+
+	if (!list)
+		return 0;
+	if (!json_is_array(list))
+		return gg_reader_fail(r, &c->err, NULL, NULL, "%s: expected a list", k->plural);
+	json_t *t = json_pack("{s:i,s:i,s:i}", "new", 0, "changed", 0, "unchanged", 0);
+	json_object_set_new(summary, k->plural, t);
+	json_array_foreach (list, i, x) {
+		static const char *const names[] = {"new", "changed", "unchanged"};
+		struct gg_src src = {.r = r, .in = list, .idx = i};
+		enum gg_put what;
+		if (!json_is_object(x))
+			return gg_kind_fail(c, &src, NULL, NULL, "a %s must be a mapping", k->name);
+		if ((rc = gg_kind_put(c, k, x, &src, 0, &what, NULL)))
+			return rc;
+		json_object_set_new(t, names[what],
+				    json_integer(json_integer_value(json_object_get(t, names[what])) + 1));
+	}
+	return 0;
+}
+
+static const struct option cat_import_opts[] = {
+	{"file", required_argument, NULL, 'f'}, {"builtin", no_argument, NULL, 'b'}, {0}};
+
+static int cmd_category_import(struct gg_ctx *c, int argc, char **argv)
+{
+	const char *file = "-";
+	int o, builtin = 0, rc = 0, n;
+	struct gg_reader *r;
+	FILE *mem = NULL;
+	json_t *doc, *summary = json_object();
+
+	while ((o = gg_opts(c, argc, argv, "f:", cat_import_opts)) != -1) {
+		if (o == 'f')
+			file = optarg;
+		else if (o == 'b')
+			builtin = 1;
+		else
+			return json_decref(summary), GG_EX_USAGE;
+	}
+	if (optind < argc)
+		file = argv[optind];
+	if (builtin) {
+		const char *text = gg_embed_get("categories.yaml");
+		if (!(mem = fmemopen((void *)text, strlen(text), "r")))
+			return json_decref(summary), gg_err_oom(&c->err);
+		rc = gg_reader_open_stream(&r, mem, "categories.yaml (built in)", &c->err);
+	} else {
+		rc = gg_reader_open(&r, file, &c->err);
+	}
+	if (rc) {
+		json_decref(summary);
+		if (mem)
+			fclose(mem);
+		return rc;
+	}
+	gg_reader_keep(r, 1);
+	while (!rc && (n = gg_reader_next(r, &doc, &c->err)) > 0) {
+		const char *key;
+		json_t *v;
+		json_object_foreach (doc, key, v)
+			if (strcmp(key, "categories") && strcmp(key, "departments"))
+				rc = gg_reader_fail(r, &c->err, doc, key,
+						    "unknown section '%s' (expected categories or departments)", key);
+		if (!rc)
+			rc = put_section(c, r, gg_kind_find("dept"), json_object_get(doc, "departments"), summary);
+		if (!rc)
+			rc = put_section(c, r, &gg_category_kind, json_object_get(doc, "categories"), summary);
+		json_decref(doc);
+	}
+	if (!rc && n < 0)
+		rc = c->err.code;
+	gg_reader_close(r);
+	if (mem)
+		fclose(mem);
+	if (!rc)
+		rc = gg_out_one(c, summary);
+	json_decref(summary);
+	return rc;
+}
+
+static int cmd_category_list(struct gg_ctx *c, int argc, char **argv)
+{
+	static const char *const cols[] = {"code",    "name", "start_level",   "department",
+					   "respond", "sla",  "max_extension", NULL};
+	(void)argv;
+	if (argc > 1)
+		return gg_usage(c, "category list takes no arguments");
+	struct gg_emit *e = gg_out_list(c, cols);
+	int rc = gg_kind_each(c, &gg_category_kind, gg_out_each, e), wrc = gg_out_close(c, e);
+	return rc ? rc : wrc;
+}
+
+static int cmd_category_show(struct gg_ctx *c, int argc, char **argv)
+{
+	struct gg_emit *e;
+	json_t *rec;
+	int rc = 0;
+
+	if (argc < 2)
+		return gg_usage(c, "name the categories to show");
+	e = gg_out_open(c, argc > 2, NULL);
+	for (int i = 1; i < argc && !rc; i++) {
+		if ((rc = gg_kind_get(c, &gg_category_kind, json_pack("{s:s}", "code", argv[i]), &rec)))
+			break;
+		if (!rec)
+			rc = gg_err_set(&c->err, GG_EX_DATAERR, "no category '%s'", argv[i]);
+		else
+			gg_emit(e, rec);
+		json_decref(rec);
+	}
+	int wrc = gg_out_close(c, e);
+	return rc ? rc : wrc;
+}
+
+/* ---- intake ---- */
+
+static const struct option new_opts[] = {
+	{"category", required_argument, NULL, 'c'},    {"title", required_argument, NULL, 't'},
+	{"description", required_argument, NULL, 'd'}, {"unit", required_argument, NULL, 'u'},
+	{"address", required_argument, NULL, 'a'},     {"source", required_argument, NULL, 's'},
+	{"priority", required_argument, NULL, 'p'},    {"external-id", required_argument, NULL, 'x'},
+	{"reported-at", required_argument, NULL, 'r'}, {"due-at", required_argument, NULL, 'D'},
+	{"unresolved", required_argument, NULL, 'U'},  {0}};
+
+static int unresolved(struct gg_ctx *c, const char *arg, struct gg_intake *in)
+{
+	if (strncmp(arg, "grid:", 5) != 0 || !arg[5])
+		return gg_usage(
+			c, "--unresolved takes grid:CODE, the grid that takes tickets whose address resolves nowhere");
+	in->unresolved_grid = arg + 5;
+	return 0;
+}
+
+static int cmd_new(struct gg_ctx *c, int argc, char **argv)
+{
+	static const char *const names[] = {
+		['c'] = "category", ['t'] = "title",	['d'] = "description", ['u'] = "unit",	      ['a'] = "address",
+		['s'] = "source",   ['p'] = "priority", ['x'] = "external_id", ['r'] = "reported_at", ['D'] = "due_at"};
+	struct gg_intake in = {.is_new = 1};
+	json_t *rec = json_object(), *out = NULL;
+	struct gg_reader *r = NULL;
+	struct gg_src src = {0};
+	json_int_t id;
+	int o, rc;
+
+	while ((o = gg_opts(c, argc, argv, "", new_opts)) != -1) {
+		if (o == 'U') {
+			if ((rc = unresolved(c, optarg, &in)))
+				goto done;
+		} else if (o > 0 && o < (int)(sizeof names / sizeof *names) && names[o]) {
+			json_object_set_new(rec, names[o], json_string(optarg));
+		} else {
+			rc = GG_EX_USAGE;
+			goto done;
+		}
+	}
+	if (optind < argc) {
+		rc = gg_usage(c, "unexpected argument '%s'", argv[optind]);
+		goto done;
+	}
+	if (json_object_size(rec) == 0) { /* one record on stdin */
+		if (isatty(0)) {
+			rc = gg_usage(c, "give the ticket as options (--category, --title, --unit or --address) or a "
+					 "record on stdin");
+			goto done;
+		}
+		json_decref(rec);
+		rec = NULL;
+		if ((rc = gg_reader_open(&r, "-", &c->err)))
+			goto done;
+		if ((rc = gg_reader_next(r, &rec, &c->err)) <= 0) {
+			rc = rc < 0 ? c->err.code : gg_usage(c, "no ticket on stdin");
+			goto done;
+		}
+		src.r = r;
+	}
+	if ((rc = gg_ticket_intake(c, rec, &src, &in, &id)) || (rc = gg_ticket_get(c, id, &out)))
+		goto done;
+	gg_hook_queue(c, "create", out);
+	rc = gg_out_one(c, out);
+done:
+	json_decref(rec);
+	json_decref(out);
+	gg_reader_close(r);
+	return rc;
+}
+
+static const struct option import_opts[] = {
+	{"file", required_argument, NULL, 'f'}, {"from", required_argument, NULL, 'F'},
+	{"map", required_argument, NULL, 'm'},	{"unresolved", required_argument, NULL, 'U'},
+	{"dry-run", no_argument, NULL, 'n'},	{0}};
+
+static int take(struct gg_ctx *c, json_t *rec, const struct gg_src *src, struct gg_intake *in)
+{
+	json_int_t id, before = in->added;
+	int rc = gg_ticket_intake(c, rec, src, in, &id);
+	if (!rc && in->added > before) {
+		json_t *t;
+		if (getenv("GG_HOOKS") && gg_ticket_get(c, id, &t) == 0) {
+			gg_hook_queue(c, "create", t);
+			json_decref(t);
+		}
+	}
+	return rc;
+}
+
+static int import_csv(struct gg_ctx *c, const char *file, const char *mapfile, struct gg_intake *in)
+{
+	struct gg_csv *csv;
+	json_t *header = NULL, *map = NULL, *row;
+	int rc, n;
+
+	if (!mapfile)
+		return gg_usage(c, "--from csv needs --map FILE, the YAML mapping of columns to fields");
+	if ((rc = gg_csv_open(&csv, file, &c->err)))
+		return rc;
+	if ((n = gg_csv_next(csv, &header, &c->err)) <= 0) {
+		rc = n < 0 ? c->err.code : gg_err_set(&c->err, GG_EX_DATAERR, "%s: no header row", gg_csv_name(csv));
+		goto done;
+	}
+	if ((rc = gg_csv_mapping(mapfile, header, csv, &map, &c->err)))
+		goto done;
+	while (!rc && (n = gg_csv_next(csv, &row, &c->err)) > 0) {
+		json_t *rec = gg_csv_record(map, row);
+		/* 2026/11/03 09:12 as the hotline writes it is 2026-11-03 09:12 */
+		const char *t = json_string_value(json_object_get(rec, "reported_at"));
+		if (t && strchr(t, '/')) {
+			char *s = strdup(t);
+			for (char *p = s; *p; p++)
+				if (*p == '/')
+					*p = '-';
+			json_object_set_new(rec, "reported_at", json_string(s));
+			free(s);
+		}
+		rc = take(c, rec, NULL, in);
+		if (rc) { /* the message names the file and line of the row */
+			char msg[1024];
+			snprintf(msg, sizeof msg, "%s", c->err.msg);
+			rc = gg_err_set(&c->err, rc, "%s:%d: %s", gg_csv_name(csv), gg_csv_line(csv), msg);
+		}
+		json_decref(rec);
+		json_decref(row);
+	}
+	if (!rc && n < 0)
+		rc = c->err.code;
+done:
+	json_decref(header);
+	json_decref(map);
+	gg_csv_close(csv);
+	return rc;
+}
+
+static int cmd_import(struct gg_ctx *c, int argc, char **argv)
+{
+	const char *file = "-", *from = "json", *mapfile = NULL;
+	struct gg_intake in = {0};
+	struct gg_reader *r;
+	json_t *rec;
+	int o, rc = 0, n;
+
+	while ((o = gg_opts(c, argc, argv, "f:n", import_opts)) != -1) {
+		if (o == 'f')
+			file = optarg;
+		else if (o == 'F')
+			from = optarg;
+		else if (o == 'm')
+			mapfile = optarg;
+		else if (o == 'U') {
+			if ((rc = unresolved(c, optarg, &in)))
+				return rc;
+		} else if (o == 'n')
+			c->rollback = 1;
+		else
+			return GG_EX_USAGE;
+	}
+	if (optind < argc)
+		file = argv[optind++];
+	if (optind < argc)
+		return gg_usage(c, "import reads one input");
+	if (!strcmp(from, "csv")) {
+		rc = import_csv(c, file, mapfile, &in);
+	} else if (!strcmp(from, "json") || !strcmp(from, "yaml") || !strcmp(from, "open311")) {
+		int open311 = !strcmp(from, "open311");
+		if ((rc = gg_reader_open(&r, file, &c->err)))
+			return rc;
+		while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
+			struct gg_src src = {.r = r};
+			if (open311) {
+				json_t *t;
+				gg_ticket_from_open311(rec, &t);
+				src.r = NULL; /* places are the request's, not the ticket's: name the line */
+				rc = take(c, t, &src, &in);
+				if (rc) {
+					char msg[1024], at[512];
+					snprintf(msg, sizeof msg, "%s", c->err.msg);
+					gg_reader_where(r, rec, NULL, at, sizeof at);
+					rc = gg_err_set(&c->err, rc, "%s: %s", at, msg);
+				}
+				json_decref(t);
+			} else {
+				rc = take(c, rec, &src, &in);
+			}
+			json_decref(rec);
+		}
+		if (!rc && n < 0)
+			rc = c->err.code;
+		gg_reader_close(r);
+	} else {
+		return gg_usage(c, "--from takes json, csv or open311, not '%s'", from);
+	}
+	if (rc)
+		return rc;
+	json_t *sum = json_pack("{s:I,s:I,s:I}", "new", in.added, "updated", in.updated, "unchanged", in.unchanged);
+	if (!(rc = gg_ticket_imported(c, from, sum)))
+		rc = gg_out_one(c, sum);
+	json_decref(sum);
+	return rc;
+}
+
+/* ---- list, show, history ---- */
+
+static const struct option list_opts[] = {{"status", required_argument, NULL, 's'},
+					  {"level", required_argument, NULL, 'l'},
+					  {"category", required_argument, NULL, 'c'},
+					  {"source", required_argument, NULL, 'S'},
+					  {"assignee", required_argument, NULL, 'a'},
+					  {"unit", required_argument, NULL, 'u'},
+					  {"under", required_argument, NULL, 'U'},
+					  {"overdue", no_argument, NULL, 'o'},
+					  {"due-within", required_argument, NULL, 'w'},
+					  {"period", required_argument, NULL, 'p'},
+					  {"from", required_argument, NULL, 'F'},
+					  {"to", required_argument, NULL, 'T'},
+					  {0}};
+
+/* The filters of list and export, as the parameters of queries/ticket-list.sql. */
+static int filters(struct gg_ctx *c, int argc, char **argv, json_t *f)
+{
+	static const char *const names[128] = {
+		['s'] = "status",   ['l'] = "level", ['c'] = "category", ['S'] = "source",
+		['a'] = "assignee", ['u'] = "unit",  ['U'] = "under"};
+	int o;
+	int64_t a, b;
+	struct gg_dur d;
+
+	while ((o = gg_opts(c, argc, argv, "", list_opts)) != -1) {
+		if (o > 0 && o < 128 && names[o]) {
+			json_object_set_new(f, names[o], json_string(optarg));
+		} else if (o == 'o') {
+			json_object_set_new(f, "overdue", json_true());
+		} else if (o == 'w') {
+			if (gg_dur_parse(optarg, &d))
+				return gg_usage(c, "--due-within takes a duration: 30m, 2h, 3d or 5wd");
+			json_object_set_new(f, "due_within", json_integer(gg_deadline(gg_now(), &d) - gg_now()));
+		} else if (o == 'p') {
+			if (gg_period_parse(optarg, &a, &b))
+				return gg_usage(c, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48", optarg);
+			json_object_set_new(f, "from", json_integer(a));
+			json_object_set_new(f, "to", json_integer(b));
+		} else if (o == 'F' || o == 'T') {
+			if (gg_time_parse(optarg, &a))
+				return gg_usage(c, "bad time '%s' for --%s: use ISO 8601", optarg,
+						o == 'F' ? "from" : "to");
+			json_object_set_new(f, o == 'F' ? "from" : "to", json_integer(a));
+		} else {
+			return GG_EX_USAGE;
+		}
+	}
+	if (optind < argc)
+		return gg_usage(c, "unexpected argument '%s'; filters are options, e.g. --status open", argv[optind]);
+	return 0;
+}
+
+static int cmd_list(struct gg_ctx *c, int argc, char **argv)
+{
+	static const char *const cols[] = {"id",    "status", "level",	  "category", "unit",
+					   "title", "due_at", "assignee", NULL};
+	json_t *f = json_object();
+	int rc = filters(c, argc, argv, f);
+
+	if (!rc) {
+		struct gg_emit *e = gg_out_list(c, c->fmt == GG_FMT_DEFAULT || c->fmt == GG_FMT_TABLE ? cols : NULL);
+		rc = gg_ticket_list(c, f, gg_out_each, e);
+		int wrc = gg_out_close(c, e);
+		rc = rc ? rc : wrc;
+	}
+	json_decref(f);
+	return rc;
+}
+
+static int open311_each(struct gg_ctx *c, json_t *t, void *e)
+{
+	json_t *r = gg_ticket_open311(t);
+	int rc = gg_out_each(c, r, e);
+	json_decref(r);
+	return rc;
+}
+
+static int cmd_export(struct gg_ctx *c, int argc, char **argv)
+{
+	json_t *f = json_object();
+	int rc;
+
+	/* --to open311 first, then the filters of list */
+	if (argc < 3 || strcmp(argv[1], "--to") || strcmp(argv[2], "open311")) {
+		json_decref(f);
+		return gg_usage(c, "export needs --to open311 (GeoReport v2), then any filters of list");
+	}
+	argv[2] = argv[0];
+	if ((rc = filters(c, argc - 2, argv + 2, f)) == 0) {
+		if (c->fmt == GG_FMT_DEFAULT)
+			c->fmt = GG_FMT_JSON; /* GeoReport v2 is JSON */
+		struct gg_emit *e = gg_out_open(c, 1, NULL);
+		rc = gg_ticket_list(c, f, open311_each, e);
+		int wrc = gg_out_close(c, e);
+		rc = rc ? rc : wrc;
+	}
+	json_decref(f);
+	return rc;
+}
+
+/* Calls fn for each id named by arguments, or by records with an id on stdin ("-"). */
+static int each_id(struct gg_ctx *c, int argc, char **argv, int (*fn)(struct gg_ctx *, json_int_t, void *), void *arg)
+{
+	struct gg_reader *r;
+	json_t *rec;
+	json_int_t id;
+	int rc = 0, n;
+
+	if (argc < 1)
+		return gg_usage(c, "name the tickets by id (or '-' to read records with an id from stdin)");
+	for (int i = 0; i < argc && !rc; i++) {
+		if (strcmp(argv[i], "-")) {
+			if (!(rc = parse_id(c, argv[i], &id)))
+				rc = fn(c, id, arg);
+			continue;
+		}
+		if ((rc = gg_reader_open(&r, "-", &c->err)))
+			return rc;
+		while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
+			json_t *v = json_object_get(rec, "id");
+			if (!json_is_integer(v))
+				rc = gg_reader_fail(r, &c->err, rec, json_object_get(rec, "id") ? "id" : NULL,
+						    "a record needs an integer id");
+			else
+				rc = fn(c, json_integer_value(v), arg);
+			json_decref(rec);
+		}
+		if (!rc && n < 0)
+			rc = c->err.code;
+		gg_reader_close(r);
+	}
+	return rc;
+}
+
+static int show_one(struct gg_ctx *c, json_int_t id, void *e)
+{
+	json_t *t;
+	int rc = gg_ticket_get(c, id, &t);
+	if (!rc)
+		rc = gg_out_each(c, t, e);
+	json_decref(t);
+	return rc;
+}
+
+static int cmd_show(struct gg_ctx *c, int argc, char **argv)
+{
+	struct gg_emit *e = gg_out_open(c, argc != 2 || !strcmp(argv[1], "-"), NULL);
+	int rc = each_id(c, argc - 1, argv + 1, show_one, e), wrc = gg_out_close(c, e);
+	return rc ? rc : wrc;
+}
+
+static int cmd_history(struct gg_ctx *c, int argc, char **argv)
+{
+	json_int_t id;
+	int rc;
+
+	if (argc != 2)
+		return gg_usage(c, "history takes one ticket id");
+	if ((rc = parse_id(c, argv[1], &id)))
+		return rc;
+	struct gg_emit *e = gg_out_open(c, 1, NULL);
+	rc = gg_ticket_history(c, id, gg_out_each, e);
+	int wrc = gg_out_close(c, e);
+	return rc ? rc : wrc;
+}
+
+/* ---- the steps of the life cycle ---- */
+
+struct step {
+	const char *action;
+	json_t *args;
+	struct gg_emit *e;
+};
+
+static int step_one(struct gg_ctx *c, json_int_t id, void *arg)
+{
+	struct step *s = arg;
+	int rc = gg_ticket_act(c, id, s->action, s->args);
+	return rc ? rc : show_one(c, id, s->e);
+}
+
+static const struct option step_opts[] = {{"note", required_argument, NULL, 'n'},
+					  {"reason", required_argument, NULL, 'r'},
+					  {"to", required_argument, NULL, 't'},
+					  {"by", required_argument, NULL, 'b'},
+					  {"satisfaction", required_argument, NULL, 's'},
+					  {"due", no_argument, NULL, 'D'},
+					  {"dry-run", no_argument, NULL, 'd'},
+					  {0}};
+
+/* What each step needs besides ids: r, a --reason; t, --to; b, --by; s, --satisfaction. */
+static const struct {
+	const char *action, *needs;
+} steps[] = {{"accept", ""},   {"assign", "t"},	   {"start", ""},  {"suspend", "r"}, {"resume", ""},
+	     {"extend", "rb"}, {"resolve", ""},	   {"visit", "s"}, {"close", ""},    {"reopen", "r"},
+	     {"reject", "r"},  {"escalate", "tr"}, {NULL, NULL}};
+
+static int sweep_each(struct gg_ctx *c, json_t *t, void *e)
+{
+	return gg_out_each(c, t, e);
+}
+
+static int cmd_step(struct gg_ctx *c, int argc, char **argv)
+{
+	static const char *const flag[128] = {
+		['n'] = "note", ['r'] = "reason", ['t'] = "to", ['b'] = "by", ['s'] = "satisfaction"};
+	struct step s = {argv[0], json_object(), NULL};
+	const char *needs = NULL;
+	int o, rc = 0, due = 0;
+
+	for (int i = 0; steps[i].action; i++)
+		if (!strcmp(steps[i].action, argv[0]))
+			needs = steps[i].needs;
+	while ((o = gg_opts(c, argc, argv, "", step_opts)) != -1) {
+		if (o > 0 && o < 128 && flag[o])
+			json_object_set_new(s.args, flag[o], json_string(optarg));
+		else if (o == 'D' && !strcmp(argv[0], "escalate"))
+			due = 1;
+		else if (o == 'd' && !strcmp(argv[0], "escalate"))
+			c->rollback = 1;
+		else {
+			rc = o == -2 ? GG_EX_USAGE : gg_usage(c, "%s takes no such option", argv[0]);
+			goto done;
+		}
+	}
+	if (due) { /* the sweep: escalate --due [--dry-run] */
+		if (optind < argc || json_object_size(s.args)) {
+			rc = gg_usage(c, "escalate --due takes no ids or other options");
+			goto done;
+		}
+		s.e = gg_out_open(c, 1, NULL);
+		rc = gg_ticket_sweep(c, sweep_each, s.e);
+		int wrc = gg_out_close(c, s.e);
+		rc = rc ? rc : wrc;
+		goto done;
+	}
+	if (c->rollback) {
+		rc = gg_usage(c, "--dry-run goes with escalate --due");
+		goto done;
+	}
+	for (const char *n = needs; n && *n; n++) {
+		static const char *const opt[128] = {['r'] = "--reason TEXT",
+						     ['t'] = "--to",
+						     ['b'] = "--by DURATION",
+						     ['s'] = "--satisfaction satisfied|basic|unsatisfied"};
+		if (!json_object_get(s.args, flag[(int)*n])) {
+			rc = gg_usage(c, "%s needs %s%s", argv[0], opt[(int)*n],
+				      *n == 't' ? (!strcmp(argv[0], "assign") ? " PERSON|DEPARTMENT" : " LEVEL") : "");
+			goto done;
+		}
+	}
+	s.e = gg_out_open(c, argc - optind != 1 || !strcmp(argv[optind], "-"), NULL);
+	rc = each_id(c, argc - optind, argv + optind, step_one, &s);
+	int wrc = gg_out_close(c, s.e);
+	rc = rc ? rc : wrc;
+done:
+	json_decref(s.args);
+	return rc;
+}
+
+/* ---- duplicates ---- */
+
+static const struct option dups_opts[] = {
+	{"window", required_argument, NULL, 'w'}, {"since", required_argument, NULL, 's'}, {0}};
+
+static int cmd_dups(struct gg_ctx *c, int argc, char **argv)
+{
+	struct gg_dur d = {24, GG_DUR_HOUR};
+	int64_t since = gg_now() - 30 * 86400;
+	int o, rc;
+
+	while ((o = gg_opts(c, argc, argv, "", dups_opts)) != -1) {
+		if (o == 'w') {
+			if (gg_dur_parse(optarg, &d) || d.unit == GG_DUR_WDAY)
+				return gg_usage(c, "--window takes a duration: 30m, 24h or 3d");
+		} else if (o == 's') {
+			if (gg_time_parse(optarg, &since))
+				return gg_usage(c, "bad time '%s' for --since: use ISO 8601", optarg);
+		} else {
+			return GG_EX_USAGE;
+		}
+	}
+	if (optind < argc)
+		return gg_usage(c, "dups takes no arguments");
+	struct gg_emit *e = gg_out_list(c, NULL);
+	rc = gg_ticket_dups(c, gg_deadline(0, &d), since, gg_out_each, e);
+	int wrc = gg_out_close(c, e);
+	return rc ? rc : wrc;
+}
+
+static const struct option merge_opts[] = {{"into", required_argument, NULL, 'i'}, {0}};
+
+static int cmd_merge(struct gg_ctx *c, int argc, char **argv)
+{
+	json_int_t id, into = 0;
+	int o, rc;
+
+	while ((o = gg_opts(c, argc, argv, "", merge_opts)) != -1) {
+		if (o != 'i')
+			return GG_EX_USAGE;
+		if ((rc = parse_id(c, optarg, &into)))
+			return rc;
+	}
+	if (!into || optind + 1 != argc)
+		return gg_usage(c, "merge takes one ticket id and --into ID");
+	if ((rc = parse_id(c, argv[optind], &id)) || (rc = gg_ticket_merge(c, id, into)))
+		return rc;
+	struct gg_emit *e = gg_out_open(c, 0, NULL);
+	rc = show_one(c, id, e);
+	int wrc = gg_out_close(c, e);
+	return rc ? rc : wrc;
+}
+
+static const struct gg_cmd category_cmds[] = {
+	{"import", cmd_category_import, GG_RUN_WRITE, "[-f FILE | --builtin]",
+	 "import categories (and the departments they summon): a document with categories: and departments:\n"
+	 "  --builtin         the default catalogue shipped with gg (share/gg/categories.yaml)",
+	 NULL},
+	{"list", cmd_category_list, GG_RUN_READ, "", "list the categories", NULL},
+	{"show", cmd_category_show, GG_RUN_READ, "CODE...", "show categories", NULL},
+	{0},
+};
+
+#define STEP(name, usage, help)                                                                                        \
+	{                                                                                                              \
+		name, cmd_step, GG_RUN_WRITE, usage, help, NULL                                                        \
+	}
+
+static const struct gg_cmd cmds[] = {
+	{"category", NULL, GG_RUN_NODB, NULL, "the category catalogue: where tickets start, deadlines, departments",
+	 category_cmds},
+	{"new", cmd_new, GG_RUN_WRITE, "--category CODE --title TEXT (--unit CODE | --address TEXT) [OPTIONS]",
+	 "take in one ticket (options, or one record on stdin)\n"
+	 "  options: --description --source --priority --external-id --reported-at --due-at\n"
+	 "           --unresolved=grid:CODE (the grid for an address that resolves nowhere)",
+	 NULL},
+	{"import", cmd_import, GG_RUN_WRITE,
+	 "[-f FILE] [--from json|csv|open311] [--map FILE] [--unresolved=grid:CODE]",
+	 "take in tickets: YAML, JSON or NDJSON records; a CSV export with --map; GeoReport v2 requests\n"
+	 "  the same source and external_id twice is the same ticket: unchanged, or updated\n"
+	 "  -n, --dry-run     check everything, write nothing",
+	 NULL},
+	{"list", cmd_list, GG_RUN_READ,
+	 "[--status S|open] [--level L] [--under UNIT] [--category C] [--source S] [--overdue] [--due-within DUR]",
+	 "list tickets\n"
+	 "  also: --unit CODE --assignee CODE --period P --from TIME --to TIME",
+	 NULL},
+	{"show", cmd_show, GG_RUN_READ, "ID... | -", "show tickets", NULL},
+	{"history", cmd_history, GG_RUN_READ, "ID", "every event of a ticket", NULL},
+	STEP("accept", "ID... [--note TEXT]", "accept tickets (at street level: the department reports for duty)"),
+	STEP("assign", "ID... --to PERSON|DEPARTMENT [--note TEXT]", "assign tickets"),
+	STEP("start", "ID... [--note TEXT]", "start work on tickets"),
+	STEP("suspend", "ID... --reason TEXT", "stop the clock"),
+	STEP("resume", "ID... [--note TEXT]", "start the clock again; the deadline moves by the time paused"),
+	STEP("extend", "ID... --by DURATION --reason TEXT", "extend the deadline, at most what the category allows"),
+	STEP("resolve", "ID... [--note TEXT]", "mark tickets resolved, for a return visit"),
+	STEP("visit", "ID... --satisfaction satisfied|basic|unsatisfied [--note TEXT]",
+	     "record the return visit; unsatisfied sends the ticket back to work (退回重办)"),
+	STEP("close", "ID... [--note TEXT]", "close tickets whose resident is satisfied"),
+	STEP("reopen", "ID... --reason TEXT", "reopen resolved or closed tickets"),
+	STEP("reject", "ID... --reason TEXT", "reject tickets"),
+	STEP("escalate", "ID... --to LEVEL --reason TEXT | --due [--dry-run]",
+	     "escalate tickets by hand, or (--due) every ticket past its deadline: the cron sweep\n"
+	     "  --dry-run         with --due: show what would move, write nothing"),
+	{"dups", cmd_dups, GG_RUN_READ, "[--window DUR] [--since TIME]",
+	 "likely duplicates: same category, same building or address, within the window (24h)", NULL},
+	{"merge", cmd_merge, GG_RUN_WRITE, "ID --into ID", "mark a ticket a duplicate of another", NULL},
+	{"export", cmd_export, GG_RUN_READ, "--to open311 [FILTERS OF list]",
+	 "tickets as GeoReport v2 service requests", NULL},
+	{0},
+};
+
+int main(int argc, char **argv)
+{
+	static const struct gg_tool tool = {"gg-ticket",
+					    "gg-ticket: tickets from intake to the resident's return visit", cmds};
+	return gg_main(&tool, argc, argv);
+}

@@ -1,0 +1,217 @@
+/* calendar.c: durations and deadlines. Minutes and hours are counted on the clock, days on
+ * the calendar (same time of day, n days on), working days with the holiday calendar: a
+ * deadline n working days after a moment on a working day is the same time of day n working
+ * days on (Friday 15:00 + 1wd is Monday 15:00); a moment on a day off counts from the start
+ * of the next working day (Saturday 10:00 + 1wd is Tuesday 00:00, the end of Monday). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "calendar.h"
+#include "clock.h"
+#include "embed.h"
+#include "rec.h"
+
+/* days as YYYYMMDD, sorted, for bsearch */
+static int *holidays, *workdays;
+static size_t nholidays, nworkdays;
+static int loaded;
+
+int gg_dur_parse(const char *s, struct gg_dur *d)
+{
+	char *end;
+	long long n = strtoll(s, &end, 10);
+
+	if (end == s || n < 0 || n > 100000 || *s == '+' || *s == '-')
+		return -1;
+	if (!strcmp(end, "m"))
+		d->unit = GG_DUR_MIN;
+	else if (!strcmp(end, "h"))
+		d->unit = GG_DUR_HOUR;
+	else if (!strcmp(end, "d"))
+		d->unit = GG_DUR_DAY;
+	else if (!strcmp(end, "wd"))
+		d->unit = GG_DUR_WDAY;
+	else
+		return -1;
+	d->n = n;
+	return 0;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+static int day_of(const char *s)
+{
+	int y, m, d;
+	int64_t t;
+	if (gg_date_parse(s, &t) || sscanf(s, "%d-%d-%d", &y, &m, &d) != 3)
+		return -1;
+	return y * 10000 + m * 100 + d;
+}
+
+static int add_day(int **v, size_t *n, int day)
+{
+	int *nv = realloc(*v, (*n + 1) * sizeof *nv);
+	if (!nv)
+		return -1;
+	nv[(*n)++] = day;
+	*v = nv;
+	return 0;
+}
+
+/* Days from..to inclusive, walking the calendar with mktime. */
+static int add_range(struct gg_reader *r, json_t *h, struct gg_err *err)
+{
+	const char *from = json_string_value(json_object_get(h, "from"));
+	const char *to = json_string_value(json_object_get(h, "to"));
+	int a = from ? day_of(from) : -1, b = to ? day_of(to) : -1;
+
+	if (a < 0 || b < 0 || b < a)
+		return gg_reader_fail(r, err, h, from && a >= 0 ? "to" : "from",
+				      "a holiday needs from and to dates (YYYY-MM-DD), to not before from");
+	for (struct tm tm = {.tm_year = a / 10000 - 1900,
+			    .tm_mon = a / 100 % 100 - 1,
+			    .tm_mday = a % 100,
+			    .tm_hour = 12};
+	     ; tm.tm_mday++) {
+		timegm(&tm);
+		int day = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+		if (day > b)
+			break;
+		if (add_day(&holidays, &nholidays, day))
+			return gg_err_oom(err);
+	}
+	return 0;
+}
+
+static int load_one(struct gg_reader *r, struct gg_err *err)
+{
+	json_t *doc, *x;
+	size_t i;
+	int n;
+
+	while ((n = gg_reader_next(r, &doc, err)) > 0) {
+		int rc = 0;
+		json_array_foreach (json_object_get(doc, "holidays"), i, x) {
+			if ((rc = add_range(r, x, err)))
+				break;
+		}
+		json_array_foreach (json_object_get(doc, "workdays"), i, x) {
+			int day = json_is_string(x) ? day_of(json_string_value(x)) : -1;
+			if (rc || day < 0) {
+				rc = rc ? rc
+					: gg_reader_fail_i(r, err, json_object_get(doc, "workdays"), i,
+							   "workdays: not a date (YYYY-MM-DD)");
+				break;
+			}
+			if (add_day(&workdays, &nworkdays, day))
+				rc = gg_err_oom(err);
+		}
+		json_decref(doc);
+		if (rc)
+			return rc;
+	}
+	return n < 0 ? err->code : 0;
+}
+
+/* Loads the calendar once: the file GG_CALENDAR names, else the one built in. */
+int gg_cal_load(struct gg_err *err)
+{
+	const char *path = getenv("GG_CALENDAR");
+	struct gg_reader *r;
+	int rc = 0;
+
+	if (loaded)
+		return 0;
+	if (path && *path) {
+		if (gg_reader_open(&r, path, err))
+			return err->code;
+		rc = load_one(r, err);
+		gg_reader_close(r);
+	} else {
+		for (const struct gg_embed *e = gg_embedded; e->name && !rc; e++) {
+			if (strncmp(e->name, "calendar/", 9) != 0)
+				continue;
+			FILE *f = fmemopen((void *)e->text, strlen(e->text), "r");
+			if (!f)
+				return gg_err_oom(err);
+			if (!(rc = gg_reader_open_stream(&r, f, e->name, err))) {
+				rc = load_one(r, err);
+				gg_reader_close(r);
+			}
+			fclose(f);
+		}
+	}
+	if (rc)
+		return rc;
+	if (nholidays)
+		qsort(holidays, nholidays, sizeof *holidays, cmp_int);
+	if (nworkdays)
+		qsort(workdays, nworkdays, sizeof *workdays, cmp_int);
+	loaded = 1;
+	return 0;
+}
+
+static int workday_tm(const struct tm *tm)
+{
+	int day = (tm->tm_year + 1900) * 10000 + (tm->tm_mon + 1) * 100 + tm->tm_mday;
+
+	if (nworkdays && bsearch(&day, workdays, nworkdays, sizeof day, cmp_int))
+		return 1;
+	if (nholidays && bsearch(&day, holidays, nholidays, sizeof day, cmp_int))
+		return 0;
+	return tm->tm_wday >= 1 && tm->tm_wday <= 5;
+}
+
+int gg_cal_workday(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	localtime_r(&tt, &tm);
+	return workday_tm(&tm);
+}
+
+static void next_day(struct tm *tm)
+{
+	tm->tm_mday++;
+	tm->tm_isdst = -1;
+	mktime(tm);
+}
+
+int64_t gg_deadline(int64_t start, const struct gg_dur *d)
+{
+	time_t tt = (time_t)start;
+	struct tm tm;
+
+	switch (d->unit) {
+	case GG_DUR_MIN:
+		return start + d->n * 60;
+	case GG_DUR_HOUR:
+		return start + d->n * 3600;
+	case GG_DUR_DAY:
+		localtime_r(&tt, &tm);
+		tm.tm_mday += (int)d->n;
+		tm.tm_isdst = -1;
+		return (int64_t)mktime(&tm);
+	case GG_DUR_WDAY:
+		localtime_r(&tt, &tm);
+		if (!workday_tm(&tm)) {
+			tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+			do
+				next_day(&tm);
+			while (!workday_tm(&tm));
+		}
+		for (int64_t i = 0; i < d->n; i++)
+			do
+				next_day(&tm);
+			while (!workday_tm(&tm));
+		tm.tm_isdst = -1;
+		return (int64_t)mktime(&tm);
+	}
+	return start;
+}

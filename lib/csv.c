@@ -1,0 +1,257 @@
+/* csv.c: reading CSV exports (the 12345 system's, say) and mapping their columns to the
+ * fields of records. A mapping file says which column holds which field, what every record
+ * gets by default, and how a column's values translate:
+ *
+ *   fields: {external_id: 工单编号, title: 诉求标题, address: 事发地址, reported_at: 受理时间,
+ *            category: 诉求分类}
+ *   defaults: {source: hotline_12345}
+ *   values: {category: {市容环境/垃圾堆放: env.garbage}}
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "rec.h"
+
+struct gg_csv {
+	FILE *f;
+	char *name;
+	int line, next_line, ncols;
+	char *buf;
+	size_t len, cap;
+};
+
+int gg_csv_open(struct gg_csv **out, const char *path, struct gg_err *err)
+{
+	struct gg_csv *r = calloc(1, sizeof *r);
+	int stdin_ = !path || !strcmp(path, "-");
+
+	*out = NULL;
+	if (!r)
+		return gg_err_oom(err);
+	r->f = stdin_ ? stdin : fopen(path, "rb");
+	if (!r->f) {
+		free(r);
+		return gg_err_set(err, GG_EX_NOINPUT, "cannot open '%s': %s", path, strerror(errno));
+	}
+	r->name = strdup(stdin_ ? "stdin" : path);
+	r->next_line = 1;
+	*out = r;
+	return 0;
+}
+
+void gg_csv_close(struct gg_csv *r)
+{
+	if (!r)
+		return;
+	if (r->f != stdin)
+		fclose(r->f);
+	free(r->name);
+	free(r->buf);
+	free(r);
+}
+
+int gg_csv_line(const struct gg_csv *r)
+{
+	return r->line;
+}
+
+const char *gg_csv_name(const struct gg_csv *r)
+{
+	return r->name;
+}
+
+static int put(struct gg_csv *r, int c)
+{
+	if (r->len + 1 >= r->cap) {
+		size_t ncap = r->cap ? r->cap * 2 : 256;
+		char *nb = realloc(r->buf, ncap);
+		if (!nb)
+			return -1;
+		r->buf = nb;
+		r->cap = ncap;
+	}
+	r->buf[r->len++] = (char)c;
+	return 0;
+}
+
+static int field(struct gg_csv *r, json_t *row, struct gg_err *err)
+{
+	json_t *s;
+	r->buf[r->len] = '\0';
+	if (!(s = json_stringn(r->buf, r->len)))
+		return gg_err_set(err, GG_EX_DATAERR, "%s:%d: malformed CSV: field %zu is not UTF-8", r->name, r->line,
+				  json_array_size(row) + 1);
+	json_array_append_new(row, s);
+	r->len = 0;
+	return 0;
+}
+
+/* The next row as an array of strings: 1, 0 at the end, -1 on error. The first row sets the
+ * number of fields every later row must have. */
+int gg_csv_next(struct gg_csv *r, json_t **out, struct gg_err *err)
+{
+	json_t *row = json_array();
+	int c, quoted = 0, was_quoted = 0;
+
+	*out = NULL;
+	r->line = r->next_line;
+	r->len = 0;
+	if (!r->buf && put(r, 0) == 0)
+		r->len = 0;
+	c = getc(r->f);
+	if (r->line == 1 && c == 0xef) { /* a UTF-8 byte order mark */
+		if (getc(r->f) != 0xbb || getc(r->f) != 0xbf)
+			return json_decref(row),
+			       gg_err_set(err, GG_EX_DATAERR, "%s:1: malformed CSV: a broken byte order mark", r->name),
+			       -1;
+		c = getc(r->f);
+	}
+	if (c == EOF) {
+		json_decref(row);
+		return ferror(r->f)
+			       ? (gg_err_set(err, GG_EX_IOERR, "cannot read '%s': %s", r->name, strerror(errno)), -1)
+			       : 0;
+	}
+	for (;; c = getc(r->f)) {
+		if (quoted) {
+			if (c == EOF) {
+				json_decref(row);
+				return gg_err_set(err, GG_EX_DATAERR,
+						  "%s:%d: malformed CSV: a quoted field is never closed", r->name,
+						  r->line),
+				       -1;
+			}
+			if (c == '"') {
+				int d = getc(r->f);
+				if (d == '"') {
+					if (put(r, '"'))
+						goto oom;
+					continue;
+				}
+				ungetc(d, r->f);
+				quoted = 0;
+				continue;
+			}
+			if (c == '\n')
+				r->next_line++;
+			if (put(r, c))
+				goto oom;
+			continue;
+		}
+		if (c == '"' && r->len == 0 && !was_quoted) {
+			quoted = was_quoted = 1;
+			continue;
+		}
+		if (c == ',' || c == '\n' || c == EOF || c == '\r') {
+			if (c == '\r') {
+				int d = getc(r->f);
+				if (d != '\n')
+					ungetc(d, r->f);
+				c = '\n';
+			}
+			if (field(r, row, err))
+				return json_decref(row), -1;
+			was_quoted = 0;
+			if (c == ',')
+				continue;
+			r->next_line++;
+			break;
+		}
+		if (was_quoted) {
+			json_decref(row);
+			return gg_err_set(err, GG_EX_DATAERR,
+					  "%s:%d: malformed CSV: text after a closing quote in field %zu", r->name,
+					  r->line, json_array_size(row) + 1),
+			       -1;
+		}
+		if (put(r, c))
+			goto oom;
+	}
+	if (!r->ncols)
+		r->ncols = (int)json_array_size(row);
+	else if ((int)json_array_size(row) != r->ncols) {
+		int n = (int)json_array_size(row);
+		json_decref(row);
+		return gg_err_set(err, GG_EX_DATAERR, "%s:%d: malformed CSV: %d fields where the header has %d",
+				  r->name, r->line, n, r->ncols),
+		       -1;
+	}
+	*out = row;
+	return 1;
+oom:
+	json_decref(row);
+	return gg_err_oom(err), -1;
+}
+
+/* Reads the mapping and checks it against the header: *map gets {fields: {field: index},
+ * defaults, values}. */
+int gg_csv_mapping(const char *path, json_t *header, const struct gg_csv *csv, json_t **map, struct gg_err *err)
+{
+	struct gg_reader *r;
+	json_t *doc = NULL, *fields, *v;
+	const char *key;
+	int n, rc = 0;
+
+	*map = NULL;
+	if (gg_reader_open(&r, path, err))
+		return err->code;
+	if ((n = gg_reader_next(r, &doc, err)) <= 0) {
+		rc = n < 0 ? err->code : gg_err_set(err, GG_EX_DATAERR, "%s: the mapping is empty", path);
+		goto done;
+	}
+	fields = json_object_get(doc, "fields");
+	if (!json_is_object(fields)) {
+		rc = gg_reader_fail(r, err, doc, "fields", "the mapping needs fields: {FIELD: COLUMN, ...}");
+		goto done;
+	}
+	*map = json_object();
+	json_object_set_new(*map, "fields", json_object());
+	json_object_set_new(*map, "defaults",
+			    json_is_object(json_object_get(doc, "defaults"))
+				    ? json_incref(json_object_get(doc, "defaults"))
+				    : json_object());
+	json_object_set_new(*map, "values",
+			    json_is_object(json_object_get(doc, "values")) ? json_incref(json_object_get(doc, "values"))
+									   : json_object());
+	json_object_foreach (fields, key, v) {
+		size_t i;
+		json_t *h;
+		int at = -1;
+		json_array_foreach (header, i, h)
+			if (json_equal(h, v))
+				at = (int)i;
+		if (at < 0) {
+			rc = gg_reader_fail(r, err, fields, key, "%s: column '%s' is not in the header of %s", key,
+					    json_is_string(v) ? json_string_value(v) : "?", gg_csv_name(csv));
+			goto done;
+		}
+		json_object_set_new(json_object_get(*map, "fields"), key, json_integer(at));
+	}
+done:
+	if (rc) {
+		json_decref(*map);
+		*map = NULL;
+	}
+	json_decref(doc);
+	gg_reader_close(r);
+	return rc;
+}
+
+/* A row as a record: defaults, then the mapped columns (empty ones left out), values translated. */
+json_t *gg_csv_record(json_t *map, json_t *row)
+{
+	json_t *rec = json_deep_copy(json_object_get(map, "defaults")), *v;
+	const char *key;
+
+	json_object_foreach (json_object_get(map, "fields"), key, v) {
+		json_t *cell = json_array_get(row, (size_t)json_integer_value(v));
+		const char *s = json_string_value(cell);
+		json_t *tr = json_object_get(json_object_get(json_object_get(map, "values"), key), s ? s : "");
+		if (!s || !*s)
+			continue;
+		json_object_set(rec, key, tr ? tr : cell);
+	}
+	return rec;
+}

@@ -1,0 +1,14 @@
+/* hook.h: hooks, as a tracker offers them. An executable $GG_HOOKS/on-EVENT gets each
+ * affected record as JSON on stdin after the command has committed; a failing hook is
+ * reported on stderr and never undoes the change. */
+#ifndef GG_HOOK_H
+#define GG_HOOK_H
+
+#include <jansson.h>
+
+#include "ctx.h"
+
+void gg_hook_queue(struct gg_ctx *c, const char *event, json_t *rec);
+void gg_hook_run(struct gg_ctx *c);
+
+#endif

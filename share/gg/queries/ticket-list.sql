@@ -1,0 +1,27 @@
+-- ticket-list.sql: gg-ticket list. Every filter is a parameter that is NULL when not given.
+-- :status 'open' means new, accepted, assigned or in_progress; :overdue keeps open tickets
+-- past their deadline, :due_within (seconds) those whose deadline comes within it; :under
+-- keeps tickets on a unit of that subtree; :from and :to bound reported_at, [from, to).
+WITH RECURSIVE sub (code) AS (
+	SELECT :under WHERE :under IS NOT NULL
+	UNION ALL
+	SELECT u.code FROM unit u JOIN sub ON u.parent = sub.code
+)
+SELECT t.id, t.external_id, t.source, t.category, t.title, t.unit, t.address, t.priority, t.status, t.level,
+       t.assignee, t.reported_at, t.respond_by, t.due_at, t.accepted_at, t.resolved_at, t.closed_at, t.overdue_at,
+       t.satisfaction, t.duplicate_of
+FROM ticket t
+WHERE (:status IS NULL OR t.status = :status
+       OR (:status = 'open' AND t.status IN ('new', 'accepted', 'assigned', 'in_progress')))
+  AND (:level IS NULL OR t.level = :level)
+  AND (:category IS NULL OR t.category = :category)
+  AND (:source IS NULL OR t.source = :source)
+  AND (:assignee IS NULL OR t.assignee = :assignee)
+  AND (:unit IS NULL OR t.unit = :unit)
+  AND (:under IS NULL OR t.unit IN (SELECT code FROM sub))
+  AND (:from IS NULL OR t.reported_at >= :from)
+  AND (:to IS NULL OR t.reported_at < :to)
+  AND (:overdue IS NULL OR (t.status IN ('new', 'accepted', 'assigned', 'in_progress') AND t.due_at <= :now))
+  AND (:due_within IS NULL OR (t.status IN ('new', 'accepted', 'assigned', 'in_progress')
+                               AND t.due_at > :now AND t.due_at <= :now + :due_within))
+ORDER BY t.id;
