@@ -18,7 +18,7 @@ load helper
 	assert_equal "$(stat -c %a "$BATS_TEST_TMPDIR/a/b/gg.db")" 660
 	assert_equal "$(stat -c %a "$BATS_TEST_TMPDIR/a/b")" 770
 	assert_equal "$(sqlite3 "$BATS_TEST_TMPDIR/a/b/gg.db" 'PRAGMA journal_mode')" wal
-	assert_equal "$(sqlite3 "$BATS_TEST_TMPDIR/a/b/gg.db" 'PRAGMA user_version')" 1
+	assert_equal "$(sqlite3 "$BATS_TEST_TMPDIR/a/b/gg.db" 'PRAGMA user_version')" "$(ls "$TOP"/share/gg/sql/*.sql | wc -l)"
 	run -0 gg-org --db "$BATS_TEST_TMPDIR/a/b/gg.db" unit list -o json
 	assert_output '[]'
 }
