@@ -11,8 +11,8 @@ CC      = cc
 CFLAGS  = -O2 -g
 WERROR  = -Werror
 # warnings a user's CFLAGS cannot switch off
-GG_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra $(WERROR) -Ilib -Ibuild
-LIBS    = -lsqlite3 -lyaml -ljansson -lcrypto -lm
+GG_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Wall -Wextra $(WERROR) -Ilib -Ibuild
+LIBS    = -lsqlite3 -lyaml -ljansson -lcrypto -lm -lpthread
 
 # O: where objects go; B: where the tools go (the sanitizer build uses build/asan)
 O       = build

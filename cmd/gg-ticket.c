@@ -321,6 +321,7 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 		int open311 = !strcmp(from, "open311");
 		if ((rc = gg_reader_open(&r, file, &c->err)))
 			return rc;
+		gg_reader_prefetch(r);
 		while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
 			struct gg_src src = {.r = r};
 			if (open311) {
@@ -338,7 +339,7 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 			} else {
 				rc = take(c, rec, &src, &in);
 			}
-			json_decref(rec);
+			gg_reader_release(r, rec);
 		}
 		if (!rc && n < 0)
 			rc = c->err.code;

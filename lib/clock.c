@@ -48,6 +48,17 @@ static int days_in_month(int y, int m)
 	return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : d[m - 1];
 }
 
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian), without timegm's cost. */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
 static int64_t local(struct tm *tm)
 {
 	tm->tm_isdst = -1;
@@ -102,7 +113,7 @@ int gg_time_parse(const char *s, int64_t *t)
 	tm.tm_hour = h;
 	tm.tm_min = mi;
 	tm.tm_sec = sec;
-	*t = has_off ? (int64_t)timegm(&tm) - off : local(&tm);
+	*t = has_off ? days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - off : local(&tm);
 	return 0;
 }
 

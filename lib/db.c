@@ -345,6 +345,15 @@ void gg_stmt_bind_text(struct gg_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st->st, i);
 }
 
+/* Binds text that stays put until the statement has run: no copy is made. */
+void gg_stmt_bind_fixed(struct gg_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st->st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st->st, i);
+}
+
 void gg_stmt_bind_int(struct gg_stmt *st, int i, int64_t v)
 {
 	sqlite3_bind_int64(st->st, i, v);
@@ -389,9 +398,13 @@ void gg_stmt_bind_json(struct gg_stmt *st, int i, json_t *v)
 int gg_stmt_bind_name(struct gg_stmt *st, const char *name, json_t *v)
 {
 	char p[128];
+	size_t n = strlen(name);
 	int i;
 
-	snprintf(p, sizeof p, ":%s", name);
+	if (n + 2 > sizeof p)
+		return 0;
+	p[0] = ':';
+	memcpy(p + 1, name, n + 1);
 	if (!(i = sqlite3_bind_parameter_index(st->st, p)))
 		return 0;
 	gg_stmt_bind_json(st, i, v);

@@ -26,6 +26,7 @@ const char *gg_db_query(const char *name);
 struct gg_stmt *gg_db_stmt(struct gg_db *db, const char *sql, struct gg_err *err);
 struct gg_stmt *gg_db_named(struct gg_db *db, const char *name, struct gg_err *err);
 void gg_stmt_bind_text(struct gg_stmt *st, int i, const char *s);
+void gg_stmt_bind_fixed(struct gg_stmt *st, int i, const char *s);
 void gg_stmt_bind_int(struct gg_stmt *st, int i, int64_t v);
 void gg_stmt_bind_null(struct gg_stmt *st, int i);
 void gg_stmt_bind_json(struct gg_stmt *st, int i, json_t *v);

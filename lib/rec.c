@@ -3,6 +3,7 @@
  * is parsed by jansson; YAML is composed from libyaml events. Either way one record is held
  * at a time, so a million-ticket NDJSON file is read in constant memory. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -27,6 +28,9 @@ struct anchor {
 	json_t *v;
 	size_t size; /* values in it, counted as if written out */
 };
+
+struct ahead;
+static void stop_ahead(struct gg_reader *r);
 
 struct gg_reader {
 	FILE *f;
@@ -54,7 +58,11 @@ struct gg_reader {
 	/* positions of values, by (container, key) */
 	struct pos *pos;
 	size_t npos, cappos;
-	int rec_line, rec_col;
+	int rec_line, rec_col; /* where the record being read starts */
+	int at_line, at_col;   /* where the record last handed out starts (for messages) */
+
+	/* JSON read ahead and parsed by a second thread (gg_reader_prefetch) */
+	struct ahead *ahead;
 };
 
 static uint64_t hash_key(const char *key)
@@ -126,7 +134,7 @@ static void pos_clear(struct gg_reader *r)
 
 static void where(const struct gg_reader *r, const struct pos *p, char *buf, size_t n)
 {
-	snprintf(buf, n, "%s:%d:%d", r->name, p ? p->line : r->rec_line, p ? p->col : r->rec_col);
+	snprintf(buf, n, "%s:%d:%d", r->name, p ? p->line : r->at_line, p ? p->col : r->at_col);
 }
 
 void gg_reader_where(const struct gg_reader *r, json_t *in, const char *key, char *buf, size_t n)
@@ -344,6 +352,8 @@ void gg_reader_close(struct gg_reader *r)
 {
 	if (!r)
 		return;
+	if (r->ahead)
+		stop_ahead(r);
 	if (r->owned)
 		fclose(r->f);
 	if (r->yp_init)
@@ -805,16 +815,173 @@ static int yaml_next(struct gg_reader *r, json_t **rec, struct gg_err *err)
 	return 0;
 }
 
+static int next(struct gg_reader *r, json_t **rec, struct gg_err *err)
+{
+	int rc = r->json ? json_next(r, rec, err) : yaml_next(r, rec, err);
+	if (rc >= 0 && ferror(r->f))
+		return gg_err_set(err, GG_EX_IOERR, "cannot read '%s': %s", r->name, strerror(errno)), -1;
+	return rc;
+}
+
+/* ---- reading ahead ---- */
+
+#define AHEAD 512
+
+struct slot {
+	json_t *rec;
+	int rc, line, col;
+	struct gg_err err;
+};
+
+struct ahead {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t filled, emptied;
+	struct slot ring[AHEAD];
+	size_t head, count;
+	int stop, reader_waits, taker_waits; /* signal only a thread that waits */
+	json_t *spent[AHEAD];		     /* records the taker is done with, for the reader to free */
+	size_t nspent;
+};
+
+/* The second thread: reads and parses records into the ring until the input ends, an error
+ * comes, or the reader is closed. */
+static void *read_ahead(void *arg)
+{
+	struct gg_reader *r = arg;
+	struct ahead *a = r->ahead;
+
+	json_t *spent[AHEAD];
+	size_t nspent = 0;
+
+	for (int rc = 1; rc > 0;) {
+		struct slot s = {0};
+		while (nspent) /* memory goes back to the thread that took it: freeing is cheaper there */
+			json_decref(spent[--nspent]);
+		rc = s.rc = next(r, &s.rec, &s.err);
+		s.line = r->rec_line;
+		s.col = r->rec_col;
+		pthread_mutex_lock(&a->mu);
+		memcpy(spent, a->spent, a->nspent * sizeof *spent);
+		nspent = a->nspent;
+		a->nspent = 0;
+		while (a->count == AHEAD && !a->stop) {
+			a->reader_waits = 1;
+			pthread_cond_wait(&a->emptied, &a->mu);
+		}
+		a->reader_waits = 0;
+		if (a->stop) {
+			pthread_mutex_unlock(&a->mu);
+			json_decref(s.rec);
+			break;
+		}
+		a->ring[(a->head + a->count++) % AHEAD] = s;
+		if (a->taker_waits)
+			pthread_cond_signal(&a->filled);
+		pthread_mutex_unlock(&a->mu);
+	}
+	while (nspent)
+		json_decref(spent[--nspent]);
+	return NULL;
+}
+
+/* The caller is done with a record gg_reader_next gave it. */
+void gg_reader_release(struct gg_reader *r, json_t *rec)
+{
+	struct ahead *a = r->ahead;
+
+	if (a && rec) {
+		pthread_mutex_lock(&a->mu);
+		if (a->nspent < AHEAD && !a->stop) {
+			a->spent[a->nspent++] = rec;
+			rec = NULL;
+		}
+		pthread_mutex_unlock(&a->mu);
+	}
+	json_decref(rec);
+}
+
+/* From now on JSON records are read and parsed by a second thread while the caller works on
+ * the ones before them: an import of a million tickets keeps both cores busy. YAML, whose
+ * positions the caller may ask for, is read as before. */
+void gg_reader_prefetch(struct gg_reader *r)
+{
+	struct ahead *a;
+
+	if (!r->json || r->ahead || !(a = calloc(1, sizeof *a)))
+		return;
+	json_object_seed(0); /* before a second thread makes objects */
+	pthread_mutex_init(&a->mu, NULL);
+	pthread_cond_init(&a->filled, NULL);
+	pthread_cond_init(&a->emptied, NULL);
+	r->ahead = a;
+	if (pthread_create(&a->thread, NULL, read_ahead, r)) {
+		r->ahead = NULL;
+		free(a);
+	}
+}
+
+static int take_ahead(struct gg_reader *r, json_t **rec, struct gg_err *err)
+{
+	struct ahead *a = r->ahead;
+	struct slot s;
+
+	pthread_mutex_lock(&a->mu);
+	while (a->count == 0) {
+		a->taker_waits = 1;
+		pthread_cond_wait(&a->filled, &a->mu);
+	}
+	a->taker_waits = 0;
+	s = a->ring[a->head];
+	if (s.rc > 0) { /* the last slot (end or error) stays, for every later call */
+		a->head = (a->head + 1) % AHEAD;
+		a->count--;
+		if (a->reader_waits && a->count < AHEAD / 2) /* wake it when there is room for a run */
+			pthread_cond_signal(&a->emptied);
+	} else {
+		a->ring[a->head].rec = NULL;
+	}
+	pthread_mutex_unlock(&a->mu);
+	r->at_line = s.line;
+	r->at_col = s.col;
+	*rec = s.rec;
+	if (s.rc < 0)
+		*err = s.err;
+	return s.rc;
+}
+
+static void stop_ahead(struct gg_reader *r)
+{
+	struct ahead *a = r->ahead;
+
+	pthread_mutex_lock(&a->mu);
+	a->stop = 1;
+	pthread_cond_signal(&a->emptied);
+	pthread_mutex_unlock(&a->mu);
+	pthread_join(a->thread, NULL);
+	for (size_t i = 0; i < a->count; i++)
+		json_decref(a->ring[(a->head + i) % AHEAD].rec);
+	while (a->nspent)
+		json_decref(a->spent[--a->nspent]);
+	pthread_mutex_destroy(&a->mu);
+	pthread_cond_destroy(&a->filled);
+	pthread_cond_destroy(&a->emptied);
+	free(a);
+	r->ahead = NULL;
+}
+
 /* Next record: 1 with *rec set (the caller owns it), 0 at the end, -1 on error. */
 int gg_reader_next(struct gg_reader *r, json_t **rec, struct gg_err *err)
 {
 	int rc;
 
 	*rec = NULL;
+	if (r->ahead)
+		return take_ahead(r, rec, err);
 	if (!r->keep)
 		pos_clear(r);
-	rc = r->json ? json_next(r, rec, err) : yaml_next(r, rec, err);
-	if (rc >= 0 && ferror(r->f))
-		return gg_err_set(err, GG_EX_IOERR, "cannot read '%s': %s", r->name, strerror(errno)), -1;
+	rc = next(r, rec, err);
+	r->at_line = r->rec_line;
+	r->at_col = r->rec_col;
 	return rc;
 }

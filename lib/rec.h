@@ -17,6 +17,8 @@ int gg_reader_open(struct gg_reader **r, const char *path, struct gg_err *err);
 int gg_reader_open_stream(struct gg_reader **r, FILE *f, const char *name, struct gg_err *err);
 int gg_reader_next(struct gg_reader *r, json_t **rec, struct gg_err *err);
 void gg_reader_keep(struct gg_reader *r, int keep);
+void gg_reader_prefetch(struct gg_reader *r);
+void gg_reader_release(struct gg_reader *r, json_t *rec);
 void gg_reader_close(struct gg_reader *r);
 const char *gg_reader_name(const struct gg_reader *r);
 void gg_reader_where(const struct gg_reader *r, json_t *in, const char *key, char *buf, size_t n);

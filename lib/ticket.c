@@ -220,11 +220,11 @@ static int event(struct gg_ctx *c, json_int_t id, int64_t at, const char *kind, 
 		return c->err.code;
 	gg_stmt_bind_int(st, 1, id);
 	gg_stmt_bind_int(st, 2, at);
-	gg_stmt_bind_text(st, 3, c->actor);
-	gg_stmt_bind_text(st, 4, kind);
-	gg_stmt_bind_text(st, 5, status);
-	gg_stmt_bind_text(st, 6, level);
-	gg_stmt_bind_text(st, 7, note);
+	gg_stmt_bind_fixed(st, 3, c->actor);
+	gg_stmt_bind_fixed(st, 4, kind);
+	gg_stmt_bind_fixed(st, 5, status);
+	gg_stmt_bind_fixed(st, 6, level);
+	gg_stmt_bind_fixed(st, 7, note);
 	gg_stmt_bind_json(st, 8, data && json_object_size(data) ? data : NULL);
 	return gg_stmt_run(st, &c->err);
 }
@@ -285,6 +285,12 @@ static int place(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct
 
 	*out = NULL;
 	if (unit) {
+		/* the units this command has seen: an import meets the same grids again and again */
+		static json_t *seen;
+		if (!seen)
+			seen = json_object();
+		if (json_object_get(seen, unit))
+			return *out = json_incref(json_object_get(rec, "unit")), 0;
 		if (!(st = gg_db_stmt(c->db, sql_unit_level, &c->err)))
 			return c->err.code;
 		gg_stmt_bind_text(st, 1, unit);
@@ -296,7 +302,8 @@ static int place(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct
 		if (strcmp(lv, "grid") && strcmp(lv, "building"))
 			return gg_kind_fail(c, src, rec, "unit",
 					    "'%s' is a %s: a ticket stands on a grid or a building", unit, lv);
-		*out = json_string(unit);
+		json_object_set_new(seen, unit, json_true());
+		*out = json_incref(json_object_get(rec, "unit"));
 		return 0;
 	}
 	if (!address)
@@ -321,12 +328,61 @@ static const char sql_by_external[] = "SELECT id, category, title, description, 
 				      "lat, long FROM ticket WHERE source = ? AND external_id = ?";
 static const char sql_insert[] =
 	"INSERT INTO ticket (external_id, source, category, title, description, unit, address, priority, status, "
-	"level, assignee, reported_at, level_at, respond_by, due_at, due_base, lat, long) "
-	"VALUES (:external_id, :source, :category, :title, :description, :unit, :address, :priority, :status, "
-	":level, :assignee, :reported_at, :reported_at, :respond_by, :due_at, :due_at, :lat, :long)";
+	"level, assignee, reported_at, level_at, respond_by, due_at, due_base, lat, long, start_level, created_at, "
+	"created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?14, ?15, ?16, ?10, "
+	"?17, "
+	"?18) "
+	"ON CONFLICT (source, external_id) WHERE external_id IS NOT NULL DO NOTHING";
 static const char sql_update[] =
 	"UPDATE ticket SET category = :category, title = :title, description = :description, unit = :unit, "
 	"address = :address, priority = :priority, reported_at = :reported_at, lat = :lat, long = :long WHERE id = :id";
+
+/* A record whose source and external_id a stored ticket has: what it says anew (fields of
+ * intake only, never the ticket's progress) updates the ticket, with an "updated" event. */
+static int restate(struct gg_ctx *c, const char *source, const char *ext, json_t *row, struct gg_intake *in,
+		   json_int_t *id)
+{
+	static const char *const said[] = {"category", "title",	      "description", "unit", "address",
+					   "priority", "reported_at", "lat",	     "long", NULL};
+	struct gg_stmt *st = gg_db_stmt(c->db, sql_by_external, &c->err);
+	json_t *old, *changes;
+	int rc;
+
+	if (!st)
+		return c->err.code;
+	gg_stmt_bind_text(st, 1, source);
+	gg_stmt_bind_text(st, 2, ext);
+	if ((rc = gg_stmt_step(st, &c->err)) <= 0)
+		return rc < 0 ? c->err.code
+			      : gg_err_set(&c->err, GG_EX_SOFTWARE, "ticket %s from %s is neither new nor stored", ext,
+					   source);
+	old = gg_stmt_row(st);
+	changes = json_object();
+	*id = json_integer_value(json_object_get(old, "id"));
+	for (int i = 0; said[i]; i++) {
+		json_t *was = json_object_get(old, said[i]), *now = json_object_get(row, said[i]);
+		if (!(json_is_null(now) && !was) && !(was && json_equal(was, now)))
+			json_object_set_new(changes, said[i], json_pack("[OO]", was ? was : json_null(), now));
+	}
+	json_decref(old);
+	rc = 0;
+	if (!json_object_size(changes)) {
+		in->unchanged++;
+	} else if (!(st = gg_db_stmt(c->db, sql_update, &c->err))) {
+		rc = c->err.code;
+	} else {
+		for (int i = 0; said[i]; i++)
+			gg_stmt_bind_name(st, said[i], json_object_get(row, said[i]));
+		json_t *idv = json_integer(*id);
+		gg_stmt_bind_name(st, "id", idv);
+		json_decref(idv);
+		if (!(rc = gg_stmt_run(st, &c->err)))
+			rc = event(c, *id, gg_now(), "updated", NULL, NULL, NULL, changes);
+		in->updated++;
+	}
+	json_decref(changes);
+	return rc;
+}
 
 /* Takes one ticket in. A record with the source and external_id of a stored ticket updates
  * what it says of the ticket (and is "unchanged" when it says nothing new). */
@@ -334,7 +390,7 @@ int gg_ticket_intake(struct gg_ctx *c, json_t *rec, const struct gg_src *src0, s
 {
 	struct gg_src src = src0 ? *src0 : (struct gg_src){0};
 	const char *key, *ext, *source, *code, *title, *desc, *unit, *address, *priority;
-	json_t *v, *row = json_object(), *where = NULL;
+	json_t *v, *row = NULL, *where = NULL;
 	struct cat *k;
 	struct gg_stmt *st;
 	int64_t reported = gg_now(), due_at = 0;
@@ -392,66 +448,6 @@ int gg_ticket_intake(struct gg_ctx *c, json_t *rec, const struct gg_src *src0, s
 		rc = gg_kind_fail(c, &src, rec, lat && !json_is_number(lat) ? "lat" : "long", "expected a number");
 		goto done;
 	}
-	json_object_set_new(row, "external_id", ext ? json_string(ext) : json_null());
-	json_object_set_new(row, "source", json_string(source));
-	json_object_set_new(row, "category", json_string(code));
-	json_object_set_new(row, "title", json_string(title));
-	json_object_set_new(row, "description", desc ? json_string(desc) : json_null());
-	json_object_set(row, "unit", where);
-	json_object_set_new(row, "address", address ? json_string(address) : json_null());
-	json_object_set_new(row, "priority", json_string(priority));
-	json_object_set_new(row, "reported_at", json_integer(reported));
-	json_object_set(row, "lat", lat ? lat : json_null());
-	json_object_set(row, "long", lon ? lon : json_null());
-
-	/* the same external record again */
-	if (ext) {
-		if (!(st = gg_db_stmt(c->db, sql_by_external, &c->err))) {
-			rc = c->err.code;
-			goto done;
-		}
-		gg_stmt_bind_text(st, 1, source);
-		gg_stmt_bind_text(st, 2, ext);
-		if ((rc = gg_stmt_step(st, &c->err)) < 0) {
-			rc = c->err.code;
-			goto done;
-		}
-		if (rc > 0) {
-			json_t *old = gg_stmt_row(st), *changes = json_object();
-			*id = json_integer_value(json_object_get(old, "id"));
-			json_object_foreach (row, key, v) {
-				json_t *was = json_object_get(old, key);
-				if (!strcmp(key, "external_id") || !strcmp(key, "source"))
-					continue;
-				if (!(json_is_null(v) && !was) && !(was && json_equal(was, v)))
-					json_object_set_new(changes, key,
-							    json_pack("[OO]", was ? was : json_null(), v));
-			}
-			json_decref(old);
-			rc = 0;
-			if (json_object_size(changes)) {
-				if (!(st = gg_db_stmt(c->db, sql_update, &c->err))) {
-					json_decref(changes);
-					rc = c->err.code;
-					goto done;
-				}
-				json_object_foreach (row, key, v)
-					gg_stmt_bind_name(st, key, v);
-				json_t *idv = json_integer(*id);
-				gg_stmt_bind_name(st, "id", idv);
-				json_decref(idv);
-				if (!(rc = gg_stmt_run(st, &c->err)))
-					rc = event(c, *id, gg_now(), "updated", NULL, NULL, NULL, changes);
-				in->updated++;
-			} else {
-				in->unchanged++;
-			}
-			json_decref(changes);
-			goto done;
-		}
-		rc = 0;
-	}
-
 	/* a new ticket: at its category's level, with that level's deadline */
 	int level = k->start;
 	int64_t deadline = due_given ? due_at : due(k, level, reported);
@@ -464,27 +460,45 @@ int gg_ticket_intake(struct gg_ctx *c, json_t *rec, const struct gg_src *src0, s
 		goto done;
 	}
 	const char *status = level >= STREET ? "assigned" : "new";
-	json_object_set_new(row, "status", json_string(status));
-	json_object_set_new(row, "level", json_string(gg_ticket_levels[level]));
-	json_object_set_new(row, "assignee", level >= STREET ? json_string(k->department) : json_null());
-	json_object_set_new(row, "respond_by", json_integer(gg_deadline(reported, &k->respond)));
-	json_object_set_new(row, "due_at", json_integer(deadline));
 	if (!(st = gg_db_stmt(c->db, sql_insert, &c->err))) {
 		rc = c->err.code;
 		goto done;
 	}
-	json_object_foreach (row, key, v)
-		gg_stmt_bind_name(st, key, v);
+	gg_stmt_bind_fixed(st, 1, ext);
+	gg_stmt_bind_fixed(st, 2, source);
+	gg_stmt_bind_fixed(st, 3, code);
+	gg_stmt_bind_fixed(st, 4, title);
+	gg_stmt_bind_fixed(st, 5, desc);
+	gg_stmt_bind_fixed(st, 6, json_string_value(where));
+	gg_stmt_bind_fixed(st, 7, address);
+	gg_stmt_bind_fixed(st, 8, priority);
+	gg_stmt_bind_fixed(st, 9, status);
+	gg_stmt_bind_fixed(st, 10, gg_ticket_levels[level]);
+	gg_stmt_bind_fixed(st, 11, level >= STREET ? k->department : NULL);
+	gg_stmt_bind_int(st, 12, reported);
+	gg_stmt_bind_int(st, 13, gg_deadline(reported, &k->respond));
+	gg_stmt_bind_int(st, 14, deadline);
+	gg_stmt_bind_json(st, 15, lat);
+	gg_stmt_bind_json(st, 16, lon);
+	gg_stmt_bind_int(st, 17, gg_now());
+	gg_stmt_bind_fixed(st, 18, c->actor);
 	if ((rc = gg_stmt_run(st, &c->err)))
 		goto done;
-	*id = gg_db_last_id(c->db);
-	json_t *data = json_pack("{s:s}", "source", source);
-	if (ext)
-		json_object_set_new(data, "external_id", json_string(ext));
-	if (level >= STREET)
-		json_object_set_new(data, "summoned", json_string(k->department));
-	rc = event(c, *id, gg_now(), "created", status, gg_ticket_levels[level], NULL, data);
-	json_decref(data);
+	if (ext && gg_db_changes(c->db) == 0) { /* the same external record again */
+		row = json_object();
+		json_object_set_new(row, "category", json_string(code));
+		json_object_set_new(row, "title", json_string(title));
+		json_object_set_new(row, "description", desc ? json_string(desc) : json_null());
+		json_object_set(row, "unit", where);
+		json_object_set_new(row, "address", address ? json_string(address) : json_null());
+		json_object_set_new(row, "priority", json_string(priority));
+		json_object_set_new(row, "reported_at", json_integer(reported));
+		json_object_set(row, "lat", lat ? lat : json_null());
+		json_object_set(row, "long", lon ? lon : json_null());
+		rc = restate(c, source, ext, row, in, id);
+		goto done;
+	}
+	*id = gg_db_last_id(c->db); /* its "created" event is the row itself (queries/ticket-history.sql) */
 	in->added++;
 done:
 	json_decref(row);
@@ -503,16 +517,18 @@ int gg_ticket_imported(struct gg_ctx *c, const char *from, json_t *counts)
 
 /* ---- the life cycle ---- */
 
+/* What the life cycle changes of a ticket; times are 0 where the column is NULL. */
 struct state {
 	json_int_t id;
 	char category[128], status[16], level[16], resume[16], satisfaction[16], assignee[128];
-	int64_t due_at, due_base, level_at, suspended_at, respond_by;
-	int has_respond;
+	int64_t due_at, due_base, level_at, suspended_at, respond_by, accepted_at, resolved_at, closed_at, overdue_at;
 };
 
 static const char sql_state[] = "SELECT category, status, level, coalesce(resume_status, ''), "
 				"coalesce(satisfaction, ''), coalesce(assignee, ''), due_at, due_base, level_at, "
-				"suspended_at, respond_by FROM ticket WHERE id = ?";
+				"coalesce(suspended_at, 0), coalesce(respond_by, 0), coalesce(accepted_at, 0), "
+				"coalesce(resolved_at, 0), coalesce(closed_at, 0), coalesce(overdue_at, 0) "
+				"FROM ticket WHERE id = ?";
 
 static int load(struct gg_ctx *c, json_int_t id, struct state *s)
 {
@@ -537,58 +553,49 @@ static int load(struct gg_ctx *c, json_int_t id, struct state *s)
 	s->due_base = gg_stmt_int(st, 7);
 	s->level_at = gg_stmt_int(st, 8);
 	s->suspended_at = gg_stmt_int(st, 9);
-	s->has_respond = !gg_stmt_isnull(st, 10);
 	s->respond_by = gg_stmt_int(st, 10);
+	s->accepted_at = gg_stmt_int(st, 11);
+	s->resolved_at = gg_stmt_int(st, 12);
+	s->closed_at = gg_stmt_int(st, 13);
+	s->overdue_at = gg_stmt_int(st, 14);
 	return 0;
 }
 
 static const char sql_move[] =
-	"UPDATE ticket SET status = :status, level = :level, assignee = :assignee, level_at = :level_at, "
-	"respond_by = :respond_by, due_at = :due_at, due_base = :due_base, accepted_at = :accepted_at, "
-	"resolved_at = :resolved_at, closed_at = :closed_at, suspended_at = :suspended_at, "
-	"resume_status = :resume_status, overdue_at = :overdue_at, satisfaction = :satisfaction WHERE id = :id";
-static const char sql_times[] = "SELECT accepted_at, resolved_at, closed_at, overdue_at FROM ticket WHERE id = ?";
+	"UPDATE ticket SET status = ?1, level = ?2, assignee = ?3, level_at = ?4, respond_by = ?5, due_at = ?6, "
+	"due_base = ?7, accepted_at = ?8, resolved_at = ?9, closed_at = ?10, suspended_at = ?11, "
+	"resume_status = ?12, overdue_at = ?13, satisfaction = ?14 WHERE id = ?15";
 
-/* Writes the state back, with the fields in `set` (NULL to clear) replacing what was there. */
-static int store(struct gg_ctx *c, struct state *s, json_t *set)
+static void bind_time(struct gg_stmt *st, int i, int64_t t)
 {
-	struct gg_stmt *st = gg_db_stmt(c->db, sql_times, &c->err);
-	json_t *row, *v;
-	const char *key;
-	int rc;
+	if (t)
+		gg_stmt_bind_int(st, i, t);
+	else
+		gg_stmt_bind_null(st, i);
+}
+
+/* Writes the state back. */
+static int store(struct gg_ctx *c, const struct state *s)
+{
+	struct gg_stmt *st = gg_db_stmt(c->db, sql_move, &c->err);
 
 	if (!st)
 		return c->err.code;
-	gg_stmt_bind_int(st, 1, s->id);
-	if ((rc = gg_stmt_step(st, &c->err)) <= 0)
-		return rc < 0 ? c->err.code
-			      : gg_err_set(&c->err, GG_EX_SOFTWARE, "ticket %lld vanished", (long long)s->id);
-	row = gg_stmt_row(st);
-	json_object_set_new(row, "id", json_integer(s->id));
-	json_object_set_new(row, "status", json_string(s->status));
-	json_object_set_new(row, "level", json_string(s->level));
-	json_object_set_new(row, "assignee", *s->assignee ? json_string(s->assignee) : json_null());
-	json_object_set_new(row, "level_at", json_integer(s->level_at));
-	json_object_set_new(row, "respond_by", s->has_respond ? json_integer(s->respond_by) : json_null());
-	json_object_set_new(row, "due_at", json_integer(s->due_at));
-	json_object_set_new(row, "due_base", json_integer(s->due_base));
-	json_object_set_new(row, "suspended_at",
-			    !strcmp(s->status, "suspended") ? json_integer(s->suspended_at) : json_null());
-	json_object_set_new(row, "resume_status", *s->resume ? json_string(s->resume) : json_null());
-	json_object_set_new(row, "satisfaction", *s->satisfaction ? json_string(s->satisfaction) : json_null());
-	json_object_foreach (set, key, v)
-		json_object_set(row, key, v);
-	if (!(st = gg_db_stmt(c->db, sql_move, &c->err))) {
-		json_decref(row);
-		return c->err.code;
-	}
-	static const char *const cols[] = {"status",	  "level",	  "assignee",	  "level_at",
-					   "respond_by",  "due_at",	  "due_base",	  "accepted_at",
-					   "resolved_at", "closed_at",	  "suspended_at", "resume_status",
-					   "overdue_at",  "satisfaction", "id",		  NULL};
-	for (int i = 0; cols[i]; i++)
-		gg_stmt_bind_name(st, cols[i], json_object_get(row, cols[i]));
-	json_decref(row);
+	gg_stmt_bind_fixed(st, 1, s->status);
+	gg_stmt_bind_fixed(st, 2, s->level);
+	gg_stmt_bind_fixed(st, 3, *s->assignee ? s->assignee : NULL);
+	gg_stmt_bind_int(st, 4, s->level_at);
+	bind_time(st, 5, s->respond_by);
+	gg_stmt_bind_int(st, 6, s->due_at);
+	gg_stmt_bind_int(st, 7, s->due_base);
+	bind_time(st, 8, s->accepted_at);
+	bind_time(st, 9, s->resolved_at);
+	bind_time(st, 10, s->closed_at);
+	bind_time(st, 11, strcmp(s->status, "suspended") ? 0 : s->suspended_at);
+	gg_stmt_bind_fixed(st, 12, *s->resume ? s->resume : NULL);
+	bind_time(st, 13, s->overdue_at);
+	gg_stmt_bind_fixed(st, 14, *s->satisfaction ? s->satisfaction : NULL);
+	gg_stmt_bind_int(st, 15, s->id);
 	return gg_stmt_run(st, &c->err);
 }
 
@@ -600,7 +607,6 @@ static void climb(struct state *s, const struct cat *k, int level, int64_t t)
 	s->level_at = t;
 	s->due_at = s->due_base = due(k, level, t);
 	s->respond_by = gg_deadline(t, &k->respond);
-	s->has_respond = 1;
 	if (level >= STREET) {
 		snprintf(s->assignee, sizeof s->assignee, "%s", k->department);
 		snprintf(s->status, sizeof s->status, "assigned");
@@ -648,7 +654,7 @@ int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *action, json_t *a
 {
 	struct state s;
 	struct cat *k;
-	json_t *set = json_object(), *data = json_object();
+	json_t *data = json_object();
 	const char *note = json_string_value(json_object_get(args, "note"));
 	const char *reason = json_string_value(json_object_get(args, "reason"));
 	const char *to = json_string_value(json_object_get(args, "to"));
@@ -677,7 +683,7 @@ int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *action, json_t *a
 			rc = refuse(c, &s, "accept", NULL);
 			goto done;
 		}
-		json_object_set_new(set, "accepted_at", json_integer(now));
+		s.accepted_at = now;
 		if (!strcmp(s.status, "assigned") && level_index(s.level) >= STREET)
 			json_object_set_new(data, "reported_for_duty", json_string(s.assignee)); /* 报到 */
 		strcpy(s.status, "accepted");
@@ -727,7 +733,7 @@ int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *action, json_t *a
 		int64_t paused = now - s.suspended_at; /* the clock stood still meanwhile */
 		s.due_at += paused;
 		s.due_base += paused;
-		if (s.has_respond)
+		if (s.respond_by)
 			s.respond_by += paused;
 		json_object_set_new(data, "paused_seconds", json_integer(paused));
 		snprintf(s.status, sizeof s.status, "%s", s.resume);
@@ -767,7 +773,7 @@ int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *action, json_t *a
 			rc = refuse(c, &s, "resolve", !strcmp(s.status, "new") ? "accept it first" : NULL);
 			goto done;
 		}
-		json_object_set_new(set, "resolved_at", json_integer(now));
+		s.resolved_at = now;
 		strcpy(s.status, "resolved");
 	} else if (!strcmp(action, "visit")) {
 		const char *sat = json_string_value(json_object_get(args, "satisfaction"));
@@ -786,7 +792,7 @@ int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *action, json_t *a
 			s.level_at = now;
 			s.due_at = s.due_base = due(k, level_index(s.level), now);
 			strcpy(s.status, "accepted");
-			json_object_set_new(set, "resolved_at", json_null());
+			s.resolved_at = 0;
 			kind = "returned";
 		}
 	} else if (!strcmp(action, "close")) {
@@ -802,7 +808,7 @@ int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *action, json_t *a
 				(long long)id);
 			goto done;
 		}
-		json_object_set_new(set, "closed_at", json_integer(now));
+		s.closed_at = now;
 		strcpy(s.status, "closed");
 		hook = "close";
 	} else if (!strcmp(action, "reopen")) {
@@ -813,15 +819,14 @@ int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *action, json_t *a
 		s.level_at = now;
 		s.due_at = s.due_base = due(k, level_index(s.level), now);
 		s.satisfaction[0] = '\0';
-		json_object_set_new(set, "resolved_at", json_null());
-		json_object_set_new(set, "closed_at", json_null());
+		s.resolved_at = s.closed_at = 0;
 		strcpy(s.status, "accepted");
 	} else if (!strcmp(action, "reject")) {
 		if (strcmp(s.status, "new") && strcmp(s.status, "accepted") && strcmp(s.status, "assigned")) {
 			rc = refuse(c, &s, "reject", NULL);
 			goto done;
 		}
-		json_object_set_new(set, "closed_at", json_integer(now));
+		s.closed_at = now;
 		strcpy(s.status, "rejected");
 	} else if (!strcmp(action, "escalate")) {
 		int from = level_index(s.level), lv = level_index(to);
@@ -845,7 +850,7 @@ int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *action, json_t *a
 		rc = gg_err_set(&c->err, GG_EX_SOFTWARE, "no step '%s'", action);
 		goto done;
 	}
-	if ((rc = store(c, &s, set)) || (rc = event(c, id, now, kind, s.status, s.level, note, data)))
+	if ((rc = store(c, &s)) || (rc = event(c, id, now, kind, s.status, s.level, note, data)))
 		goto done;
 	json_t *ch = json_pack("{s:s,s:s,s:I,s:s,s:s}", "op", action, "kind", "ticket", "id", id, "status", s.status,
 			       "level", s.level);
@@ -854,7 +859,6 @@ int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *action, json_t *a
 	if (!rc && hook)
 		queue(c, hook, id);
 done:
-	json_decref(set);
 	json_decref(data);
 	return rc;
 }
@@ -902,9 +906,8 @@ int gg_ticket_sweep(struct gg_ctx *c, int (*fn)(struct gg_ctx *, json_t *, void 
 			gg_time_format(s.due_at, missed);
 			json_t *data = json_pack("{s:s}", "missed", missed);
 			if (from == DEPARTMENT) {
-				json_t *set = json_pack("{s:I}", "overdue_at", (json_int_t)now);
-				rc = store(c, &s, set);
-				json_decref(set);
+				s.overdue_at = now;
+				rc = store(c, &s);
 				if (!rc)
 					rc = event(c, s.id, now, "overdue", s.status, s.level, NULL, data);
 				json_decref(data);
@@ -916,7 +919,7 @@ int gg_ticket_sweep(struct gg_ctx *c, int (*fn)(struct gg_ctx *, json_t *, void 
 			json_object_set_new(data, "to", json_string(s.level));
 			if (from + 1 >= STREET)
 				json_object_set_new(data, "summoned", json_string(k->department));
-			rc = store(c, &s, NULL);
+			rc = store(c, &s);
 			if (!rc)
 				rc = event(c, s.id, now, "escalated", s.status, s.level, NULL, data);
 			json_decref(data);
@@ -967,9 +970,6 @@ int gg_ticket_list(struct gg_ctx *c, json_t *filter, int (*fn)(struct gg_ctx *, 
 	return rc < 0 ? c->err.code : 0;
 }
 
-static const char sql_history[] =
-	"SELECT id AS event, at, actor, kind, status, level, note, data FROM ticket_event WHERE ticket = ? ORDER BY id";
-
 int gg_ticket_history(struct gg_ctx *c, json_int_t id, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
 {
 	struct gg_stmt *st;
@@ -979,11 +979,15 @@ int gg_ticket_history(struct gg_ctx *c, json_int_t id, int (*fn)(struct gg_ctx *
 	if (gg_ticket_get(c, id, &t))
 		return c->err.code;
 	json_decref(t);
-	if (!(st = gg_db_stmt(c->db, sql_history, &c->err)))
+	if (!(st = gg_db_named(c->db, "ticket-history", &c->err)))
 		return c->err.code;
 	gg_stmt_bind_int(st, 1, id);
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
-		json_t *rec = as_record(gg_stmt_row(st));
+		json_t *rec = as_record(gg_stmt_row(st)), *data = json_object_get(rec, "data");
+		if (json_is_string(data)) /* a UNION forgets that the column is JSON */
+			json_object_set_new(rec, "data", json_loads(json_string_value(data), 0, NULL));
+		if (json_is_null(json_object_get(rec, "data")))
+			json_object_del(rec, "data");
 		rc = fn(c, rec, arg);
 		json_decref(rec);
 		if (rc)
