@@ -191,6 +191,12 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 	const char *busy = getenv("GG_BUSY_MS");
 
 	*out = NULL;
+	/* One connection, used by one thread: no locks around SQLite's every step and malloc. */
+	static int configured;
+	if (!configured++) {
+		sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	}
 	if (stat(path, &sb) != 0) {
 		if (mode == GG_DB_READ)
 			return gg_err_set(err, GG_EX_NOINPUT,
