@@ -86,10 +86,16 @@ fuzz: deps
 		tests/fuzz/reader.c $(filter-out lib/cli.c,$(LIBSRC)) lib/cli.c build/fuzz/embed.c $(LIBS)
 	build/fuzz/reader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus tests/fuzz/corpus
 
+# The demo city into the default database ($$GG_DB, else ~/.local/share/gg/gg.db), its
+# tickets of November 2026 swept at the month's end, and what the net lacks.
 demo: deps
 	$(MAKE) all
 	./bin/gg-org import -f share/gg/examples/taizhou.yaml
+	./bin/gg-ticket category import --builtin
+	./bin/gg-ticket import -f share/gg/examples/tickets-2026-11.yaml
 	./bin/gg-org tree --depth 3
+	./bin/gg-ticket --now 2026-11-30T18:00:00+08:00 escalate --due -o table
+	./bin/gg-ticket --now 2026-11-30T18:00:00+08:00 list --overdue
 	./bin/gg-org check -o table || true
 
 bench: deps

@@ -1,0 +1,16 @@
+#!/bin/sh
+# escalate.sh: the escalation sweep, for cron every 15 minutes. Prints one line per ticket the
+# street or a department now answers for (id, level, assignee, due, title), through $GG_NOTIFY
+# when set (a command reading those lines: a mailer, a chat hook). Exit status: 0 done (a busy
+# database counts as done: the next run sweeps what this one could not), else gg-ticket's.
+set -u
+command -v jq >/dev/null 2>&1 || { echo "escalate.sh: jq is not installed" >&2; exit 69; }
+moved=$(gg-ticket escalate --due -o ndjson)
+rc=$?
+[ "$rc" -eq 75 ] && exit 0
+[ "$rc" -eq 0 ] || exit "$rc"
+[ -n "$moved" ] || exit 0
+printf '%s\n' "$moved" |
+	jq -r 'select(.level == "street" or .level == "department")
+		| [.id, .level, .assignee, .due_at, .title] | @tsv' |
+	${GG_NOTIFY:-cat}

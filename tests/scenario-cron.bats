@@ -1,0 +1,77 @@
+#!/usr/bin/env bats
+# The cron examples of share/gg/cron, run the way cron runs them: the sweep handing street
+# and department moves to a notifier, the hotline's exports taken in and filed, the morning's
+# duplicates digest.
+
+load helper
+
+setup_file() {
+	seed "$FIX/city.yaml"
+	GG_DB="$SEED_DB" gg-ticket category import --builtin >/dev/null
+}
+
+CRON="$BATS_TEST_DIRNAME/../share/gg/cron"
+
+@test "the crontab names scripts that exist and are executable" {
+	for s in $(grep -o '\$GG_CRON/[a-z-]*\.sh' "$CRON/crontab" | sed 's|\$GG_CRON/||'); do
+		[ -x "$CRON/$s" ]
+	done
+}
+
+@test "escalate.sh hands the tickets the street and departments now answer for to GG_NOTIFY" {
+	export GG_NOW=2026-11-20T10:00:00+08:00
+	gg-ticket new --category env.garbage --title 楼道堆放杂物 --unit TZ-HL-CZ-01-G01 >/dev/null
+	gg-ticket new --category env.noise --title 噪音 --unit TZ-HL-CZ-01-G02 --reported-at 2026-11-26T09:00:00+08:00 >/dev/null
+	export GG_NOTIFY="tee $BATS_TEST_TMPDIR/notified"
+	# Friday 20th 10:00 + 24h at grid, + 48h at community to Monday 23rd 10:00, then the
+	# street's 3 working days to Thursday 26th 10:00
+	run -0 env GG_NOW=2026-11-26T09:30:00+08:00 "$CRON/escalate.sh"
+	assert_output $'1\tstreet\tD-CG\t2026-11-26T10:00:00+08:00\t楼道堆放杂物'
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/notified")" "$output"
+	# a day on, the first has gone on to the department (5 working days from the 26th 10:00);
+	# the second only to community level: not the street's business
+	run -0 env GG_NOW=2026-11-27T10:00:00+08:00 "$CRON/escalate.sh"
+	assert_output $'1\tdepartment\tD-CG\t2026-12-03T10:00:00+08:00\t楼道堆放杂物'
+	assert_equal "$(gg-ticket show 2 -o json | jq -r .level)" community
+}
+
+@test "escalate.sh counts a busy database as done, and a database it cannot create as the error it is" {
+	{ echo 'BEGIN IMMEDIATE;'; sleep 2; echo 'COMMIT;'; } | sqlite3 "$GG_DB" &
+	sleep 0.5
+	run -0 env GG_BUSY_MS=100 "$CRON/escalate.sh"
+	wait
+	touch "$BATS_TEST_TMPDIR/file"
+	run -73 env GG_DB="$BATS_TEST_TMPDIR/file/gg.db" "$CRON/escalate.sh"
+}
+
+@test "hotline-import.sh takes in each export once and files it" {
+	mkdir -p "$BATS_TEST_TMPDIR/outbox"
+	cp "$FIX/hotline.csv" "$BATS_TEST_TMPDIR/outbox/12345-2026-11-03.csv"
+	export GG_HOTLINE_DIR="$BATS_TEST_TMPDIR/outbox" GG_HOTLINE_MAP="$FIX/hotline-map.yaml"
+	run -0 "$CRON/hotline-import.sh"
+	assert_output '{"file":"12345-2026-11-03.csv","new":2,"updated":0,"unchanged":0}'
+	[ -f "$BATS_TEST_TMPDIR/outbox/done/12345-2026-11-03.csv" ]
+	# the same export arriving again changes nothing
+	cp "$FIX/hotline.csv" "$BATS_TEST_TMPDIR/outbox/12345-again.csv"
+	run -0 "$CRON/hotline-import.sh"
+	assert_output '{"file":"12345-again.csv","new":0,"updated":0,"unchanged":2}'
+	assert_equal "$(sqlite3 "$GG_DB" 'SELECT count(*) FROM ticket')" 2
+}
+
+@test "hotline-import.sh leaves a bad export where it is and says why" {
+	mkdir -p "$BATS_TEST_TMPDIR/outbox"
+	{ head -n 1 "$FIX/hotline.csv"; echo '1,2026/11/03 09:00,没有的分类,标题,内容,东进路12号3幢'; } >"$BATS_TEST_TMPDIR/outbox/bad.csv"
+	run -65 --separate-stderr env GG_HOTLINE_DIR="$BATS_TEST_TMPDIR/outbox" GG_HOTLINE_MAP="$FIX/hotline-map.yaml" "$CRON/hotline-import.sh"
+	assert_equal "$stderr" "gg-ticket: $BATS_TEST_TMPDIR/outbox/bad.csv:2: category: unknown category '没有的分类'"
+	[ -f "$BATS_TEST_TMPDIR/outbox/bad.csv" ]
+}
+
+@test "dups-digest.sh lists the likely duplicates of the last day" {
+	export GG_NOW=2026-11-26T09:00:00+08:00
+	gg-ticket new --category env.garbage --title 楼道杂物 --address 东进路12号3幢 >/dev/null
+	GG_NOW=2026-11-26T09:30:00+08:00 gg-ticket new --category env.garbage --title 三幢楼道杂物 --address 东进路12号3栋 >/dev/null
+	run -0 env GG_NOW=2026-11-26T10:00:00+08:00 "$CRON/dups-digest.sh"
+	assert_output '2 looks like 1: env.garbage at 东进路12号3栋: 三幢楼道杂物 / 楼道杂物'
+	run -0 env GG_NOW=2026-11-28T10:00:00+08:00 "$CRON/dups-digest.sh"
+	assert_output ''
+}
