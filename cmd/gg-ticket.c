@@ -260,16 +260,6 @@ static int import_csv(struct gg_ctx *c, const char *file, const char *mapfile, s
 		goto done;
 	while (!rc && (n = gg_csv_next(csv, &row, &c->err)) > 0) {
 		json_t *rec = gg_csv_record(map, row);
-		/* 2026/11/03 09:12 as the hotline writes it is 2026-11-03 09:12 */
-		const char *t = json_string_value(json_object_get(rec, "reported_at"));
-		if (t && strchr(t, '/')) {
-			char *s = strdup(t);
-			for (char *p = s; *p; p++)
-				if (*p == '/')
-					*p = '-';
-			json_object_set_new(rec, "reported_at", json_string(s));
-			free(s);
-		}
 		rc = take(c, rec, NULL, in);
 		if (rc) { /* the message names the file and line of the row */
 			char msg[1024];

@@ -65,14 +65,17 @@ static int64_t local(struct tm *tm)
 	return (int64_t)mktime(tm);
 }
 
-/* YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH[:MM]]; without an offset the time is local. */
+/* YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH[:MM]] (or YYYY/MM/DD …); without an offset the time is
+ * local. */
 int gg_time_parse(const char *s, int64_t *t)
 {
 	struct tm tm = {0};
 	const char *p = s;
 	int y, mo, d, h = 0, mi = 0, sec = 0, off = 0, has_off = 0;
 
-	if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) || *p++ != '-' || digits(&p, 2, &d))
+	char sep = p[4]; /* 2026-11-03, or 2026/11/03 as exports from China's systems write it */
+	if ((sep != '-' && sep != '/') || digits(&p, 4, &y) || *p++ != sep || digits(&p, 2, &mo) || *p++ != sep ||
+	    digits(&p, 2, &d))
 		return -1;
 	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
 		return -1;
@@ -119,7 +122,7 @@ int gg_time_parse(const char *s, int64_t *t)
 
 int gg_date_parse(const char *s, int64_t *t)
 {
-	return strlen(s) == 10 ? gg_time_parse(s, t) : -1;
+	return strlen(s) == 10 && s[4] == '-' ? gg_time_parse(s, t) : -1;
 }
 
 void gg_time_format(int64_t t, char buf[32])

@@ -297,3 +297,37 @@ EOF2
 	assert_equal "$stderr" "gg-ticket: hook on-close failed for id $id (exit 3); the change stands"
 	assert_equal "$(gg-ticket show "$id" -o json | jq -r .status)" closed
 }
+
+@test "GG_CALENDAR replaces the holiday calendar working days are counted with" {
+	# care.assistance starts at community level with 3 working days
+	run -0 gg-ticket new --category care.assistance --title 低保申请 --unit TZ-HL-CZ-01-G01 -o json
+	assert_equal "$(jq -r .due_at <<<"$output")" 2026-12-01T10:00:00+08:00 # Thursday + Fri, Mon, Tue
+	cat >"$BATS_TEST_TMPDIR/cal.yaml" <<'EOF2'
+year: 2026
+holidays:
+  - {name: 检修日, from: 2026-11-27, to: 2026-11-27}
+  - {name: 调休, from: 2026-11-30, to: 2026-11-30}
+workdays:
+  - 2026-11-29
+EOF2
+	run -0 env GG_CALENDAR="$BATS_TEST_TMPDIR/cal.yaml" gg-ticket new --category care.assistance --title 低保申请 --unit TZ-HL-CZ-01-G01 -o json
+	# Friday 27th and Monday 30th are off, Sunday 29th works: 29th, 1st, 2nd
+	assert_equal "$(jq -r .due_at <<<"$output")" 2026-12-02T10:00:00+08:00
+	printf 'holidays:\n  - {name: 坏, from: 2026-11-30}\n' >"$BATS_TEST_TMPDIR/bad.yaml"
+	run -65 env GG_CALENDAR="$BATS_TEST_TMPDIR/bad.yaml" gg-ticket new --category care.assistance --title x --unit TZ-HL-CZ-01-G01
+	assert_output "gg-ticket: $BATS_TEST_TMPDIR/bad.yaml:2:5: to: a holiday needs from and to dates (YYYY-MM-DD), to not before from"
+}
+
+@test "import --dry-run checks everything and writes nothing" {
+	before=$(digest)
+	run -0 gg-ticket import --dry-run -o json <<<'{"category": "env.garbage", "unit": "TZ-HL-CZ-01-G01", "title": "甲"}'
+	assert_equal "$(jq -c . <<<"$output")" '{"new":1,"updated":0,"unchanged":0}'
+	assert_equal "$(digest)" "$before"
+}
+
+@test "a unit with tickets on it cannot be removed" {
+	new_ticket >/dev/null
+	gg-org unit rm TZ-HL-CZ-01-G01-B03 TZ-HL-CZ-01-G01-B04 >/dev/null 2>&1 || true
+	run -65 gg-org unit rm TZ-HL-CZ-01-G01
+	assert_output --partial "tickets (1)"
+}
