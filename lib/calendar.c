@@ -65,15 +65,16 @@ static int add_day(int **v, size_t *n, int day)
 }
 
 /* Days from..to inclusive, walking the calendar with mktime. */
-static int add_range(struct gg_reader *r, json_t *h, struct gg_err *err)
+static int add_range(struct gg_reader *r, json_t *list, size_t idx, struct gg_err *err)
 {
+	json_t *h = json_array_get(list, idx);
 	const char *from = json_string_value(json_object_get(h, "from"));
 	const char *to = json_string_value(json_object_get(h, "to"));
 	int a = from ? day_of(from) : -1, b = to ? day_of(to) : -1;
 
 	if (a < 0 || b < 0 || b < a)
-		return gg_reader_fail(r, err, h, from && a >= 0 ? "to" : "from",
-				      "a holiday needs from and to dates (YYYY-MM-DD), to not before from");
+		return gg_reader_fail_i(r, err, list, idx,
+					"holidays: each needs from and to dates (YYYY-MM-DD), to not before from");
 	for (struct tm tm = {.tm_year = a / 10000 - 1900,
 			    .tm_mon = a / 100 % 100 - 1,
 			    .tm_mday = a % 100,
@@ -97,8 +98,9 @@ static int load_one(struct gg_reader *r, struct gg_err *err)
 
 	while ((n = gg_reader_next(r, &doc, err)) > 0) {
 		int rc = 0;
-		json_array_foreach (json_object_get(doc, "holidays"), i, x) {
-			if ((rc = add_range(r, x, err)))
+		json_t *list = json_object_get(doc, "holidays");
+		json_array_foreach (list, i, x) {
+			if ((rc = add_range(r, list, i, err)))
 				break;
 		}
 		json_array_foreach (json_object_get(doc, "workdays"), i, x) {

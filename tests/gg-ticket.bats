@@ -315,7 +315,7 @@ EOF2
 	assert_equal "$(jq -r .due_at <<<"$output")" 2026-12-02T10:00:00+08:00
 	printf 'holidays:\n  - {name: 坏, from: 2026-11-30}\n' >"$BATS_TEST_TMPDIR/bad.yaml"
 	run -65 env GG_CALENDAR="$BATS_TEST_TMPDIR/bad.yaml" gg-ticket new --category care.assistance --title x --unit TZ-HL-CZ-01-G01
-	assert_output "gg-ticket: $BATS_TEST_TMPDIR/bad.yaml:2:5: to: a holiday needs from and to dates (YYYY-MM-DD), to not before from"
+	assert_output "gg-ticket: $BATS_TEST_TMPDIR/bad.yaml:2:5: holidays: each needs from and to dates (YYYY-MM-DD), to not before from"
 }
 
 @test "import --dry-run checks everything and writes nothing" {
