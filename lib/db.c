@@ -247,8 +247,18 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 		struct gg_stmt *st = gg_db_stmt(db, "PRAGMA user_version", err);
 		if (!st || gg_stmt_step(st, err) < 0)
 			goto bad;
-		if (gg_stmt_int(st, 0) == 0) {
+		int have = (int)gg_stmt_int(st, 0), want = 0;
+		for (const struct gg_embed *e = gg_embedded; e->name; e++)
+			want += strncmp(e->name, "sql/", 4) == 0;
+		if (have == 0) {
 			gg_err_set(err, GG_EX_NOINPUT, "database '%s' is empty; create it with 'gg-org init'", path);
+			goto bad;
+		}
+		if (have < want) { /* reading never writes: the upgrade is a write */
+			gg_err_set(err, GG_EX_NOINPUT,
+				   "database '%s' has schema version %d and this gg reads %d; bring it up to date with "
+				   "'gg-org init'",
+				   path, have, want);
 			goto bad;
 		}
 	}

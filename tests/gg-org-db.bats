@@ -134,3 +134,13 @@ district() {
 		[ "$n" -eq 0 ] || sqlite3 "$GG_DB" 'DELETE FROM address; DELETE FROM party_org_unit; DELETE FROM person_role; DELETE FROM party_org; DELETE FROM person; DELETE FROM unit'
 	done
 }
+
+@test "a database of an older schema is refused for reading until init brings it up to date" {
+	rm -f "$GG_DB"
+	{ cat "$TOP/share/gg/sql/001-org.sql"; echo 'PRAGMA user_version = 1;'; } | sqlite3 "$GG_DB"
+	run -66 gg-ticket list
+	assert_output "gg-ticket: database '$GG_DB' has schema version 1 and this gg reads 2; bring it up to date with 'gg-org init'"
+	run -0 gg-org init
+	run -0 gg-ticket list -o json
+	assert_output '[]'
+}
