@@ -76,15 +76,19 @@ sanitize:
 		$(BINS:%=build/asan/bin/%)
 	GG_BIN=$$PWD/build/asan/bin ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 bats --tap tests
 
-# Coverage-guided fuzzing of the record reader and writers (clang's libFuzzer), for
-# FUZZ_SECONDS; not part of check. New inputs that found paths stay in build/fuzz/corpus.
+# Coverage-guided fuzzing (clang's libFuzzer) of the record reader and writers and of the CSV
+# reader, FUZZ_SECONDS each; not part of check. Inputs that found new paths stay in build/fuzz.
 FUZZ_SECONDS = 60
 fuzz: deps
 	mkdir -p build/fuzz/corpus
 	tools/embed.sh $(EMBED) > build/fuzz/embed.c
 	clang -g -O1 -fsanitize=fuzzer,address,undefined $(GG_CFLAGS) -Ibuild/fuzz -o build/fuzz/reader \
-		tests/fuzz/reader.c $(filter-out lib/cli.c,$(LIBSRC)) lib/cli.c build/fuzz/embed.c $(LIBS)
+		tests/fuzz/reader.c $(LIBSRC) build/fuzz/embed.c $(LIBS)
+	clang -g -O1 -fsanitize=fuzzer,address,undefined $(GG_CFLAGS) -Ibuild/fuzz -o build/fuzz/csv \
+		tests/fuzz/csv.c $(LIBSRC) build/fuzz/embed.c $(LIBS)
+	mkdir -p build/fuzz/csv-corpus
 	build/fuzz/reader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus tests/fuzz/corpus
+	build/fuzz/csv -max_total_time=$(FUZZ_SECONDS) -max_len=16384 build/fuzz/csv-corpus tests/fuzz/csv-corpus
 
 # The demo city into the default database ($$GG_DB, else ~/.local/share/gg/gg.db), its
 # tickets of November 2026 swept at the month's end, and what the net lacks.
