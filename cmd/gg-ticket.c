@@ -234,7 +234,7 @@ static int take(struct gg_ctx *c, json_t *rec, const struct gg_src *src, struct 
 	int rc = gg_ticket_intake(c, rec, src, in, &id);
 	if (!rc && in->added > before) {
 		json_t *t;
-		if (getenv("GG_HOOKS") && gg_ticket_get(c, id, &t) == 0) {
+		if (gg_hook_wanted("create") && gg_ticket_get(c, id, &t) == 0) {
 			gg_hook_queue(c, "create", t);
 			json_decref(t);
 		}

@@ -21,6 +21,13 @@ static int hook_path(const char *event, char *buf, size_t n)
 	return access(buf, X_OK);
 }
 
+/* Whether a hook for the event is there: a caller can spare itself making the record. */
+int gg_hook_wanted(const char *event)
+{
+	char path[PATH_MAX];
+	return hook_path(event, path, sizeof path) == 0;
+}
+
 void gg_hook_queue(struct gg_ctx *c, const char *event, json_t *rec)
 {
 	char path[PATH_MAX];

@@ -7,10 +7,10 @@ WITH RECURSIVE sub (code) AS (
 	UNION ALL
 	SELECT u.code FROM unit u JOIN sub ON u.parent = sub.code
 )
-SELECT t.id, t.external_id, t.source, t.category, t.title, t.unit, t.address, t.priority, t.status, t.level,
-       t.assignee, t.reported_at, t.respond_by, t.due_at, t.accepted_at, t.resolved_at, t.closed_at, t.overdue_at,
-       t.satisfaction, t.duplicate_of
-FROM ticket t
+SELECT t.id, t.external_id, t.source, t.category, c.name AS category_name, t.title, t.description, t.unit,
+       t.address, t.priority, t.status, t.level, t.assignee, t.reported_at, t.respond_by, t.due_at, t.accepted_at,
+       t.resolved_at, t.closed_at, t.overdue_at, t.satisfaction, t.duplicate_of, t.lat, t.long
+FROM ticket t JOIN category c ON c.code = t.category
 WHERE (:status IS NULL OR t.status = :status
        OR (:status = 'open' AND t.status IN ('new', 'accepted', 'assigned', 'in_progress')))
   AND (:level IS NULL OR t.level = :level)
