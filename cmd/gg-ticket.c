@@ -261,11 +261,8 @@ static int import_csv(struct gg_ctx *c, const char *file, const char *mapfile, s
 	while (!rc && (n = gg_csv_next(csv, &row, &c->err)) > 0) {
 		json_t *rec = gg_csv_record(map, row);
 		rc = take(c, rec, NULL, in);
-		if (rc) { /* the message names the file and line of the row */
-			char msg[1024];
-			snprintf(msg, sizeof msg, "%s", c->err.msg);
-			rc = gg_err_set(&c->err, rc, "%s:%d: %s", gg_csv_name(csv), gg_csv_line(csv), msg);
-		}
+		if (rc) /* the message names the file and line of the row */
+			rc = gg_err_prefix(&c->err, "%s:%d", gg_csv_name(csv), gg_csv_line(csv));
 		json_decref(rec);
 		json_decref(row);
 	}
@@ -320,10 +317,9 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 				src.r = NULL; /* places are the request's, not the ticket's: name the line */
 				rc = take(c, t, &src, &in);
 				if (rc) {
-					char msg[1024], at[512];
-					snprintf(msg, sizeof msg, "%s", c->err.msg);
+					char at[512];
 					gg_reader_where(r, rec, NULL, at, sizeof at);
-					rc = gg_err_set(&c->err, rc, "%s: %s", at, msg);
+					rc = gg_err_prefix(&c->err, "%s", at);
 				}
 				json_decref(t);
 			} else {

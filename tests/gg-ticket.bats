@@ -331,3 +331,11 @@ EOF2
 	run -65 gg-org unit rm TZ-HL-CZ-01-G01
 	assert_output --partial "tickets (1)"
 }
+
+@test "import --from open311: a bad request is named by its place in the input" {
+	before=$(digest)
+	run -65 gg-ticket import --from open311 <<<'[{"service_request_id": "9", "service_code": "env.garbage", "description": "x", "address_id": "TZ-HL-CZ-01-G01"},
+ {"service_request_id": "10", "service_code": "nope", "description": "y", "address_id": "TZ-HL-CZ-01-G01"}]'
+	assert_output "gg-ticket: stdin:2:2: category: unknown category 'nope'"
+	assert_equal "$(digest)" "$before"
+}
