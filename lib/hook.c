@@ -21,11 +21,24 @@ static int hook_path(const char *event, char *buf, size_t n)
 	return access(buf, X_OK);
 }
 
-/* Whether a hook for the event is there: a caller can spare itself making the record. */
+/* Whether a hook for the event is there: a caller can spare itself making the record. Asked
+ * once per event and process (an import asks for each of a million tickets). */
 int gg_hook_wanted(const char *event)
 {
+	static const char *asked[8];
+	static int answer[8];
 	char path[PATH_MAX];
-	return hook_path(event, path, sizeof path) == 0;
+	int i;
+
+	for (i = 0; i < 8 && asked[i]; i++)
+		if (!strcmp(asked[i], event))
+			return answer[i];
+	int wanted = hook_path(event, path, sizeof path) == 0;
+	if (i < 8) {
+		asked[i] = event;
+		answer[i] = wanted;
+	}
+	return wanted;
 }
 
 void gg_hook_queue(struct gg_ctx *c, const char *event, json_t *rec)

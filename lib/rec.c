@@ -3,12 +3,14 @@
  * is parsed by jansson; YAML is composed from libyaml events. Either way one record is held
  * at a time, so a million-ticket NDJSON file is read in constant memory. */
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "rec.h"
@@ -36,12 +38,16 @@ struct gg_reader {
 	FILE *f;
 	char *name;
 	int owned; /* the reader opened f and closes it */
-	int json;  /* 1: JSON or NDJSON; 0: YAML */
-	int keep;  /* keep positions across records */
+	int read_errno;
+	int json; /* 1: JSON or NDJSON; 0: YAML */
+	int keep; /* keep positions across records */
 
 	/* bytes read ahead while sniffing the format, served first */
-	char peek[4096];
-	size_t npeek, opeek;
+	/* what has been read of the input and not yet taken: first the bytes the format is told
+	 * from, then whatever each read brings */
+	char buf[65536];
+	size_t nbuf, obuf;
+	int wake_fd; /* with a second thread reading: readable when it is to stop waiting */
 
 	/* JSON scanner */
 	int line, col, in_array, eof;
@@ -197,32 +203,59 @@ static int at_fail(struct gg_reader *r, struct gg_err *err, int line, int col, c
 	return rc;
 }
 
-/* ---- input: peeked bytes first, then the file ---- */
+/* ---- input ---- */
+
+/* What the input has now, up to n bytes: one read(2) on a file descriptor, so that records a
+ * slow producer writes into a pipe are taken as they come, not when a buffer is full. A reader
+ * reading ahead in a second thread also watches wake_fd, and takes it as the end of input. */
+static size_t some(struct gg_reader *r, char *buf, size_t n)
+{
+	int fd = fileno(r->f);
+	ssize_t k;
+
+	if (fd < 0) /* a stream in memory */
+		return fread(buf, 1, n, r->f);
+	if (r->wake_fd >= 0) {
+		struct pollfd p[2] = {{.fd = fd, .events = POLLIN}, {.fd = r->wake_fd, .events = POLLIN}};
+		while (poll(p, 2, -1) < 0)
+			if (errno != EINTR)
+				return r->read_errno = errno, 0;
+		if (p[1].revents)
+			return 0;
+	}
+	do
+		k = read(fd, buf, n);
+	while (k < 0 && errno == EINTR);
+	if (k < 0) {
+		r->read_errno = errno;
+		return 0;
+	}
+	return (size_t)k;
+}
 
 static size_t input(struct gg_reader *r, char *buf, size_t n)
 {
-	if (r->opeek < r->npeek) {
-		size_t k = r->npeek - r->opeek;
+	if (r->obuf < r->nbuf) {
+		size_t k = r->nbuf - r->obuf;
 		if (k > n)
 			k = n;
-		memcpy(buf, r->peek + r->opeek, k);
-		r->opeek += k;
+		memcpy(buf, r->buf + r->obuf, k);
+		r->obuf += k;
 		return k;
 	}
-	return fread(buf, 1, n, r->f);
+	return some(r, buf, n);
 }
 
 static int getch(struct gg_reader *r)
 {
 	unsigned char c;
-	if (r->opeek < r->npeek)
-		c = (unsigned char)r->peek[r->opeek++];
-	else {
-		int k = getc_unlocked(r->f);
-		if (k == EOF)
+
+	if (r->obuf == r->nbuf) {
+		r->obuf = 0;
+		if (!(r->nbuf = some(r, r->buf, sizeof r->buf)))
 			return EOF;
-		c = (unsigned char)k;
 	}
+	c = (unsigned char)r->buf[r->obuf++];
 	if (c == '\n') {
 		r->line++;
 		r->col = 1;
@@ -236,7 +269,7 @@ static int yaml_read(void *data, unsigned char *buf, size_t n, size_t *got)
 {
 	struct gg_reader *r = data;
 	*got = input(r, (char *)buf, n);
-	return *got > 0 || !ferror(r->f);
+	return *got > 0 || (!ferror(r->f) && !r->read_errno);
 }
 
 static int ends_with(const char *s, const char *suf)
@@ -304,8 +337,12 @@ int gg_reader_open_stream(struct gg_reader **out, FILE *f, const char *name, str
 		return gg_err_oom(err);
 	}
 	r->f = f;
-	r->npeek = fread(r->peek, 1, sizeof r->peek, r->f);
-	if (ferror(r->f)) {
+	/* enough to tell JSON from YAML: up to the end of the first line, or the input's end */
+	r->wake_fd = -1;
+	for (size_t k = 1; k > 0 && r->nbuf < 4096 && !memchr(r->buf, '\n', r->nbuf);)
+		r->nbuf += k = some(r, r->buf + r->nbuf, 4096 - r->nbuf);
+	if (r->read_errno || ferror(r->f)) {
+		errno = r->read_errno ? r->read_errno : errno;
 		gg_err_set(err, GG_EX_IOERR, "cannot read '%s': %s", r->name, strerror(errno));
 		gg_reader_close(r);
 		return err->code;
@@ -315,7 +352,7 @@ int gg_reader_open_stream(struct gg_reader **out, FILE *f, const char *name, str
 	else if (ends_with(r->name, ".yaml") || ends_with(r->name, ".yml"))
 		r->json = 0;
 	else
-		r->json = sniff_json(r->peek, r->npeek);
+		r->json = sniff_json(r->buf, r->nbuf);
 	r->line = 1;
 	r->col = 1;
 	if (!r->json) {
@@ -818,8 +855,10 @@ static int yaml_next(struct gg_reader *r, json_t **rec, struct gg_err *err)
 static int next(struct gg_reader *r, json_t **rec, struct gg_err *err)
 {
 	int rc = r->json ? json_next(r, rec, err) : yaml_next(r, rec, err);
-	if (rc >= 0 && ferror(r->f))
-		return gg_err_set(err, GG_EX_IOERR, "cannot read '%s': %s", r->name, strerror(errno)), -1;
+	if (rc >= 0 && (ferror(r->f) || r->read_errno))
+		return gg_err_set(err, GG_EX_IOERR, "cannot read '%s': %s", r->name,
+				  strerror(r->read_errno ? r->read_errno : errno)),
+		       -1;
 	return rc;
 }
 
@@ -842,6 +881,7 @@ struct ahead {
 	int stop, reader_waits, taker_waits; /* signal only a thread that waits */
 	json_t *spent[AHEAD];		     /* records the taker is done with, for the reader to free */
 	size_t nspent;
+	int wake[2]; /* a pipe: closing the reader early wakes the thread from a wait for input */
 };
 
 /* The second thread: reads and parses records into the ring until the input ends, an error
@@ -853,6 +893,8 @@ static void *read_ahead(void *arg)
 
 	json_t *spent[AHEAD];
 	size_t nspent = 0;
+
+	pthread_setname_np(pthread_self(), "gg-read-ahead"); /* as top and perf show it */
 
 	for (int rc = 1; rc > 0;) {
 		struct slot s = {0};
@@ -911,12 +953,20 @@ void gg_reader_prefetch(struct gg_reader *r)
 	if (!r->json || r->ahead || !(a = calloc(1, sizeof *a)))
 		return;
 	json_object_seed(0); /* before a second thread makes objects */
+	if (pipe(a->wake)) {
+		free(a);
+		return;
+	}
 	pthread_mutex_init(&a->mu, NULL);
 	pthread_cond_init(&a->filled, NULL);
 	pthread_cond_init(&a->emptied, NULL);
 	r->ahead = a;
+	r->wake_fd = a->wake[0];
 	if (pthread_create(&a->thread, NULL, read_ahead, r)) {
 		r->ahead = NULL;
+		r->wake_fd = -1;
+		close(a->wake[0]);
+		close(a->wake[1]);
 		free(a);
 	}
 }
@@ -958,7 +1008,12 @@ static void stop_ahead(struct gg_reader *r)
 	a->stop = 1;
 	pthread_cond_signal(&a->emptied);
 	pthread_mutex_unlock(&a->mu);
+	if (write(a->wake[1], "", 1) < 0) /* it may be waiting for input that is slow to come */
+		a->stop = 1;
 	pthread_join(a->thread, NULL);
+	close(a->wake[0]);
+	close(a->wake[1]);
+	r->wake_fd = -1;
 	for (size_t i = 0; i < a->count; i++)
 		json_decref(a->ring[(a->head + i) % AHEAD].rec);
 	while (a->nspent)

@@ -339,3 +339,11 @@ EOF2
 	assert_output "gg-ticket: stdin:2:2: category: unknown category 'nope'"
 	assert_equal "$(digest)" "$before"
 }
+
+@test "an import stops at a bad record without waiting for the rest of a slow pipe" {
+	before=$(digest)
+	run -65 bash -c '{ echo "{\"category\": \"env.nope\", \"unit\": \"TZ-HL-CZ-01-G01\", \"title\": \"甲\"}"; sleep 5; } |
+		timeout 3 gg-ticket import'
+	assert_output "gg-ticket: stdin:1:1: category: unknown category 'env.nope'"
+	assert_equal "$(digest)" "$before"
+}
