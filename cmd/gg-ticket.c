@@ -541,11 +541,6 @@ static const struct {
 	     {"extend", "rb"}, {"resolve", ""},	   {"visit", "s"}, {"close", ""},    {"reopen", "r"},
 	     {"reject", "r"},  {"escalate", "tr"}, {NULL, NULL}};
 
-static int sweep_each(struct gg_ctx *c, json_t *t, void *e)
-{
-	return gg_out_each(c, t, e);
-}
-
 static int cmd_step(struct gg_ctx *c, int argc, char **argv)
 {
 	static const char *const flag[128] = {
@@ -575,7 +570,7 @@ static int cmd_step(struct gg_ctx *c, int argc, char **argv)
 			goto done;
 		}
 		s.e = gg_out_open(c, 1, NULL);
-		rc = gg_ticket_sweep(c, sweep_each, s.e);
+		rc = gg_ticket_sweep(c, gg_out_each, s.e);
 		int wrc = gg_out_close(c, s.e);
 		rc = rc ? rc : wrc;
 		goto done;
