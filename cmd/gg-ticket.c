@@ -344,19 +344,14 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 
 /* ---- list, show, history ---- */
 
-static const struct option list_opts[] = {{"status", required_argument, NULL, 's'},
-					  {"level", required_argument, NULL, 'l'},
-					  {"category", required_argument, NULL, 'c'},
-					  {"source", required_argument, NULL, 'S'},
-					  {"assignee", required_argument, NULL, 'a'},
-					  {"unit", required_argument, NULL, 'u'},
-					  {"under", required_argument, NULL, 'U'},
-					  {"overdue", no_argument, NULL, 'o'},
-					  {"due-within", required_argument, NULL, 'w'},
-					  {"period", required_argument, NULL, 'p'},
-					  {"from", required_argument, NULL, 'F'},
-					  {"to", required_argument, NULL, 'T'},
-					  {0}};
+static const struct option list_opts[] = {
+	{"status", required_argument, NULL, 's'},   {"level", required_argument, NULL, 'l'},
+	{"category", required_argument, NULL, 'c'}, {"source", required_argument, NULL, 'S'},
+	{"assignee", required_argument, NULL, 'a'}, {"unit", required_argument, NULL, 'u'},
+	{"under", required_argument, NULL, 'U'},    {"overdue", no_argument, NULL, 'o'},
+	{"unanswered", no_argument, NULL, 'A'},	    {"due-within", required_argument, NULL, 'w'},
+	{"period", required_argument, NULL, 'p'},   {"from", required_argument, NULL, 'F'},
+	{"to", required_argument, NULL, 'T'},	    {0}};
 
 /* The filters of list and export, as the parameters of queries/ticket-list.sql. */
 static int filters(struct gg_ctx *c, int argc, char **argv, json_t *f)
@@ -373,6 +368,8 @@ static int filters(struct gg_ctx *c, int argc, char **argv, json_t *f)
 			json_object_set_new(f, names[o], json_string(optarg));
 		} else if (o == 'o') {
 			json_object_set_new(f, "overdue", json_true());
+		} else if (o == 'A') {
+			json_object_set_new(f, "unanswered", json_true());
 		} else if (o == 'w') {
 			if (gg_dur_parse(optarg, &d))
 				return gg_usage(c, "--due-within takes a duration: 30m, 2h, 3d or 5wd");
@@ -684,7 +681,8 @@ static const struct gg_cmd cmds[] = {
 	{"list", cmd_list, GG_RUN_READ,
 	 "[--status S|open] [--level L] [--under UNIT] [--category C] [--source S] [--overdue] [--due-within DUR]",
 	 "list tickets\n"
-	 "  also: --unit CODE --assignee CODE --period P --from TIME --to TIME",
+	 "  also: --unit CODE --assignee CODE --period P --from TIME --to TIME\n"
+	 "        --unanswered (not accepted within the response time: who has not reported for duty)",
 	 NULL},
 	{"show", cmd_show, GG_RUN_READ, "ID... | -", "show tickets", NULL},
 	{"history", cmd_history, GG_RUN_READ, "ID", "every event of a ticket", NULL},

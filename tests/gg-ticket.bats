@@ -347,3 +347,15 @@ EOF2
 	assert_output "gg-ticket: stdin:1:1: category: unknown category 'env.nope'"
 	assert_equal "$(digest)" "$before"
 }
+
+@test "list --unanswered: tickets nobody accepted within the response time, the summoned department's too" {
+	a=$(new_ticket)                                    # respond within 2h
+	b=$(new_ticket)
+	gg-ticket accept "$b" >/dev/null
+	c=$(gg-ticket new --category safety.food --title 餐馆卫生 --unit TZ-HL-CZ-01-G02 -o json | jq -r .id) # street: D-SC summoned
+	ids() { gg-ticket list -o ndjson "$@" | jq -s -c 'map(.id)'; }
+	assert_equal "$(GG_NOW=2026-11-26T11:00:00+08:00 ids --unanswered)" '[]'
+	assert_equal "$(GG_NOW=2026-11-26T12:00:00+08:00 ids --unanswered)" "[$a,$c]"
+	gg-ticket accept "$c" >/dev/null                   # the department reports for duty
+	assert_equal "$(GG_NOW=2026-11-26T12:00:00+08:00 ids --unanswered)" "[$a]"
+}

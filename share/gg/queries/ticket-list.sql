@@ -1,6 +1,7 @@
 -- ticket-list.sql: gg-ticket list. Every filter is a parameter that is NULL when not given.
 -- :status 'open' means new, accepted, assigned or in_progress; :overdue keeps open tickets
--- past their deadline, :due_within (seconds) those whose deadline comes within it; :under
+-- past their deadline, :due_within (seconds) those whose deadline comes within it,
+-- :unanswered those not yet accepted at their level past the response time; :under
 -- keeps tickets on a unit of that subtree; :from and :to bound reported_at, [from, to).
 WITH RECURSIVE sub (code) AS (
 	SELECT :under WHERE :under IS NOT NULL
@@ -24,4 +25,5 @@ WHERE (:status IS NULL OR t.status = :status
   AND (:overdue IS NULL OR (t.status IN ('new', 'accepted', 'assigned', 'in_progress') AND t.due_at <= :now))
   AND (:due_within IS NULL OR (t.status IN ('new', 'accepted', 'assigned', 'in_progress')
                                AND t.due_at > :now AND t.due_at <= :now + :due_within))
+  AND (:unanswered IS NULL OR (t.status IN ('new', 'assigned') AND t.respond_by <= :now))
 ORDER BY t.id;
