@@ -179,19 +179,27 @@ static json_t *as_record(json_t *row)
 	return row;
 }
 
+/* Runs a query of one ticket by id (its only parameter): *st on its row, or "no ticket". */
+static int by_id(struct gg_ctx *c, const char *sql, json_int_t id, struct gg_stmt **st)
+{
+	int rc;
+
+	if (!(*st = gg_db_stmt(c->db, sql, &c->err)))
+		return c->err.code;
+	gg_stmt_bind_int(*st, 1, id);
+	if ((rc = gg_stmt_step(*st, &c->err)) < 0)
+		return c->err.code;
+	return rc ? 0 : gg_err_set(&c->err, GG_EX_DATAERR, "no ticket %lld", (long long)id);
+}
+
 int gg_ticket_get(struct gg_ctx *c, json_int_t id, json_t **out)
 {
-	struct gg_stmt *st = gg_db_stmt(c->db, sql_ticket, &c->err);
+	struct gg_stmt *st;
 	int rc;
 
 	*out = NULL;
-	if (!st)
+	if (by_id(c, sql_ticket, id, &st))
 		return c->err.code;
-	gg_stmt_bind_int(st, 1, id);
-	if ((rc = gg_stmt_step(st, &c->err)) < 0)
-		return c->err.code;
-	if (rc == 0)
-		return gg_err_set(&c->err, GG_EX_DATAERR, "no ticket %lld", (long long)id);
 	*out = as_record(gg_stmt_row(st));
 	/* the original lists its duplicates */
 	if (!(st = gg_db_stmt(c->db, sql_duplicates, &c->err)))
@@ -532,16 +540,10 @@ static const char sql_state[] = "SELECT category, status, level, coalesce(resume
 
 static int load(struct gg_ctx *c, json_int_t id, struct state *s)
 {
-	struct gg_stmt *st = gg_db_stmt(c->db, sql_state, &c->err);
-	int rc;
+	struct gg_stmt *st;
 
-	if (!st)
+	if (by_id(c, sql_state, id, &st))
 		return c->err.code;
-	gg_stmt_bind_int(st, 1, id);
-	if ((rc = gg_stmt_step(st, &c->err)) < 0)
-		return c->err.code;
-	if (!rc)
-		return gg_err_set(&c->err, GG_EX_DATAERR, "no ticket %lld", (long long)id);
 	s->id = id;
 	snprintf(s->category, sizeof s->category, "%s", gg_stmt_text(st, 0));
 	snprintf(s->status, sizeof s->status, "%s", gg_stmt_text(st, 1));
