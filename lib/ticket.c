@@ -165,9 +165,15 @@ static const char *const time_fields[] = {
 	"reported_at", "respond_by",   "due_at", "accepted_at",		 "resolved_at", "closed_at",
 	"overdue_at",  "suspended_at", "at",	 "original_reported_at", NULL};
 
-/* Times are stored as seconds; records carry them as local ISO 8601. */
+/* Times are stored as seconds; records carry them as local ISO 8601. An event's data comes
+ * back as text where a UNION forgot the column is JSON (queries/ticket-history.sql). */
 static json_t *as_record(json_t *row)
 {
+	json_t *data = json_object_get(row, "data");
+	if (json_is_string(data))
+		json_object_set_new(row, "data", json_loads(json_string_value(data), 0, NULL));
+	if (json_is_null(json_object_get(row, "data")))
+		json_object_del(row, "data");
 	for (int i = 0; time_fields[i]; i++) {
 		json_t *v = json_object_get(row, time_fields[i]);
 		if (json_is_integer(v)) {
@@ -948,12 +954,26 @@ int gg_ticket_sweep(struct gg_ctx *c, int (*fn)(struct gg_ctx *, json_t *, void 
 
 /* ---- lists, history, duplicates ---- */
 
+/* Hands fn each row of a stepped statement, as a record. */
+static int each_row(struct gg_ctx *c, struct gg_stmt *st, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
+{
+	int rc;
+
+	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
+		json_t *rec = as_record(gg_stmt_row(st));
+		rc = fn(c, rec, arg);
+		json_decref(rec);
+		if (rc)
+			return rc;
+	}
+	return rc < 0 ? c->err.code : 0;
+}
+
 int gg_ticket_list(struct gg_ctx *c, json_t *filter, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
 {
 	struct gg_stmt *st = gg_db_named(c->db, "ticket-list", &c->err);
 	const char *key;
 	json_t *v;
-	int rc;
 
 	if (!st)
 		return c->err.code;
@@ -962,60 +982,31 @@ int gg_ticket_list(struct gg_ctx *c, json_t *filter, int (*fn)(struct gg_ctx *, 
 	json_t *now = json_integer(gg_now());
 	gg_stmt_bind_name(st, "now", now);
 	json_decref(now);
-	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
-		json_t *rec = as_record(gg_stmt_row(st));
-		rc = fn(c, rec, arg);
-		json_decref(rec);
-		if (rc)
-			return rc;
-	}
-	return rc < 0 ? c->err.code : 0;
+	return each_row(c, st, fn, arg);
 }
+
+static const char sql_exists[] = "SELECT 1 FROM ticket WHERE id = ?";
 
 int gg_ticket_history(struct gg_ctx *c, json_int_t id, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
 {
 	struct gg_stmt *st;
-	json_t *t;
-	int rc;
 
-	if (gg_ticket_get(c, id, &t))
-		return c->err.code;
-	json_decref(t);
-	if (!(st = gg_db_named(c->db, "ticket-history", &c->err)))
+	if (by_id(c, sql_exists, id, &st) || !(st = gg_db_named(c->db, "ticket-history", &c->err)))
 		return c->err.code;
 	gg_stmt_bind_int(st, 1, id);
-	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
-		json_t *rec = as_record(gg_stmt_row(st)), *data = json_object_get(rec, "data");
-		if (json_is_string(data)) /* a UNION forgets that the column is JSON */
-			json_object_set_new(rec, "data", json_loads(json_string_value(data), 0, NULL));
-		if (json_is_null(json_object_get(rec, "data")))
-			json_object_del(rec, "data");
-		rc = fn(c, rec, arg);
-		json_decref(rec);
-		if (rc)
-			return rc;
-	}
-	return rc < 0 ? c->err.code : 0;
+	return each_row(c, st, fn, arg);
 }
 
 int gg_ticket_dups(struct gg_ctx *c, int64_t window, int64_t since, int (*fn)(struct gg_ctx *, json_t *, void *),
 		   void *arg)
 {
 	struct gg_stmt *st = gg_db_named(c->db, "ticket-dups", &c->err);
-	int rc;
 
 	if (!st)
 		return c->err.code;
 	gg_stmt_bind_int(st, 1, window);
 	gg_stmt_bind_int(st, 2, since);
-	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
-		json_t *rec = as_record(gg_stmt_row(st));
-		rc = fn(c, rec, arg);
-		json_decref(rec);
-		if (rc)
-			return rc;
-	}
-	return rc < 0 ? c->err.code : 0;
+	return each_row(c, st, fn, arg);
 }
 
 static const char sql_merge[] = "UPDATE ticket SET status = 'duplicate', duplicate_of = ?, closed_at = ? WHERE id = ?";
