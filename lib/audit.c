@@ -1,4 +1,4 @@
-/* audit.c: writing and verifying the audit chain. hash = hex SHA-256 of
+/* audit.c: writing the audit chain. hash = hex SHA-256 of
  * prev "\n" at "\n" actor "\n" command "\n" change, change being compact JSON. */
 #include <openssl/evp.h>
 #include <stdio.h>
@@ -63,30 +63,4 @@ int gg_audit(struct gg_ctx *c, json_t *change)
 		return c->err.code;
 	memcpy(c->prev_hash, hash, sizeof hash);
 	return 0;
-}
-
-static const char sql_all[] = "SELECT id, at, actor, command, change, prev, hash FROM audit ORDER BY id";
-
-/* Appends to findings one object per row whose link or hash does not hold. */
-int gg_audit_verify(struct gg_ctx *c, json_t *findings)
-{
-	struct gg_stmt *st = gg_db_stmt(c->db, sql_all, &c->err);
-	char prev[65] = "genesis", hash[65];
-	int rc;
-
-	if (!st)
-		return c->err.code;
-	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
-		const char *row_prev = gg_stmt_text(st, 5), *row_hash = gg_stmt_text(st, 6);
-		chain_hash(row_prev, gg_stmt_text(st, 1), gg_stmt_text(st, 2), gg_stmt_text(st, 3), gg_stmt_text(st, 4),
-			   hash);
-		const char *problem = strcmp(row_prev, prev) != 0   ? "row before it was removed or changed"
-				      : strcmp(row_hash, hash) != 0 ? "row was changed after it was written"
-								    : NULL;
-		if (problem)
-			json_array_append_new(findings, json_pack("{s:I,s:s,s:s}", "id", (json_int_t)gg_stmt_int(st, 0),
-								  "at", gg_stmt_text(st, 1), "problem", problem));
-		snprintf(prev, sizeof prev, "%s", row_hash);
-	}
-	return rc < 0 ? c->err.code : 0;
 }

@@ -8,6 +8,5 @@
 #include "ctx.h"
 
 int gg_audit(struct gg_ctx *c, json_t *change);
-int gg_audit_verify(struct gg_ctx *c, json_t *findings);
 
 #endif

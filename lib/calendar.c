@@ -170,14 +170,6 @@ static int workday_tm(const struct tm *tm)
 	return tm->tm_wday >= 1 && tm->tm_wday <= 5;
 }
 
-int gg_cal_workday(int64_t t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	localtime_r(&tt, &tm);
-	return workday_tm(&tm);
-}
-
 static void next_day(struct tm *tm)
 {
 	tm->tm_mday++;

@@ -16,7 +16,6 @@ struct gg_dur {
 
 int gg_dur_parse(const char *s, struct gg_dur *d);
 int gg_cal_load(struct gg_err *err);
-int gg_cal_workday(int64_t t);
 int64_t gg_deadline(int64_t start, const struct gg_dur *d);
 
 #endif

@@ -35,8 +35,3 @@ int gg_err_oom(struct gg_err *e)
 	return gg_err_set(e, GG_EX_SOFTWARE, "out of memory");
 }
 
-void gg_err_clear(struct gg_err *e)
-{
-	e->code = 0;
-	e->msg[0] = '\0';
-}

@@ -24,6 +24,5 @@ struct gg_err {
 int gg_err_set(struct gg_err *e, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int gg_err_prefix(struct gg_err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int gg_err_oom(struct gg_err *e);
-void gg_err_clear(struct gg_err *e);
 
 #endif
