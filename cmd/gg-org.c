@@ -419,33 +419,6 @@ struct list_arg {
 	char from[16], to[16]; /* dates kept: from <= date < to */
 };
 
-/* A filter value matches a field equal to it, or a list holding it (or an entry with it). */
-static int matches(json_t *v, const char *want)
-{
-	size_t i;
-	json_t *x;
-	const char *k;
-	json_t *y;
-
-	if (json_is_array(v)) {
-		json_array_foreach (v, i, x) {
-			if (matches(x, want))
-				return 1;
-		}
-		return 0;
-	}
-	if (json_is_object(v)) {
-		json_object_foreach (v, k, y)
-			if (matches(y, want))
-				return 1;
-		return 0;
-	}
-	char *s = gg_cell(v);
-	int m = strcmp(s, want) == 0;
-	free(s);
-	return m;
-}
-
 static int list_one(struct gg_ctx *c, json_t *rec, void *arg)
 {
 	struct list_arg *a = arg;
@@ -453,7 +426,7 @@ static int list_one(struct gg_ctx *c, json_t *rec, void *arg)
 	json_t *v;
 
 	json_object_foreach (a->filter, k, v)
-		if (!matches(json_object_get(rec, k), json_string_value(v)))
+		if (!gg_kind_match(json_object_get(rec, k), json_string_value(v)))
 			return 0;
 	if (a->scope && !gg_org_in_scope(rec, a->scope))
 		return 0;

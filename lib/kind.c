@@ -966,6 +966,34 @@ int gg_kind_each(struct gg_ctx *c, const struct gg_kind *k, int (*fn)(struct gg_
 	return rc < 0 ? c->err.code : 0;
 }
 
+/* Whether a field's value v matches a filter value: equal to it, or a list holding it (or an
+ * entry with it), as `list --FIELD VALUE` filters. */
+int gg_kind_match(json_t *v, const char *want)
+{
+	size_t i;
+	json_t *x;
+	const char *k;
+	json_t *y;
+
+	if (json_is_array(v)) {
+		json_array_foreach (v, i, x) {
+			if (gg_kind_match(x, want))
+				return 1;
+		}
+		return 0;
+	}
+	if (json_is_object(v)) {
+		json_object_foreach (v, k, y)
+			if (gg_kind_match(y, want))
+				return 1;
+		return 0;
+	}
+	char *s = gg_cell(v);
+	int m = strcmp(s, want) == 0;
+	free(s);
+	return m;
+}
+
 /* Reads `--FIELD VALUE` options for every field of the kind into rec; list fields repeat
  * (--addresses A --addresses B) and a list of pairs takes A:B (--roles grid_worker:TZ-01-G01).
  * *nargs is set to the index of the first positional argument. */

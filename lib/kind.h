@@ -85,6 +85,7 @@ int gg_kind_rm(struct gg_ctx *c, const struct gg_kind *k, json_t *key);
 int gg_kind_each(struct gg_ctx *c, const struct gg_kind *k, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg);
 int gg_kind_fail(struct gg_ctx *c, const struct gg_src *src, json_t *rec, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+int gg_kind_match(json_t *v, const char *want);
 void gg_kind_mask(struct gg_ctx *c, const struct gg_kind *k, json_t *rec);
 char *gg_mask(const char *s);
 const char *gg_key_text(const struct gg_kind *k, json_t *rec, char *buf, size_t n);
