@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "emit.h"
 #include "calendar.h"
 #include "cli.h"
 #include "clock.h"

@@ -11,7 +11,7 @@
 #include "calendar.h"
 #include "clock.h"
 #include "embed.h"
-#include "rec.h"
+#include "reader.h"
 
 /* days as YYYYMMDD, sorted, for bsearch */
 static int *holidays, *workdays;

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "emit.h"
+#include "db.h"
 #include "audit.h"
 #include "cli.h"
 #include "clock.h"
@@ -257,7 +259,6 @@ static int run(struct gg_ctx *c, const struct gg_cmd *k, int argc, char **argv)
 			gg_db_rollback(c->db);
 		}
 	}
-	json_decref(c->hooks);
 	return rc;
 }
 
@@ -283,13 +284,16 @@ int gg_main(const struct gg_tool *t, int argc, char **argv)
 		c.actor = login();
 	if (!out)
 		out = getenv("GG_OUTPUT");
-	if (out && *out && gg_fmt_parse(out, &c.fmt)) {
+	enum gg_fmt fmt;
+	if (out && *out && gg_fmt_parse(out, &fmt)) {
 		gg_usage(&c, "unknown output format '%s': use yaml, json, ndjson, tsv, csv or table", out);
 		goto fail;
 	}
+	if (out && *out)
+		c.fmt = fmt;
 	c.db_opt = db;
 	if (want_version) {
-		free(c.command);
+		gg_ctx_free(&c);
 		printf("%s %s\n", t->name, GG_VERSION);
 		return fflush(stdout) ? GG_EX_IOERR : 0;
 	}
@@ -306,7 +310,7 @@ int gg_main(const struct gg_tool *t, int argc, char **argv)
 		}
 	}
 	if (want_help || !k) {
-		free(c.command);
+		gg_ctx_free(&c);
 		return help(t, parent, k) ? GG_EX_IOERR : (k || want_help ? 0 : GG_EX_USAGE);
 	}
 	if (k->sub) {
@@ -323,10 +327,10 @@ int gg_main(const struct gg_tool *t, int argc, char **argv)
 	if (rc == GG_EX_USAGE)
 		fprintf(stderr, "usage: %s %s%s%s %s\n", t->name, parent ? parent->name : "", parent ? " " : "",
 			k->name, k->usage ? k->usage : "");
-	free(c.command);
+	gg_ctx_free(&c);
 	return rc;
 fail:
 	fprintf(stderr, "%s: %s\n", t->name, c.err.msg);
-	free(c.command);
+	gg_ctx_free(&c);
 	return c.err.code ? c.err.code : GG_EX_USAGE;
 }

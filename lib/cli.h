@@ -4,6 +4,7 @@
 #ifndef GG_CLI_H
 #define GG_CLI_H
 
+#include "emit.h"
 #include "ctx.h"
 
 enum gg_run { GG_RUN_NODB, GG_RUN_READ, GG_RUN_WRITE };

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "csv.h"
-#include "rec.h"
+#include "reader.h"
 
 struct gg_csv {
 	FILE *f;

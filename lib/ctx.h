@@ -1,13 +1,16 @@
 /* ctx.h: what one run of a command carries: the database, the output format, who acts and
- * what they typed (for the audit log), and the error to report. cmd/ fills it; lib/ reads it. */
+ * what they typed (for the audit log), what the command has read once and keeps (the memo),
+ * and the error to report. cmd/ fills it; lib/ reads it. */
 #ifndef GG_CTX_H
 #define GG_CTX_H
 
 #include <jansson.h>
+#include <stddef.h>
 
-#include "db.h"
-#include "emit.h"
 #include "err.h"
+
+struct gg_db;
+struct gg_kind;
 
 struct gg_ctx {
 	const char *prog;
@@ -15,14 +18,21 @@ struct gg_ctx {
 	const char *db_opt; /* --db, if given */
 	char db_path[4096];
 	struct gg_db *db;
-	enum gg_fmt fmt;
+	int fmt; /* an enum gg_fmt (emit.h): GG_FMT_DEFAULT until -o or GG_OUTPUT says */
 	const char *actor;
 	char *command;
 	int reveal;
 	int rollback;	    /* a writing command that only checked (--dry-run): discard its work */
 	char prev_hash[65]; /* the audit chain's last hash, once read in this transaction */
 	json_t *hooks;	    /* [event, record] pairs to hand to hooks after the commit */
+	json_t *memo;	    /* name → block (see gg_ctx_memo), freed with the context */
+	const struct gg_kind *const *kinds; /* every kind of every tool, for references (kinds.h) */
 	struct gg_err err;
 };
+
+/* A block of `size` zeroed bytes kept under `name` until gg_ctx_free: what a command reads
+ * once and looks up again (a category, a unit an import has met). *fresh is 1 the first time. */
+void *gg_ctx_memo(struct gg_ctx *c, const char *name, size_t size, int *fresh);
+void gg_ctx_free(struct gg_ctx *c);
 
 #endif

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "db.h"
 #include "hook.h"
 
 static int hook_path(const char *event, char *buf, size_t n)

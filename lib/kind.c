@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit.h"
+#include "db.h"
 #include "audit.h"
 #include "cli.h"
 #include "clock.h"

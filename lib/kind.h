@@ -7,7 +7,7 @@
 #include <jansson.h>
 
 #include "ctx.h"
-#include "rec.h"
+#include "reader.h"
 
 enum gg_ftype {
 	GG_F_TEXT,

@@ -7,7 +7,7 @@
 #include <jansson.h>
 
 #include "ctx.h"
-#include "rec.h"
+#include "reader.h"
 
 int gg_org_import(struct gg_ctx *c, struct gg_reader *r, json_t *summary);
 int gg_org_export(struct gg_ctx *c, const char *under, int flat, json_t **doc);

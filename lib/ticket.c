@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit.h"
+#include "db.h"
 #include "audit.h"
 #include "calendar.h"
 #include "clock.h"

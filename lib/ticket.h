@@ -9,7 +9,7 @@
 
 #include "ctx.h"
 #include "kind.h"
-#include "rec.h"
+#include "reader.h"
 
 extern const struct gg_kind gg_category_kind;
 extern const char *const gg_ticket_levels[];

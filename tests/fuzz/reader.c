@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "emit.h"
-#include "rec.h"
+#include "reader.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,4 +1,4 @@
-/* rec.c: the record reader. JSON input is cut into top-level values (or the elements of a
+/* reader.c: the record reader. JSON input is cut into top-level values (or the elements of a
  * top-level array) by a small scanner that only counts brackets and strings, and each value
  * is parsed by jansson; YAML is composed from libyaml events. Either way one record is held
  * at a time, so a million-ticket NDJSON file is read in constant memory. */
@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
-#include "rec.h"
+#include "reader.h"
 
 #define MAX_DEPTH 64
 #define MAX_VALUES 1000000 /* values one record may hold, aliases expanded ("billion laughs") */

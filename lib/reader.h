@@ -1,8 +1,8 @@
-/* rec.h: records in. One reader takes YAML (libyaml events, YAML 1.2 core typing), JSON and
+/* reader.h: records in. One reader takes YAML (libyaml events, YAML 1.2 core typing), JSON and
  * NDJSON (jansson), tells them apart from the first bytes, streams one record at a time and
  * remembers where each value stood so an error can name file:line:column. */
-#ifndef GG_REC_H
-#define GG_REC_H
+#ifndef GG_READER_H
+#define GG_READER_H
 
 #include <jansson.h>
 #include <stdio.h>
