@@ -1,0 +1,72 @@
+/* ladder.c: the ladders of share/gg/sql/003-ladder.sql, read once per command into the
+ * context's memo, so the C and the SQL count levels and open statuses from one definition. */
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "ladder.h"
+
+struct names {
+	int n;
+	char text[GG_LADDER_MAX][32];
+	const char *v[GG_LADDER_MAX + 1];
+};
+
+static const char *const *read_names(struct gg_ctx *c, const char *memo, const char *query, const char *ladder)
+{
+	struct gg_stmt *st;
+	struct names *l;
+	int fresh, rc;
+
+	if (!(l = gg_ctx_memo(c, memo, sizeof *l, &fresh)))
+		return gg_err_oom(&c->err), NULL;
+	if (!fresh)
+		return l->v;
+	if (!(st = gg_db_named(c->db, query, &c->err)))
+		return NULL;
+	if (ladder)
+		gg_stmt_bind_text(st, 1, ladder);
+	while ((rc = gg_stmt_step(st, &c->err)) > 0 && l->n < GG_LADDER_MAX) {
+		snprintf(l->text[l->n], sizeof l->text[0], "%s", gg_stmt_text(st, 0));
+		l->v[l->n] = l->text[l->n];
+		l->n++;
+	}
+	if (rc < 0)
+		return NULL;
+	return l->v;
+}
+
+const char *const *gg_ladder(struct gg_ctx *c, const char *ladder)
+{
+	char memo[64];
+
+	snprintf(memo, sizeof memo, "ladder:%s", ladder);
+	return read_names(c, memo, "ladder", ladder);
+}
+
+int gg_ladder_rank(struct gg_ctx *c, const char *ladder, const char *name)
+{
+	const char *const *v = gg_ladder(c, ladder);
+
+	for (int i = 0; v && name && v[i]; i++)
+		if (strcmp(v[i], name) == 0)
+			return i;
+	return -1;
+}
+
+const char *const *gg_ladder_open(struct gg_ctx *c)
+{
+	return read_names(c, "ladder:open", "open-statuses", NULL);
+}
+
+int gg_ladder_is_open(struct gg_ctx *c, const char *status)
+{
+	const char *const *v = gg_ladder_open(c);
+
+	if (!v)
+		return -1;
+	for (int i = 0; status && v[i]; i++)
+		if (strcmp(v[i], status) == 0)
+			return 1;
+	return 0;
+}
