@@ -15,6 +15,7 @@
 #include "embed.h"
 #include "hook.h"
 #include "kind.h"
+#include "org.h"
 #include "ticket.h"
 
 static int parse_id(struct gg_ctx *c, const char *s, json_int_t *id)
@@ -101,7 +102,7 @@ static int cmd_category_import(struct gg_ctx *c, int argc, char **argv)
 				rc = gg_reader_fail(r, &c->err, doc, key,
 						    "unknown section '%s' (expected categories or departments)", key);
 		if (!rc)
-			rc = put_section(c, r, gg_kind_find("dept"), json_object_get(doc, "departments"), summary);
+			rc = put_section(c, r, &gg_dept_kind, json_object_get(doc, "departments"), summary);
 		if (!rc)
 			rc = put_section(c, r, &gg_category_kind, json_object_get(doc, "categories"), summary);
 		json_decref(doc);

@@ -20,6 +20,7 @@
 #include "cli.h"
 #include "clock.h"
 #include "hook.h"
+#include "kinds.h"
 
 #ifndef GG_VERSION
 #define GG_VERSION "0.1"
@@ -276,6 +277,7 @@ int gg_main(const struct gg_tool *t, int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	mallopt(M_TOP_PAD, 16 << 20);
 	c.prog = t->name;
+	c.kinds = gg_kinds_all;
 	c.fmt = GG_FMT_DEFAULT;
 	c.command = join(argc, argv);
 	if (globals(&c, &argc, argv, &db, &now, &out, &want_help, &want_version))

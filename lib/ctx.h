@@ -22,10 +22,10 @@ struct gg_ctx {
 	const char *actor;
 	char *command;
 	int reveal;
-	int rollback;	    /* a writing command that only checked (--dry-run): discard its work */
-	char prev_hash[65]; /* the audit chain's last hash, once read in this transaction */
-	json_t *hooks;	    /* [event, record] pairs to hand to hooks after the commit */
-	json_t *memo;	    /* name → block (see gg_ctx_memo), freed with the context */
+	int rollback;			    /* a writing command that only checked (--dry-run): discard its work */
+	char prev_hash[65];		    /* the audit chain's last hash, once read in this transaction */
+	json_t *hooks;			    /* [event, record] pairs to hand to hooks after the commit */
+	json_t *memo;			    /* name → block (see gg_ctx_memo), freed with the context */
 	const struct gg_kind *const *kinds; /* every kind of every tool, for references (kinds.h) */
 	struct gg_err err;
 };

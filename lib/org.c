@@ -1,13 +1,14 @@
 /* org.c: gg-org's work on the whole net. An import reads every document of its input first,
  * so a unit may name a parent that comes later, a code may be checked for duplicates across
  * the input, and parent cycles are found before anything is written; then each record goes
- * through gg_kind_put in the order of gg_kinds, parents before children. */
+ * through gg_kind_put in the order of gg_org_kinds, parents before children. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
 #include "kind.h"
+#include "ladder.h"
 #include "org.h"
 
 struct entry {
@@ -101,15 +102,15 @@ static int no_duplicates(struct gg_ctx *c, const struct gg_kind *k, struct entri
 	char kt[256], at[512];
 
 	for (size_t i = 0; i < e->n; i++) {
-		gg_key_text(k, e->v[i].rec, kt, sizeof kt);
-		if (!json_object_get(e->v[i].rec, k->keys[0]))
+		gg_kind_key_text(k, e->v[i].rec, kt, sizeof kt);
+		if (!json_object_get(e->v[i].rec, gg_kind_key(k, 0)->name))
 			continue; /* a demand without an id */
 		json_t *first = json_object_get(seen, kt);
 		if (first) {
 			where_of(&e->v[json_integer_value(first)], at, sizeof at);
 			json_decref(seen);
-			return gg_kind_fail(c, &e->v[i].src, e->v[i].rec, k->keys[0], "duplicate %s '%s' (first at %s)",
-					    k->name, kt, at);
+			return gg_kind_fail(c, &e->v[i].src, e->v[i].rec, gg_kind_key(k, 0)->name,
+					    "duplicate %s '%s' (first at %s)", k->name, kt, at);
 		}
 		json_object_set_new(seen, kt, json_integer((json_int_t)i));
 	}
@@ -160,77 +161,74 @@ static void tally(json_t *summary, const struct gg_kind *k, enum gg_put what)
 	json_object_set_new(t, names[what], json_integer(json_integer_value(json_object_get(t, names[what])) + 1));
 }
 
-int gg_org_import(struct gg_ctx *c, struct gg_reader *r, json_t *summary)
+/* Reads every document of the input into one list of entries per kind. */
+static int take_docs(struct gg_ctx *c, struct gg_reader *r, json_t *docs, struct entries *per)
 {
-	struct entries per[16] = {{0}};
-	json_t *docs = json_array(), *doc;
-	int rc = 0, n;
+	json_t *doc, *list, *x;
+	const char *key;
+	size_t i;
+	int n;
 
-	gg_reader_keep(r, 1);
 	while ((n = gg_reader_next(r, &doc, &c->err)) > 0) {
-		const char *key;
-		json_t *list;
 		json_array_append_new(docs, doc);
 		json_object_foreach (doc, key, list) {
-			const struct gg_kind *k = gg_kind_find(key);
+			const struct gg_kind *k = gg_kind_find(gg_org_kinds, key);
 			int ki = 0;
-			if (!k || strcmp(k->plural, key) != 0) {
-				rc = gg_reader_fail(
-					r, &c->err, doc, key,
-					"unknown section '%s' (expected units, party_orgs, people, departments, "
-					"links, duties or demands)",
-					key);
-				goto done;
-			}
-			if (!json_is_array(list)) {
-				rc = gg_reader_fail(r, &c->err, doc, key, "%s: expected a list", key);
-				goto done;
-			}
-			while (gg_kinds[ki] != k)
+			if (!k || strcmp(k->plural, key) != 0)
+				return gg_reader_fail(r, &c->err, doc, key,
+						      "unknown section '%s' (expected units, party_orgs, people, "
+						      "departments, links, duties or demands)",
+						      key);
+			if (!json_is_array(list))
+				return gg_reader_fail(r, &c->err, doc, key, "%s: expected a list", key);
+			while (gg_org_kinds[ki] != k)
 				ki++;
-			if (k == gg_kind_find("unit")) {
-				if ((rc = flatten(c, r, list, NULL, &per[ki], 0)))
-					goto done;
+			if (k == &gg_unit_kind) {
+				if (flatten(c, r, list, NULL, &per[ki], 0))
+					return c->err.code;
 				continue;
 			}
-			size_t i;
-			json_t *x;
 			json_array_foreach (list, i, x) {
-				if (!json_is_object(x)) {
-					rc = gg_reader_fail_i(r, &c->err, list, i, "a %s must be a mapping", k->name);
-					goto done;
-				}
-				if (add_entry(&per[ki], x, r, list, i)) {
-					rc = gg_err_oom(&c->err);
-					goto done;
-				}
+				if (!json_is_object(x))
+					return gg_reader_fail_i(r, &c->err, list, i, "a %s must be a mapping", k->name);
+				if (add_entry(&per[ki], x, r, list, i))
+					return gg_err_oom(&c->err);
 			}
 		}
 	}
-	if (n < 0) {
-		rc = c->err.code;
+	return n < 0 ? c->err.code : 0;
+}
+
+int gg_org_import(struct gg_ctx *c, struct gg_reader *r, json_t *summary)
+{
+	struct entries per[16] = {{0}};
+	json_t *docs = json_array();
+	int rc;
+
+	gg_reader_keep(r, 1);
+	if ((rc = take_docs(c, r, docs, per)))
 		goto done;
-	}
-	for (int ki = 0; gg_kinds[ki]; ki++)
-		if ((rc = no_duplicates(c, gg_kinds[ki], &per[ki])))
+	for (int ki = 0; gg_org_kinds[ki]; ki++)
+		if ((rc = no_duplicates(c, gg_org_kinds[ki], &per[ki])))
 			goto done;
 	if ((rc = no_cycles(c, &per[0])))
 		goto done;
 	for (size_t i = 0; i < per[0].n; i++) {
 		json_t *lv = json_object_get(per[0].v[i].rec, "level");
-		per[0].v[i].rank = json_is_string(lv) ? gg_level_rank(json_string_value(lv)) : -1;
+		per[0].v[i].rank = json_is_string(lv) ? gg_ladder_rank(c, "unit", json_string_value(lv)) : -1;
 	}
 	if (per[0].n) /* parents before children */
 		qsort(per[0].v, per[0].n, sizeof *per[0].v, by_rank);
-	for (int ki = 0; gg_kinds[ki]; ki++)
+	for (int ki = 0; gg_org_kinds[ki]; ki++)
 		for (size_t i = 0; i < per[ki].n; i++) {
 			enum gg_put what;
-			if ((rc = gg_kind_put(c, gg_kinds[ki], per[ki].v[i].rec, &per[ki].v[i].src, 0, &what, NULL)))
+			if ((rc = gg_kind_put(c, gg_org_kinds[ki], per[ki].v[i].rec, &per[ki].v[i].src, 0, &what,
+					      NULL)))
 				goto done;
-			tally(summary, gg_kinds[ki], what);
+			tally(summary, gg_org_kinds[ki], what);
 		}
 done:
-	for (int ki = 0; gg_kinds[ki]; ki++) {
+	for (int ki = 0; gg_org_kinds[ki]; ki++) {
 		for (size_t i = 0; i < per[ki].n; i++)
 			json_decref(per[ki].v[i].rec);
 		free(per[ki].v);
@@ -254,13 +252,10 @@ static int collect(struct gg_ctx *c, json_t *rec, void *arg)
 	return 0;
 }
 
-static const char sql_subtree[] = "WITH RECURSIVE s (code) AS (SELECT :under UNION ALL "
-				  "SELECT u.code FROM unit u JOIN s ON u.parent = s.code) SELECT code FROM s";
-
 /* The codes of the units under `under` (itself included), as a set. */
 int gg_org_subtree(struct gg_ctx *c, const char *under, json_t **set)
 {
-	struct gg_stmt *st = gg_db_stmt(c->db, sql_subtree, &c->err);
+	struct gg_stmt *st = gg_db_named(c->db, "subtree", &c->err);
 	int rc;
 
 	*set = json_object();
@@ -322,13 +317,14 @@ static json_t *nest(json_t *units)
 /* The net (or the part under `under`) as one document with the sections import takes. */
 int gg_org_export(struct gg_ctx *c, const char *under, int flat, json_t **doc)
 {
-	static const char *const order[] = {"unit", "party", "person", "dept", "link", "duty", "demand", NULL};
+	static const struct gg_kind *const order[] = {&gg_unit_kind, &gg_party_kind, &gg_person_kind, &gg_dept_kind,
+						      &gg_link_kind, &gg_duty_kind,  &gg_demand_kind, NULL};
 	json_t *set = NULL;
 
 	*doc = json_object();
 	if (under) {
 		json_t *u;
-		if (gg_kind_get(c, gg_kind_find("unit"), json_pack("{s:s}", "code", under), &u))
+		if (gg_kind_get(c, &gg_unit_kind, json_pack("{s:s}", "code", under), &u))
 			return c->err.code;
 		if (!u)
 			return gg_err_set(&c->err, GG_EX_DATAERR, "no unit '%s'", under);
@@ -337,13 +333,13 @@ int gg_org_export(struct gg_ctx *c, const char *under, int flat, json_t **doc)
 			return c->err.code;
 	}
 	for (int i = 0; order[i]; i++) {
-		struct collect co = {gg_kind_find(order[i]), json_array()};
+		struct collect co = {order[i], json_array()};
 		if (gg_kind_each(c, co.k, collect, &co)) {
 			json_decref(co.list);
 			json_decref(set);
 			return c->err.code;
 		}
-		if (set && strcmp(order[i], "dept") != 0 && strcmp(order[i], "duty") != 0) {
+		if (set && order[i] != &gg_dept_kind && order[i] != &gg_duty_kind) {
 			json_t *kept = json_array(), *x;
 			size_t j;
 			json_array_foreach (co.list, j, x)
@@ -352,7 +348,7 @@ int gg_org_export(struct gg_ctx *c, const char *under, int flat, json_t **doc)
 			json_decref(co.list);
 			co.list = kept;
 		}
-		if (strcmp(order[i], "unit") == 0 && !flat) {
+		if (order[i] == &gg_unit_kind && !flat) {
 			json_t *roots = nest(co.list);
 			json_decref(co.list);
 			co.list = roots;

@@ -7,8 +7,15 @@
 #include <jansson.h>
 
 #include "ctx.h"
+#include "kind.h"
 #include "reader.h"
 
+/* org-kind.c: gg-org's kinds, and its registry in import order */
+extern const struct gg_kind gg_unit_kind, gg_dept_kind, gg_person_kind, gg_party_kind, gg_link_kind, gg_duty_kind,
+	gg_demand_kind;
+extern const struct gg_kind *const gg_org_kinds[];
+
+/* org.c */
 int gg_org_import(struct gg_ctx *c, struct gg_reader *r, json_t *summary);
 int gg_org_export(struct gg_ctx *c, const char *under, int flat, json_t **doc);
 int gg_org_tree(struct gg_ctx *c, const char *under, int depth, json_t *rows);

@@ -131,3 +131,16 @@ char *gg_text_norm_address(const char *s)
 	}
 	return out;
 }
+
+/* Personal data as shown without --reveal: 138****5678, every character of a short value
+ * and every non-ASCII byte hidden. */
+char *gg_text_mask(const char *s)
+{
+	size_t n = strlen(s);
+	char *m = strdup(s);
+
+	for (size_t i = 0; m && i < n; i++)
+		if (n <= 7 || (i >= 3 && i < n - 4) || (unsigned char)s[i] >= 0x80)
+			m[i] = '*';
+	return m;
+}

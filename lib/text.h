@@ -8,5 +8,6 @@
 int gg_text_width(const char *s);
 char *gg_text_norm_address(const char *s);
 int gg_text_utf8_ok(const char *s);
+char *gg_text_mask(const char *s);
 
 #endif

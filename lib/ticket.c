@@ -76,31 +76,23 @@ static int category_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec
 static const struct gg_field category_fields[] = {
 	{.name = "code", .type = GG_F_CODE, .flags = GG_F_KEY | GG_F_REQUIRED},
 	{.name = "name", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
-	{.name = "start_level", .type = GG_F_ENUM, .flags = GG_F_REQUIRED, .choices = gg_ticket_levels},
-	{.name = "department", .type = GG_F_REF, .flags = GG_F_REQUIRED, .ref = "dept"},
+	{.name = "start_level", .type = GG_F_ENUM, .flags = GG_F_REQUIRED, .ladder = "ticket"},
+	{.name = "department",
+	 .type = GG_F_REF,
+	 .flags = GG_F_REQUIRED,
+	 .ref = &gg_dept_kind,
+	 .what = "ticket categories"},
 	{.name = "respond", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
 	{.name = "sla", .type = GG_F_OBJECT, .flags = GG_F_REQUIRED},
 	{.name = "max_extension", .type = GG_F_TEXT},
 	{0},
 };
 
+/* The catalogue's queries are share/gg/queries/category/. */
 const struct gg_kind gg_category_kind = {
 	.name = "category",
 	.plural = "categories",
-	.keys = (const char *const[]){"code", NULL},
 	.fields = category_fields,
-	.sql_get = "SELECT code, name, start_level, department, respond, sla, max_extension FROM category "
-		   "WHERE code = :code",
-	.sql_put = "INSERT INTO category (code, name, start_level, department, respond, sla, max_extension) "
-		   "VALUES (:code, :name, :start_level, :department, :respond, :sla, :max_extension) "
-		   "ON CONFLICT (code) DO UPDATE SET name = excluded.name, start_level = excluded.start_level, "
-		   "department = excluded.department, respond = excluded.respond, sla = excluded.sla, "
-		   "max_extension = excluded.max_extension",
-	.sql_del = "DELETE FROM category WHERE code = :code",
-	.sql_all =
-		"SELECT code, name, start_level, department, respond, sla, max_extension FROM category ORDER BY code",
-	.referrers =
-		(const struct gg_referrer[]){{"SELECT count(*) FROM ticket WHERE category = :code", "tickets"}, {0}},
 	.check = category_check,
 };
 

@@ -1,0 +1,372 @@
+/* kindcmd.c: the face side of the entity layer: add, list, show, set and rm for any kind,
+ * their options read off the kind's field table (--FIELD VALUE), so a tool wires a kind's
+ * commands with one line of its command table (GG_KIND_CMDS in kindcmd.h). */
+#include <ctype.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "clock.h"
+#include "emit.h"
+#include "kindcmd.h"
+#include "org.h"
+
+/* Reads `--FIELD VALUE` options for every field of the kind into rec; list fields repeat
+ * (--addresses A --addresses B) and a list of pairs takes A:B (--roles grid_worker:TZ-01-G01).
+ * *nargs is set to the index of the first positional argument. */
+int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **argv, json_t *rec,
+		    const char *const *extra, json_t *extras, int *nargs)
+{
+	struct option opts[40] = {{0}};
+	int n = 0, o, nf;
+
+	for (const struct gg_field *f = k->fields; f->name && n < 31; f++, n++)
+		opts[n] = (struct option){f->name, required_argument, NULL, 1000 + n};
+	nf = n;
+	for (int i = 0; extra && extra[i] && n < 39; i++, n++)
+		opts[n] =
+			(struct option){extra[i], extra[i][0] == '!' ? no_argument : required_argument, NULL, 1000 + n};
+	for (int i = nf; i < n; i++)
+		if (opts[i].name[0] == '!')
+			opts[i].name++;
+	while ((o = gg_opts(c, argc, argv, "", opts)) != -1) {
+		if (o == -2)
+			return GG_EX_USAGE;
+		if (o - 1000 >= nf) {
+			json_object_set_new(extras, opts[o - 1000].name, optarg ? json_string(optarg) : json_true());
+			continue;
+		}
+		const struct gg_field *f = &k->fields[o - 1000];
+		if (f->type != GG_F_LIST) { /* an empty value removes the field */
+			json_object_set_new(rec, f->name, *optarg ? json_string(optarg) : json_null());
+			continue;
+		}
+		json_t *list = json_object_get(rec, f->name);
+		if (!list) {
+			list = json_array();
+			json_object_set_new(rec, f->name, list);
+		}
+		if (f->nitem == 1) {
+			json_array_append_new(list, json_string(optarg));
+		} else {
+			char *colon = strchr(optarg, ':');
+			if (!colon) { /* the first half alone: enough for a filter, not for a record */
+				json_array_append_new(list, json_pack("{s:s}", f->item[0].name, optarg));
+				continue;
+			}
+			json_array_append_new(list, json_pack("{s:s%,s:s}", f->item[0].name, optarg,
+							      (size_t)(colon - optarg), f->item[1].name, colon + 1));
+		}
+	}
+	*nargs = optind;
+	return 0;
+}
+
+static const struct gg_kind *kind_of(struct gg_ctx *c)
+{
+	return gg_kind_find(c->kinds, c->group);
+}
+
+/* How the key is written on the command line: CODE, or its fields in capitals (LEADER UNIT). */
+static const char *keys_usage(const struct gg_kind *k)
+{
+	static char buf[128];
+	const struct gg_field *f;
+	size_t len = 0;
+
+	if (gg_kind_nkeys(k) == 1)
+		return gg_kind_key(k, 0)->name;
+	for (int i = 0; (f = gg_kind_key(k, i)); i++) {
+		if (i && len + 1 < sizeof buf)
+			buf[len++] = ' ';
+		for (const char *p = f->name; *p && len + 1 < sizeof buf; p++)
+			buf[len++] = (char)toupper((unsigned char)*p);
+	}
+	buf[len] = '\0';
+	return buf;
+}
+
+/* The key of the thing named by positional arguments (code, or leader and unit for a link). */
+static int key_from_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **argv, json_t *rec)
+{
+	int nkeys = gg_kind_nkeys(k);
+
+	if (argc != nkeys)
+		return gg_usage(c, "name the %s to change by %s", k->name, keys_usage(k));
+	for (int i = 0; i < nkeys; i++)
+		json_object_set_new(rec, gg_kind_key(k, i)->name, json_string(argv[i]));
+	return 0;
+}
+
+static int put_records(struct gg_ctx *c, const struct gg_kind *k, const char *file, int must)
+{
+	struct gg_reader *r;
+	struct gg_emit *e;
+	json_t *rec, *out;
+	int rc = 0, n;
+
+	if (gg_reader_open(&r, file, &c->err))
+		return c->err.code;
+	e = gg_out_open(c, 1, NULL);
+	while ((n = gg_reader_next(r, &rec, &c->err)) > 0) {
+		struct gg_src src = {.r = r};
+		enum gg_put what;
+		rc = gg_kind_put(c, k, rec, &src, must, &what, &out);
+		json_decref(rec);
+		if (rc)
+			break;
+		gg_kind_mask(c, k, out);
+		gg_emit(e, out);
+		json_decref(out);
+	}
+	if (n < 0)
+		rc = c->err.code;
+	gg_reader_close(r);
+	int wrc = gg_out_close(c, e);
+	return rc ? rc : wrc;
+}
+
+static int put_one(struct gg_ctx *c, const struct gg_kind *k, int argc, char **argv, int must)
+{
+	static const char *const extra[] = {"file", NULL};
+	json_t *rec = json_object(), *extras = json_object(), *out = NULL;
+	int first, rc;
+	enum gg_put what;
+
+	if ((rc = gg_kindcmd_args(c, k, argc, argv, rec, extra, extras, &first)))
+		goto done;
+	if (json_object_get(extras, "file")) {
+		if (json_object_size(rec) || first < argc) {
+			rc = gg_usage(c, "give either --file or fields, not both");
+			goto done;
+		}
+		rc = put_records(c, k, json_string_value(json_object_get(extras, "file")), must);
+		goto done;
+	}
+	if (must > 0 && (rc = key_from_args(c, k, argc - first, argv + first, rec)))
+		goto done;
+	if (must < 0 && first < argc) {
+		rc = gg_usage(c, "unexpected argument '%s'", argv[first]);
+		goto done;
+	}
+	if (must < 0 && json_object_size(rec) == 0) {
+		if (isatty(0)) {
+			rc = gg_usage(c, "give the fields as options, or records with --file or on stdin");
+			goto done;
+		}
+		rc = put_records(c, k, "-", must);
+		goto done;
+	}
+	if ((rc = gg_kind_put(c, k, rec, NULL, must, &what, &out)))
+		goto done;
+	gg_kind_mask(c, k, out);
+	rc = gg_out_one(c, out);
+done:
+	json_decref(rec);
+	json_decref(extras);
+	json_decref(out);
+	return rc;
+}
+
+int gg_kindcmd_add(struct gg_ctx *c, int argc, char **argv)
+{
+	return put_one(c, kind_of(c), argc, argv, -1);
+}
+
+int gg_kindcmd_set(struct gg_ctx *c, int argc, char **argv)
+{
+	return put_one(c, kind_of(c), argc, argv, 1);
+}
+
+/* Calls fn with the key of each thing named: by arguments, or by records on stdin with "-". */
+static int each_key(struct gg_ctx *c, const struct gg_kind *k, int argc, char **argv,
+		    int (*fn)(struct gg_ctx *, const struct gg_kind *, json_t *, void *), void *arg)
+{
+	struct gg_reader *r;
+	json_t *rec;
+	int rc = 0, n;
+
+	if (argc >= 1 && strcmp(argv[0], "-") == 0) {
+		if (argc > 1)
+			return gg_usage(c, "'-' reads the keys from stdin; give nothing else");
+		if (gg_reader_open(&r, "-", &c->err))
+			return c->err.code;
+		while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
+			json_t *key = json_object();
+			const struct gg_field *f;
+			for (int i = 0; (f = gg_kind_key(k, i)); i++) {
+				json_t *v = json_object_get(rec, f->name);
+				if (!v)
+					rc = gg_reader_fail(r, &c->err, rec, NULL, "a record needs a %s", f->name);
+				json_object_set(key, f->name, v);
+			}
+			if (!rc)
+				rc = fn(c, k, key, arg);
+			json_decref(key);
+			json_decref(rec);
+		}
+		if (!rc && n < 0)
+			rc = c->err.code;
+		gg_reader_close(r);
+		return rc;
+	}
+	int nkeys = gg_kind_nkeys(k);
+	if (argc == 0 || argc % nkeys)
+		return gg_usage(c, "name the %s by %s (or '-' to read them from stdin)", k->name, keys_usage(k));
+	for (int i = 0; i < argc && !rc; i += nkeys) {
+		json_t *key = json_object();
+		for (int j = 0; j < nkeys; j++) {
+			const struct gg_field *f = gg_kind_key(k, j);
+			char *end;
+			long long id = strtoll(argv[i + j], &end, 10);
+			json_object_set_new(key, f->name,
+					    f->type == GG_F_ID && !*end ? json_integer(id) : json_string(argv[i + j]));
+		}
+		rc = fn(c, k, key, arg);
+		json_decref(key);
+	}
+	return rc;
+}
+
+static int show_key(struct gg_ctx *c, const struct gg_kind *k, json_t *key, void *arg)
+{
+	json_t *rec;
+	char kt[256];
+
+	if (gg_kind_get(c, k, json_incref(key), &rec))
+		return c->err.code;
+	if (!rec)
+		return gg_err_set(&c->err, GG_EX_DATAERR, "no %s '%s'", k->name,
+				  gg_kind_key_text(k, key, kt, sizeof kt));
+	gg_kind_mask(c, k, rec);
+	gg_emit(arg, rec);
+	json_decref(rec);
+	return 0;
+}
+
+int gg_kindcmd_show(struct gg_ctx *c, int argc, char **argv)
+{
+	const struct gg_kind *k = kind_of(c);
+	int many = argc != 2 && !(argc == 3 && gg_kind_nkeys(k) == 2);
+	if (gg_opts(c, argc, argv, "", (struct option[]){{0}}) == -2)
+		return GG_EX_USAGE;
+	struct gg_emit *e = gg_out_open(c, many || (argc > 1 && !strcmp(argv[1], "-")), NULL);
+	int rc = each_key(c, k, argc - optind, argv + optind, show_key, e);
+	int wrc = gg_out_close(c, e);
+	return rc ? rc : wrc;
+}
+
+static int rm_key(struct gg_ctx *c, const struct gg_kind *k, json_t *key, void *arg)
+{
+	(void)arg;
+	return gg_kind_rm(c, k, key);
+}
+
+int gg_kindcmd_rm(struct gg_ctx *c, int argc, char **argv)
+{
+	if (gg_opts(c, argc, argv, "", (struct option[]){{0}}) == -2)
+		return GG_EX_USAGE;
+	return each_key(c, kind_of(c), argc - optind, argv + optind, rm_key, NULL);
+}
+
+struct list_arg {
+	const struct gg_kind *k;
+	json_t *filter, *scope;
+	struct gg_emit *e;
+	char from[16], to[16]; /* dates kept: from <= date < to */
+};
+
+static int list_one(struct gg_ctx *c, json_t *rec, void *arg)
+{
+	struct list_arg *a = arg;
+	const char *k;
+	json_t *v;
+
+	json_object_foreach (a->filter, k, v)
+		if (!gg_kind_match(json_object_get(rec, k), json_string_value(v)))
+			return 0;
+	if (a->scope && !gg_org_in_scope(rec, a->scope))
+		return 0;
+	const char *date = json_string_value(json_object_get(rec, "date"));
+	if (a->from[0] && (!date || strcmp(date, a->from) < 0 || strcmp(date, a->to) >= 0))
+		return 0;
+	gg_kind_mask(c, a->k, rec);
+	return gg_emit(a->e, rec) ? GG_EX_IOERR : 0;
+}
+
+/* --period P, or --from DATE and --to DATE (both days included), as [from, to) dates. */
+static int dates(struct gg_ctx *c, const struct gg_kind *k, json_t *extras, char from[16], char to[16])
+{
+	const char *p = json_string_value(json_object_get(extras, "period"));
+	const char *f = json_string_value(json_object_get(extras, "from"));
+	const char *t = json_string_value(json_object_get(extras, "to"));
+	int64_t a = 0, b = 0;
+
+	if (!p && !f && !t)
+		return 0;
+	if (!gg_kind_field(k, "date"))
+		return gg_usage(c, "a %s has no date to take a period of", k->name);
+	if (p && (f || t))
+		return gg_usage(c, "give --period or --from/--to, not both");
+	if (p && gg_period_parse(p, &a, &b))
+		return gg_usage(c, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48", p);
+	if (f && gg_date_parse(f, &a))
+		return gg_usage(c, "bad date '%s' for --from (YYYY-MM-DD)", f);
+	if (t && gg_date_parse(t, &b))
+		return gg_usage(c, "bad date '%s' for --to (YYYY-MM-DD)", t);
+	if (!p && t)
+		b += 36 * 3600; /* the next day, whatever the length of this one */
+	gg_date_format(f || p ? a : 0, from);
+	if (t || p)
+		gg_date_format(b, to);
+	else
+		snprintf(to, 16, "9999-12-31");
+	return 0;
+}
+
+int gg_kindcmd_list(struct gg_ctx *c, int argc, char **argv)
+{
+	static const char *const extra[] = {"under", "period", "from", "to", NULL};
+	struct list_arg a = {kind_of(c), json_object(), NULL, NULL, "", ""};
+	json_t *extras = json_object();
+	int first, rc;
+
+	if ((rc = gg_kindcmd_args(c, a.k, argc, argv, a.filter, extra, extras, &first)))
+		goto done;
+	if (first < argc) {
+		rc = gg_usage(c, "unexpected argument '%s'; filters are options, e.g. --level grid", argv[first]);
+		goto done;
+	}
+	json_t *under = json_object_get(extras, "under");
+	if (under && (rc = gg_org_subtree(c, json_string_value(under), &a.scope)))
+		goto done;
+	if ((rc = dates(c, a.k, extras, a.from, a.to)))
+		goto done;
+	/* lists of pairs given as A:B filter on the pair's first field */
+	const char *fk;
+	json_t *fv;
+	json_object_foreach (a.filter, fk, fv)
+		if (json_is_array(fv)) {
+			json_t *x = json_array_get(fv, 0);
+			json_object_set(a.filter, fk,
+					json_is_object(x) ? json_object_get(x, gg_kind_field(a.k, fk)->item[0].name)
+							  : x);
+		}
+	const char *cols[32];
+	int nc = 0;
+	for (const struct gg_field *f = a.k->fields; f->name && nc < 31; f++)
+		cols[nc++] = f->name;
+	cols[nc] = NULL;
+	a.e = gg_out_list(c, cols);
+	rc = gg_kind_each(c, a.k, list_one, &a);
+	int wrc = gg_out_close(c, a.e);
+	rc = rc ? rc : wrc;
+done:
+	json_decref(a.filter);
+	json_decref(a.scope);
+	json_decref(extras);
+	return rc;
+}

@@ -1,0 +1,50 @@
+/* kindcmd.h: add, list, show, set and rm for any kind, as subcommands of the kind's name
+ * (gg-org unit add …), with options read off the kind's fields. A tool wires a kind with one
+ * line: {"unit", NULL, GG_RUN_NODB, NULL, "units", GG_KIND_CMDS("unit", "--code --name …")}
+ * — the command's name is the kind's (gg_kind_find in every kind of kinds.h). */
+#ifndef GG_KINDCMD_H
+#define GG_KINDCMD_H
+
+#include "cli.h"
+#include "kind.h"
+
+int gg_kindcmd_add(struct gg_ctx *c, int argc, char **argv);
+int gg_kindcmd_list(struct gg_ctx *c, int argc, char **argv);
+int gg_kindcmd_show(struct gg_ctx *c, int argc, char **argv);
+int gg_kindcmd_set(struct gg_ctx *c, int argc, char **argv);
+int gg_kindcmd_rm(struct gg_ctx *c, int argc, char **argv);
+/* Reads `--FIELD VALUE` options for every field of the kind into rec, and the options named
+ * in extra (a leading '!' for one without a value) into extras. */
+int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **argv, json_t *rec,
+		    const char *const *extra, json_t *extras, int *nargs);
+
+/* The subcommand table of a kind: `what` as help texts name it, `fields` its options. */
+#define GG_KIND_CMDS(what, fields)                                                                                     \
+	(const struct gg_cmd[])                                                                                        \
+	{                                                                                                              \
+		{"add",                                                                                                \
+		 gg_kindcmd_add,                                                                                       \
+		 GG_RUN_WRITE,                                                                                         \
+		 "[--FIELD VALUE]... | --file FILE",                                                                   \
+		 "add a " what " (fields as options, or records from a file or stdin)\n  fields: " fields,             \
+		 NULL},                                                                                                \
+			{"list",                                                                                       \
+			 gg_kindcmd_list,                                                                              \
+			 GG_RUN_READ,                                                                                  \
+			 "[--FIELD VALUE]... [--under UNIT] [--period P]",                                             \
+			 "list " what "s, filtered by field values or a subtree\n  fields: " fields,                   \
+			 NULL},                                                                                        \
+			{"show", gg_kindcmd_show, GG_RUN_READ, "KEY... | -", "show " what "s by key", NULL},           \
+			{"set",                                                                                        \
+			 gg_kindcmd_set,                                                                               \
+			 GG_RUN_WRITE,                                                                                 \
+			 "KEY [--FIELD VALUE]...",                                                                     \
+			 "change fields of a " what " (an empty value removes one)\n  fields: " fields,                \
+			 NULL},                                                                                        \
+			{"rm", gg_kindcmd_rm, GG_RUN_WRITE, "KEY... | -", "remove " what "s nothing refers to", NULL}, \
+		{                                                                                                      \
+			0                                                                                              \
+		}                                                                                                      \
+	}
+
+#endif

@@ -1,0 +1,260 @@
+/* org-kind.c: the kinds gg-org keeps (unit, dept, person, party, link, duty, demand), each a
+ * table of fields over its queries in share/gg/queries/KIND/, and the rules of the net that
+ * fields alone cannot say: a unit one level below its parent, a Party organisation on one
+ * unit or spanning several. */
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "kind.h"
+#include "ladder.h"
+#include "org.h"
+
+static const char *const dept_levels[] = {"city", "district", "street", NULL};
+static const char *const roles[] = {"community_worker", "grid_worker", "building_head",
+				    "party_household",	"auxiliary",   "property_manager",
+				    "leader",		"dept_staff",  NULL};
+static const char *const party_kinds[] = {"committee", "general_branch", "branch",     "group",
+					  "household", "joint",		 "functional", NULL};
+static const char *const duty_kinds[] = {"by_law", "assisted", "negative", NULL};
+static const char *const demand_kinds[] = {"task", "data_request", "inspection", "meeting", "signboard", NULL};
+
+/* ---- unit ---- */
+
+/* A unit whose level changes may not have units under it. */
+static int unit_level_kept(struct gg_ctx *c, json_t *rec, json_t *old, const struct gg_src *src)
+{
+	const char *level = json_string_value(json_object_get(rec, "level"));
+	struct gg_stmt *st;
+
+	if (!old || strcmp(json_string_value(json_object_get(old, "level")), level) == 0)
+		return 0;
+	if (!(st = gg_db_named(c->db, "unit/children", &c->err)))
+		return c->err.code;
+	gg_stmt_bind_name(st, "code", json_object_get(rec, "code"));
+	if (gg_stmt_step(st, &c->err) < 0)
+		return c->err.code;
+	if (gg_stmt_int(st, 0) > 0)
+		return gg_kind_fail(c, src, rec, "level", "cannot make '%s' a %s: it has %lld units under it",
+				    json_string_value(json_object_get(rec, "code")), level,
+				    (long long)gg_stmt_int(st, 0));
+	return 0;
+}
+
+/* A unit sits exactly one level below its parent; only a city has none. */
+static int unit_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, json_t *old, const struct gg_src *src)
+{
+	const char *const *levels = gg_ladder(c, "unit");
+	const char *level = json_string_value(json_object_get(rec, "level"));
+	const char *code = json_string_value(json_object_get(rec, "code"));
+	json_t *parent = json_object_get(rec, "parent"), *p = NULL;
+	int rank = gg_ladder_rank(c, "unit", level);
+
+	if (!levels)
+		return c->err.code;
+	if (rank == 0 && json_is_string(parent))
+		return gg_kind_fail(c, src, rec, "parent", "a city has no parent");
+	if (json_is_string(parent)) {
+		if (strcmp(json_string_value(parent), code) == 0)
+			return gg_kind_fail(c, src, rec, "parent", "cycle in parents: unit '%s' is its own parent",
+					    code);
+		if (gg_kind_get(c, k, json_pack("{s:O}", "code", parent), &p))
+			return c->err.code;
+		if (!p)
+			return gg_kind_fail(c, src, rec, "parent", "unknown parent unit '%s'",
+					    json_string_value(parent));
+		int prank = gg_ladder_rank(c, "unit", json_string_value(json_object_get(p, "level")));
+		json_decref(p);
+		if (prank != rank - 1)
+			return gg_kind_fail(c, src, rec, "parent",
+					    "a %s cannot stand directly under a %s ('%s'): its parent must be a %s",
+					    level, levels[prank], json_string_value(parent),
+					    rank > 0 ? levels[rank - 1] : "nothing");
+	} else if (rank > 0 && (!old || !json_object_get(old, "parent"))) {
+		return gg_kind_fail(c, src, rec, "parent", "a %s needs a parent (a %s)", level, levels[rank - 1]);
+	}
+	if (unit_level_kept(c, rec, old, src))
+		return c->err.code;
+	if (json_array_size(json_object_get(rec, "addresses")) && strcmp(level, "building") != 0)
+		return gg_kind_fail(c, src, rec, "addresses", "only buildings have addresses, and '%s' is a %s", code,
+				    level);
+	return 0;
+}
+
+static const struct gg_field address_item[] = {{.name = "address", .type = GG_F_TEXT}};
+
+const struct gg_kind gg_unit_kind = {
+	.name = "unit",
+	.plural = "units",
+	.fields =
+		(const struct gg_field[]){
+			{.name = "code", .type = GG_F_CODE, .flags = GG_F_KEY | GG_F_REQUIRED},
+			{.name = "name", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+			{.name = "level", .type = GG_F_ENUM, .flags = GG_F_REQUIRED, .ladder = "unit"},
+			{.name = "parent",
+			 .type = GG_F_REF,
+			 .flags = GG_F_OWN_CHECK,
+			 .ref = &gg_unit_kind,
+			 .what = "units under it"},
+			{.name = "population", .type = GG_F_INT},
+			{.name = "households", .type = GG_F_INT},
+			{.name = "addresses",
+			 .type = GG_F_LIST,
+			 .flags = GG_F_OWN_TABLE,
+			 .item = address_item,
+			 .nitem = 1},
+			{0},
+		},
+	.check = unit_check,
+};
+
+/* ---- department, duty ---- */
+
+const struct gg_kind gg_dept_kind = {
+	.name = "dept",
+	.plural = "departments",
+	.fields =
+		(const struct gg_field[]){
+			{.name = "code", .type = GG_F_CODE, .flags = GG_F_KEY | GG_F_REQUIRED},
+			{.name = "name", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+			{.name = "level", .type = GG_F_ENUM, .flags = GG_F_REQUIRED, .choices = dept_levels},
+			{0},
+		},
+};
+
+const struct gg_kind gg_duty_kind = {
+	.name = "duty",
+	.plural = "duties",
+	.fields =
+		(const struct gg_field[]){
+			{.name = "code", .type = GG_F_CODE, .flags = GG_F_KEY | GG_F_REQUIRED},
+			{.name = "name", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+			{.name = "kind", .type = GG_F_ENUM, .flags = GG_F_REQUIRED, .choices = duty_kinds},
+			{.name = "level", .type = GG_F_ENUM, .choices = dept_levels},
+			{0},
+		},
+};
+
+/* ---- person ---- */
+
+static const struct gg_field role_item[] = {
+	{.name = "role", .type = GG_F_ENUM, .flags = GG_F_REQUIRED, .choices = roles},
+	{.name = "unit", .type = GG_F_REF, .flags = GG_F_REQUIRED, .ref = &gg_unit_kind, .what = "roles of people"},
+};
+
+const struct gg_kind gg_person_kind = {
+	.name = "person",
+	.plural = "people",
+	.fields =
+		(const struct gg_field[]){
+			{.name = "code", .type = GG_F_CODE, .flags = GG_F_KEY | GG_F_REQUIRED},
+			{.name = "name", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+			{.name = "phone", .type = GG_F_TEXT, .flags = GG_F_PERSONAL},
+			{.name = "id_number", .type = GG_F_TEXT, .flags = GG_F_PERSONAL},
+			{.name = "party_member", .type = GG_F_BOOL},
+			{.name = "roles", .type = GG_F_LIST, .flags = GG_F_OWN_TABLE, .item = role_item, .nitem = 2},
+			{0},
+		},
+};
+
+/* ---- Party organisation ---- */
+
+static const struct gg_field party_unit_item[] = {
+	{.name = "unit", .type = GG_F_REF, .ref = &gg_unit_kind, .what = "joint or functional Party organisations"}};
+
+/* A joint or functional organisation spans units; any other stands on one. */
+static int party_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, json_t *old, const struct gg_src *src)
+{
+	const char *kind = json_string_value(json_object_get(rec, "kind"));
+	int spans = strcmp(kind, "joint") == 0 || strcmp(kind, "functional") == 0;
+
+	(void)k;
+	(void)old;
+	if (!spans && !json_object_get(rec, "unit"))
+		return gg_kind_fail(c, src, rec, "unit", "a %s needs the unit it stands on", kind);
+	if (!spans && json_array_size(json_object_get(rec, "units")))
+		return gg_kind_fail(c, src, rec, "units", "only joint and functional organisations span units");
+	if (spans && !json_object_get(rec, "unit") && !json_array_size(json_object_get(rec, "units")))
+		return gg_kind_fail(c, src, rec, "units", "a %s organisation needs the units it spans", kind);
+	return 0;
+}
+
+const struct gg_kind gg_party_kind = {
+	.name = "party",
+	.plural = "party_orgs",
+	.fields =
+		(const struct gg_field[]){
+			{.name = "code", .type = GG_F_CODE, .flags = GG_F_KEY | GG_F_REQUIRED},
+			{.name = "name", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+			{.name = "kind", .type = GG_F_ENUM, .flags = GG_F_REQUIRED, .choices = party_kinds},
+			{.name = "unit", .type = GG_F_REF, .ref = &gg_unit_kind, .what = "Party organisations"},
+			{.name = "units",
+			 .type = GG_F_LIST,
+			 .flags = GG_F_OWN_TABLE,
+			 .item = party_unit_item,
+			 .nitem = 1},
+			{.name = "secretary",
+			 .type = GG_F_REF,
+			 .ref = &gg_person_kind,
+			 .what = "Party organisations (as secretary)"},
+			{0},
+		},
+	.check = party_check,
+};
+
+/* ---- leader link, demand ---- */
+
+const struct gg_kind gg_link_kind = {
+	.name = "link",
+	.plural = "links",
+	.fields =
+		(const struct gg_field[]){
+			{.name = "leader",
+			 .type = GG_F_REF,
+			 .flags = GG_F_KEY | GG_F_REQUIRED,
+			 .ref = &gg_person_kind,
+			 .what = "leader links"},
+			{.name = "unit",
+			 .type = GG_F_REF,
+			 .flags = GG_F_KEY | GG_F_REQUIRED,
+			 .ref = &gg_unit_kind,
+			 .ref_level = "community",
+			 .what = "leader links"},
+			{0},
+		},
+};
+
+static const struct gg_field field_item[] = {{.name = "field", .type = GG_F_TEXT}};
+
+const struct gg_kind gg_demand_kind = {
+	.name = "demand",
+	.plural = "demands",
+	.flags = GG_K_FIND,
+	.fields =
+		(const struct gg_field[]){
+			{.name = "id", .type = GG_F_ID, .flags = GG_F_KEY},
+			{.name = "department",
+			 .type = GG_F_REF,
+			 .flags = GG_F_REQUIRED,
+			 .ref = &gg_dept_kind,
+			 .what = "demands"},
+			{.name = "unit",
+			 .type = GG_F_REF,
+			 .flags = GG_F_REQUIRED,
+			 .ref = &gg_unit_kind,
+			 .ref_level = "community",
+			 .what = "demands"},
+			{.name = "kind", .type = GG_F_ENUM, .flags = GG_F_REQUIRED, .choices = demand_kinds},
+			{.name = "title", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+			{.name = "date", .type = GG_F_DATE, .flags = GG_F_REQUIRED},
+			{.name = "duty", .type = GG_F_REF, .ref = &gg_duty_kind, .what = "demands"},
+			{.name = "approved", .type = GG_F_BOOL},
+			{.name = "funded", .type = GG_F_BOOL},
+			{.name = "fields", .type = GG_F_LIST, .item = field_item, .nitem = 1},
+			{0},
+		},
+};
+
+/* gg-org's registry, in the order a document is imported: what is referred to comes first. */
+const struct gg_kind *const gg_org_kinds[] = {&gg_unit_kind, &gg_dept_kind, &gg_person_kind, &gg_party_kind,
+					      &gg_link_kind, &gg_duty_kind, &gg_demand_kind, NULL};

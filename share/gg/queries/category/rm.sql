@@ -1,0 +1,2 @@
+-- category/rm.sql: removes a category (once no ticket has it).
+DELETE FROM category WHERE code = :code;

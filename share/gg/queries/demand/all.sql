@@ -1,0 +1,2 @@
+-- demand/all.sql: every demand, by id.
+SELECT id, department, unit, kind, title, date, duty, approved, funded, fields FROM demand ORDER BY id;

@@ -1,0 +1,2 @@
+-- demand/ref-duty.sql: demands made under the duty :key.
+SELECT count(*) FROM demand WHERE duty = :key;

@@ -1,0 +1,2 @@
+-- demand/ref-unit.sql: demands placed on the community :key.
+SELECT count(*) FROM demand WHERE unit = :key;

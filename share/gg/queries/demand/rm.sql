@@ -1,0 +1,2 @@
+-- demand/rm.sql: removes a demand.
+DELETE FROM demand WHERE id = :id;

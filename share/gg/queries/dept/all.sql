@@ -1,0 +1,2 @@
+-- dept/all.sql: every department, by code.
+SELECT code, name, level FROM department ORDER BY code;

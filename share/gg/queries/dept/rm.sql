@@ -1,0 +1,2 @@
+-- dept/rm.sql: removes a department (once nothing refers to it).
+DELETE FROM department WHERE code = :code;

@@ -1,0 +1,2 @@
+-- duty/all.sql: the whole duty list, by code.
+SELECT code, name, kind, level FROM duty ORDER BY code;

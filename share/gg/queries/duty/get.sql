@@ -1,0 +1,2 @@
+-- duty/get.sql: one item of the community duty list by its code.
+SELECT code, name, kind, level FROM duty WHERE code = :code;

@@ -1,0 +1,2 @@
+-- link/get.sql: one leader link: a leader and the community they link.
+SELECT leader, unit FROM link WHERE leader = :leader AND unit = :unit;

@@ -1,0 +1,2 @@
+-- link/ref-leader.sql: leader links of the person :key.
+SELECT count(*) FROM link WHERE leader = :key;

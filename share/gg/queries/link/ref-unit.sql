@@ -1,0 +1,2 @@
+-- link/ref-unit.sql: leader links to the community :key.
+SELECT count(*) FROM link WHERE unit = :key;

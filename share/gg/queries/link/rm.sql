@@ -1,0 +1,2 @@
+-- link/rm.sql: removes a leader link.
+DELETE FROM link WHERE leader = :leader AND unit = :unit;

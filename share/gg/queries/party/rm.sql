@@ -1,0 +1,2 @@
+-- party/rm.sql: removes a Party organisation.
+DELETE FROM party_org WHERE code = :code;

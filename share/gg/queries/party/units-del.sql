@@ -1,0 +1,2 @@
+-- party/units-del.sql: forgets the units an organisation spans before they are written anew.
+DELETE FROM party_org_unit WHERE party_org = :code;

@@ -1,0 +1,2 @@
+-- person/rm.sql: removes a person (once nothing refers to them); their roles go with them.
+DELETE FROM person WHERE code = :code;

@@ -1,0 +1,2 @@
+-- ticket/ref-category.sql: tickets of the category :key.
+SELECT count(*) FROM ticket WHERE category = :key;

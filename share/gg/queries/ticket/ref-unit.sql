@@ -1,0 +1,2 @@
+-- ticket/ref-unit.sql: tickets standing on the grid or building :key.
+SELECT count(*) FROM ticket WHERE unit = :key;

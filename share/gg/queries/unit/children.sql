@@ -1,0 +1,2 @@
+-- unit/children.sql: how many units stand directly under a unit.
+SELECT count(*) FROM unit WHERE parent = :code;

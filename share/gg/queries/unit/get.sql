@@ -1,0 +1,2 @@
+-- unit/get.sql: one unit by its code.
+SELECT code, name, level, parent, population, households FROM unit WHERE code = :code;

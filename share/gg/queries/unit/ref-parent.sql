@@ -1,0 +1,2 @@
+-- unit/ref-parent.sql: units under the unit :key (a unit refers to its parent).
+SELECT count(*) FROM unit WHERE parent = :key;

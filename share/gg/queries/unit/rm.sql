@@ -1,0 +1,2 @@
+-- unit/rm.sql: removes a unit (once nothing refers to it).
+DELETE FROM unit WHERE code = :code;
