@@ -29,8 +29,24 @@ static void chain_hash(const char *prev, const char *at, const char *actor, cons
 		snprintf(out + 2 * i, 3, "%02x", h[i]);
 }
 
-static const char sql_last[] = "SELECT hash FROM audit ORDER BY id DESC LIMIT 1";
-static const char sql_add[] = "INSERT INTO audit (at, actor, command, change, prev, hash) VALUES (?, ?, ?, ?, ?, ?)";
+/* The audit log as a kind: read by the entity layer, kept append-only by the store
+ * (share/gg/sql/004-append-only.sql); rows are written only by gg_audit, which chains them. */
+const struct gg_kind gg_audit_kind = {
+	.name = "audit",
+	.plural = "audit",
+	.flags = GG_K_APPEND,
+	.fields =
+		(const struct gg_field[]){
+			{.name = "id", .type = GG_F_ID, .flags = GG_F_KEY},
+			{.name = "at", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+			{.name = "actor", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+			{.name = "command", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+			{.name = "change", .type = GG_F_OBJECT, .flags = GG_F_REQUIRED},
+			{.name = "prev", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+			{.name = "hash", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+			{0},
+		},
+};
 
 /* Appends one row; must run inside the command's write transaction. */
 int gg_audit(struct gg_ctx *c, json_t *change)
@@ -41,7 +57,7 @@ int gg_audit(struct gg_ctx *c, json_t *change)
 	int rc;
 
 	if (!c->prev_hash[0]) {
-		if (!(st = gg_db_stmt(c->db, sql_last, &c->err)) || (rc = gg_stmt_step(st, &c->err)) < 0)
+		if (!(st = gg_db_named(c->db, "audit/last", &c->err)) || (rc = gg_stmt_step(st, &c->err)) < 0)
 			return c->err.code;
 		snprintf(c->prev_hash, sizeof c->prev_hash, "%s", rc ? gg_stmt_text(st, 0) : "genesis");
 	}
@@ -49,7 +65,7 @@ int gg_audit(struct gg_ctx *c, json_t *change)
 	if (!(text = json_dumps(change, JSON_COMPACT)))
 		return gg_err_oom(&c->err);
 	chain_hash(c->prev_hash, at, c->actor, c->command, text, hash);
-	if (!(st = gg_db_stmt(c->db, sql_add, &c->err))) {
+	if (!(st = gg_db_named(c->db, "audit/add", &c->err))) {
 		free(text);
 		return c->err.code;
 	}

@@ -6,6 +6,9 @@
 #include <jansson.h>
 
 #include "ctx.h"
+#include "kind.h"
+
+extern const struct gg_kind gg_audit_kind;
 
 int gg_audit(struct gg_ctx *c, json_t *change);
 

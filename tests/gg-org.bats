@@ -250,6 +250,24 @@ TZ-HL-CZ-01-G03	第三网格（新）	grid	TZ-HL-CZ-01			'
 	assert_output --partial 'append-only'
 }
 
+@test "an append-only kind is kept so by the store: no UPDATE, DELETE or REPLACE from the sqlite3 shell" {
+	gg-org unit set TZ-HL-CZ-02 --population 1200 >/dev/null
+	before=$(digest)
+	run -19 sqlite3 "$GG_DB" "UPDATE audit SET actor = 'someone else' WHERE id = 1"
+	assert_output --partial 'the audit log is append-only'
+	run -19 sqlite3 "$GG_DB" "DELETE FROM audit WHERE id = (SELECT max(id) FROM audit)"
+	assert_output --partial 'the audit log is append-only'
+	run -19 sqlite3 "$GG_DB" "INSERT OR REPLACE INTO audit (id, at, actor, command, change, prev, hash) SELECT id, at, 'someone else', command, change, prev, hash FROM audit WHERE id = 1"
+	assert_output --partial 'the audit log is append-only'
+	run -19 sqlite3 "$GG_DB" "REPLACE INTO audit (id, at, actor, command, change, prev, hash) VALUES (1, '', '', '', '{}', '', '')"
+	assert_output --partial 'the audit log is append-only'
+	[ "$(digest)" = "$before" ]
+	# a new row is still welcome
+	gg-org unit set TZ-HL-CZ-02 --population 1300 >/dev/null
+	run -0 sqlite3 "$GG_DB" "SELECT json_extract(change, '$.set.population') FROM audit ORDER BY id DESC LIMIT 1"
+	assert_output 1300
+}
+
 @test "--help on the tool, a group and every command" {
 	run -0 gg-org --help
 	assert_line --partial 'import [-f FILE] [--dry-run]'

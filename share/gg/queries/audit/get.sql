@@ -1,0 +1,2 @@
+-- audit/get.sql: one row of the audit log by its id.
+SELECT id, at, actor, command, change, prev, hash FROM audit WHERE id = :id;
