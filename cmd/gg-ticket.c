@@ -7,12 +7,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "emit.h"
 #include "calendar.h"
 #include "cli.h"
 #include "clock.h"
 #include "csv.h"
 #include "embed.h"
+#include "emit.h"
 #include "hook.h"
 #include "kind.h"
 #include "org.h"
@@ -713,7 +713,7 @@ static const struct gg_cmd cmds[] = {
 
 int main(int argc, char **argv)
 {
-	static const struct gg_tool tool = {"gg-ticket",
-					    "gg-ticket: tickets from intake to the resident's return visit", cmds};
+	static const struct gg_tool tool = {
+		"gg-ticket", "gg-ticket: tickets from intake to the resident's return visit", cmds, gg_ticket_kinds};
 	return gg_main(&tool, argc, argv);
 }

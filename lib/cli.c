@@ -14,11 +14,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "emit.h"
-#include "db.h"
 #include "audit.h"
 #include "cli.h"
 #include "clock.h"
+#include "db.h"
+#include "emit.h"
 #include "hook.h"
 #include "kinds.h"
 
@@ -277,7 +277,8 @@ int gg_main(const struct gg_tool *t, int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	mallopt(M_TOP_PAD, 16 << 20);
 	c.prog = t->name;
-	c.kinds = gg_kinds_all;
+	c.kinds = t->kinds;
+	c.registries = gg_registries;
 	c.fmt = GG_FMT_DEFAULT;
 	c.command = join(argc, argv);
 	if (globals(&c, &argc, argv, &db, &now, &out, &want_help, &want_version))

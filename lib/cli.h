@@ -4,8 +4,8 @@
 #ifndef GG_CLI_H
 #define GG_CLI_H
 
-#include "emit.h"
 #include "ctx.h"
+#include "emit.h"
 
 enum gg_run { GG_RUN_NODB, GG_RUN_READ, GG_RUN_WRITE };
 
@@ -22,6 +22,7 @@ struct gg_tool {
 	const char *name;
 	const char *summary;
 	const struct gg_cmd *cmds;
+	const struct gg_kind *const *kinds; /* its registry, whose kinds kindcmd.h finds by name */
 };
 
 int gg_main(const struct gg_tool *tool, int argc, char **argv);

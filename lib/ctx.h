@@ -26,7 +26,8 @@ struct gg_ctx {
 	char prev_hash[65];		    /* the audit chain's last hash, once read in this transaction */
 	json_t *hooks;			    /* [event, record] pairs to hand to hooks after the commit */
 	json_t *memo;			    /* name → block (see gg_ctx_memo), freed with the context */
-	const struct gg_kind *const *kinds; /* every kind of every tool, for references (kinds.h) */
+	const struct gg_kind *const *kinds; /* the tool's registry: the kinds it keeps */
+	const struct gg_kind *const *const *registries; /* every tool's, for references (kinds.h) */
 	struct gg_err err;
 };
 

@@ -425,18 +425,19 @@ static int referrers(struct gg_ctx *c, const struct gg_kind *k, json_t *key, cha
 	size_t len = 0;
 
 	refs[0] = '\0';
-	for (int i = 0; c->kinds && c->kinds[i]; i++) {
-		const struct gg_kind *by = c->kinds[i];
-		for (const struct gg_field *f = by->fields; f->name; f++) {
-			if (f->type == GG_F_REF && f->ref == k && f->what &&
-			    count_refs(c, by, NULL, f, key, refs, &len, size))
-				return c->err.code;
-			for (int j = 0; f->type == GG_F_LIST && j < f->nitem; j++)
-				if (f->item[j].type == GG_F_REF && f->item[j].ref == k && f->item[j].what &&
-				    count_refs(c, by, f, &f->item[j], key, refs, &len, size))
+	for (int r = 0; c->registries && c->registries[r]; r++)
+		for (int i = 0; c->registries[r][i]; i++) {
+			const struct gg_kind *by = c->registries[r][i];
+			for (const struct gg_field *f = by->fields; f->name; f++) {
+				if (f->type == GG_F_REF && f->ref == k && f->what &&
+				    count_refs(c, by, NULL, f, key, refs, &len, size))
 					return c->err.code;
+				for (int j = 0; f->type == GG_F_LIST && j < f->nitem; j++)
+					if (f->item[j].type == GG_F_REF && f->item[j].ref == k && f->item[j].what &&
+					    count_refs(c, by, f, &f->item[j], key, refs, &len, size))
+						return c->err.code;
+			}
 		}
-	}
 	return 0;
 }
 

@@ -1,10 +1,10 @@
-/* kinds.h: every kind of every tool, for what crosses tools: a unit is not removed while a
- * ticket stands on it. Each tool's own registry (gg_org_kinds, …) lists what it imports. */
+/* kinds.h: every tool's registry of kinds, for what crosses tools: a unit is not removed
+ * while a ticket stands on it. */
 #ifndef GG_KINDS_H
 #define GG_KINDS_H
 
 #include "kind.h"
 
-extern const struct gg_kind *const gg_kinds_all[];
+extern const struct gg_kind *const *const gg_registries[];
 
 #endif

@@ -17,3 +17,6 @@ const struct gg_kind gg_ticket_kind = {
 			{0},
 		},
 };
+
+/* gg-ticket's registry: the catalogue, then the tickets that refer to it. */
+const struct gg_kind *const gg_ticket_kinds[] = {&gg_category_kind, &gg_ticket_kind, NULL};

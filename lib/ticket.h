@@ -12,6 +12,7 @@
 #include "reader.h"
 
 extern const struct gg_kind gg_category_kind, gg_ticket_kind;
+extern const struct gg_kind *const gg_ticket_kinds[];
 extern const char *const gg_ticket_levels[];
 
 /* what intake does with places it cannot resolve, and whether deadlines may be past */
