@@ -180,13 +180,134 @@ static int scalar(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *loss
 	return 0;
 }
 
+static int too_many(struct gg_reader *r, yaml_event_t *ev, struct gg_err *err)
+{
+	return yfail(r, err, ev->start_mark, "a record of more than 1000000 values (aliases counted as written out)");
+}
+
+/* An alias stands for its anchor's value, shared, and counts as that value written out. */
+static int alias(struct gg_reader *r, yaml_event_t *ev, json_t **out, struct gg_err *err)
+{
+	for (size_t i = r->nanchors; i-- > 0;)
+		if (!strcmp(r->anchors[i].name, (const char *)ev->data.alias.anchor)) {
+			r->values += r->anchors[i].size - 1;
+			if (r->values > MAX_VALUES)
+				return too_many(r, ev, err);
+			*out = json_incref(r->anchors[i].v);
+			return 0;
+		}
+	return yfail(r, err, ev->start_mark, "unknown alias");
+}
+
+static int compose(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *lossy, int depth, struct gg_err *err);
+
+/* Composes the child whose first event is e, records where it stood in its container `in` under
+ * key, and takes e. On failure the child is freed and *v is NULL. */
+static int child(struct gg_reader *r, yaml_event_t *e, json_t *in, uint64_t key, json_t **v, int depth,
+		 struct gg_err *err)
+{
+	int sublossy;
+	int ok = compose(r, e, v, &sublossy, depth + 1, err) == 0;
+
+	reader_pos_put(r, in, key, (int)e->start_mark.line + 1, (int)e->start_mark.column + 1, sublossy);
+	yaml_event_delete(e);
+	if (!ok) {
+		json_decref(*v);
+		*v = NULL;
+		return err->code;
+	}
+	return 0;
+}
+
+/* An anchor on it counts every value since `start` (r->values before the sequence itself), so
+ * an alias to it weighs what it would written out. */
+static int sequence(struct gg_reader *r, yaml_event_t *ev, json_t **out, size_t start, int depth, struct gg_err *err)
+{
+	json_t *a = json_array();
+	yaml_event_t e;
+
+	*out = a;
+	for (size_t i = 0;; i++) {
+		json_t *v;
+		if (parse(r, &e, err))
+			return err->code;
+		if (e.type == YAML_SEQUENCE_END_EVENT) {
+			yaml_event_delete(&e);
+			/* named only once complete: an alias inside it cannot make a cycle */
+			return save_anchor(r, ev->data.sequence_start.anchor, a, r->values - start) ? gg_err_oom(err)
+												    : 0;
+		}
+		if (child(r, &e, a, reader_hash_idx(i), &v, depth, err))
+			return err->code;
+		json_array_append_new(a, v);
+	}
+}
+
+/* The next key of mapping o, into *key (the caller frees it): 1, 0 at the mapping's end, -1 on
+ * error. */
+static int map_key(struct gg_reader *r, json_t *o, char **key, struct gg_err *err)
+{
+	yaml_event_t e;
+
+	*key = NULL;
+	if (parse(r, &e, err))
+		return -1;
+	if (e.type == YAML_MAPPING_END_EVENT) {
+		yaml_event_delete(&e);
+		return 0;
+	}
+	if (e.type != YAML_SCALAR_EVENT) {
+		yfail(r, err, e.start_mark, "a mapping key must be a plain string");
+		yaml_event_delete(&e);
+		return -1;
+	}
+	*key = strdup((const char *)e.data.scalar.value);
+	if (json_object_get(o, *key)) {
+		char msg[300];
+		snprintf(msg, sizeof msg, "duplicate key '%.200s'", *key);
+		yfail(r, err, e.start_mark, msg);
+		free(*key);
+		*key = NULL;
+		yaml_event_delete(&e);
+		return -1;
+	}
+	yaml_event_delete(&e);
+	return 1;
+}
+
+/* As a sequence: `start` weighs an anchor on it. */
+static int mapping(struct gg_reader *r, yaml_event_t *ev, json_t **out, size_t start, int depth, struct gg_err *err)
+{
+	json_t *o = json_object();
+	yaml_event_t e;
+
+	*out = o;
+	for (;;) {
+		json_t *v;
+		char *key;
+		int more = map_key(r, o, &key, err);
+		if (more < 0)
+			return err->code;
+		if (!more)
+			return save_anchor(r, ev->data.mapping_start.anchor, o, r->values - start) ? gg_err_oom(err)
+												   : 0;
+		if (parse(r, &e, err)) {
+			free(key);
+			return err->code;
+		}
+		int rc = child(r, &e, o, reader_hash_key(key), &v, depth, err);
+		if (!rc)
+			json_object_set_new(o, key, v);
+		free(key);
+		if (rc)
+			return rc;
+	}
+}
+
 /* Composes the node whose first event is ev into *out; the container/key position of
  * each child is recorded as it is placed. */
 static int compose(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *lossy, int depth, struct gg_err *err)
 {
-	yaml_event_t e;
-	int sublossy;
-
 	size_t start = r->values;
 
 	*out = NULL;
@@ -194,98 +315,20 @@ static int compose(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *los
 	if (depth > MAX_DEPTH)
 		return yfail(r, err, ev->start_mark, "nesting deeper than 64 levels");
 	if (++r->values > MAX_VALUES)
-		return yfail(r, err, ev->start_mark,
-			     "a record of more than 1000000 values (aliases counted as written out)");
+		return too_many(r, ev, err);
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
-		for (size_t i = r->nanchors; i-- > 0;)
-			if (!strcmp(r->anchors[i].name, (const char *)ev->data.alias.anchor)) {
-				r->values += r->anchors[i].size - 1;
-				if (r->values > MAX_VALUES)
-					return yfail(r, err, ev->start_mark,
-						     "a record of more than 1000000 values (aliases counted as written "
-						     "out)");
-				*out = json_incref(r->anchors[i].v);
-				return 0;
-			}
-		return yfail(r, err, ev->start_mark, "unknown alias");
+		return alias(r, ev, out, err);
 	case YAML_SCALAR_EVENT:
 		if (scalar(r, ev, out, lossy, err))
 			return err->code;
 		if (save_anchor(r, ev->data.scalar.anchor, *out, 1))
 			return gg_err_oom(err);
 		return 0;
-	case YAML_SEQUENCE_START_EVENT: {
-		json_t *a = json_array();
-		*out = a;
-		for (size_t i = 0;; i++) {
-			json_t *v;
-			if (parse(r, &e, err))
-				return err->code;
-			if (e.type == YAML_SEQUENCE_END_EVENT) {
-				yaml_event_delete(&e);
-				/* named only once complete: an alias inside it cannot make a cycle */
-				return save_anchor(r, ev->data.sequence_start.anchor, a, r->values - start)
-					       ? gg_err_oom(err)
-					       : 0;
-			}
-			int ok = compose(r, &e, &v, &sublossy, depth + 1, err) == 0;
-			reader_pos_put(r, a, reader_hash_idx(i), (int)e.start_mark.line + 1,
-				       (int)e.start_mark.column + 1, sublossy);
-			yaml_event_delete(&e);
-			if (!ok) {
-				json_decref(v);
-				return err->code;
-			}
-			json_array_append_new(a, v);
-		}
-	}
-	case YAML_MAPPING_START_EVENT: {
-		json_t *o = json_object();
-		*out = o;
-		for (;;) {
-			json_t *v;
-			char *key;
-			if (parse(r, &e, err))
-				return err->code;
-			if (e.type == YAML_MAPPING_END_EVENT) {
-				yaml_event_delete(&e);
-				return save_anchor(r, ev->data.mapping_start.anchor, o, r->values - start)
-					       ? gg_err_oom(err)
-					       : 0;
-			}
-			if (e.type != YAML_SCALAR_EVENT) {
-				yfail(r, err, e.start_mark, "a mapping key must be a plain string");
-				yaml_event_delete(&e);
-				return err->code;
-			}
-			key = strdup((const char *)e.data.scalar.value);
-			if (json_object_get(o, key)) {
-				char msg[300];
-				snprintf(msg, sizeof msg, "duplicate key '%.200s'", key);
-				yfail(r, err, e.start_mark, msg);
-				free(key);
-				yaml_event_delete(&e);
-				return err->code;
-			}
-			yaml_event_delete(&e);
-			if (parse(r, &e, err)) {
-				free(key);
-				return err->code;
-			}
-			int ok = compose(r, &e, &v, &sublossy, depth + 1, err) == 0;
-			reader_pos_put(r, o, reader_hash_key(key), (int)e.start_mark.line + 1,
-				       (int)e.start_mark.column + 1, sublossy);
-			yaml_event_delete(&e);
-			if (ok)
-				json_object_set_new(o, key, v);
-			else
-				json_decref(v);
-			free(key);
-			if (!ok)
-				return err->code;
-		}
-	}
+	case YAML_SEQUENCE_START_EVENT:
+		return sequence(r, ev, out, start, depth, err);
+	case YAML_MAPPING_START_EVENT:
+		return mapping(r, ev, out, start, depth, err);
 	default:
 		return yfail(r, err, ev->start_mark, "unexpected YAML event");
 	}
