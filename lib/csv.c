@@ -88,56 +88,55 @@ static int field(struct gg_csv *r, json_t *row, struct gg_err *err)
 	return 0;
 }
 
-/* The next row as an array of strings: 1, 0 at the end, -1 on error. The first row sets the
- * number of fields every later row must have. */
-int gg_csv_next(struct gg_csv *r, json_t **out, struct gg_err *err)
+/* The first byte of the next row, past a byte order mark at the top of the file: 1 with *c
+ * set, 0 at the end of the input, -1 on error. */
+static int row_start(struct gg_csv *r, int *c, struct gg_err *err)
 {
-	json_t *row = json_array();
-	int c, quoted = 0, was_quoted = 0;
-
-	*out = NULL;
-	r->line = r->next_line;
-	r->len = 0;
-	if (!r->buf && put(r, 0) == 0)
-		r->len = 0;
-	c = getc(r->f);
-	if (r->line == 1 && c == 0xef) { /* a UTF-8 byte order mark */
+	*c = getc(r->f);
+	if (r->line == 1 && *c == 0xef) { /* a UTF-8 byte order mark */
 		if (getc(r->f) != 0xbb || getc(r->f) != 0xbf)
-			return json_decref(row),
-			       gg_err_set(err, GG_EX_DATAERR, "%s:1: malformed CSV: a broken byte order mark", r->name),
+			return gg_err_set(err, GG_EX_DATAERR, "%s:1: malformed CSV: a broken byte order mark", r->name),
 			       -1;
-		c = getc(r->f);
+		*c = getc(r->f);
 	}
-	if (c == EOF) {
-		json_decref(row);
+	if (*c == EOF)
 		return ferror(r->f)
 			       ? (gg_err_set(err, GG_EX_IOERR, "cannot read '%s': %s", r->name, strerror(errno)), -1)
 			       : 0;
+	return 1;
+}
+
+/* A byte c inside quotes: text, but for a doubled quote, which is one, and a single quote, which
+ * closes the field (*quoted = 0). */
+static int quoted_byte(struct gg_csv *r, int c, int *quoted)
+{
+	if (c == '"') {
+		int d = getc(r->f);
+		if (d == '"')
+			return put(r, '"');
+		ungetc(d, r->f);
+		*quoted = 0;
+		return 0;
 	}
+	if (c == '\n')
+		r->next_line++;
+	return put(r, c);
+}
+
+/* The fields of a row, its first byte c, onto row up to the end of its line (a line break
+ * inside quotes is text): 0, or an error code. */
+static int row_fields(struct gg_csv *r, int c, json_t *row, struct gg_err *err)
+{
+	int quoted = 0, was_quoted = 0;
+
 	for (;; c = getc(r->f)) {
 		if (quoted) {
-			if (c == EOF) {
-				json_decref(row);
+			if (c == EOF)
 				return gg_err_set(err, GG_EX_DATAERR,
 						  "%s:%d: malformed CSV: a quoted field is never closed", r->name,
-						  r->line),
-				       -1;
-			}
-			if (c == '"') {
-				int d = getc(r->f);
-				if (d == '"') {
-					if (put(r, '"'))
-						goto oom;
-					continue;
-				}
-				ungetc(d, r->f);
-				quoted = 0;
-				continue;
-			}
-			if (c == '\n')
-				r->next_line++;
-			if (put(r, c))
-				goto oom;
+						  r->line);
+			if (quoted_byte(r, c, &quoted))
+				return gg_err_oom(err);
 			continue;
 		}
 		if (c == '"' && r->len == 0 && !was_quoted) {
@@ -152,23 +151,39 @@ int gg_csv_next(struct gg_csv *r, json_t **out, struct gg_err *err)
 				c = '\n';
 			}
 			if (field(r, row, err))
-				return json_decref(row), -1;
+				return err->code;
 			was_quoted = 0;
 			if (c == ',')
 				continue;
 			r->next_line++;
-			break;
+			return 0;
 		}
-		if (was_quoted) {
-			json_decref(row);
+		if (was_quoted)
 			return gg_err_set(err, GG_EX_DATAERR,
 					  "%s:%d: malformed CSV: text after a closing quote in field %zu", r->name,
-					  r->line, json_array_size(row) + 1),
-			       -1;
-		}
+					  r->line, json_array_size(row) + 1);
 		if (put(r, c))
-			goto oom;
+			return gg_err_oom(err);
 	}
+}
+
+/* The next row as an array of strings: 1, 0 at the end, -1 on error. The first row sets the
+ * number of fields every later row must have. */
+int gg_csv_next(struct gg_csv *r, json_t **out, struct gg_err *err)
+{
+	json_t *row;
+	int c, rc;
+
+	*out = NULL;
+	r->line = r->next_line;
+	r->len = 0;
+	if (!r->buf && put(r, 0) == 0)
+		r->len = 0;
+	if ((rc = row_start(r, &c, err)) <= 0)
+		return rc;
+	row = json_array();
+	if (row_fields(r, c, row, err))
+		return json_decref(row), -1;
 	if (!r->ncols)
 		r->ncols = (int)json_array_size(row);
 	else if ((int)json_array_size(row) != r->ncols) {
@@ -180,9 +195,6 @@ int gg_csv_next(struct gg_csv *r, json_t **out, struct gg_err *err)
 	}
 	*out = row;
 	return 1;
-oom:
-	json_decref(row);
-	return gg_err_oom(err), -1;
 }
 
 /* Reads the mapping and checks it against the header: *map gets {fields: {field: index},
