@@ -10,6 +10,14 @@ enum gg_fmt { GG_FMT_YAML, GG_FMT_JSON, GG_FMT_NDJSON, GG_FMT_TSV, GG_FMT_CSV, G
 
 struct gg_emit;
 
+/* A json_t handed to the emitter is borrowed: the caller still owns its reference and
+ * releases it as before. A writer that keeps a record takes its own reference (a table holds
+ * its first rows back to measure them), so a record must not change once handed over.
+ *
+ * gg_emit_open: GG_FMT_DEFAULT is a table for a list, YAML for a single record; cols (NULL
+ * ends them) are the columns of tsv, csv and table, else the first record's fields.
+ * gg_emit and gg_emit_close return -1 when the output failed; close frees the emitter.
+ * gg_cell: a value as one cell of a row, for the caller to free. */
 int gg_fmt_parse(const char *s, enum gg_fmt *f);
 const char *gg_fmt_name(enum gg_fmt f);
 struct gg_emit *gg_emit_open(FILE *out, enum gg_fmt fmt, int list, const char *const *cols);
