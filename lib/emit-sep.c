@@ -1,6 +1,6 @@
 /* emit-sep.c: the tsv and csv writers, for spreadsheets and cut(1). A header row, then a row
  * per record, one cell per column: tsv escapes tabs and newlines with a backslash (a row is
- * always one line), csv quotes as RFC 4180 says. */
+ * always one line), csv quotes as RFC 4180 says. Sections are blocks apart by a blank line. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,5 +72,30 @@ static int sep_record(struct gg_emit *e, json_t *rec)
 	return ferror(e->out) ? -1 : 0;
 }
 
-const struct gg_writer gg_writer_tsv = {.name = "tsv", .record = sep_record};
-const struct gg_writer gg_writer_csv = {.name = "csv", .record = sep_record};
+/* A section that declared its columns shows its header even with no rows, so that each
+ * block of the document still stands for one section. */
+static void sep_end(struct gg_emit *e)
+{
+	if (e->sections && e->n == 0 && e->cols)
+		sep_row(e, NULL, 1);
+}
+
+static int sep_section(struct gg_emit *e, const char *name)
+{
+	(void)name; /* the blocks go in the order of the sections; a name line would be a row */
+	sep_end(e);
+	if (e->sections)
+		putc('\n', e->out);
+	return ferror(e->out) ? -1 : 0;
+}
+
+static int sep_close(struct gg_emit *e)
+{
+	sep_end(e);
+	return 0;
+}
+
+const struct gg_writer gg_writer_tsv = {
+	.name = "tsv", .record = sep_record, .section = sep_section, .close = sep_close};
+const struct gg_writer gg_writer_csv = {
+	.name = "csv", .record = sep_record, .section = sep_section, .close = sep_close};

@@ -1,6 +1,6 @@
 /* emit-table.c: the table writer, for people at a terminal. A list is aligned by display
  * width (a CJK character takes two columns) measured on the first rows it sees, so a long
- * list still streams; a single record is shown one field a line. */
+ * list still streams; a single record is shown one field a line; each section is a table. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,7 +122,7 @@ static int table_record(struct gg_emit *e, json_t *rec)
 
 	if (!t)
 		return -1;
-	if (!e->list) {
+	if (!e->list && !e->sections) {
 		table_vertical(e, rec);
 		return ferror(e->out) ? -1 : 0;
 	}
@@ -134,6 +134,26 @@ static int table_record(struct gg_emit *e, json_t *rec)
 		if (json_array_size(t->rows) >= TABLE_SAMPLE)
 			table_flush(e);
 	}
+	return ferror(e->out) ? -1 : 0;
+}
+
+/* The name on a line of its own above the section's table, which is measured on its own. */
+static int table_section(struct gg_emit *e, const char *name)
+{
+	struct table *t = e->state;
+
+	if (!t)
+		return -1;
+	if (e->sections) {
+		table_flush(e);
+		free(t->widths);
+		t->widths = NULL;
+		t->flushed = 0;
+		putc('\n', e->out);
+	}
+	for (; *name; name++) /* one line, like a cell */
+		putc((unsigned char)*name < 0x20 ? ' ' : *name, e->out);
+	putc('\n', e->out);
 	return ferror(e->out) ? -1 : 0;
 }
 
@@ -151,4 +171,4 @@ static int table_close(struct gg_emit *e)
 }
 
 const struct gg_writer gg_writer_table = {
-	.name = "table", .open = table_open, .record = table_record, .close = table_close};
+	.name = "table", .open = table_open, .record = table_record, .section = table_section, .close = table_close};

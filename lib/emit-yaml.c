@@ -133,23 +133,47 @@ static int yaml_open(struct gg_emit *e)
 	if (yemit(e, &ev))
 		return -1;
 	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-	if (yemit(e, &ev))
-		return -1;
-	return e->list ? ysequence(e) : 0;
+	return yemit(e, &ev);
 }
 
+/* A list's sequence begins with its first record (or at the close), so that a mapping of
+ * sections can begin instead. */
 static int yaml_record(struct gg_emit *e, json_t *rec)
 {
+	if (e->list && !e->sections && e->n == 0 && ysequence(e))
+		return -1;
 	return yvalue(e, rec);
+}
+
+static int yaml_section(struct gg_emit *e, const char *name)
+{
+	yaml_event_t ev;
+
+	if (e->sections)
+		yend(e);
+	else {
+		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+		yemit(e, &ev);
+	}
+	if (yscalar(e, name, gg_yaml_needs_quotes(name)))
+		return -1;
+	return ysequence(e);
 }
 
 static int yaml_close(struct gg_emit *e)
 {
 	yaml_event_t ev;
 
-	if (e->list)
+	if (e->sections) {
 		yend(e);
-	if (e->list || e->n > 0) { /* a single record never given: no document at all */
+		yaml_mapping_end_event_initialize(&ev);
+		yemit(e, &ev);
+	} else if (e->list) {
+		if (e->n == 0)
+			ysequence(e);
+		yend(e);
+	}
+	if (e->sections || e->list || e->n > 0) { /* a single record never given: no document at all */
 		yaml_document_end_event_initialize(&ev, 1);
 		yemit(e, &ev);
 		yaml_stream_end_event_initialize(&ev);
@@ -163,4 +187,5 @@ static int yaml_close(struct gg_emit *e)
 	return e->failed ? -1 : 0;
 }
 
-const struct gg_writer gg_writer_yaml = {.name = "yaml", .open = yaml_open, .record = yaml_record, .close = yaml_close};
+const struct gg_writer gg_writer_yaml = {
+	.name = "yaml", .open = yaml_open, .record = yaml_record, .section = yaml_section, .close = yaml_close};

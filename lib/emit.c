@@ -136,6 +136,31 @@ struct gg_emit *gg_emit_open(FILE *out, enum gg_fmt fmt, int list, const char *c
 	return e;
 }
 
+/* Records before the first section are refused a section after them: they would have no
+ * name to stand under in a mapping of sections. */
+int gg_emit_section(struct gg_emit *e, const char *name, const char *const *cols)
+{
+	char *copy = NULL;
+	int rc = 0;
+
+	if (!e->names)
+		e->names = json_object();
+	if (!name || (e->n && !e->sections) || json_object_get(e->names, name) ||
+	    json_object_set_new(e->names, name, json_null()) || !(copy = strdup(name))) {
+		e->failed = 1;
+		return -1;
+	}
+	if (e->w->section)
+		rc = e->w->section(e, name);
+	free(e->section);
+	e->section = copy;
+	json_decref(e->cols);
+	e->cols = declared(cols);
+	e->sections++;
+	e->n = 0;
+	return rc;
+}
+
 int gg_emit(struct gg_emit *e, json_t *rec)
 {
 	int rc = e->w->record ? e->w->record(e, rec) : ferror(e->out) ? -1 : 0;
@@ -156,6 +181,8 @@ int gg_emit_close(struct gg_emit *e)
 	if (e->failed || ferror(e->out))
 		rc = -1;
 	json_decref(e->cols);
+	json_decref(e->names);
+	free(e->section);
 	free(e);
 	return rc;
 }
