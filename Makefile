@@ -25,7 +25,7 @@ MANSRC  = $(wildcard share/man/*.scd)
 MAN     = $(MANSRC:share/man/%.scd=build/man/%)
 VERSION = 0.1
 
-all: $(BINS:%=$(B)/%) $(MAN)
+all: $(BINS:%=$(B)/%) $(MAN) $(O)/test-emit
 
 $(O)/.dir:
 	mkdir -p $(O) build/man $(B)
@@ -46,6 +46,10 @@ $(O)/libgg.a: $(LIBOBJ)
 
 $(B)/%: cmd/%.c $(O)/libgg.a lib/*.h
 	$(CC) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libgg.a $(LIBS)
+
+# The emitter on its own, for tests/emit.bats; never installed.
+$(O)/test-emit: tests/emit/sections.c $(O)/libgg.a lib/*.h
+	$(CC) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ tests/emit/sections.c $(O)/libgg.a $(LIBS)
 
 build/man/%: share/man/%.scd $(O)/.dir
 	scdoc < $< > $@
@@ -73,7 +77,7 @@ check: deps
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 sanitize:
 	$(MAKE) O=build/asan B=build/asan/bin CFLAGS='-O1 -g $(SANITIZE)' LDFLAGS='$(SANITIZE)' \
-		$(BINS:%=build/asan/bin/%)
+		$(BINS:%=build/asan/bin/%) build/asan/test-emit
 	GG_BIN=$$PWD/build/asan/bin ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 bats --tap tests
 
 # Coverage-guided fuzzing (clang's libFuzzer) of the record reader and writers and of the CSV

@@ -10,10 +10,31 @@ enum gg_fmt { GG_FMT_YAML, GG_FMT_JSON, GG_FMT_NDJSON, GG_FMT_TSV, GG_FMT_CSV, G
 
 struct gg_emit;
 
+/* A json_t handed to the emitter is borrowed: the caller still owns its reference and
+ * releases it as before. A writer that keeps a record takes its own reference (a table holds
+ * its first rows back to measure them), so a record must not change once handed over.
+ *
+ * gg_emit_open: GG_FMT_DEFAULT is a table for a list, YAML for a single record; cols (NULL
+ * ends them) are the columns of tsv, csv and table, else the first record's fields.
+ * gg_emit and gg_emit_close return -1 when the output failed; close frees the emitter.
+ * gg_cell: a value as one cell of a row, for the caller to free.
+ *
+ * Sections make one document of several lists, such as the tables of a report:
+ * gg_emit_section begins the list the records that follow belong to, with its own columns
+ * (NULL: its first record's fields; a field a record lacks is an empty cell). Each section
+ * is a list, whatever gg_emit_open was told. Begin the first before any record and give
+ * each a different name (UTF-8), else -1 and the close fails too.
+ *   yaml, json  one mapping of each name to its list of records; an empty section is [].
+ *   ndjson      a line per record, {"section": NAME, then the record's fields}; a record that
+ *               has a "section" field of its own is refused. An empty section writes nothing.
+ *   tsv, csv    a block per section, apart by a blank line: the header row, then the rows.
+ *               Declared columns show their header even with no rows.
+ *   table       the name on a line of its own, then its table; a blank line between. */
 int gg_fmt_parse(const char *s, enum gg_fmt *f);
 const char *gg_fmt_name(enum gg_fmt f);
 struct gg_emit *gg_emit_open(FILE *out, enum gg_fmt fmt, int list, const char *const *cols);
 int gg_emit(struct gg_emit *e, json_t *rec);
+int gg_emit_section(struct gg_emit *e, const char *name, const char *const *cols);
 int gg_emit_close(struct gg_emit *e);
 int gg_yaml_needs_quotes(const char *s);
 char *gg_cell(json_t *v);

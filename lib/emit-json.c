@@ -1,0 +1,72 @@
+/* emit-json.c: the JSON and NDJSON writers, through jansson. A JSON list is an array with one
+ * compact record a line, so it streams and still diffs line by line; NDJSON is a record a
+ * line, for jq and for gg's own reader. */
+#include "emit-writer.h"
+
+#define COMPACT (JSON_COMPACT | JSON_REAL_PRECISION(15))
+
+/* A list's "[" waits for its first record (or the close), so that a mapping of sections can
+ * begin instead: {"name": [records], ...}, a record a line as in a list. */
+static int json_record(struct gg_emit *e, json_t *rec)
+{
+	if (e->sections) {
+		fputs(e->n ? ",\n    " : "\n    ", e->out);
+		json_dumpf(rec, e->out, COMPACT);
+	} else if (e->list) {
+		fputs(e->n ? ",\n  " : "[\n  ", e->out);
+		json_dumpf(rec, e->out, COMPACT);
+	} else {
+		json_dumpf(rec, e->out, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+		putc('\n', e->out);
+	}
+	return ferror(e->out) ? -1 : 0;
+}
+
+static int json_section(struct gg_emit *e, const char *name)
+{
+	json_t *key = json_string(name);
+
+	if (e->sections)
+		fputs(e->n ? "\n  ],\n  " : "],\n  ", e->out);
+	else
+		fputs("{\n  ", e->out);
+	json_dumpf(key, e->out, JSON_ENCODE_ANY);
+	fputs(": [", e->out);
+	json_decref(key);
+	return ferror(e->out) ? -1 : 0;
+}
+
+static int json_close(struct gg_emit *e)
+{
+	if (e->sections)
+		fputs(e->n ? "\n  ]\n}\n" : "]\n}\n", e->out);
+	else if (e->list)
+		fputs(e->n ? "\n]\n" : "[]\n", e->out);
+	return 0;
+}
+
+/* In a section each line carries the section's name as its first field, for jq's
+ * select(.section == "..."); a record with a "section" field of its own would lose one of
+ * the two, so it is refused. */
+static int ndjson_record(struct gg_emit *e, json_t *rec)
+{
+	json_t *line = rec;
+
+	if (e->sections) {
+		if (!json_is_object(rec) || json_object_get(rec, "section")) {
+			e->failed = 1;
+			return -1;
+		}
+		line = json_pack("{s:s}", "section", e->section);
+		json_object_update(line, rec);
+	}
+	json_dumpf(line, e->out, COMPACT);
+	putc('\n', e->out);
+	if (line != rec)
+		json_decref(line);
+	return ferror(e->out) ? -1 : 0;
+}
+
+const struct gg_writer gg_writer_json = {
+	.name = "json", .record = json_record, .section = json_section, .close = json_close};
+const struct gg_writer gg_writer_ndjson = {.name = "ndjson", .record = ndjson_record};

@@ -1,0 +1,44 @@
+/* emit-writer.h: what a format's writer sees of an emitter, for lib/emit*.c only. Each format
+ * is one table of functions in its own file, so a new format is a new file and a line in
+ * emit.c's table, never a new case in every function of the emitter. */
+#ifndef GG_EMIT_WRITER_H
+#define GG_EMIT_WRITER_H
+
+#include "emit.h"
+
+struct gg_emit {
+	FILE *out;
+	const struct gg_writer *w;
+	int list;      /* opened for a list, not a single record */
+	int n;	       /* records so far in the list, or in the section begun last */
+	int sections;  /* sections begun */
+	int failed;    /* sticky: gg_emit_close reports it */
+	char *section; /* name of the section begun last */
+	json_t *cols;  /* column names of the list or section: declared, else its first record's */
+	json_t *names; /* section names taken: a mapping cannot hold a key twice */
+	void *state;   /* the writer's own, freed by its close */
+};
+
+/* Each returns 0, or -1 when it failed; a NULL function has nothing to do. record sees e->n
+ * as the records before this one. section is called while e still describes the section
+ * that ends (e->sections is 0 before the first one): it finishes that and begins `name`,
+ * whose declared columns are put in e->cols after it returns. close always runs, even when
+ * open failed, and frees e->state. */
+struct gg_writer {
+	const char *name;
+	int (*open)(struct gg_emit *e);
+	int (*record)(struct gg_emit *e, json_t *rec);
+	int (*section)(struct gg_emit *e, const char *name);
+	int (*close)(struct gg_emit *e);
+};
+
+extern const struct gg_writer gg_writer_yaml;
+extern const struct gg_writer gg_writer_json;
+extern const struct gg_writer gg_writer_ndjson;
+extern const struct gg_writer gg_writer_tsv;
+extern const struct gg_writer gg_writer_csv;
+extern const struct gg_writer gg_writer_table;
+
+json_t *gg_emit_columns(struct gg_emit *e, json_t *rec);
+
+#endif

@@ -1,0 +1,142 @@
+#!/usr/bin/env bats
+# The emitter's sections, through tests/emit/sections.c: a document of two sections in each
+# format exactly as written, YAML and JSON that read back as one mapping, empty sections, and
+# the sections the emitter refuses.
+
+load helper
+
+# No database: the program under test is the emitter alone, from the build under test
+# (build/asan/test-emit when GG_BIN points at the sanitizer's tools).
+setup_file() {
+	:
+}
+
+setup() {
+	EMIT=${GG_BIN:+$GG_BIN/../test-emit}
+	[ -x "${EMIT:-}" ] || EMIT=$TOP/build/test-emit
+}
+
+@test "yaml: one mapping of each section's name to its records, which reads back as the json" {
+	run -0 "$EMIT" yaml
+	assert_output 'overdue:
+- id: 7
+  unit: 城东街道
+  title: Streetlight out, Elm St
+  due_at: "2026-11-20T18:00:00+08:00"
+  level: district
+- id: 12
+  unit: Q3
+  title: "no"
+by unit:
+- unit: 城东街道
+  open: 3
+  overdue: 1
+- unit: Q3
+  open: 12
+  overdue: 1'
+	"$EMIT" yaml >"$BATS_TEST_TMPDIR/report.yaml"
+	run -0 "$EMIT" read "$BATS_TEST_TMPDIR/report.yaml"
+	assert_equal "$output" "$("$EMIT" json | jq -c .)"
+}
+
+@test "json: one object of each section's name to its records, a record a line" {
+	run -0 "$EMIT" json
+	assert_output '{
+  "overdue": [
+    {"id":7,"unit":"城东街道","title":"Streetlight out, Elm St","due_at":"2026-11-20T18:00:00+08:00","level":"district"},
+    {"id":12,"unit":"Q3","title":"no"}
+  ],
+  "by unit": [
+    {"unit":"城东街道","open":3,"overdue":1},
+    {"unit":"Q3","open":12,"overdue":1}
+  ]
+}'
+	run -0 jq -c '[keys_unsorted, (.overdue | map(.id)), (.["by unit"] | map(.open))]' <<<"$output"
+	assert_output '[["overdue","by unit"],[7,12],[3,12]]'
+}
+
+@test "ndjson: a line per record, the section's name its first field" {
+	run -0 "$EMIT" ndjson
+	assert_output '{"section":"overdue","id":7,"unit":"城东街道","title":"Streetlight out, Elm St","due_at":"2026-11-20T18:00:00+08:00","level":"district"}
+{"section":"overdue","id":12,"unit":"Q3","title":"no"}
+{"section":"by unit","unit":"城东街道","open":3,"overdue":1}
+{"section":"by unit","unit":"Q3","open":12,"overdue":1}'
+	run -0 jq -r 'select(.section == "by unit") | .unit' <<<"$output"
+	assert_output $'城东街道\nQ3'
+}
+
+@test "tsv and csv: a block per section with its own header, a blank line between, missing fields empty" {
+	run -0 "$EMIT" tsv
+	assert_output "$(printf '%s\n' 'id	unit	title	due_at' \
+		'7	城东街道	Streetlight out, Elm St	2026-11-20T18:00:00+08:00' \
+		'12	Q3	no	' \
+		'' \
+		'unit	open	overdue' \
+		'城东街道	3	1' \
+		'Q3	12	1')"
+	run -0 "$EMIT" csv
+	assert_output 'id,unit,title,due_at
+7,城东街道,"Streetlight out, Elm St",2026-11-20T18:00:00+08:00
+12,Q3,no,
+
+unit,open,overdue
+城东街道,3,1
+Q3,12,1'
+}
+
+@test "table: each section's name on a line, then its own table aligned by display width" {
+	run -0 "$EMIT" table
+	assert_output 'overdue
+id  unit      title                    due_at
+7   城东街道  Streetlight out, Elm St  2026-11-20T18:00:00+08:00
+12  Q3        no
+
+by unit
+unit      open  overdue
+城东街道  3     1
+Q3        12    1'
+}
+
+@test "empty sections: [] in yaml and json, no line in ndjson, declared columns keep their header" {
+	run -0 "$EMIT" yaml empty
+	assert_output 'declared: []
+bare: []
+last:
+- id: 1'
+	run -0 "$EMIT" json empty
+	assert_equal "$(jq -c . <<<"$output")" '{"declared":[],"bare":[],"last":[{"id":1}]}'
+	run -0 "$EMIT" ndjson empty
+	assert_output '{"section":"last","id":1}'
+	run -0 "$EMIT" csv empty
+	assert_output 'id,title
+
+
+id
+1'
+	run -0 "$EMIT" table empty
+	assert_output 'declared
+id  title
+
+bare
+
+last
+id
+1'
+}
+
+@test "a section after records outside any section, or a name taken twice, is refused in every format" {
+	for f in yaml json ndjson tsv csv table; do
+		run -1 --separate-stderr "$EMIT" "$f" late
+		assert_equal "$stderr" $'sections: gg_emit_section late failed\nsections: gg_emit_close failed'
+		run -1 --separate-stderr "$EMIT" "$f" twice
+		assert_equal "$stderr" $'sections: gg_emit_section a again failed\nsections: gg_emit_close failed'
+	done
+}
+
+@test "ndjson refuses a record with a field named section; the other formats keep it" {
+	run -1 --separate-stderr "$EMIT" ndjson own
+	assert_equal "$stderr" $'sections: gg_emit failed\nsections: gg_emit_close failed'
+	assert_output ''
+	run -0 "$EMIT" json own
+	assert_equal "$(jq -c '.a[0]' <<<"$output")" '{"id":1,"section":"mine"}'
+}

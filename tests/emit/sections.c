@@ -1,0 +1,105 @@
+/* sections.c: a document of two sections written in the format named by the first argument,
+ * for tests/emit.bats; a second argument picks a case the emitter must refuse or an empty
+ * section. Exits 1 when a call of the emitter failed, naming it on stderr. `read FILE`
+ * writes what gg's reader makes of FILE as NDJSON, to show the YAML reads back. */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "emit.h"
+#include "reader.h"
+
+static int failed;
+
+static void check(int rc, const char *what)
+{
+	if (rc) {
+		fprintf(stderr, "sections: %s failed\n", what);
+		failed = 1;
+	}
+}
+
+static void emit(struct gg_emit *e, json_t *rec)
+{
+	check(gg_emit(e, rec), "gg_emit");
+	json_decref(rec);
+}
+
+/* Overdue tickets under declared columns (one has no due_at, one a field not declared),
+ * then counts by unit whose columns come from the first record. */
+static void report(struct gg_emit *e)
+{
+	static const char *const cols[] = {"id", "unit", "title", "due_at", NULL};
+
+	check(gg_emit_section(e, "overdue", cols), "gg_emit_section overdue");
+	emit(e, json_pack("{s:i, s:s, s:s, s:s, s:s}", "id", 7, "unit", "城东街道", "title", "Streetlight out, Elm St",
+			  "due_at", "2026-11-20T18:00:00+08:00", "level", "district"));
+	emit(e, json_pack("{s:i, s:s, s:s}", "id", 12, "unit", "Q3", "title", "no"));
+	check(gg_emit_section(e, "by unit", NULL), "gg_emit_section by unit");
+	emit(e, json_pack("{s:s, s:i, s:i}", "unit", "城东街道", "open", 3, "overdue", 1));
+	emit(e, json_pack("{s:s, s:i, s:i}", "unit", "Q3", "open", 12, "overdue", 1));
+}
+
+/* A section with declared columns and no rows, one with neither, then one row. */
+static void empty(struct gg_emit *e)
+{
+	static const char *const cols[] = {"id", "title", NULL};
+
+	check(gg_emit_section(e, "declared", cols), "gg_emit_section declared");
+	check(gg_emit_section(e, "bare", NULL), "gg_emit_section bare");
+	check(gg_emit_section(e, "last", NULL), "gg_emit_section last");
+	emit(e, json_pack("{s:i}", "id", 1));
+}
+
+static int read_back(const char *path)
+{
+	struct gg_err err = {0};
+	struct gg_reader *r;
+	struct gg_emit *e;
+	json_t *rec;
+	int rc;
+
+	if (gg_reader_open(&r, path, &err)) {
+		fprintf(stderr, "sections: %s\n", err.msg);
+		return 1;
+	}
+	e = gg_emit_open(stdout, GG_FMT_NDJSON, 1, NULL);
+	while ((rc = gg_reader_next(r, &rec, &err)) > 0)
+		emit(e, rec);
+	if (rc < 0)
+		fprintf(stderr, "sections: %s\n", err.msg);
+	check(gg_emit_close(e), "gg_emit_close");
+	gg_reader_close(r);
+	return rc < 0 || failed;
+}
+
+int main(int argc, char **argv)
+{
+	const char *c = argc > 2 ? argv[2] : "report";
+	enum gg_fmt fmt;
+	struct gg_emit *e;
+
+	setlocale(LC_CTYPE, "C.UTF-8"); /* as the tools do: a table measures CJK by display width */
+	if (argc == 3 && !strcmp(argv[1], "read"))
+		return read_back(argv[2]);
+	if (argc < 2 || gg_fmt_parse(argv[1], &fmt)) {
+		fprintf(stderr, "usage: sections FORMAT [report|empty|late|twice|own] | sections read FILE\n");
+		return 2;
+	}
+	e = gg_emit_open(stdout, fmt, 1, NULL);
+	if (!strcmp(c, "empty"))
+		empty(e);
+	else if (!strcmp(c, "late")) { /* a record, then a section it cannot belong to */
+		emit(e, json_pack("{s:i}", "id", 1));
+		check(gg_emit_section(e, "late", NULL), "gg_emit_section late");
+	} else if (!strcmp(c, "twice")) {
+		check(gg_emit_section(e, "a", NULL), "gg_emit_section a");
+		check(gg_emit_section(e, "a", NULL), "gg_emit_section a again");
+	} else if (!strcmp(c, "own")) { /* a record with a field named section */
+		check(gg_emit_section(e, "a", NULL), "gg_emit_section a");
+		emit(e, json_pack("{s:i, s:s}", "id", 1, "section", "mine"));
+	} else
+		report(e);
+	check(gg_emit_close(e), "gg_emit_close");
+	return failed;
+}
