@@ -69,39 +69,6 @@ int gg_opts(struct gg_ctx *c, int argc, char **argv, const char *shorts, const v
 	return o;
 }
 
-/* Output for commands. Only `list` defaults to a table (gg_out_list); everything else
- * writes YAML unless -o says otherwise. */
-struct gg_emit *gg_out_open(struct gg_ctx *c, int list, const char *const *cols)
-{
-	return gg_emit_open(stdout, c->fmt == GG_FMT_DEFAULT ? GG_FMT_YAML : c->fmt, list, cols);
-}
-
-struct gg_emit *gg_out_list(struct gg_ctx *c, const char *const *cols)
-{
-	return gg_emit_open(stdout, c->fmt, 1, cols);
-}
-
-int gg_out_close(struct gg_ctx *c, struct gg_emit *e)
-{
-	if (gg_emit_close(e))
-		return gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %s", strerror(errno));
-	return 0;
-}
-
-int gg_out_one(struct gg_ctx *c, json_t *rec)
-{
-	struct gg_emit *e = gg_out_open(c, 0, NULL);
-	gg_emit(e, rec);
-	return gg_out_close(c, e);
-}
-
-/* A callback for lib's iterators: writes each record to the emitter in `emitter`. */
-int gg_out_each(struct gg_ctx *c, json_t *rec, void *emitter)
-{
-	(void)c;
-	return gg_emit(emitter, rec) ? GG_EX_IOERR : 0;
-}
-
 static void print_cmds(FILE *f, const char *prefix, const struct gg_cmd *cmds)
 {
 	for (const struct gg_cmd *k = cmds; k->name; k++) {

@@ -25,9 +25,12 @@ struct gg_tool {
 	const struct gg_kind *const *kinds; /* its registry, whose kinds kindcmd.h finds by name */
 };
 
+/* cli.c */
 int gg_main(const struct gg_tool *tool, int argc, char **argv);
 int gg_usage(struct gg_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int gg_opts(struct gg_ctx *c, int argc, char **argv, const char *shorts, const void *longs);
+
+/* out.c */
 struct gg_emit *gg_out_open(struct gg_ctx *c, int list, const char *const *cols);
 struct gg_emit *gg_out_list(struct gg_ctx *c, const char *const *cols);
 int gg_out_close(struct gg_ctx *c, struct gg_emit *e);

@@ -1,0 +1,43 @@
+/* out.c: records a command writes to stdout, through the emitter in the format -o chose:
+ * lists default to a table, everything else to YAML. A failed write is exit 74, never a
+ * silent success. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "emit.h"
+
+/* Output for commands. Only `list` defaults to a table (gg_out_list); everything else
+ * writes YAML unless -o says otherwise. */
+struct gg_emit *gg_out_open(struct gg_ctx *c, int list, const char *const *cols)
+{
+	return gg_emit_open(stdout, c->fmt == GG_FMT_DEFAULT ? GG_FMT_YAML : c->fmt, list, cols);
+}
+
+struct gg_emit *gg_out_list(struct gg_ctx *c, const char *const *cols)
+{
+	return gg_emit_open(stdout, c->fmt, 1, cols);
+}
+
+int gg_out_close(struct gg_ctx *c, struct gg_emit *e)
+{
+	if (gg_emit_close(e))
+		return gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %s", strerror(errno));
+	return 0;
+}
+
+int gg_out_one(struct gg_ctx *c, json_t *rec)
+{
+	struct gg_emit *e = gg_out_open(c, 0, NULL);
+	gg_emit(e, rec);
+	return gg_out_close(c, e);
+}
+
+/* A callback for lib's iterators: writes each record to the emitter in `emitter`. */
+int gg_out_each(struct gg_ctx *c, json_t *rec, void *emitter)
+{
+	(void)c;
+	return gg_emit(emitter, rec) ? GG_EX_IOERR : 0;
+}
+
