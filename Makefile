@@ -94,17 +94,19 @@ fuzz: deps
 	build/fuzz/reader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus tests/fuzz/corpus
 	build/fuzz/csv -max_total_time=$(FUZZ_SECONDS) -max_len=16384 build/fuzz/csv-corpus tests/fuzz/csv-corpus
 
-# The demo city into the default database ($$GG_DB, else ~/.local/share/gg/gg.db), its
-# tickets of November 2026 swept at the month's end, and what the net lacks.
+# The demo city into a scratch database under build/ (never the user's own), its tickets of
+# November 2026 swept at the month's end, and what the net lacks.
+DEMO_DB = build/demo.db
 demo: deps
 	$(MAKE) all
-	./bin/gg-org import -f share/gg/examples/taizhou.yaml
-	./bin/gg-ticket category import --builtin
-	./bin/gg-ticket import -f share/gg/examples/tickets-2026-11.yaml
-	./bin/gg-org tree --depth 3
-	./bin/gg-ticket --now 2026-11-30T18:00:00+08:00 escalate --due -o table
-	./bin/gg-ticket --now 2026-11-30T18:00:00+08:00 list --overdue
-	./bin/gg-org check -o table || true
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	./bin/gg-org --db $(DEMO_DB) import -f share/gg/examples/taizhou.yaml
+	./bin/gg-ticket --db $(DEMO_DB) category import --builtin
+	./bin/gg-ticket --db $(DEMO_DB) import -f share/gg/examples/tickets-2026-11.yaml
+	./bin/gg-org --db $(DEMO_DB) tree --depth 3
+	./bin/gg-ticket --db $(DEMO_DB) --now 2026-11-30T18:00:00+08:00 escalate --due -o table
+	./bin/gg-ticket --db $(DEMO_DB) --now 2026-11-30T18:00:00+08:00 list --overdue
+	./bin/gg-org --db $(DEMO_DB) check -o table || true
 
 bench: deps
 	$(MAKE) all
