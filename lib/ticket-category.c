@@ -1,0 +1,119 @@
+/* ticket-category.c: the category catalogue (a kind like gg-org's, checked against the levels
+ * a ticket climbs), and a category read once per command as the clock counts with it: where
+ * its tickets start, the deadline at each level, the department summoned at street level. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kind.h"
+#include "ticket-impl.h"
+
+const char *const gg_ticket_levels[] = {"grid", "community", "street", "department", NULL};
+
+int gg_ticket_level(const char *s)
+{
+	for (int i = 0; s && gg_ticket_levels[i]; i++)
+		if (!strcmp(gg_ticket_levels[i], s))
+			return i;
+	return -1;
+}
+
+static int category_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, json_t *old, const struct gg_src *src)
+{
+	struct gg_dur d;
+	const char *key;
+	json_t *v, *sla = json_object_get(rec, "sla");
+	int start = gg_ticket_level(json_string_value(json_object_get(rec, "start_level")));
+	const char *s;
+
+	(void)k;
+	(void)old;
+	if (gg_dur_parse(json_string_value(json_object_get(rec, "respond")), &d))
+		return gg_kind_fail(c, src, rec, "respond", "not a duration: write 30m, 2h, 3d or 5wd");
+	if ((s = json_string_value(json_object_get(rec, "max_extension"))) && gg_dur_parse(s, &d))
+		return gg_kind_fail(c, src, rec, "max_extension", "not a duration: write 30m, 2h, 3d or 5wd");
+	json_object_foreach (sla, key, v) {
+		if (gg_ticket_level(key) < 0)
+			return gg_kind_fail(c, src, rec, "sla",
+					    "unknown level '%s' (one of: grid, community, street, department)", key);
+		if (!json_is_string(v) || gg_dur_parse(json_string_value(v), &d))
+			return gg_kind_fail(c, src, rec, "sla", "%s: not a duration: write 30m, 2h, 3d or 5wd", key);
+	}
+	for (int l = start; l >= 0 && l < NLEVELS; l++)
+		if (!json_object_get(sla, gg_ticket_levels[l]))
+			return gg_kind_fail(c, src, rec, "sla",
+					    "no deadline for %s level, which a ticket starting at %s reaches",
+					    gg_ticket_levels[l], gg_ticket_levels[start]);
+	return 0;
+}
+
+static const struct gg_field category_fields[] = {
+	{.name = "code", .type = GG_F_CODE, .flags = GG_F_KEY | GG_F_REQUIRED},
+	{.name = "name", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+	{.name = "start_level", .type = GG_F_ENUM, .flags = GG_F_REQUIRED, .choices = gg_ticket_levels},
+	{.name = "department", .type = GG_F_REF, .flags = GG_F_REQUIRED, .ref = "dept"},
+	{.name = "respond", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+	{.name = "sla", .type = GG_F_OBJECT, .flags = GG_F_REQUIRED},
+	{.name = "max_extension", .type = GG_F_TEXT},
+	{0},
+};
+
+const struct gg_kind gg_category_kind = {
+	.name = "category",
+	.plural = "categories",
+	.keys = (const char *const[]){"code", NULL},
+	.fields = category_fields,
+	.sql_get = "SELECT code, name, start_level, department, respond, sla, max_extension FROM category "
+		   "WHERE code = :code",
+	.sql_put = "INSERT INTO category (code, name, start_level, department, respond, sla, max_extension) "
+		   "VALUES (:code, :name, :start_level, :department, :respond, :sla, :max_extension) "
+		   "ON CONFLICT (code) DO UPDATE SET name = excluded.name, start_level = excluded.start_level, "
+		   "department = excluded.department, respond = excluded.respond, sla = excluded.sla, "
+		   "max_extension = excluded.max_extension",
+	.sql_del = "DELETE FROM category WHERE code = :code",
+	.sql_all =
+		"SELECT code, name, start_level, department, respond, sla, max_extension FROM category ORDER BY code",
+	.referrers =
+		(const struct gg_referrer[]){{"SELECT count(*) FROM ticket WHERE category = :code", "tickets"}, {0}},
+	.check = category_check,
+};
+
+int gg_ticket_category(struct gg_ctx *c, const char *code, struct cat **out)
+{
+	json_t *rec;
+	struct cat *k;
+	int fresh;
+
+	*out = NULL;
+	if (!(k = gg_ticket_memo(c, "ticket:category:", code, sizeof *k, &fresh)))
+		return gg_err_oom(&c->err);
+	if (!fresh) {
+		*out = k->found ? k : NULL;
+		return 0;
+	}
+	if (gg_cal_load(&c->err)) /* every deadline is counted with it */
+		return c->err.code;
+	if (gg_kind_get(c, &gg_category_kind, json_pack("{s:s}", "code", code), &rec))
+		return c->err.code;
+	if (!rec)
+		return 0;
+	k->found = 1;
+	k->start = gg_ticket_level(json_string_value(json_object_get(rec, "start_level")));
+	snprintf(k->department, sizeof k->department, "%s", json_string_value(json_object_get(rec, "department")));
+	gg_dur_parse(json_string_value(json_object_get(rec, "respond")), &k->respond);
+	for (int l = 0; l < NLEVELS; l++) {
+		const char *s = json_string_value(json_object_get(json_object_get(rec, "sla"), gg_ticket_levels[l]));
+		k->has_sla[l] = s && gg_dur_parse(s, &k->sla[l]) == 0;
+	}
+	const char *m = json_string_value(json_object_get(rec, "max_extension"));
+	k->has_max_ext = m && gg_dur_parse(m, &k->max_ext) == 0;
+	json_decref(rec);
+	*out = k;
+	return 0;
+}
+
+/* The deadline for a ticket that came to `level` at t; a level without an SLA has none. */
+int64_t gg_ticket_due(const struct cat *k, int level, int64_t t)
+{
+	return k->has_sla[level] ? gg_deadline(t, &k->sla[level]) : INT64_MAX / 2;
+}
