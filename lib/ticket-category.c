@@ -8,42 +8,50 @@
 #include "kind.h"
 #include "ticket-impl.h"
 
+/* start_level's choices: a kind's fields are fixed when gg is built, the ladder is read from
+ * the store; everything else counts levels with the ladder. */
 const char *const gg_ticket_levels[] = {"grid", "community", "street", "department", NULL};
 
-int gg_ticket_level(const char *s)
+/* The names of the ticket ladder as a message lists them: "grid, community, street, department". */
+static const char *ladder_text(const char *const *level, char *buf, size_t n)
 {
-	for (int i = 0; s && gg_ticket_levels[i]; i++)
-		if (!strcmp(gg_ticket_levels[i], s))
-			return i;
-	return -1;
+	size_t at = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; level[i] && at < n; i++)
+		at += snprintf(buf + at, n - at, "%s%s", i ? ", " : "", level[i]);
+	return buf;
 }
 
 static int category_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, json_t *old, const struct gg_src *src)
 {
+	const char *const *level = gg_ladder(c, "ticket");
 	struct gg_dur d;
-	const char *key;
+	const char *key, *s;
 	json_t *v, *sla = json_object_get(rec, "sla");
-	int start = gg_ticket_level(json_string_value(json_object_get(rec, "start_level")));
-	const char *s;
+	char all[256];
 
 	(void)k;
 	(void)old;
+	if (!level)
+		return c->err.code;
+	int start = gg_ladder_rank(c, "ticket", json_string_value(json_object_get(rec, "start_level")));
 	if (gg_dur_parse(json_string_value(json_object_get(rec, "respond")), &d))
 		return gg_kind_fail(c, src, rec, "respond", "not a duration: write 30m, 2h, 3d or 5wd");
 	if ((s = json_string_value(json_object_get(rec, "max_extension"))) && gg_dur_parse(s, &d))
 		return gg_kind_fail(c, src, rec, "max_extension", "not a duration: write 30m, 2h, 3d or 5wd");
 	json_object_foreach (sla, key, v) {
-		if (gg_ticket_level(key) < 0)
-			return gg_kind_fail(c, src, rec, "sla",
-					    "unknown level '%s' (one of: grid, community, street, department)", key);
+		if (gg_ladder_rank(c, "ticket", key) < 0)
+			return gg_kind_fail(c, src, rec, "sla", "unknown level '%s' (one of: %s)", key,
+					    ladder_text(level, all, sizeof all));
 		if (!json_is_string(v) || gg_dur_parse(json_string_value(v), &d))
 			return gg_kind_fail(c, src, rec, "sla", "%s: not a duration: write 30m, 2h, 3d or 5wd", key);
 	}
-	for (int l = start; l >= 0 && l < NLEVELS; l++)
-		if (!json_object_get(sla, gg_ticket_levels[l]))
+	for (int l = start; l >= 0 && level[l]; l++)
+		if (!json_object_get(sla, level[l]))
 			return gg_kind_fail(c, src, rec, "sla",
-					    "no deadline for %s level, which a ticket starting at %s reaches",
-					    gg_ticket_levels[l], gg_ticket_levels[start]);
+					    "no deadline for %s level, which a ticket starting at %s reaches", level[l],
+					    level[start]);
 	return 0;
 }
 
@@ -78,6 +86,21 @@ const struct gg_kind gg_category_kind = {
 	.check = category_check,
 };
 
+/* Where the category's tickets start and their deadline at each rank, as the clock counts. */
+static void read_category(struct cat *k, json_t *rec)
+{
+	json_t *sla = json_object_get(rec, "sla");
+	const char *m = json_string_value(json_object_get(rec, "max_extension"));
+
+	snprintf(k->department, sizeof k->department, "%s", json_string_value(json_object_get(rec, "department")));
+	gg_dur_parse(json_string_value(json_object_get(rec, "respond")), &k->respond);
+	for (int l = 0; k->level[l]; l++) {
+		const char *s = json_string_value(json_object_get(sla, k->level[l]));
+		k->has_sla[l] = s && gg_dur_parse(s, &k->sla[l]) == 0;
+	}
+	k->has_max_ext = m && gg_dur_parse(m, &k->max_ext) == 0;
+}
+
 int gg_ticket_category(struct gg_ctx *c, const char *code, struct cat **out)
 {
 	json_t *rec;
@@ -93,27 +116,25 @@ int gg_ticket_category(struct gg_ctx *c, const char *code, struct cat **out)
 	}
 	if (gg_cal_load(&c->err)) /* every deadline is counted with it */
 		return c->err.code;
+	if (!(k->level = gg_ladder(c, "ticket")))
+		return c->err.code;
 	if (gg_kind_get(c, &gg_category_kind, json_pack("{s:s}", "code", code), &rec))
 		return c->err.code;
 	if (!rec)
 		return 0;
 	k->found = 1;
-	k->start = gg_ticket_level(json_string_value(json_object_get(rec, "start_level")));
-	snprintf(k->department, sizeof k->department, "%s", json_string_value(json_object_get(rec, "department")));
-	gg_dur_parse(json_string_value(json_object_get(rec, "respond")), &k->respond);
-	for (int l = 0; l < NLEVELS; l++) {
-		const char *s = json_string_value(json_object_get(json_object_get(rec, "sla"), gg_ticket_levels[l]));
-		k->has_sla[l] = s && gg_dur_parse(s, &k->sla[l]) == 0;
-	}
-	const char *m = json_string_value(json_object_get(rec, "max_extension"));
-	k->has_max_ext = m && gg_dur_parse(m, &k->max_ext) == 0;
+	k->start = gg_ladder_rank(c, "ticket", json_string_value(json_object_get(rec, "start_level")));
+	k->street = gg_ladder_rank(c, "ticket", "street"); /* 街道吹哨、部门报到 */
+	for (k->top = 0; k->level[k->top + 1]; k->top++)
+		;
+	read_category(k, rec);
 	json_decref(rec);
 	*out = k;
 	return 0;
 }
 
-/* The deadline for a ticket that came to `level` at t; a level without an SLA has none. */
-int64_t gg_ticket_due(const struct cat *k, int level, int64_t t)
+/* The deadline for a ticket that came to the level of `rank` at t; a level without an SLA has none. */
+int64_t gg_ticket_due(const struct cat *k, int rank, int64_t t)
 {
-	return k->has_sla[level] ? gg_deadline(t, &k->sla[level]) : INT64_MAX / 2;
+	return k->has_sla[rank] ? gg_deadline(t, &k->sla[rank]) : INT64_MAX / 2;
 }

@@ -9,17 +9,19 @@
 
 #include "calendar.h"
 #include "db.h"
+#include "ladder.h"
 #include "ticket.h"
 
-enum { GRID, COMMUNITY, STREET, DEPARTMENT, NLEVELS };
-
-/* A category as the clock needs it, read once per command (ticket-category.c). */
+/* A category as the clock needs it, on the ticket ladder (share/gg/sql/003-ladder.sql): the
+ * rank its tickets start at, a deadline per rank, and the rank from which its department is
+ * summoned ("吹哨"). Read once per command (ticket-category.c). */
 struct cat {
 	int found;
-	int start;
+	const char *const *level; /* the ladder's names by rank */
+	int start, street, top;
 	char department[128];
-	struct gg_dur respond, sla[NLEVELS], max_ext;
-	int has_sla[NLEVELS], has_max_ext;
+	struct gg_dur respond, sla[GG_LADDER_MAX], max_ext;
+	int has_sla[GG_LADDER_MAX], has_max_ext;
 };
 
 /* What the life cycle changes of a ticket; times are 0 where the column is NULL. */
@@ -29,17 +31,20 @@ struct state {
 	int64_t due_at, due_base, level_at, suspended_at, respond_by, accepted_at, resolved_at, closed_at, overdue_at;
 };
 
-int gg_ticket_level(const char *name);
 int gg_ticket_one_of(const char *const *set, const char *s);
 void *gg_ticket_memo(struct gg_ctx *c, const char *what, const char *code, size_t size, int *fresh);
+struct gg_stmt *gg_ticket_query(struct gg_ctx *c, const char *name, const char *const *params, const int **at);
+
+/* *out is NULL for a code the catalogue does not have. The ladder is read with the first
+ * category, so that afterwards gg_ladder_rank(c, "ticket", …) cannot fail. */
 int gg_ticket_category(struct gg_ctx *c, const char *code, struct cat **out);
-int64_t gg_ticket_due(const struct cat *k, int level, int64_t t);
+int64_t gg_ticket_due(const struct cat *k, int rank, int64_t t);
 
 json_t *gg_ticket_record(json_t *row);
-int gg_ticket_by_id(struct gg_ctx *c, const char *sql, json_int_t id, struct gg_stmt **st);
+int gg_ticket_by_id(struct gg_ctx *c, const char *query, json_int_t id, struct gg_stmt **st);
 int gg_ticket_load(struct gg_ctx *c, json_int_t id, struct state *s);
 int gg_ticket_store(struct gg_ctx *c, const struct state *s);
-void gg_ticket_climb(struct state *s, const struct cat *k, int level, int64_t t);
+void gg_ticket_climb(struct state *s, const struct cat *k, int rank, int64_t t);
 int gg_ticket_refuse(struct gg_ctx *c, const struct state *s, const char *action, const char *hint);
 int gg_ticket_event(struct gg_ctx *c, json_int_t id, int64_t at, const char *kind, const char *status,
 		    const char *level, const char *note, json_t *data);

@@ -56,91 +56,178 @@ static int time_field(struct gg_ctx *c, const struct gg_src *src, json_t *rec, c
 	return 0;
 }
 
-static const char sql_unit_level[] = "SELECT level FROM unit WHERE code = ?";
+/* A ticket as intake reads it off a record. */
+struct intake {
+	const char *ext, *source, *code, *title, *desc, *unit, *address, *priority;
+	int64_t reported, due_at;
+	int due_given;
+	json_t *where, *lat, *lon; /* where: the unit it stands on, once placed */
+	struct cat *k;
+};
+
+/* The fields of a record, each of the type it must have; source and priority from their sets. */
+static int read_fields(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct intake *t)
+{
+	const char *key;
+	json_t *v;
+	int given;
+
+	json_object_foreach (rec, key, v)
+		if (!gg_ticket_one_of(intake_fields, key))
+			return gg_kind_fail(c, src, rec, key, "unknown field for a ticket");
+	if (text(c, src, rec, "external_id", &t->ext) || text(c, src, rec, "source", &t->source) ||
+	    text(c, src, rec, "category", &t->code) || text(c, src, rec, "title", &t->title) ||
+	    text(c, src, rec, "description", &t->desc) || text(c, src, rec, "unit", &t->unit) ||
+	    text(c, src, rec, "address", &t->address) || text(c, src, rec, "priority", &t->priority) ||
+	    time_field(c, src, rec, "reported_at", &t->reported, &given) ||
+	    time_field(c, src, rec, "due_at", &t->due_at, &t->due_given))
+		return c->err.code;
+	if (!t->source)
+		t->source = "resident";
+	if (!gg_ticket_one_of(sources, t->source))
+		return gg_kind_fail(
+			c, src, rec, "source",
+			"unknown source '%s' (one of: grid_patrol, hotline_12345, visit, app, resident, department)",
+			t->source);
+	if (!t->priority)
+		t->priority = "normal";
+	if (!gg_ticket_one_of(priorities, t->priority))
+		return gg_kind_fail(c, src, rec, "priority", "unknown priority '%s' (normal or urgent)", t->priority);
+	return 0;
+}
 
 /* The unit a ticket stands on: given (a grid or building), or the building of its address. */
-static int place(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct gg_intake *in, const char *unit,
-		 const char *address, json_t **out)
+static int place(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct gg_intake *in, struct intake *t)
 {
 	struct gg_stmt *st;
+	const int *at;
 	json_t *found;
-	int rc;
+	int fresh, rc;
 
-	*out = NULL;
-	if (unit) {
+	if (t->unit) {
 		/* the units this command has seen: an import meets the same grids again and again */
-		int fresh;
-		char *seen = gg_ticket_memo(c, "ticket:unit:", unit, 1, &fresh);
+		char *seen = gg_ticket_memo(c, "ticket:unit:", t->unit, 1, &fresh);
 		if (!seen)
 			return gg_err_oom(&c->err);
 		if (*seen)
-			return *out = json_incref(json_object_get(rec, "unit")), 0;
-		if (!(st = gg_db_stmt(c->db, sql_unit_level, &c->err)))
+			return t->where = json_incref(json_object_get(rec, "unit")), 0;
+		if (!(st = gg_ticket_query(c, "ticket/unit-level", (const char *const[]){"unit", NULL}, &at)))
 			return c->err.code;
-		gg_stmt_bind_text(st, 1, unit);
+		gg_stmt_bind_text(st, at[0], t->unit);
 		if ((rc = gg_stmt_step(st, &c->err)) < 0)
 			return c->err.code;
 		if (!rc)
-			return gg_kind_fail(c, src, rec, "unit", "unknown unit '%s'", unit);
+			return gg_kind_fail(c, src, rec, "unit", "unknown unit '%s'", t->unit);
 		const char *lv = gg_stmt_text(st, 0);
 		if (strcmp(lv, "grid") && strcmp(lv, "building"))
 			return gg_kind_fail(c, src, rec, "unit",
-					    "'%s' is a %s: a ticket stands on a grid or a building", unit, lv);
+					    "'%s' is a %s: a ticket stands on a grid or a building", t->unit, lv);
 		*seen = 1;
-		*out = json_incref(json_object_get(rec, "unit"));
+		t->where = json_incref(json_object_get(rec, "unit"));
 		return 0;
 	}
-	if (!address)
+	if (!t->address)
 		return gg_kind_fail(c, src, rec, NULL, "a ticket needs a unit or an address");
-	if (gg_org_resolve(c, address, &found)) {
+	if (gg_org_resolve(c, t->address, &found)) {
 		char msg[1024];
 		snprintf(msg, sizeof msg, "%s", c->err.msg);
 		return gg_kind_fail(c, src, rec, "address", "%s", msg);
 	}
 	if (found) {
-		*out = json_incref(json_object_get(found, "building"));
+		t->where = json_incref(json_object_get(found, "building"));
 		json_decref(found);
 		return 0;
 	}
 	if (in->unresolved_grid)
-		return *out = json_string(in->unresolved_grid), 0;
+		return t->where = json_string(in->unresolved_grid), 0;
 	return gg_kind_fail(c, src, rec, "address",
-			    "no building has the address '%s' (--unresolved=grid:CODE takes such tickets)", address);
+			    "no building has the address '%s' (--unresolved=grid:CODE takes such tickets)", t->address);
 }
 
-static const char sql_by_external[] = "SELECT id, category, title, description, unit, address, priority, reported_at, "
-				      "lat, long FROM ticket WHERE source = ? AND external_id = ?";
-static const char sql_insert[] =
-	"INSERT INTO ticket (external_id, source, category, title, description, unit, address, priority, status, "
-	"level, assignee, reported_at, level_at, respond_by, due_at, due_base, lat, long, start_level, created_at, "
-	"created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?14, ?15, ?16, ?10, "
-	"?17, "
-	"?18) "
-	"ON CONFLICT (source, external_id) WHERE external_id IS NOT NULL DO NOTHING";
-static const char sql_update[] =
-	"UPDATE ticket SET category = :category, title = :title, description = :description, unit = :unit, "
-	"address = :address, priority = :priority, reported_at = :reported_at, lat = :lat, long = :long WHERE id = :id";
-
-/* A record whose source and external_id a stored ticket has: what it says anew (fields of
- * intake only, never the ticket's progress) updates the ticket, with an "updated" event. */
-static int restate(struct gg_ctx *c, const char *source, const char *ext, json_t *row, struct gg_intake *in,
-		   json_int_t *id)
+/* What a record says beside its fields' types: a category the catalogue has, a title, a place,
+ * a position in numbers. */
+static int judge(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct gg_intake *in, struct intake *t)
 {
-	static const char *const said[] = {"category", "title",	      "description", "unit", "address",
-					   "priority", "reported_at", "lat",	     "long", NULL};
-	struct gg_stmt *st = gg_db_stmt(c->db, sql_by_external, &c->err);
-	json_t *old, *changes;
+	int rc;
+
+	if (!t->code)
+		return gg_kind_fail(c, src, rec, NULL, "a ticket needs a category");
+	if ((rc = gg_ticket_category(c, t->code, &t->k)))
+		return rc;
+	if (!t->k)
+		return gg_kind_fail(c, src, rec, "category", "unknown category '%s'", t->code);
+	if (!t->title || !*t->title)
+		return gg_kind_fail(c, src, rec, t->title ? "title" : NULL, "a ticket needs a title");
+	if ((rc = place(c, src, rec, in, t)))
+		return rc;
+	t->lat = json_object_get(rec, "lat");
+	t->lon = json_object_get(rec, "long");
+	if ((t->lat && !json_is_number(t->lat)) || (t->lon && !json_is_number(t->lon)))
+		return gg_kind_fail(c, src, rec, t->lat && !json_is_number(t->lat) ? "lat" : "long",
+				    "expected a number");
+	return 0;
+}
+
+/* The fields of intake only, never the ticket's progress: what a record taken in again may change. */
+static const char *const said[] = {"category", "title",	      "description", "unit", "address",
+				   "priority", "reported_at", "lat",	     "long", NULL};
+
+/* The ticket as a record taken in again says it is, to compare with the stored one. */
+static json_t *as_said(const struct intake *t)
+{
+	json_t *row = json_object();
+
+	json_object_set_new(row, "category", json_string(t->code));
+	json_object_set_new(row, "title", json_string(t->title));
+	json_object_set_new(row, "description", t->desc ? json_string(t->desc) : json_null());
+	json_object_set(row, "unit", t->where);
+	json_object_set_new(row, "address", t->address ? json_string(t->address) : json_null());
+	json_object_set_new(row, "priority", json_string(t->priority));
+	json_object_set_new(row, "reported_at", json_integer(t->reported));
+	json_object_set(row, "lat", t->lat ? t->lat : json_null());
+	json_object_set(row, "long", t->lon ? t->lon : json_null());
+	return row;
+}
+
+/* Writes what a record says anew of the stored ticket id, with an "updated" event. */
+static int update(struct gg_ctx *c, json_int_t id, json_t *row, json_t *changes)
+{
+	static const char *const params[] = {"category",    "title", "description", "unit", "address", "priority",
+					     "reported_at", "lat",   "long",	    "id",   NULL};
+	const int *at;
+	struct gg_stmt *st = gg_ticket_query(c, "ticket/restate", params, &at);
 	int rc;
 
 	if (!st)
 		return c->err.code;
-	gg_stmt_bind_text(st, 1, source);
-	gg_stmt_bind_text(st, 2, ext);
+	for (int i = 0; said[i]; i++)
+		gg_stmt_bind_json(st, at[i], json_object_get(row, said[i]));
+	gg_stmt_bind_int(st, at[9], id);
+	if ((rc = gg_stmt_run(st, &c->err)))
+		return rc;
+	return gg_ticket_event(c, id, gg_now(), "updated", NULL, NULL, NULL, changes);
+}
+
+/* A record whose source and external_id a stored ticket has: what it says anew updates the
+ * ticket; when it says nothing new, it is "unchanged". */
+static int restate(struct gg_ctx *c, const struct intake *t, struct gg_intake *in, json_int_t *id)
+{
+	const int *at;
+	struct gg_stmt *st =
+		gg_ticket_query(c, "ticket/external", (const char *const[]){"source", "external_id", NULL}, &at);
+	json_t *old, *row, *changes;
+	int rc;
+
+	if (!st)
+		return c->err.code;
+	gg_stmt_bind_text(st, at[0], t->source);
+	gg_stmt_bind_text(st, at[1], t->ext);
 	if ((rc = gg_stmt_step(st, &c->err)) <= 0)
 		return rc < 0 ? c->err.code
-			      : gg_err_set(&c->err, GG_EX_SOFTWARE, "ticket %s from %s is neither new nor stored", ext,
-					   source);
+			      : gg_err_set(&c->err, GG_EX_SOFTWARE, "ticket %s from %s is neither new nor stored",
+					   t->ext, t->source);
 	old = gg_stmt_row(st);
+	row = as_said(t);
 	changes = json_object();
 	*id = json_integer_value(json_object_get(old, "id"));
 	for (int i = 0; said[i]; i++) {
@@ -152,20 +239,58 @@ static int restate(struct gg_ctx *c, const char *source, const char *ext, json_t
 	rc = 0;
 	if (!json_object_size(changes)) {
 		in->unchanged++;
-	} else if (!(st = gg_db_stmt(c->db, sql_update, &c->err))) {
-		rc = c->err.code;
 	} else {
-		for (int i = 0; said[i]; i++)
-			gg_stmt_bind_name(st, said[i], json_object_get(row, said[i]));
-		json_t *idv = json_integer(*id);
-		gg_stmt_bind_name(st, "id", idv);
-		json_decref(idv);
-		if (!(rc = gg_stmt_run(st, &c->err)))
-			rc = gg_ticket_event(c, *id, gg_now(), "updated", NULL, NULL, NULL, changes);
+		rc = update(c, *id, row, changes);
 		in->updated++;
 	}
 	json_decref(changes);
+	json_decref(row);
 	return rc;
+}
+
+static const char *const insert_params[] = {"external_id", "source",	  "category",	"title",  "description",
+					    "unit",	   "address",	  "priority",	"status", "level",
+					    "assignee",	   "reported_at", "respond_by", "due_at", "lat",
+					    "long",	   "created_at",  "created_by", NULL};
+
+/* Stores a new ticket at its category's level, with that level's deadlines; the same external
+ * record again restates the stored one. */
+static int insert(struct gg_ctx *c, const struct intake *t, int64_t deadline, struct gg_intake *in, json_int_t *id)
+{
+	const struct cat *k = t->k;
+	int summoned = k->start >= k->street, rc;
+	const char *text[] = {t->ext,
+			      t->source,
+			      t->code,
+			      t->title,
+			      t->desc,
+			      json_string_value(t->where),
+			      t->address,
+			      t->priority,
+			      summoned ? "assigned" : "new",
+			      k->level[k->start],
+			      summoned ? k->department : NULL};
+	const int *at;
+	struct gg_stmt *st = gg_ticket_query(c, "ticket/insert", insert_params, &at);
+
+	if (!st)
+		return c->err.code;
+	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
+		gg_stmt_bind_fixed(st, at[i], text[i]);
+	gg_stmt_bind_int(st, at[11], t->reported);
+	gg_stmt_bind_int(st, at[12], gg_deadline(t->reported, &k->respond));
+	gg_stmt_bind_int(st, at[13], deadline);
+	gg_stmt_bind_json(st, at[14], t->lat);
+	gg_stmt_bind_json(st, at[15], t->lon);
+	gg_stmt_bind_int(st, at[16], gg_now());
+	gg_stmt_bind_fixed(st, at[17], c->actor);
+	if ((rc = gg_stmt_run(st, &c->err)))
+		return rc;
+	if (t->ext && gg_db_changes(c->db) == 0) /* the same external record again */
+		return restate(c, t, in, id);
+	*id = gg_db_last_id(c->db); /* its "created" event is the row itself (queries/ticket/history.sql) */
+	in->added++;
+	return 0;
 }
 
 /* Takes one ticket in. A record with the source and external_id of a stored ticket updates
@@ -173,120 +298,25 @@ static int restate(struct gg_ctx *c, const char *source, const char *ext, json_t
 int gg_ticket_intake(struct gg_ctx *c, json_t *rec, const struct gg_src *src0, struct gg_intake *in, json_int_t *id)
 {
 	struct gg_src src = src0 ? *src0 : (struct gg_src){0};
-	const char *key, *ext, *source, *code, *title, *desc, *unit, *address, *priority;
-	json_t *v, *row = NULL, *where = NULL;
-	struct cat *k;
-	struct gg_stmt *st;
-	int64_t reported = gg_now(), due_at = 0;
-	int given, due_given, rc = 0;
+	struct intake t = {.reported = gg_now()};
+	int rc;
 
 	src.rec = rec;
 	*id = 0;
-	json_object_foreach (rec, key, v)
-		if (!gg_ticket_one_of(intake_fields, key)) {
-			rc = gg_kind_fail(c, &src, rec, key, "unknown field for a ticket");
-			goto done;
-		}
-	if (text(c, &src, rec, "external_id", &ext) || text(c, &src, rec, "source", &source) ||
-	    text(c, &src, rec, "category", &code) || text(c, &src, rec, "title", &title) ||
-	    text(c, &src, rec, "description", &desc) || text(c, &src, rec, "unit", &unit) ||
-	    text(c, &src, rec, "address", &address) || text(c, &src, rec, "priority", &priority) ||
-	    time_field(c, &src, rec, "reported_at", &reported, &given) ||
-	    time_field(c, &src, rec, "due_at", &due_at, &due_given)) {
-		rc = c->err.code;
+	if ((rc = read_fields(c, &src, rec, &t)) || (rc = judge(c, &src, rec, in, &t)))
 		goto done;
-	}
-	if (!source)
-		source = "resident";
-	if (!gg_ticket_one_of(sources, source)) {
-		rc = gg_kind_fail(
-			c, &src, rec, "source",
-			"unknown source '%s' (one of: grid_patrol, hotline_12345, visit, app, resident, department)",
-			source);
-		goto done;
-	}
-	if (!priority)
-		priority = "normal";
-	if (!gg_ticket_one_of(priorities, priority)) {
-		rc = gg_kind_fail(c, &src, rec, "priority", "unknown priority '%s' (normal or urgent)", priority);
-		goto done;
-	}
-	if (!code) {
-		rc = gg_kind_fail(c, &src, rec, NULL, "a ticket needs a category");
-		goto done;
-	}
-	if ((rc = gg_ticket_category(c, code, &k)))
-		goto done;
-	if (!k) {
-		rc = gg_kind_fail(c, &src, rec, "category", "unknown category '%s'", code);
-		goto done;
-	}
-	if (!title || !*title) {
-		rc = gg_kind_fail(c, &src, rec, title ? "title" : NULL, "a ticket needs a title");
-		goto done;
-	}
-	if ((rc = place(c, &src, rec, in, unit, address, &where)))
-		goto done;
-	json_t *lat = json_object_get(rec, "lat"), *lon = json_object_get(rec, "long");
-	if ((lat && !json_is_number(lat)) || (lon && !json_is_number(lon))) {
-		rc = gg_kind_fail(c, &src, rec, lat && !json_is_number(lat) ? "lat" : "long", "expected a number");
-		goto done;
-	}
-	/* a new ticket: at its category's level, with that level's deadline */
-	int level = k->start;
-	int64_t deadline = due_given ? due_at : gg_ticket_due(k, level, reported);
+	int64_t deadline = t.due_given ? t.due_at : gg_ticket_due(t.k, t.k->start, t.reported);
 	if (in->is_new && deadline <= gg_now()) {
 		char buf[32];
 		gg_time_format(deadline, buf);
 		rc = gg_kind_fail(
-			c, &src, rec, due_given ? "due_at" : "reported_at",
+			c, &src, rec, t.due_given ? "due_at" : "reported_at",
 			"the deadline %s is already past; a ticket taken in late goes through 'gg-ticket import'", buf);
 		goto done;
 	}
-	const char *status = level >= STREET ? "assigned" : "new";
-	if (!(st = gg_db_stmt(c->db, sql_insert, &c->err))) {
-		rc = c->err.code;
-		goto done;
-	}
-	gg_stmt_bind_fixed(st, 1, ext);
-	gg_stmt_bind_fixed(st, 2, source);
-	gg_stmt_bind_fixed(st, 3, code);
-	gg_stmt_bind_fixed(st, 4, title);
-	gg_stmt_bind_fixed(st, 5, desc);
-	gg_stmt_bind_fixed(st, 6, json_string_value(where));
-	gg_stmt_bind_fixed(st, 7, address);
-	gg_stmt_bind_fixed(st, 8, priority);
-	gg_stmt_bind_fixed(st, 9, status);
-	gg_stmt_bind_fixed(st, 10, gg_ticket_levels[level]);
-	gg_stmt_bind_fixed(st, 11, level >= STREET ? k->department : NULL);
-	gg_stmt_bind_int(st, 12, reported);
-	gg_stmt_bind_int(st, 13, gg_deadline(reported, &k->respond));
-	gg_stmt_bind_int(st, 14, deadline);
-	gg_stmt_bind_json(st, 15, lat);
-	gg_stmt_bind_json(st, 16, lon);
-	gg_stmt_bind_int(st, 17, gg_now());
-	gg_stmt_bind_fixed(st, 18, c->actor);
-	if ((rc = gg_stmt_run(st, &c->err)))
-		goto done;
-	if (ext && gg_db_changes(c->db) == 0) { /* the same external record again */
-		row = json_object();
-		json_object_set_new(row, "category", json_string(code));
-		json_object_set_new(row, "title", json_string(title));
-		json_object_set_new(row, "description", desc ? json_string(desc) : json_null());
-		json_object_set(row, "unit", where);
-		json_object_set_new(row, "address", address ? json_string(address) : json_null());
-		json_object_set_new(row, "priority", json_string(priority));
-		json_object_set_new(row, "reported_at", json_integer(reported));
-		json_object_set(row, "lat", lat ? lat : json_null());
-		json_object_set(row, "long", lon ? lon : json_null());
-		rc = restate(c, source, ext, row, in, id);
-		goto done;
-	}
-	*id = gg_db_last_id(c->db); /* its "created" event is the row itself (queries/ticket-history.sql) */
-	in->added++;
+	rc = insert(c, &t, deadline, in, id);
 done:
-	json_decref(row);
-	json_decref(where);
+	json_decref(t.where);
 	return rc;
 }
 
@@ -298,5 +328,3 @@ int gg_ticket_imported(struct gg_ctx *c, const char *from, json_t *counts)
 	json_decref(ch);
 	return rc;
 }
-
-/* ---- the life cycle ---- */

@@ -12,21 +12,18 @@
 
 static const char *const satisfactions[] = {"satisfied", "basic", "unsatisfied", NULL};
 
-static int is_open(const char *status)
+/* Whether `code` is a person (1), else a department (2), else neither (0); -1 on error. */
+static int assignee(struct gg_ctx *c, const char *code)
 {
-	return gg_ticket_one_of((const char *const[]){"new", "accepted", "assigned", "in_progress", NULL}, status);
-}
+	const int *at;
+	struct gg_stmt *st = gg_ticket_query(c, "ticket/assignee", (const char *const[]){"code", NULL}, &at);
 
-static const char sql_person[] = "SELECT 1 FROM person WHERE code = ?";
-static const char sql_dept[] = "SELECT 1 FROM department WHERE code = ?";
-
-static int exists(struct gg_ctx *c, const char *sql, const char *code)
-{
-	struct gg_stmt *st = gg_db_stmt(c->db, sql, &c->err);
 	if (!st)
 		return -1;
-	gg_stmt_bind_text(st, 1, code);
-	return gg_stmt_step(st, &c->err);
+	gg_stmt_bind_text(st, at[0], code);
+	if (gg_stmt_step(st, &c->err) < 0)
+		return -1;
+	return gg_stmt_int(st, 0) ? 1 : gg_stmt_int(st, 1) ? 2 : 0;
 }
 
 static void queue(struct gg_ctx *c, const char *hook, json_int_t id)
@@ -74,24 +71,24 @@ int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *action, json_t *a
 			goto done;
 		}
 		s.accepted_at = now;
-		if (!strcmp(s.status, "assigned") && gg_ticket_level(s.level) >= STREET)
+		if (!strcmp(s.status, "assigned") && gg_ladder_rank(c, "ticket", s.level) >= k->street)
 			json_object_set_new(data, "reported_for_duty", json_string(s.assignee)); /* 报到 */
 		strcpy(s.status, "accepted");
 	} else if (!strcmp(action, "assign")) {
-		if (!is_open(s.status)) {
-			rc = gg_ticket_refuse(c, &s, "assign", NULL);
+		if ((rc = gg_ladder_is_open(c, s.status)) <= 0) {
+			rc = rc < 0 ? c->err.code : gg_ticket_refuse(c, &s, "assign", NULL);
 			goto done;
 		}
-		int person = exists(c, sql_person, to), dept = person > 0 ? 0 : exists(c, sql_dept, to);
-		if (person < 0 || dept < 0) {
+		int who = assignee(c, to), dept = who == 2;
+		if (who < 0) {
 			rc = c->err.code;
 			goto done;
 		}
-		if (!person && !dept) {
+		if (!who) {
 			rc = gg_err_set(&c->err, GG_EX_DATAERR, "no person or department '%s'", to);
 			goto done;
 		}
-		if (dept && gg_ticket_level(s.level) < STREET) {
+		if (dept && gg_ladder_rank(c, "ticket", s.level) < k->street) {
 			rc = gg_err_set(&c->err, GG_EX_DATAERR,
 					"ticket %lld is at %s level: departments take tickets from street level up",
 					(long long)id, s.level);
@@ -108,8 +105,8 @@ int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *action, json_t *a
 		}
 		strcpy(s.status, "in_progress");
 	} else if (!strcmp(action, "suspend")) {
-		if (!is_open(s.status)) {
-			rc = gg_ticket_refuse(c, &s, "suspend", NULL);
+		if ((rc = gg_ladder_is_open(c, s.status)) <= 0) {
+			rc = rc < 0 ? c->err.code : gg_ticket_refuse(c, &s, "suspend", NULL);
 			goto done;
 		}
 		snprintf(s.resume, sizeof s.resume, "%s", s.status);
@@ -131,8 +128,8 @@ int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *action, json_t *a
 	} else if (!strcmp(action, "extend")) {
 		struct gg_dur by;
 		const char *bys = json_string_value(json_object_get(args, "by"));
-		if (!is_open(s.status)) {
-			rc = gg_ticket_refuse(c, &s, "extend", NULL);
+		if ((rc = gg_ladder_is_open(c, s.status)) <= 0) {
+			rc = rc < 0 ? c->err.code : gg_ticket_refuse(c, &s, "extend", NULL);
 			goto done;
 		}
 		if (!bys || gg_dur_parse(bys, &by)) {
@@ -180,7 +177,7 @@ int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *action, json_t *a
 		json_object_set_new(data, "satisfaction", json_string(sat));
 		if (!strcmp(sat, "unsatisfied")) { /* 退回重办: back to work at the same level, a fresh deadline */
 			s.level_at = now;
-			s.due_at = s.due_base = gg_ticket_due(k, gg_ticket_level(s.level), now);
+			s.due_at = s.due_base = gg_ticket_due(k, gg_ladder_rank(c, "ticket", s.level), now);
 			strcpy(s.status, "accepted");
 			s.resolved_at = 0;
 			kind = "returned";
@@ -207,7 +204,7 @@ int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *action, json_t *a
 			goto done;
 		}
 		s.level_at = now;
-		s.due_at = s.due_base = gg_ticket_due(k, gg_ticket_level(s.level), now);
+		s.due_at = s.due_base = gg_ticket_due(k, gg_ladder_rank(c, "ticket", s.level), now);
 		s.satisfaction[0] = '\0';
 		s.resolved_at = s.closed_at = 0;
 		strcpy(s.status, "accepted");
@@ -219,21 +216,20 @@ int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *action, json_t *a
 		s.closed_at = now;
 		strcpy(s.status, "rejected");
 	} else if (!strcmp(action, "escalate")) {
-		int from = gg_ticket_level(s.level), lv = gg_ticket_level(to);
-		if (!is_open(s.status)) {
-			rc = gg_ticket_refuse(c, &s, "escalate", NULL);
+		int from = gg_ladder_rank(c, "ticket", s.level), lv = gg_ladder_rank(c, "ticket", to);
+		if ((rc = gg_ladder_is_open(c, s.status)) <= 0) {
+			rc = rc < 0 ? c->err.code : gg_ticket_refuse(c, &s, "escalate", NULL);
 			goto done;
 		}
 		if (lv <= from) {
 			rc = gg_err_set(&c->err, GG_EX_DATAERR, "ticket %lld is at %s level; escalation goes up, to %s",
-					(long long)id, s.level,
-					from + 1 < NLEVELS ? gg_ticket_levels[from + 1] : "nowhere");
+					(long long)id, s.level, from < k->top ? k->level[from + 1] : "nowhere");
 			goto done;
 		}
 		gg_ticket_climb(&s, k, lv, now);
-		json_object_set_new(data, "from", json_string(gg_ticket_levels[from]));
+		json_object_set_new(data, "from", json_string(k->level[from]));
 		json_object_set_new(data, "to", json_string(to));
-		if (lv >= STREET)
+		if (lv >= k->street)
 			json_object_set_new(data, "summoned", json_string(k->department));
 		hook = "escalate";
 	} else {

@@ -11,15 +11,13 @@
 #include "hook.h"
 #include "ticket-impl.h"
 
-static const char sql_due[] = "SELECT id FROM ticket WHERE due_at <= ? AND status IN ('new', 'accepted', 'assigned', "
-			      "'in_progress') AND overdue_at IS NULL ORDER BY due_at, id";
-
 /* Every open ticket past its deadline climbs one level for each deadline it missed, each
  * climb its own event; at department level it is marked overdue, once. fn sees each ticket
  * moved, as it stands after the sweep. */
 int gg_ticket_sweep(struct gg_ctx *c, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
 {
-	struct gg_stmt *st = gg_db_stmt(c->db, sql_due, &c->err);
+	const int *at;
+	struct gg_stmt *st = gg_ticket_query(c, "ticket/due", (const char *const[]){"now", NULL}, &at);
 	int64_t now = gg_now();
 	json_int_t *ids = NULL;
 	size_t n = 0, cap = 0;
@@ -27,7 +25,7 @@ int gg_ticket_sweep(struct gg_ctx *c, int (*fn)(struct gg_ctx *, json_t *, void 
 
 	if (!st)
 		return c->err.code;
-	gg_stmt_bind_int(st, 1, now);
+	gg_stmt_bind_int(st, at[0], now);
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
 		if (n == cap) {
 			json_int_t *nv = realloc(ids, (cap = cap ? cap * 2 : 1024) * sizeof *ids);
@@ -47,11 +45,11 @@ int gg_ticket_sweep(struct gg_ctx *c, int (*fn)(struct gg_ctx *, json_t *, void 
 		if ((rc = gg_ticket_load(c, ids[i], &s)) || (rc = gg_ticket_category(c, s.category, &k)))
 			break;
 		while (s.due_at <= now) {
-			int from = gg_ticket_level(s.level);
+			int from = gg_ladder_rank(c, "ticket", s.level);
 			char missed[32];
 			gg_time_format(s.due_at, missed);
 			json_t *data = json_pack("{s:s}", "missed", missed);
-			if (from == DEPARTMENT) {
+			if (from == k->top) {
 				s.overdue_at = now;
 				rc = gg_ticket_store(c, &s);
 				if (!rc)
@@ -61,9 +59,9 @@ int gg_ticket_sweep(struct gg_ctx *c, int (*fn)(struct gg_ctx *, json_t *, void 
 				break;
 			}
 			gg_ticket_climb(&s, k, from + 1, s.due_at); /* counted from the deadline it missed */
-			json_object_set_new(data, "from", json_string(gg_ticket_levels[from]));
+			json_object_set_new(data, "from", json_string(k->level[from]));
 			json_object_set_new(data, "to", json_string(s.level));
-			if (from + 1 >= STREET)
+			if (from + 1 >= k->street)
 				json_object_set_new(data, "summoned", json_string(k->department));
 			rc = gg_ticket_store(c, &s);
 			if (!rc)

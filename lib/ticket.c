@@ -34,20 +34,48 @@ void *gg_ticket_memo(struct gg_ctx *c, const char *what, const char *code, size_
 	return p;
 }
 
-/* ---- tickets as records ---- */
+/* The most :names a query of these files has (ticket/insert.sql). */
+#define PARAMS 24
 
-static const char sql_ticket[] =
-	"SELECT id, external_id, source, category, title, description, unit, address, priority, status, level, "
-	"assignee, reported_at, respond_by, due_at, accepted_at, resolved_at, closed_at, overdue_at, satisfaction, "
-	"duplicate_of, lat, long FROM ticket WHERE id = ?";
-static const char sql_duplicates[] = "SELECT id FROM ticket WHERE duplicate_of = ? ORDER BY id";
+/* A named query, reset, and in *at the place of each of `params` (its :names) in it. The places
+ * are found once per command and kept in the memo under the query's name ("ticket/insert"), so
+ * the import binds its insert a million times by place, without looking a name up. */
+struct gg_stmt *gg_ticket_query(struct gg_ctx *c, const char *name, const char *const *params, const int **at)
+{
+	struct query {
+		int ready;
+		const char *sql;
+		int at[PARAMS];
+	} * q;
+	struct gg_stmt *st;
+	int fresh;
+
+	if (!(q = gg_ctx_memo(c, name, sizeof *q, &fresh)))
+		return gg_err_oom(&c->err), NULL;
+	if (!q->ready && !(q->sql = gg_db_query(name))) {
+		gg_err_set(&c->err, GG_EX_SOFTWARE, "no query named '%s'", name);
+		return NULL;
+	}
+	if (!(st = gg_db_stmt(c->db, q->sql, &c->err)))
+		return NULL;
+	for (int i = 0; !q->ready && params[i]; i++)
+		if (i == PARAMS || !(q->at[i] = gg_stmt_bind_name(st, params[i], NULL))) {
+			gg_err_set(&c->err, GG_EX_SOFTWARE, "query '%s' has no parameter :%s", name, params[i]);
+			return NULL;
+		}
+	q->ready = 1;
+	*at = q->at;
+	return st;
+}
+
+/* ---- tickets as records ---- */
 
 static const char *const time_fields[] = {
 	"reported_at", "respond_by",   "due_at", "accepted_at",		 "resolved_at", "closed_at",
 	"overdue_at",  "suspended_at", "at",	 "original_reported_at", NULL};
 
 /* Times are stored as seconds; records carry them as local ISO 8601. An event's data comes
- * back as text where a UNION forgot the column is JSON (queries/ticket-history.sql). */
+ * back as text where a UNION forgot the column is JSON (queries/ticket/history.sql). */
 json_t *gg_ticket_record(json_t *row)
 {
 	json_t *data = json_object_get(row, "data");
@@ -66,14 +94,17 @@ json_t *gg_ticket_record(json_t *row)
 	return row;
 }
 
-/* Runs a query of one ticket by id (its only parameter): *st on its row, or "no ticket". */
-int gg_ticket_by_id(struct gg_ctx *c, const char *sql, json_int_t id, struct gg_stmt **st)
+static const char *const by_id[] = {"id", NULL};
+
+/* Runs a query of one ticket by :id, its only parameter: *st on its row, or "no ticket". */
+int gg_ticket_by_id(struct gg_ctx *c, const char *query, json_int_t id, struct gg_stmt **st)
 {
+	const int *at;
 	int rc;
 
-	if (!(*st = gg_db_stmt(c->db, sql, &c->err)))
+	if (!(*st = gg_ticket_query(c, query, by_id, &at)))
 		return c->err.code;
-	gg_stmt_bind_int(*st, 1, id);
+	gg_stmt_bind_int(*st, at[0], id);
 	if ((rc = gg_stmt_step(*st, &c->err)) < 0)
 		return c->err.code;
 	return rc ? 0 : gg_err_set(&c->err, GG_EX_DATAERR, "no ticket %lld", (long long)id);
@@ -82,16 +113,17 @@ int gg_ticket_by_id(struct gg_ctx *c, const char *sql, json_int_t id, struct gg_
 int gg_ticket_get(struct gg_ctx *c, json_int_t id, json_t **out)
 {
 	struct gg_stmt *st;
+	const int *at;
 	int rc;
 
 	*out = NULL;
-	if (gg_ticket_by_id(c, sql_ticket, id, &st))
+	if (gg_ticket_by_id(c, "ticket/get", id, &st))
 		return c->err.code;
 	*out = gg_ticket_record(gg_stmt_row(st));
 	/* the original lists its duplicates */
-	if (!(st = gg_db_stmt(c->db, sql_duplicates, &c->err)))
+	if (!(st = gg_ticket_query(c, "ticket/duplicates", by_id, &at)))
 		return json_decref(*out), *out = NULL, c->err.code;
-	gg_stmt_bind_int(st, 1, id);
+	gg_stmt_bind_int(st, at[0], id);
 	json_t *dups = json_array();
 	while ((rc = gg_stmt_step(st, &c->err)) > 0)
 		json_array_append_new(dups, json_integer(gg_stmt_int(st, 0)));
@@ -103,40 +135,34 @@ int gg_ticket_get(struct gg_ctx *c, json_int_t id, json_t **out)
 
 /* ---- events ---- */
 
-static const char sql_event[] =
-	"INSERT INTO ticket_event (ticket, at, actor, kind, status, level, note, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+static const char *const event_params[] = {"ticket", "at", "actor", "kind", "status", "level", "note", "data", NULL};
 
 int gg_ticket_event(struct gg_ctx *c, json_int_t id, int64_t at, const char *kind, const char *status,
 		    const char *level, const char *note, json_t *data)
 {
-	struct gg_stmt *st = gg_db_stmt(c->db, sql_event, &c->err);
+	const int *p;
+	struct gg_stmt *st = gg_ticket_query(c, "ticket/event", event_params, &p);
 
 	if (!st)
 		return c->err.code;
-	gg_stmt_bind_int(st, 1, id);
-	gg_stmt_bind_int(st, 2, at);
-	gg_stmt_bind_fixed(st, 3, c->actor);
-	gg_stmt_bind_fixed(st, 4, kind);
-	gg_stmt_bind_fixed(st, 5, status);
-	gg_stmt_bind_fixed(st, 6, level);
-	gg_stmt_bind_fixed(st, 7, note);
-	gg_stmt_bind_json(st, 8, data && json_object_size(data) ? data : NULL);
+	gg_stmt_bind_int(st, p[0], id);
+	gg_stmt_bind_int(st, p[1], at);
+	gg_stmt_bind_fixed(st, p[2], c->actor);
+	gg_stmt_bind_fixed(st, p[3], kind);
+	gg_stmt_bind_fixed(st, p[4], status);
+	gg_stmt_bind_fixed(st, p[5], level);
+	gg_stmt_bind_fixed(st, p[6], note);
+	gg_stmt_bind_json(st, p[7], data && json_object_size(data) ? data : NULL);
 	return gg_stmt_run(st, &c->err);
 }
 
 /* ---- the state the life cycle moves ---- */
 
-static const char sql_state[] = "SELECT category, status, level, coalesce(resume_status, ''), "
-				"coalesce(satisfaction, ''), coalesce(assignee, ''), due_at, due_base, level_at, "
-				"coalesce(suspended_at, 0), coalesce(respond_by, 0), coalesce(accepted_at, 0), "
-				"coalesce(resolved_at, 0), coalesce(closed_at, 0), coalesce(overdue_at, 0) "
-				"FROM ticket WHERE id = ?";
-
 int gg_ticket_load(struct gg_ctx *c, json_int_t id, struct state *s)
 {
 	struct gg_stmt *st;
 
-	if (gg_ticket_by_id(c, sql_state, id, &st))
+	if (gg_ticket_by_id(c, "ticket/state", id, &st))
 		return c->err.code;
 	s->id = id;
 	snprintf(s->category, sizeof s->category, "%s", gg_stmt_text(st, 0));
@@ -157,10 +183,10 @@ int gg_ticket_load(struct gg_ctx *c, json_int_t id, struct state *s)
 	return 0;
 }
 
-static const char sql_move[] =
-	"UPDATE ticket SET status = ?1, level = ?2, assignee = ?3, level_at = ?4, respond_by = ?5, due_at = ?6, "
-	"due_base = ?7, accepted_at = ?8, resolved_at = ?9, closed_at = ?10, suspended_at = ?11, "
-	"resume_status = ?12, overdue_at = ?13, satisfaction = ?14 WHERE id = ?15";
+static const char *const store_params[] = {"status",	  "level",	  "assignee",	  "level_at",
+					   "respond_by",  "due_at",	  "due_base",	  "accepted_at",
+					   "resolved_at", "closed_at",	  "suspended_at", "resume_status",
+					   "overdue_at",  "satisfaction", "id",		  NULL};
 
 static void bind_time(struct gg_stmt *st, int i, int64_t t)
 {
@@ -173,37 +199,38 @@ static void bind_time(struct gg_stmt *st, int i, int64_t t)
 /* Writes the state back. */
 int gg_ticket_store(struct gg_ctx *c, const struct state *s)
 {
-	struct gg_stmt *st = gg_db_stmt(c->db, sql_move, &c->err);
+	const int *p;
+	struct gg_stmt *st = gg_ticket_query(c, "ticket/store", store_params, &p);
 
 	if (!st)
 		return c->err.code;
-	gg_stmt_bind_fixed(st, 1, s->status);
-	gg_stmt_bind_fixed(st, 2, s->level);
-	gg_stmt_bind_fixed(st, 3, *s->assignee ? s->assignee : NULL);
-	gg_stmt_bind_int(st, 4, s->level_at);
-	bind_time(st, 5, s->respond_by);
-	gg_stmt_bind_int(st, 6, s->due_at);
-	gg_stmt_bind_int(st, 7, s->due_base);
-	bind_time(st, 8, s->accepted_at);
-	bind_time(st, 9, s->resolved_at);
-	bind_time(st, 10, s->closed_at);
-	bind_time(st, 11, strcmp(s->status, "suspended") ? 0 : s->suspended_at);
-	gg_stmt_bind_fixed(st, 12, *s->resume ? s->resume : NULL);
-	bind_time(st, 13, s->overdue_at);
-	gg_stmt_bind_fixed(st, 14, *s->satisfaction ? s->satisfaction : NULL);
-	gg_stmt_bind_int(st, 15, s->id);
+	gg_stmt_bind_fixed(st, p[0], s->status);
+	gg_stmt_bind_fixed(st, p[1], s->level);
+	gg_stmt_bind_fixed(st, p[2], *s->assignee ? s->assignee : NULL);
+	gg_stmt_bind_int(st, p[3], s->level_at);
+	bind_time(st, p[4], s->respond_by);
+	gg_stmt_bind_int(st, p[5], s->due_at);
+	gg_stmt_bind_int(st, p[6], s->due_base);
+	bind_time(st, p[7], s->accepted_at);
+	bind_time(st, p[8], s->resolved_at);
+	bind_time(st, p[9], s->closed_at);
+	bind_time(st, p[10], strcmp(s->status, "suspended") ? 0 : s->suspended_at);
+	gg_stmt_bind_fixed(st, p[11], *s->resume ? s->resume : NULL);
+	bind_time(st, p[12], s->overdue_at);
+	gg_stmt_bind_fixed(st, p[13], *s->satisfaction ? s->satisfaction : NULL);
+	gg_stmt_bind_int(st, p[14], s->id);
 	return gg_stmt_run(st, &c->err);
 }
 
-/* Moves a ticket to `level` as of t: a fresh deadline and response time, and from street
- * level up the category's department summoned as assignee. */
-void gg_ticket_climb(struct state *s, const struct cat *k, int level, int64_t t)
+/* Moves a ticket to the level of `rank` as of t: a fresh deadline and response time, and from
+ * street level up the category's department summoned as assignee. */
+void gg_ticket_climb(struct state *s, const struct cat *k, int rank, int64_t t)
 {
-	snprintf(s->level, sizeof s->level, "%s", gg_ticket_levels[level]);
+	snprintf(s->level, sizeof s->level, "%s", k->level[rank]);
 	s->level_at = t;
-	s->due_at = s->due_base = gg_ticket_due(k, level, t);
+	s->due_at = s->due_base = gg_ticket_due(k, rank, t);
 	s->respond_by = gg_deadline(t, &k->respond);
-	if (level >= STREET) {
+	if (rank >= k->street) {
 		snprintf(s->assignee, sizeof s->assignee, "%s", k->department);
 		snprintf(s->status, sizeof s->status, "assigned");
 	} else {
@@ -237,7 +264,7 @@ static int each_row(struct gg_ctx *c, struct gg_stmt *st, int (*fn)(struct gg_ct
 
 int gg_ticket_list(struct gg_ctx *c, json_t *filter, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
 {
-	struct gg_stmt *st = gg_db_named(c->db, "ticket-list", &c->err);
+	struct gg_stmt *st = gg_db_named(c->db, "ticket/list", &c->err);
 	const char *key;
 	json_t *v;
 
@@ -251,38 +278,36 @@ int gg_ticket_list(struct gg_ctx *c, json_t *filter, int (*fn)(struct gg_ctx *, 
 	return each_row(c, st, fn, arg);
 }
 
-static const char sql_exists[] = "SELECT 1 FROM ticket WHERE id = ?";
-
 int gg_ticket_history(struct gg_ctx *c, json_int_t id, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
 {
 	struct gg_stmt *st;
+	const int *at;
 
-	if (gg_ticket_by_id(c, sql_exists, id, &st) || !(st = gg_db_named(c->db, "ticket-history", &c->err)))
+	if (gg_ticket_by_id(c, "ticket/exists", id, &st) || !(st = gg_ticket_query(c, "ticket/history", by_id, &at)))
 		return c->err.code;
-	gg_stmt_bind_int(st, 1, id);
+	gg_stmt_bind_int(st, at[0], id);
 	return each_row(c, st, fn, arg);
 }
 
 int gg_ticket_dups(struct gg_ctx *c, int64_t window, int64_t since, int (*fn)(struct gg_ctx *, json_t *, void *),
 		   void *arg)
 {
-	struct gg_stmt *st = gg_db_named(c->db, "ticket-dups", &c->err);
+	const int *at;
+	struct gg_stmt *st = gg_ticket_query(c, "ticket/dups", (const char *const[]){"window", "since", NULL}, &at);
 
 	if (!st)
 		return c->err.code;
-	gg_stmt_bind_int(st, 1, window);
-	gg_stmt_bind_int(st, 2, since);
+	gg_stmt_bind_int(st, at[0], window);
+	gg_stmt_bind_int(st, at[1], since);
 	return each_row(c, st, fn, arg);
 }
-
-static const char sql_merge[] = "UPDATE ticket SET status = 'duplicate', duplicate_of = ?, closed_at = ? WHERE id = ?";
-static const char sql_original[] = "SELECT duplicate_of FROM ticket WHERE id = ?";
 
 /* Marks id a duplicate of `into` (or of the ticket `into` is itself a duplicate of). */
 int gg_ticket_merge(struct gg_ctx *c, json_int_t id, json_int_t into)
 {
 	struct state s, o;
 	struct gg_stmt *st;
+	const int *at;
 	int rc;
 
 	if (id == into)
@@ -291,20 +316,17 @@ int gg_ticket_merge(struct gg_ctx *c, json_int_t id, json_int_t into)
 		return rc;
 	if (!strcmp(s.status, "duplicate") || !strcmp(s.status, "closed") || !strcmp(s.status, "rejected"))
 		return gg_ticket_refuse(c, &s, "merge", NULL);
-	if (!(st = gg_db_stmt(c->db, sql_original, &c->err)))
-		return c->err.code;
-	gg_stmt_bind_int(st, 1, into);
-	if ((rc = gg_stmt_step(st, &c->err)) < 0)
+	if (gg_ticket_by_id(c, "ticket/original", into, &st))
 		return c->err.code;
 	if (!gg_stmt_isnull(st, 0))
 		into = gg_stmt_int(st, 0); /* a chain of duplicates points at its original */
 	if (into == id)
 		return gg_err_set(&c->err, GG_EX_DATAERR, "ticket %lld is the original of that chain", (long long)id);
-	if (!(st = gg_db_stmt(c->db, sql_merge, &c->err)))
+	if (!(st = gg_ticket_query(c, "ticket/merge", (const char *const[]){"into", "at", "id", NULL}, &at)))
 		return c->err.code;
-	gg_stmt_bind_int(st, 1, into);
-	gg_stmt_bind_int(st, 2, gg_now());
-	gg_stmt_bind_int(st, 3, id);
+	gg_stmt_bind_int(st, at[0], into);
+	gg_stmt_bind_int(st, at[1], gg_now());
+	gg_stmt_bind_int(st, at[2], id);
 	if ((rc = gg_stmt_run(st, &c->err)))
 		return rc;
 	json_t *d1 = json_pack("{s:I}", "duplicate_of", into), *d2 = json_pack("{s:I}", "duplicate", id);
