@@ -34,19 +34,19 @@ void *gg_ticket_memo(struct gg_ctx *c, const char *what, const char *code, size_
 	return p;
 }
 
-/* The most :names a query of these files has (ticket/insert.sql). */
-#define PARAMS 24
+/* A named query as gg_ticket_query keeps it: its text and where its parameters stand. */
+struct query {
+	int ready;
+	const char *sql;
+	int at[24]; /* the most :names a query of these files has is 18 (ticket/insert.sql) */
+};
 
 /* A named query, reset, and in *at the place of each of `params` (its :names) in it. The places
  * are found once per command and kept in the memo under the query's name ("ticket/insert"), so
  * the import binds its insert a million times by place, without looking a name up. */
 struct gg_stmt *gg_ticket_query(struct gg_ctx *c, const char *name, const char *const *params, const int **at)
 {
-	struct query {
-		int ready;
-		const char *sql;
-		int at[PARAMS];
-	} * q;
+	struct query *q;
 	struct gg_stmt *st;
 	int fresh;
 
@@ -59,7 +59,7 @@ struct gg_stmt *gg_ticket_query(struct gg_ctx *c, const char *name, const char *
 	if (!(st = gg_db_stmt(c->db, q->sql, &c->err)))
 		return NULL;
 	for (int i = 0; !q->ready && params[i]; i++)
-		if (i == PARAMS || !(q->at[i] = gg_stmt_bind_name(st, params[i], NULL))) {
+		if (i == (int)(sizeof q->at / sizeof *q->at) || !(q->at[i] = gg_stmt_bind_name(st, params[i], NULL))) {
 			gg_err_set(&c->err, GG_EX_SOFTWARE, "query '%s' has no parameter :%s", name, params[i]);
 			return NULL;
 		}
