@@ -276,13 +276,49 @@ done:
 	return rc;
 }
 
+/* A GeoReport v2 request taken in as the ticket it asks for. */
+static int take_open311(struct gg_ctx *c, struct gg_reader *r, json_t *req, struct gg_intake *in)
+{
+	struct gg_src src = {0}; /* places are the request's, not the ticket's: name the line */
+	json_t *t;
+	int rc;
+
+	gg_ticket_from_open311(req, &t);
+	if ((rc = take(c, t, &src, in))) {
+		char at[512];
+		gg_reader_where(r, req, NULL, at, sizeof at);
+		rc = gg_err_prefix(&c->err, "%s", at);
+	}
+	json_decref(t);
+	return rc;
+}
+
+/* Records in YAML, JSON or NDJSON, or (open311) GeoReport v2 requests. */
+static int import_records(struct gg_ctx *c, const char *file, int open311, struct gg_intake *in)
+{
+	struct gg_reader *r;
+	json_t *rec;
+	int rc, n;
+
+	if ((rc = gg_reader_open(&r, file, &c->err)))
+		return rc;
+	gg_reader_prefetch(r);
+	while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
+		struct gg_src src = {.r = r};
+		rc = open311 ? take_open311(c, r, rec, in) : take(c, rec, &src, in);
+		gg_reader_release(r, rec);
+	}
+	if (!rc && n < 0)
+		rc = c->err.code;
+	gg_reader_close(r);
+	return rc;
+}
+
 static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 {
 	const char *file = "-", *from = "json", *mapfile = NULL;
 	struct gg_intake in = {0};
-	struct gg_reader *r;
-	json_t *rec;
-	int o, rc = 0, n;
+	int o, rc = 0;
 
 	while ((o = gg_opts(c, argc, argv, "f:n", import_opts)) != -1) {
 		if (o == 'f')
@@ -303,37 +339,12 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 		file = argv[optind++];
 	if (optind < argc)
 		return gg_usage(c, "import reads one input");
-	if (!strcmp(from, "csv")) {
+	if (!strcmp(from, "csv"))
 		rc = import_csv(c, file, mapfile, &in);
-	} else if (!strcmp(from, "json") || !strcmp(from, "yaml") || !strcmp(from, "open311")) {
-		int open311 = !strcmp(from, "open311");
-		if ((rc = gg_reader_open(&r, file, &c->err)))
-			return rc;
-		gg_reader_prefetch(r);
-		while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
-			struct gg_src src = {.r = r};
-			if (open311) {
-				json_t *t;
-				gg_ticket_from_open311(rec, &t);
-				src.r = NULL; /* places are the request's, not the ticket's: name the line */
-				rc = take(c, t, &src, &in);
-				if (rc) {
-					char at[512];
-					gg_reader_where(r, rec, NULL, at, sizeof at);
-					rc = gg_err_prefix(&c->err, "%s", at);
-				}
-				json_decref(t);
-			} else {
-				rc = take(c, rec, &src, &in);
-			}
-			gg_reader_release(r, rec);
-		}
-		if (!rc && n < 0)
-			rc = c->err.code;
-		gg_reader_close(r);
-	} else {
+	else if (!strcmp(from, "json") || !strcmp(from, "yaml") || !strcmp(from, "open311"))
+		rc = import_records(c, file, !strcmp(from, "open311"), &in);
+	else
 		return gg_usage(c, "--from takes json, csv or open311, not '%s'", from);
-	}
 	if (rc)
 		return rc;
 	json_t *sum = json_pack("{s:I,s:I,s:I}", "new", in.added, "updated", in.updated, "unchanged", in.unchanged);
@@ -354,7 +365,7 @@ static const struct option list_opts[] = {
 	{"period", required_argument, NULL, 'p'},   {"from", required_argument, NULL, 'F'},
 	{"to", required_argument, NULL, 'T'},	    {0}};
 
-/* The filters of list and export, as the parameters of queries/ticket-list.sql. */
+/* The filters of list and export, as the parameters of queries/ticket/list.sql. */
 static int filters(struct gg_ctx *c, int argc, char **argv, json_t *f)
 {
 	static const char *const names[128] = {
