@@ -31,6 +31,16 @@ struct state {
 	int64_t due_at, due_base, level_at, suspended_at, respond_by, accepted_at, resolved_at, closed_at, overdue_at;
 };
 
+/* A step under way: the ticket's state as the step moves it, its category, the options given,
+ * and what its event will say. */
+struct gg_ticket_move {
+	struct state s;
+	struct cat *k;
+	json_t *args, *data;
+	int64_t now;
+	const char *event; /* the step's kind of event, unless the step says otherwise */
+};
+
 int gg_ticket_one_of(const char *const *set, const char *s);
 void *gg_ticket_memo(struct gg_ctx *c, const char *what, const char *code, size_t size, int *fresh);
 struct gg_stmt *gg_ticket_query(struct gg_ctx *c, const char *name, const char *const *params, const int **at);
