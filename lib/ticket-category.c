@@ -133,6 +133,16 @@ int gg_ticket_category(struct gg_ctx *c, const char *code, struct cat **out)
 	return 0;
 }
 
+/* The rank of `level` on the ladder the category counts with, -1 when it is not on it: what
+ * gg_ladder_rank says, without looking the ladder up again for every ticket the sweep moves. */
+int gg_ticket_rank(const struct cat *k, const char *level)
+{
+	for (int i = 0; level && k->level[i]; i++)
+		if (!strcmp(k->level[i], level))
+			return i;
+	return -1;
+}
+
 /* The deadline for a ticket that came to the level of `rank` at t; a level without an SLA has none. */
 int64_t gg_ticket_due(const struct cat *k, int rank, int64_t t)
 {

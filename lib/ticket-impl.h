@@ -45,9 +45,9 @@ int gg_ticket_one_of(const char *const *set, const char *s);
 void *gg_ticket_memo(struct gg_ctx *c, const char *what, const char *code, size_t size, int *fresh);
 struct gg_stmt *gg_ticket_query(struct gg_ctx *c, const char *name, const char *const *params, const int **at);
 
-/* *out is NULL for a code the catalogue does not have. The ladder is read with the first
- * category, so that afterwards gg_ladder_rank(c, "ticket", …) cannot fail. */
+/* *out is NULL for a code the catalogue does not have. */
 int gg_ticket_category(struct gg_ctx *c, const char *code, struct cat **out);
+int gg_ticket_rank(const struct cat *k, const char *level);
 int64_t gg_ticket_due(const struct cat *k, int rank, int64_t t);
 
 json_t *gg_ticket_record(json_t *row);

@@ -248,6 +248,7 @@ static int restate(struct gg_ctx *c, const struct intake *t, struct gg_intake *i
 	return rc;
 }
 
+/* ticket/insert.sql's parameters, in the order insert() binds them */
 static const char *const insert_params[] = {"external_id", "source",	  "category",	"title",  "description",
 					    "unit",	   "address",	  "priority",	"status", "level",
 					    "assignee",	   "reported_at", "respond_by", "due_at", "lat",

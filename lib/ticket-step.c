@@ -18,16 +18,17 @@ static const char *arg(const struct gg_ticket_move *m, const char *name)
 }
 
 /* The deadline and the clock start again at the ticket's level, from now. */
-static void restart(struct gg_ctx *c, struct gg_ticket_move *m)
+static void restart(struct gg_ticket_move *m)
 {
 	m->s.level_at = m->now;
-	m->s.due_at = m->s.due_base = gg_ticket_due(m->k, gg_ladder_rank(c, "ticket", m->s.level), m->now);
+	m->s.due_at = m->s.due_base = gg_ticket_due(m->k, gg_ticket_rank(m->k, m->s.level), m->now);
 }
 
 static int accept(struct gg_ctx *c, struct gg_ticket_move *m)
 {
+	(void)c;
 	m->s.accepted_at = m->now;
-	if (!strcmp(m->s.status, "assigned") && gg_ladder_rank(c, "ticket", m->s.level) >= m->k->street)
+	if (!strcmp(m->s.status, "assigned") && gg_ticket_rank(m->k, m->s.level) >= m->k->street)
 		json_object_set_new(m->data, "reported_for_duty", json_string(m->s.assignee)); /* 报到 */
 	return 0;
 }
@@ -55,7 +56,7 @@ static int assign(struct gg_ctx *c, struct gg_ticket_move *m)
 		return c->err.code;
 	if (!who)
 		return gg_err_set(&c->err, GG_EX_DATAERR, "no person or department '%s'", to);
-	if (who == 2 && gg_ladder_rank(c, "ticket", m->s.level) < m->k->street)
+	if (who == 2 && gg_ticket_rank(m->k, m->s.level) < m->k->street)
 		return gg_err_set(&c->err, GG_EX_DATAERR,
 				  "ticket %lld is at %s level: departments take tickets from street level up",
 				  (long long)m->s.id, m->s.level);
@@ -130,7 +131,7 @@ static int visit(struct gg_ctx *c, struct gg_ticket_move *m)
 	snprintf(m->s.satisfaction, sizeof m->s.satisfaction, "%s", sat);
 	json_object_set_new(m->data, "satisfaction", json_string(sat));
 	if (!strcmp(sat, "unsatisfied")) { /* 退回重办: back to work at the same level, a fresh deadline */
-		restart(c, m);
+		restart(m);
 		snprintf(m->s.status, sizeof m->s.status, "accepted");
 		m->s.resolved_at = 0;
 		m->event = "returned";
@@ -151,7 +152,8 @@ static int close_(struct gg_ctx *c, struct gg_ticket_move *m)
 
 static int reopen(struct gg_ctx *c, struct gg_ticket_move *m)
 {
-	restart(c, m);
+	(void)c;
+	restart(m);
 	m->s.satisfaction[0] = '\0';
 	m->s.resolved_at = m->s.closed_at = 0;
 	return 0;
@@ -167,7 +169,7 @@ static int reject(struct gg_ctx *c, struct gg_ticket_move *m)
 static int escalate(struct gg_ctx *c, struct gg_ticket_move *m)
 {
 	const char *to = arg(m, "to");
-	int from = gg_ladder_rank(c, "ticket", m->s.level), rank = gg_ladder_rank(c, "ticket", to);
+	int from = gg_ticket_rank(m->k, m->s.level), rank = gg_ticket_rank(m->k, to);
 
 	if (rank <= from)
 		return gg_err_set(&c->err, GG_EX_DATAERR, "ticket %lld is at %s level; escalation goes up, to %s",

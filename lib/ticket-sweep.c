@@ -41,7 +41,7 @@ static int due_ids(struct gg_ctx *c, int64_t now, json_int_t **ids, size_t *n)
  * missed the old one; at the top of the ladder it is marked overdue instead. */
 static int miss(struct gg_ctx *c, struct state *s, const struct cat *k, int64_t now)
 {
-	int from = gg_ladder_rank(c, "ticket", s->level), rc;
+	int from = gg_ticket_rank(k, s->level), rc;
 	const char *kind = "overdue";
 	char missed[32];
 	json_t *data;
