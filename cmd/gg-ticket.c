@@ -1,6 +1,6 @@
 /* gg-ticket: events and work orders (事件/工单), from intake to the resident's return visit:
  * the category catalogue, the steps of the life cycle, the escalation sweep cron runs,
- * duplicates, and Open311 in and out. Options and output only; the work is in lib/ticket.c. */
+ * duplicates, and Open311 in and out. Options and output only; the work is in lib/ticket*.c. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,6 @@
-/* ticket-sweep.c: the escalation sweep cron runs (`escalate --due`). A ticket climbs one level
- * for each deadline it missed, the new deadline counted from the moment the old one was
- * missed, so a sweep after cron was down climbs it as far as it would have climbed; at
- * department level a missed deadline marks it overdue, once. */
+/* ticket-sweep.c: the escalation sweep cron runs (`escalate --due`): a ticket climbs a level for
+ * each deadline it missed, each counted from when the one before was missed, so a sweep after
+ * cron was down climbs it as far as it would have; at the top it is marked overdue, once. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
