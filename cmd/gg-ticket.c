@@ -1,6 +1,6 @@
 /* gg-ticket: events and work orders (事件/工单), from intake to the resident's return visit:
  * the category catalogue, the steps of the life cycle, the escalation sweep cron runs,
- * duplicates, and Open311 in and out. Options and output only; the work is in lib/ticket.c. */
+ * duplicates, and Open311 in and out. Options and output only; the work is in lib/ticket*.c. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -277,13 +277,49 @@ done:
 	return rc;
 }
 
+/* A GeoReport v2 request taken in as the ticket it asks for. */
+static int take_open311(struct gg_ctx *c, struct gg_reader *r, json_t *req, struct gg_intake *in)
+{
+	struct gg_src src = {0}; /* places are the request's, not the ticket's: name the line */
+	json_t *t;
+	int rc;
+
+	gg_ticket_from_open311(req, &t);
+	if ((rc = take(c, t, &src, in))) {
+		char at[512];
+		gg_reader_where(r, req, NULL, at, sizeof at);
+		rc = gg_err_prefix(&c->err, "%s", at);
+	}
+	json_decref(t);
+	return rc;
+}
+
+/* Records in YAML, JSON or NDJSON, or (open311) GeoReport v2 requests. */
+static int import_records(struct gg_ctx *c, const char *file, int open311, struct gg_intake *in)
+{
+	struct gg_reader *r;
+	json_t *rec;
+	int rc, n;
+
+	if ((rc = gg_reader_open(&r, file, &c->err)))
+		return rc;
+	gg_reader_prefetch(r);
+	while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
+		struct gg_src src = {.r = r};
+		rc = open311 ? take_open311(c, r, rec, in) : take(c, rec, &src, in);
+		gg_reader_release(r, rec);
+	}
+	if (!rc && n < 0)
+		rc = c->err.code;
+	gg_reader_close(r);
+	return rc;
+}
+
 static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 {
 	const char *file = "-", *from = "json", *mapfile = NULL;
 	struct gg_intake in = {0};
-	struct gg_reader *r;
-	json_t *rec;
-	int o, rc = 0, n;
+	int o, rc = 0;
 
 	while ((o = gg_opts(c, argc, argv, "f:n", import_opts)) != -1) {
 		if (o == 'f')
@@ -304,37 +340,12 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 		file = argv[optind++];
 	if (optind < argc)
 		return gg_usage(c, "import reads one input");
-	if (!strcmp(from, "csv")) {
+	if (!strcmp(from, "csv"))
 		rc = import_csv(c, file, mapfile, &in);
-	} else if (!strcmp(from, "json") || !strcmp(from, "yaml") || !strcmp(from, "open311")) {
-		int open311 = !strcmp(from, "open311");
-		if ((rc = gg_reader_open(&r, file, &c->err)))
-			return rc;
-		gg_reader_prefetch(r);
-		while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
-			struct gg_src src = {.r = r};
-			if (open311) {
-				json_t *t;
-				gg_ticket_from_open311(rec, &t);
-				src.r = NULL; /* places are the request's, not the ticket's: name the line */
-				rc = take(c, t, &src, &in);
-				if (rc) {
-					char at[512];
-					gg_reader_where(r, rec, NULL, at, sizeof at);
-					rc = gg_err_prefix(&c->err, "%s", at);
-				}
-				json_decref(t);
-			} else {
-				rc = take(c, rec, &src, &in);
-			}
-			gg_reader_release(r, rec);
-		}
-		if (!rc && n < 0)
-			rc = c->err.code;
-		gg_reader_close(r);
-	} else {
+	else if (!strcmp(from, "json") || !strcmp(from, "yaml") || !strcmp(from, "open311"))
+		rc = import_records(c, file, !strcmp(from, "open311"), &in);
+	else
 		return gg_usage(c, "--from takes json, csv or open311, not '%s'", from);
-	}
 	if (rc)
 		return rc;
 	json_t *sum = json_pack("{s:I,s:I,s:I}", "new", in.added, "updated", in.updated, "unchanged", in.unchanged);
@@ -355,7 +366,7 @@ static const struct option list_opts[] = {
 	{"period", required_argument, NULL, 'p'},   {"from", required_argument, NULL, 'F'},
 	{"to", required_argument, NULL, 'T'},	    {0}};
 
-/* The filters of list and export, as the parameters of queries/ticket-list.sql. */
+/* The filters of list and export, as the parameters of queries/ticket/list.sql. */
 static int filters(struct gg_ctx *c, int argc, char **argv, json_t *f)
 {
 	static const char *const names[128] = {
@@ -509,10 +520,10 @@ static int cmd_history(struct gg_ctx *c, int argc, char **argv)
 	return rc ? rc : wrc;
 }
 
-/* ---- the steps of the life cycle ---- */
+/* ---- the steps of the life cycle, as lib's table has them ---- */
 
 struct step {
-	const char *action;
+	const struct gg_ticket_step *step;
 	json_t *args;
 	struct gg_emit *e;
 };
@@ -520,7 +531,7 @@ struct step {
 static int step_one(struct gg_ctx *c, json_int_t id, void *arg)
 {
 	struct step *s = arg;
-	int rc = gg_ticket_act(c, id, s->action, s->args);
+	int rc = gg_ticket_act(c, id, s->step->verb, s->args);
 	return rc ? rc : show_one(c, id, s->e);
 }
 
@@ -533,66 +544,91 @@ static const struct option step_opts[] = {{"note", required_argument, NULL, 'n'}
 					  {"dry-run", no_argument, NULL, 'd'},
 					  {0}};
 
-/* What each step needs besides ids: r, a --reason; t, --to; b, --by; s, --satisfaction. */
-static const struct {
-	const char *action, *needs;
-} steps[] = {{"accept", ""},   {"assign", "t"},	   {"start", ""},  {"suspend", "r"}, {"resume", ""},
-	     {"extend", "rb"}, {"resolve", ""},	   {"visit", "s"}, {"close", ""},    {"reopen", "r"},
-	     {"reject", "r"},  {"escalate", "tr"}, {NULL, NULL}};
+/* An option's name as the table spells the option: "--by DURATION" is "by". */
+static const char *option_name(const char *spelled, char buf[32])
+{
+	snprintf(buf, 32, "%.*s", (int)strcspn(spelled + 2, " "), spelled + 2);
+	return buf;
+}
+
+/* Every step takes --note and --reason (its event's note), and the options its line names. */
+static int takes(const struct gg_ticket_step *step, const char *name)
+{
+	char buf[32];
+
+	if (!strcmp(name, "note") || !strcmp(name, "reason"))
+		return 1;
+	for (const char *const *o = step->needs; o && *o; o++)
+		if (!strcmp(option_name(*o, buf), name))
+			return 1;
+	for (const char *const *o = step->takes; o && *o; o++)
+		if (!strcmp(option_name(*o, buf), name))
+			return 1;
+	return 0;
+}
+
+static int step_options(struct gg_ctx *c, int argc, char **argv, struct step *s, int *due)
+{
+	const struct option *opt;
+	int o;
+
+	while ((o = gg_opts(c, argc, argv, "", step_opts)) != -1) {
+		if (o == -2)
+			return GG_EX_USAGE;
+		for (opt = step_opts; opt->name && opt->val != o; opt++)
+			;
+		if (!opt->name || !takes(s->step, opt->name))
+			return gg_usage(c, "%s takes no such option", argv[0]);
+		if (o == 'D')
+			*due = 1;
+		else if (o == 'd')
+			c->rollback = 1;
+		else
+			json_object_set_new(s->args, opt->name, json_string(optarg));
+	}
+	return 0;
+}
+
+static int step_needs(struct gg_ctx *c, const struct gg_ticket_step *step, json_t *args)
+{
+	char buf[32];
+
+	for (const char *const *o = step->needs; o && *o; o++)
+		if (!json_object_get(args, option_name(*o, buf)))
+			return gg_usage(c, "%s needs %s", step->verb, *o);
+	return 0;
+}
+
+/* escalate --due [--dry-run]: the sweep cron runs */
+static int sweep(struct gg_ctx *c, int argc, char **argv, json_t *args)
+{
+	if (optind < argc || json_object_size(args))
+		return gg_usage(c, "%s --due takes no ids or other options", argv[0]);
+	struct gg_emit *e = gg_out_open(c, 1, NULL);
+	int rc = gg_ticket_sweep(c, gg_out_each, e), wrc = gg_out_close(c, e);
+	return rc ? rc : wrc;
+}
 
 static int cmd_step(struct gg_ctx *c, int argc, char **argv)
 {
-	static const char *const flag[128] = {
-		['n'] = "note", ['r'] = "reason", ['t'] = "to", ['b'] = "by", ['s'] = "satisfaction"};
-	struct step s = {argv[0], json_object(), NULL};
-	const char *needs = NULL;
-	int o, rc = 0, due = 0;
+	struct step s = {gg_ticket_step(argv[0]), NULL, NULL};
+	int rc, due = 0;
 
-	for (int i = 0; steps[i].action; i++)
-		if (!strcmp(steps[i].action, argv[0]))
-			needs = steps[i].needs;
-	while ((o = gg_opts(c, argc, argv, "", step_opts)) != -1) {
-		if (o > 0 && o < 128 && flag[o])
-			json_object_set_new(s.args, flag[o], json_string(optarg));
-		else if (o == 'D' && !strcmp(argv[0], "escalate"))
-			due = 1;
-		else if (o == 'd' && !strcmp(argv[0], "escalate"))
-			c->rollback = 1;
-		else {
-			rc = o == -2 ? GG_EX_USAGE : gg_usage(c, "%s takes no such option", argv[0]);
-			goto done;
-		}
-	}
-	if (due) { /* the sweep: escalate --due [--dry-run] */
-		if (optind < argc || json_object_size(s.args)) {
-			rc = gg_usage(c, "escalate --due takes no ids or other options");
-			goto done;
-		}
-		s.e = gg_out_open(c, 1, NULL);
-		rc = gg_ticket_sweep(c, gg_out_each, s.e);
+	if (!s.step)
+		return gg_err_set(&c->err, GG_EX_SOFTWARE, "no step '%s'", argv[0]);
+	s.args = json_object();
+	if ((rc = step_options(c, argc, argv, &s, &due)))
+		goto done;
+	if (due) {
+		rc = sweep(c, argc, argv, s.args);
+	} else if (c->rollback) {
+		rc = gg_usage(c, "--dry-run goes with %s --due", argv[0]);
+	} else if (!(rc = step_needs(c, s.step, s.args))) {
+		s.e = gg_out_open(c, argc - optind != 1 || !strcmp(argv[optind], "-"), NULL);
+		rc = each_id(c, argc - optind, argv + optind, step_one, &s);
 		int wrc = gg_out_close(c, s.e);
 		rc = rc ? rc : wrc;
-		goto done;
 	}
-	if (c->rollback) {
-		rc = gg_usage(c, "--dry-run goes with escalate --due");
-		goto done;
-	}
-	for (const char *n = needs; n && *n; n++) {
-		static const char *const opt[128] = {['r'] = "--reason TEXT",
-						     ['t'] = "--to",
-						     ['b'] = "--by DURATION",
-						     ['s'] = "--satisfaction satisfied|basic|unsatisfied"};
-		if (!json_object_get(s.args, flag[(int)*n])) {
-			rc = gg_usage(c, "%s needs %s%s", argv[0], opt[(int)*n],
-				      *n == 't' ? (!strcmp(argv[0], "assign") ? " PERSON|DEPARTMENT" : " LEVEL") : "");
-			goto done;
-		}
-	}
-	s.e = gg_out_open(c, argc - optind != 1 || !strcmp(argv[optind], "-"), NULL);
-	rc = each_id(c, argc - optind, argv + optind, step_one, &s);
-	int wrc = gg_out_close(c, s.e);
-	rc = rc ? rc : wrc;
 done:
 	json_decref(s.args);
 	return rc;
@@ -661,12 +697,8 @@ static const struct gg_cmd category_cmds[] = {
 	{0},
 };
 
-#define STEP(name, usage, help)                                                                                        \
-	{                                                                                                              \
-		name, cmd_step, GG_RUN_WRITE, usage, help, NULL                                                        \
-	}
-
-static const struct gg_cmd cmds[] = {
+/* The commands before the steps and after them; main() puts a command per step between. */
+static const struct gg_cmd before_steps[] = {
 	{"category", NULL, GG_RUN_NODB, NULL, "the category catalogue: where tickets start, deadlines, departments",
 	 category_cmds},
 	{"new", cmd_new, GG_RUN_WRITE, "--category CODE --title TEXT (--unit CODE | --address TEXT) [OPTIONS]",
@@ -688,21 +720,10 @@ static const struct gg_cmd cmds[] = {
 	 NULL},
 	{"show", cmd_show, GG_RUN_READ, "ID... | -", "show tickets", NULL},
 	{"history", cmd_history, GG_RUN_READ, "ID", "every event of a ticket", NULL},
-	STEP("accept", "ID... [--note TEXT]", "accept tickets (at street level: the department reports for duty)"),
-	STEP("assign", "ID... --to PERSON|DEPARTMENT [--note TEXT]", "assign tickets"),
-	STEP("start", "ID... [--note TEXT]", "start work on tickets"),
-	STEP("suspend", "ID... --reason TEXT", "stop the clock"),
-	STEP("resume", "ID... [--note TEXT]", "start the clock again; the deadline moves by the time paused"),
-	STEP("extend", "ID... --by DURATION --reason TEXT", "extend the deadline, at most what the category allows"),
-	STEP("resolve", "ID... [--note TEXT]", "mark tickets resolved, for a return visit"),
-	STEP("visit", "ID... --satisfaction satisfied|basic|unsatisfied [--note TEXT]",
-	     "record the return visit; unsatisfied sends the ticket back to work (退回重办)"),
-	STEP("close", "ID... [--note TEXT]", "close tickets whose resident is satisfied"),
-	STEP("reopen", "ID... --reason TEXT", "reopen resolved or closed tickets"),
-	STEP("reject", "ID... --reason TEXT", "reject tickets"),
-	STEP("escalate", "ID... --to LEVEL --reason TEXT | --due [--dry-run]",
-	     "escalate tickets by hand, or (--due) every ticket past its deadline: the cron sweep\n"
-	     "  --dry-run         with --due: show what would move, write nothing"),
+	{0},
+};
+
+static const struct gg_cmd after_steps[] = {
 	{"dups", cmd_dups, GG_RUN_READ, "[--window DUR] [--since TIME]",
 	 "likely duplicates: same category, same building or address, within the window (24h)", NULL},
 	{"merge", cmd_merge, GG_RUN_WRITE, "ID --into ID", "mark a ticket a duplicate of another", NULL},
@@ -711,9 +732,29 @@ static const struct gg_cmd cmds[] = {
 	{0},
 };
 
+/* The commands of the table above with one per step of lib's table between them, in the
+ * order --help lists them. */
 int main(int argc, char **argv)
 {
-	static const struct gg_tool tool = {
-		"gg-ticket", "gg-ticket: tickets from intake to the resident's return visit", cmds, gg_ticket_kinds};
-	return gg_main(&tool, argc, argv);
+	size_t n = 0, nb = sizeof before_steps / sizeof *before_steps - 1,
+	       na = sizeof after_steps / sizeof *after_steps;
+	const struct gg_ticket_step *s;
+	struct gg_cmd *cmds;
+	int rc;
+
+	for (s = gg_ticket_steps; s->verb; s++)
+		n++;
+	if (!(cmds = calloc(nb + n + na, sizeof *cmds))) {
+		fputs("gg-ticket: out of memory\n", stderr);
+		return GG_EX_SOFTWARE;
+	}
+	memcpy(cmds, before_steps, nb * sizeof *cmds);
+	for (n = nb, s = gg_ticket_steps; s->verb; s++)
+		cmds[n++] = (struct gg_cmd){s->verb, cmd_step, GG_RUN_WRITE, s->usage, s->help, NULL};
+	memcpy(cmds + n, after_steps, na * sizeof *cmds);
+	struct gg_tool tool = {"gg-ticket", "gg-ticket: tickets from intake to the resident's return visit", cmds,
+			       gg_ticket_kinds};
+	rc = gg_main(&tool, argc, argv);
+	free(cmds);
+	return rc;
 }

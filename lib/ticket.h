@@ -11,29 +11,56 @@
 #include "kind.h"
 #include "reader.h"
 
-extern const struct gg_kind gg_category_kind, gg_ticket_kind;
-extern const struct gg_kind *const gg_ticket_kinds[];
-extern const char *const gg_ticket_levels[];
+/* ticket-category.c */
+extern const struct gg_kind gg_category_kind;
 
-/* what intake does with places it cannot resolve, and whether deadlines may be past */
+/* ticket-kind.c: a ticket's references, and gg-ticket's registry */
+extern const struct gg_kind gg_ticket_kind;
+extern const struct gg_kind *const gg_ticket_kinds[];
+
+/* ticket-intake.c: what intake does with places it cannot resolve, and whether deadlines may be past */
 struct gg_intake {
 	const char *unresolved_grid; /* --unresolved=grid:CODE */
 	int is_new;		     /* `new`: a deadline already past is an error */
 	json_int_t added, updated, unchanged;
 };
 
-enum gg_intake_result { GG_TICKET_NEW, GG_TICKET_UPDATED, GG_TICKET_SAME };
-
 int gg_ticket_intake(struct gg_ctx *c, json_t *rec, const struct gg_src *src, struct gg_intake *in, json_int_t *id);
 int gg_ticket_imported(struct gg_ctx *c, const char *from, json_t *counts);
-int gg_ticket_get(struct gg_ctx *c, json_int_t id, json_t **out);
-int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *action, json_t *args);
+
+/* ticket-step.c: a step of the life cycle, as lib takes it and gg-ticket offers it */
+struct gg_ticket_move; /* a step under way (ticket-impl.h) */
+struct gg_ticket_step {
+	const char *verb;	  /* accept */
+	const char *const *from;  /* the statuses it is taken from; NULL: any open one */
+	const char *to;		  /* the status it leaves; NULL: its function says */
+	const char *const *needs; /* options it cannot go without, as usage spells them: "--by DURATION" */
+	const char *const *takes; /* options it takes besides those and --note and --reason */
+	const char *event;	  /* the kind of event it writes: accepted */
+	const char *hook;	  /* the hook it fires, if any */
+	const char *cannot;	  /* its verb in a refusal, when not .verb: "cannot record a return visit on" */
+	const char *hint;	  /* said with a refusal (only to a ticket whose status is hint_if, if given) */
+	const char *hint_if;
+	const char *usage, *help;
+	int (*fn)(struct gg_ctx *c, struct gg_ticket_move *m);
+};
+
+extern const struct gg_ticket_step gg_ticket_steps[]; /* ends with {0} */
+const struct gg_ticket_step *gg_ticket_step(const char *verb);
+int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *verb, json_t *args);
+
+/* ticket-sweep.c */
 int gg_ticket_sweep(struct gg_ctx *c, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg);
+
+/* ticket.c */
+int gg_ticket_get(struct gg_ctx *c, json_int_t id, json_t **out);
 int gg_ticket_list(struct gg_ctx *c, json_t *filter, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg);
 int gg_ticket_history(struct gg_ctx *c, json_int_t id, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg);
 int gg_ticket_dups(struct gg_ctx *c, int64_t window, int64_t since, int (*fn)(struct gg_ctx *, json_t *, void *),
 		   void *arg);
 int gg_ticket_merge(struct gg_ctx *c, json_int_t id, json_int_t into);
+
+/* ticket-open311.c */
 json_t *gg_ticket_open311(json_t *ticket);
 int gg_ticket_from_open311(json_t *req, json_t **out);
 

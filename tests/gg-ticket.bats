@@ -168,6 +168,23 @@ EOF2
 	assert_equal "$(digest)" "$before"
 }
 
+@test "a step refuses an option it does not take instead of ignoring it, and writes nothing" {
+	id=$(new_ticket)
+	before=$(digest)
+	run -64 gg-ticket accept "$id" --satisfaction satisfied
+	assert_line --index 0 "gg-ticket: accept takes no such option"
+	assert_line --index 1 "usage: gg-ticket accept ID... [--note TEXT]"
+	run -64 gg-ticket extend "$id" --by 1h --reason x --to W0001
+	assert_line --index 0 "gg-ticket: extend takes no such option"
+	run -64 gg-ticket accept "$id" --due
+	assert_line --index 0 "gg-ticket: accept takes no such option"
+	assert_equal "$(digest)" "$before"
+	# every step takes a note or a reason for its event
+	run -0 gg-ticket accept "$id" --reason 路过 -o json
+	run -0 gg-ticket history "$id" -o json
+	assert_equal "$(jq -r '.[-1].note' <<<"$output")" 路过
+}
+
 @test "a ticket closes only after a satisfied return visit; unsatisfied sends it back with a fresh deadline" {
 	id=$(new_ticket)
 	gg-ticket accept "$id" >/dev/null

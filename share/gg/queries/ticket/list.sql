@@ -1,5 +1,5 @@
--- ticket-list.sql: gg-ticket list. Every filter is a parameter that is NULL when not given.
--- :status 'open' means new, accepted, assigned or in_progress; :overdue keeps open tickets
+-- ticket/list.sql: gg-ticket list. Every filter is a parameter that is NULL when not given.
+-- :status 'open' means any status ticket_status calls open; :overdue keeps open tickets
 -- past their deadline, :due_within (seconds) those whose deadline comes within it,
 -- :unanswered those not yet accepted at their level past the response time; :under
 -- keeps tickets on a unit of that subtree; :from and :to bound reported_at, [from, to).
@@ -7,13 +7,14 @@ WITH RECURSIVE sub (code) AS (
 	SELECT :under WHERE :under IS NOT NULL
 	UNION ALL
 	SELECT u.code FROM unit u JOIN sub ON u.parent = sub.code
-)
+),
+open (status) AS (SELECT status FROM ticket_status WHERE open)
 SELECT t.id, t.external_id, t.source, t.category, c.name AS category_name, t.title, t.description, t.unit,
        t.address, t.priority, t.status, t.level, t.assignee, t.reported_at, t.respond_by, t.due_at, t.accepted_at,
        t.resolved_at, t.closed_at, t.overdue_at, t.satisfaction, t.duplicate_of, t.lat, t.long
 FROM ticket t JOIN category c ON c.code = t.category
 WHERE (:status IS NULL OR t.status = :status
-       OR (:status = 'open' AND t.status IN ('new', 'accepted', 'assigned', 'in_progress')))
+       OR (:status = 'open' AND t.status IN open))
   AND (:level IS NULL OR t.level = :level)
   AND (:category IS NULL OR t.category = :category)
   AND (:source IS NULL OR t.source = :source)
@@ -22,8 +23,7 @@ WHERE (:status IS NULL OR t.status = :status
   AND (:under IS NULL OR t.unit IN (SELECT code FROM sub))
   AND (:from IS NULL OR t.reported_at >= :from)
   AND (:to IS NULL OR t.reported_at < :to)
-  AND (:overdue IS NULL OR (t.status IN ('new', 'accepted', 'assigned', 'in_progress') AND t.due_at <= :now))
-  AND (:due_within IS NULL OR (t.status IN ('new', 'accepted', 'assigned', 'in_progress')
-                               AND t.due_at > :now AND t.due_at <= :now + :due_within))
+  AND (:overdue IS NULL OR (t.status IN open AND t.due_at <= :now))
+  AND (:due_within IS NULL OR (t.status IN open AND t.due_at > :now AND t.due_at <= :now + :due_within))
   AND (:unanswered IS NULL OR (t.status IN ('new', 'assigned') AND t.respond_by <= :now))
 ORDER BY t.id;

@@ -1,0 +1,139 @@
+/* ticket-category.c: the category catalogue (a kind like gg-org's, checked against the levels
+ * a ticket climbs), and a category read once per command as the clock counts with it: where
+ * its tickets start, the deadline at each level, the department summoned at street level. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kind.h"
+#include "org.h"
+#include "ticket-impl.h"
+
+/* The names of the ticket ladder as a message lists them: "grid, community, street, department". */
+static const char *ladder_text(const char *const *level, char *buf, size_t n)
+{
+	size_t at = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; level[i] && at < n; i++)
+		at += snprintf(buf + at, n - at, "%s%s", i ? ", " : "", level[i]);
+	return buf;
+}
+
+static int category_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, json_t *old, const struct gg_src *src)
+{
+	const char *const *level = gg_ladder(c, "ticket");
+	struct gg_dur d;
+	const char *key, *s;
+	json_t *v, *sla = json_object_get(rec, "sla");
+	char all[256];
+
+	(void)k;
+	(void)old;
+	if (!level)
+		return c->err.code;
+	int start = gg_ladder_rank(c, "ticket", json_string_value(json_object_get(rec, "start_level")));
+	if (gg_dur_parse(json_string_value(json_object_get(rec, "respond")), &d))
+		return gg_kind_fail(c, src, rec, "respond", "not a duration: write 30m, 2h, 3d or 5wd");
+	if ((s = json_string_value(json_object_get(rec, "max_extension"))) && gg_dur_parse(s, &d))
+		return gg_kind_fail(c, src, rec, "max_extension", "not a duration: write 30m, 2h, 3d or 5wd");
+	json_object_foreach (sla, key, v) {
+		if (gg_ladder_rank(c, "ticket", key) < 0)
+			return gg_kind_fail(c, src, rec, "sla", "unknown level '%s' (one of: %s)", key,
+					    ladder_text(level, all, sizeof all));
+		if (!json_is_string(v) || gg_dur_parse(json_string_value(v), &d))
+			return gg_kind_fail(c, src, rec, "sla", "%s: not a duration: write 30m, 2h, 3d or 5wd", key);
+	}
+	for (int l = start; l >= 0 && level[l]; l++)
+		if (!json_object_get(sla, level[l]))
+			return gg_kind_fail(c, src, rec, "sla",
+					    "no deadline for %s level, which a ticket starting at %s reaches", level[l],
+					    level[start]);
+	return 0;
+}
+
+static const struct gg_field category_fields[] = {
+	{.name = "code", .type = GG_F_CODE, .flags = GG_F_KEY | GG_F_REQUIRED},
+	{.name = "name", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+	{.name = "start_level", .type = GG_F_ENUM, .flags = GG_F_REQUIRED, .ladder = "ticket"},
+	{.name = "department",
+	 .type = GG_F_REF,
+	 .flags = GG_F_REQUIRED,
+	 .ref = &gg_dept_kind,
+	 .what = "ticket categories"},
+	{.name = "respond", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+	{.name = "sla", .type = GG_F_OBJECT, .flags = GG_F_REQUIRED},
+	{.name = "max_extension", .type = GG_F_TEXT},
+	{0},
+};
+
+/* The catalogue's queries are share/gg/queries/category/. */
+const struct gg_kind gg_category_kind = {
+	.name = "category",
+	.plural = "categories",
+	.fields = category_fields,
+	.check = category_check,
+};
+
+/* Where the category's tickets start and their deadline at each rank, as the clock counts. */
+static void read_category(struct cat *k, json_t *rec)
+{
+	json_t *sla = json_object_get(rec, "sla");
+	const char *m = json_string_value(json_object_get(rec, "max_extension"));
+
+	snprintf(k->department, sizeof k->department, "%s", json_string_value(json_object_get(rec, "department")));
+	gg_dur_parse(json_string_value(json_object_get(rec, "respond")), &k->respond);
+	for (int l = 0; k->level[l]; l++) {
+		const char *s = json_string_value(json_object_get(sla, k->level[l]));
+		k->has_sla[l] = s && gg_dur_parse(s, &k->sla[l]) == 0;
+	}
+	k->has_max_ext = m && gg_dur_parse(m, &k->max_ext) == 0;
+}
+
+int gg_ticket_category(struct gg_ctx *c, const char *code, struct cat **out)
+{
+	json_t *rec;
+	struct cat *k;
+	int fresh;
+
+	*out = NULL;
+	if (!(k = gg_ticket_memo(c, "ticket:category:", code, sizeof *k, &fresh)))
+		return gg_err_oom(&c->err);
+	if (!fresh) {
+		*out = k->found ? k : NULL;
+		return 0;
+	}
+	if (gg_cal_load(&c->err)) /* every deadline is counted with it */
+		return c->err.code;
+	if (!(k->level = gg_ladder(c, "ticket")))
+		return c->err.code;
+	if (gg_kind_get(c, &gg_category_kind, json_pack("{s:s}", "code", code), &rec))
+		return c->err.code;
+	if (!rec)
+		return 0;
+	k->found = 1;
+	k->start = gg_ladder_rank(c, "ticket", json_string_value(json_object_get(rec, "start_level")));
+	k->street = gg_ladder_rank(c, "ticket", "street"); /* 街道吹哨、部门报到 */
+	for (k->top = 0; k->level[k->top + 1]; k->top++)
+		;
+	read_category(k, rec);
+	json_decref(rec);
+	*out = k;
+	return 0;
+}
+
+/* The rank of `level` on the ladder the category counts with, -1 when it is not on it: what
+ * gg_ladder_rank says, without looking the ladder up again for every ticket the sweep moves. */
+int gg_ticket_rank(const struct cat *k, const char *level)
+{
+	for (int i = 0; level && k->level[i]; i++)
+		if (!strcmp(k->level[i], level))
+			return i;
+	return -1;
+}
+
+/* The deadline for a ticket that came to the level of `rank` at t; a level without an SLA has none. */
+int64_t gg_ticket_due(const struct cat *k, int rank, int64_t t)
+{
+	return k->has_sla[rank] ? gg_deadline(t, &k->sla[rank]) : INT64_MAX / 2;
+}

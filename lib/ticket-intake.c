@@ -1,0 +1,331 @@
+/* ticket-intake.c: tickets taken in, one record at a time from `new` or a stream of them from
+ * `import`: checked field by field (an error names the field and its place in the input),
+ * placed on a grid or a building, idempotent by source and external_id. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "clock.h"
+#include "kind.h"
+#include "org.h"
+#include "ticket-impl.h"
+
+static const char *const sources[] = {"grid_patrol", "hotline_12345", "visit", "app", "resident", "department", NULL};
+static const char *const priorities[] = {"normal", "urgent", NULL};
+
+static const char *const intake_fields[] = {"external_id", "source",  "category", "title",	 "description",
+					    "unit",	   "address", "priority", "reported_at", "due_at",
+					    "lat",	   "long",    NULL};
+
+/* The text of a field, or NULL; anything else is an error naming the field. */
+static int text(struct gg_ctx *c, const struct gg_src *src, json_t *rec, const char *key, const char **out)
+{
+	json_t *v = json_object_get(rec, key);
+	char num[32];
+
+	*out = NULL;
+	if (!v || json_is_null(v))
+		return 0;
+	if (json_is_integer(v) && !(src && src->r && gg_reader_lossy(src->r, rec, key))) {
+		snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		json_object_set_new(rec, key, json_string(num)); /* keep it alive with the record */
+		*out = json_string_value(json_object_get(rec, key));
+		return 0;
+	}
+	if (!json_is_string(v))
+		return gg_kind_fail(c, src, rec, key, "expected text%s",
+				    json_is_integer(v) ? " (this number changes when read: put it in quotes)" : "");
+	*out = json_string_value(v);
+	return 0;
+}
+
+static int time_field(struct gg_ctx *c, const struct gg_src *src, json_t *rec, const char *key, int64_t *t, int *given)
+{
+	const char *s;
+
+	*given = 0;
+	if (text(c, src, rec, key, &s))
+		return c->err.code;
+	if (!s)
+		return 0;
+	if (gg_time_parse(s, t))
+		return gg_kind_fail(c, src, rec, key,
+				    "'%s' is not a time: use ISO 8601, e.g. 2026-11-03T09:12:00+08:00", s);
+	*given = 1;
+	return 0;
+}
+
+/* A ticket as intake reads it off a record. */
+struct intake {
+	const char *ext, *source, *code, *title, *desc, *unit, *address, *priority;
+	int64_t reported, due_at;
+	int due_given;
+	json_t *where, *lat, *lon; /* where: the unit it stands on, once placed */
+	struct cat *k;
+};
+
+/* The fields of a record, each of the type it must have; source and priority from their sets. */
+static int read_fields(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct intake *t)
+{
+	const char *key;
+	json_t *v;
+	int given;
+
+	json_object_foreach (rec, key, v)
+		if (!gg_ticket_one_of(intake_fields, key))
+			return gg_kind_fail(c, src, rec, key, "unknown field for a ticket");
+	if (text(c, src, rec, "external_id", &t->ext) || text(c, src, rec, "source", &t->source) ||
+	    text(c, src, rec, "category", &t->code) || text(c, src, rec, "title", &t->title) ||
+	    text(c, src, rec, "description", &t->desc) || text(c, src, rec, "unit", &t->unit) ||
+	    text(c, src, rec, "address", &t->address) || text(c, src, rec, "priority", &t->priority) ||
+	    time_field(c, src, rec, "reported_at", &t->reported, &given) ||
+	    time_field(c, src, rec, "due_at", &t->due_at, &t->due_given))
+		return c->err.code;
+	if (!t->source)
+		t->source = "resident";
+	if (!gg_ticket_one_of(sources, t->source))
+		return gg_kind_fail(
+			c, src, rec, "source",
+			"unknown source '%s' (one of: grid_patrol, hotline_12345, visit, app, resident, department)",
+			t->source);
+	if (!t->priority)
+		t->priority = "normal";
+	if (!gg_ticket_one_of(priorities, t->priority))
+		return gg_kind_fail(c, src, rec, "priority", "unknown priority '%s' (normal or urgent)", t->priority);
+	return 0;
+}
+
+/* The unit a ticket stands on: given (a grid or building), or the building of its address. */
+static int place(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct gg_intake *in, struct intake *t)
+{
+	struct gg_stmt *st;
+	const int *at;
+	json_t *found;
+	int fresh, rc;
+
+	if (t->unit) {
+		/* the units this command has seen: an import meets the same grids again and again */
+		char *seen = gg_ticket_memo(c, "ticket:unit:", t->unit, 1, &fresh);
+		if (!seen)
+			return gg_err_oom(&c->err);
+		if (*seen)
+			return t->where = json_incref(json_object_get(rec, "unit")), 0;
+		if (!(st = gg_ticket_query(c, "ticket/unit-level", (const char *const[]){"unit", NULL}, &at)))
+			return c->err.code;
+		gg_stmt_bind_text(st, at[0], t->unit);
+		if ((rc = gg_stmt_step(st, &c->err)) < 0)
+			return c->err.code;
+		if (!rc)
+			return gg_kind_fail(c, src, rec, "unit", "unknown unit '%s'", t->unit);
+		const char *lv = gg_stmt_text(st, 0);
+		if (strcmp(lv, "grid") && strcmp(lv, "building"))
+			return gg_kind_fail(c, src, rec, "unit",
+					    "'%s' is a %s: a ticket stands on a grid or a building", t->unit, lv);
+		*seen = 1;
+		t->where = json_incref(json_object_get(rec, "unit"));
+		return 0;
+	}
+	if (!t->address)
+		return gg_kind_fail(c, src, rec, NULL, "a ticket needs a unit or an address");
+	if (gg_org_resolve(c, t->address, &found)) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s", c->err.msg);
+		return gg_kind_fail(c, src, rec, "address", "%s", msg);
+	}
+	if (found) {
+		t->where = json_incref(json_object_get(found, "building"));
+		json_decref(found);
+		return 0;
+	}
+	if (in->unresolved_grid)
+		return t->where = json_string(in->unresolved_grid), 0;
+	return gg_kind_fail(c, src, rec, "address",
+			    "no building has the address '%s' (--unresolved=grid:CODE takes such tickets)", t->address);
+}
+
+/* What a record says beside its fields' types: a category the catalogue has, a title, a place,
+ * a position in numbers. */
+static int judge(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct gg_intake *in, struct intake *t)
+{
+	int rc;
+
+	if (!t->code)
+		return gg_kind_fail(c, src, rec, NULL, "a ticket needs a category");
+	if ((rc = gg_ticket_category(c, t->code, &t->k)))
+		return rc;
+	if (!t->k)
+		return gg_kind_fail(c, src, rec, "category", "unknown category '%s'", t->code);
+	if (!t->title || !*t->title)
+		return gg_kind_fail(c, src, rec, t->title ? "title" : NULL, "a ticket needs a title");
+	if ((rc = place(c, src, rec, in, t)))
+		return rc;
+	t->lat = json_object_get(rec, "lat");
+	t->lon = json_object_get(rec, "long");
+	if ((t->lat && !json_is_number(t->lat)) || (t->lon && !json_is_number(t->lon)))
+		return gg_kind_fail(c, src, rec, t->lat && !json_is_number(t->lat) ? "lat" : "long",
+				    "expected a number");
+	return 0;
+}
+
+/* The fields of intake only, never the ticket's progress: what a record taken in again may change. */
+static const char *const said[] = {"category", "title",	      "description", "unit", "address",
+				   "priority", "reported_at", "lat",	     "long", NULL};
+
+/* The ticket as a record taken in again says it is, to compare with the stored one. */
+static json_t *as_said(const struct intake *t)
+{
+	json_t *row = json_object();
+
+	json_object_set_new(row, "category", json_string(t->code));
+	json_object_set_new(row, "title", json_string(t->title));
+	json_object_set_new(row, "description", t->desc ? json_string(t->desc) : json_null());
+	json_object_set(row, "unit", t->where);
+	json_object_set_new(row, "address", t->address ? json_string(t->address) : json_null());
+	json_object_set_new(row, "priority", json_string(t->priority));
+	json_object_set_new(row, "reported_at", json_integer(t->reported));
+	json_object_set(row, "lat", t->lat ? t->lat : json_null());
+	json_object_set(row, "long", t->lon ? t->lon : json_null());
+	return row;
+}
+
+/* Writes what a record says anew of the stored ticket id, with an "updated" event. */
+static int update(struct gg_ctx *c, json_int_t id, json_t *row, json_t *changes)
+{
+	static const char *const params[] = {"category",    "title", "description", "unit", "address", "priority",
+					     "reported_at", "lat",   "long",	    "id",   NULL};
+	const int *at;
+	struct gg_stmt *st = gg_ticket_query(c, "ticket/restate", params, &at);
+	int rc;
+
+	if (!st)
+		return c->err.code;
+	for (int i = 0; said[i]; i++)
+		gg_stmt_bind_json(st, at[i], json_object_get(row, said[i]));
+	gg_stmt_bind_int(st, at[9], id);
+	if ((rc = gg_stmt_run(st, &c->err)))
+		return rc;
+	return gg_ticket_event(c, id, gg_now(), "updated", NULL, NULL, NULL, changes);
+}
+
+/* A record whose source and external_id a stored ticket has: what it says anew updates the
+ * ticket; when it says nothing new, it is "unchanged". */
+static int restate(struct gg_ctx *c, const struct intake *t, struct gg_intake *in, json_int_t *id)
+{
+	const int *at;
+	struct gg_stmt *st =
+		gg_ticket_query(c, "ticket/external", (const char *const[]){"source", "external_id", NULL}, &at);
+	json_t *old, *row, *changes;
+	int rc;
+
+	if (!st)
+		return c->err.code;
+	gg_stmt_bind_text(st, at[0], t->source);
+	gg_stmt_bind_text(st, at[1], t->ext);
+	if ((rc = gg_stmt_step(st, &c->err)) <= 0)
+		return rc < 0 ? c->err.code
+			      : gg_err_set(&c->err, GG_EX_SOFTWARE, "ticket %s from %s is neither new nor stored",
+					   t->ext, t->source);
+	old = gg_stmt_row(st);
+	row = as_said(t);
+	changes = json_object();
+	*id = json_integer_value(json_object_get(old, "id"));
+	for (int i = 0; said[i]; i++) {
+		json_t *was = json_object_get(old, said[i]), *now = json_object_get(row, said[i]);
+		if (!(json_is_null(now) && !was) && !(was && json_equal(was, now)))
+			json_object_set_new(changes, said[i], json_pack("[OO]", was ? was : json_null(), now));
+	}
+	json_decref(old);
+	rc = 0;
+	if (!json_object_size(changes)) {
+		in->unchanged++;
+	} else {
+		rc = update(c, *id, row, changes);
+		in->updated++;
+	}
+	json_decref(changes);
+	json_decref(row);
+	return rc;
+}
+
+/* ticket/insert.sql's parameters, in the order insert() binds them */
+static const char *const insert_params[] = {"external_id", "source",	  "category",	"title",  "description",
+					    "unit",	   "address",	  "priority",	"status", "level",
+					    "assignee",	   "reported_at", "respond_by", "due_at", "lat",
+					    "long",	   "created_at",  "created_by", NULL};
+
+/* Stores a new ticket at its category's level, with that level's deadlines; the same external
+ * record again restates the stored one. */
+static int insert(struct gg_ctx *c, const struct intake *t, int64_t deadline, struct gg_intake *in, json_int_t *id)
+{
+	const struct cat *k = t->k;
+	int summoned = k->start >= k->street, rc;
+	const char *text[] = {t->ext,
+			      t->source,
+			      t->code,
+			      t->title,
+			      t->desc,
+			      json_string_value(t->where),
+			      t->address,
+			      t->priority,
+			      summoned ? "assigned" : "new",
+			      k->level[k->start],
+			      summoned ? k->department : NULL};
+	const int *at;
+	struct gg_stmt *st = gg_ticket_query(c, "ticket/insert", insert_params, &at);
+
+	if (!st)
+		return c->err.code;
+	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
+		gg_stmt_bind_fixed(st, at[i], text[i]);
+	gg_stmt_bind_int(st, at[11], t->reported);
+	gg_stmt_bind_int(st, at[12], gg_deadline(t->reported, &k->respond));
+	gg_stmt_bind_int(st, at[13], deadline);
+	gg_stmt_bind_json(st, at[14], t->lat);
+	gg_stmt_bind_json(st, at[15], t->lon);
+	gg_stmt_bind_int(st, at[16], gg_now());
+	gg_stmt_bind_fixed(st, at[17], c->actor);
+	if ((rc = gg_stmt_run(st, &c->err)))
+		return rc;
+	if (t->ext && gg_db_changes(c->db) == 0) /* the same external record again */
+		return restate(c, t, in, id);
+	*id = gg_db_last_id(c->db); /* its "created" event is the row itself (queries/ticket/history.sql) */
+	in->added++;
+	return 0;
+}
+
+/* Takes one ticket in. A record with the source and external_id of a stored ticket updates
+ * what it says of the ticket (and is "unchanged" when it says nothing new). */
+int gg_ticket_intake(struct gg_ctx *c, json_t *rec, const struct gg_src *src0, struct gg_intake *in, json_int_t *id)
+{
+	struct gg_src src = src0 ? *src0 : (struct gg_src){0};
+	struct intake t = {.reported = gg_now()};
+	int rc;
+
+	src.rec = rec;
+	*id = 0;
+	if ((rc = read_fields(c, &src, rec, &t)) || (rc = judge(c, &src, rec, in, &t)))
+		goto done;
+	int64_t deadline = t.due_given ? t.due_at : gg_ticket_due(t.k, t.k->start, t.reported);
+	if (in->is_new && deadline <= gg_now()) {
+		char buf[32];
+		gg_time_format(deadline, buf);
+		rc = gg_kind_fail(
+			c, &src, rec, t.due_given ? "due_at" : "reported_at",
+			"the deadline %s is already past; a ticket taken in late goes through 'gg-ticket import'", buf);
+		goto done;
+	}
+	rc = insert(c, &t, deadline, in, id);
+done:
+	json_decref(t.where);
+	return rc;
+}
+
+/* One audit row for an import: its counts. Each ticket's own history is in ticket_event. */
+int gg_ticket_imported(struct gg_ctx *c, const char *from, json_t *counts)
+{
+	json_t *ch = json_pack("{s:s,s:s,s:s,s:O}", "op", "import", "kind", "ticket", "from", from, "counts", counts);
+	int rc = gg_audit(c, ch);
+	json_decref(ch);
+	return rc;
+}

@@ -1,0 +1,2 @@
+-- ticket/duplicates.sql: the tickets merged into ticket :id as its duplicates, which its record lists.
+SELECT id FROM ticket WHERE duplicate_of = :id ORDER BY id;

@@ -1,0 +1,2 @@
+-- ticket/exists.sql: a row when ticket :id exists.
+SELECT 1 FROM ticket WHERE id = :id;

@@ -1,0 +1,7 @@
+-- ticket/store.sql: ticket :id as a step or the sweep left it (ticket/state.sql read it).
+UPDATE ticket
+SET status = :status, level = :level, assignee = :assignee, level_at = :level_at, respond_by = :respond_by,
+    due_at = :due_at, due_base = :due_base, accepted_at = :accepted_at, resolved_at = :resolved_at,
+    closed_at = :closed_at, suspended_at = :suspended_at, resume_status = :resume_status,
+    overdue_at = :overdue_at, satisfaction = :satisfaction
+WHERE id = :id;

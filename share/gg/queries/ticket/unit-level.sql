@@ -1,0 +1,2 @@
+-- ticket/unit-level.sql: the level of unit :unit, on which a ticket is to stand (a grid or a building).
+SELECT level FROM unit WHERE code = :unit;
