@@ -236,7 +236,7 @@ static int take(struct gg_ctx *c, json_t *rec, const struct gg_src *src, struct 
 	int rc = gg_ticket_intake(c, rec, src, in, &id);
 	if (!rc && in->added > before) {
 		json_t *t;
-		if (gg_hook_wanted("create") && gg_ticket_get(c, id, &t) == 0) {
+		if (gg_hook_wanted(c, "create") && gg_ticket_get(c, id, &t) == 0) {
 			gg_hook_queue(c, "create", t);
 			json_decref(t);
 		}
@@ -384,9 +384,13 @@ static int filters(struct gg_ctx *c, int argc, char **argv, json_t *f)
 		} else if (o == 'A') {
 			json_object_set_new(f, "unanswered", json_true());
 		} else if (o == 'w') {
-			if (gg_dur_parse(optarg, &d))
+			if (gg_cal_dur_parse(optarg, &d))
 				return gg_usage(c, "--due-within takes a duration: 30m, 2h, 3d or 5wd");
-			json_object_set_new(f, "due_within", json_integer(gg_deadline(gg_now(), &d) - gg_now()));
+			const struct gg_cal *cal = gg_cal(c);
+			if (!cal)
+				return c->err.code;
+			json_object_set_new(f, "due_within",
+					    json_integer(gg_cal_deadline(cal, gg_now(), &d) - gg_now()));
 		} else if (o == 'p') {
 			if (gg_period_parse(optarg, &a, &b))
 				return gg_usage(c, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48", optarg);
@@ -647,7 +651,7 @@ static int cmd_dups(struct gg_ctx *c, int argc, char **argv)
 
 	while ((o = gg_opts(c, argc, argv, "", dups_opts)) != -1) {
 		if (o == 'w') {
-			if (gg_dur_parse(optarg, &d) || d.unit == GG_DUR_WDAY)
+			if (gg_cal_dur_parse(optarg, &d) || d.unit == GG_DUR_WDAY)
 				return gg_usage(c, "--window takes a duration: 30m, 24h or 3d");
 		} else if (o == 's') {
 			if (gg_time_parse(optarg, &since))
@@ -659,7 +663,7 @@ static int cmd_dups(struct gg_ctx *c, int argc, char **argv)
 	if (optind < argc)
 		return gg_usage(c, "dups takes no arguments");
 	struct gg_emit *e = gg_out_list(c, NULL);
-	rc = gg_ticket_dups(c, gg_deadline(0, &d), since, gg_out_each, e);
+	rc = gg_ticket_dups(c, gg_cal_deadline(NULL, 0, &d), since, gg_out_each, e); /* no working days */
 	int wrc = gg_out_close(c, e);
 	return rc ? rc : wrc;
 }

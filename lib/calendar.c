@@ -13,12 +13,14 @@
 #include "embed.h"
 #include "reader.h"
 
-/* days as YYYYMMDD, sorted, for bsearch */
-static int *holidays, *workdays;
-static size_t nholidays, nworkdays;
-static int loaded;
+/* The days off and the make-up working days (调休) of the calendar's years, as YYYYMMDD,
+ * sorted for bsearch; read once per command into its memo. */
+struct gg_cal {
+	size_t nholidays, nworkdays;
+	int holidays[GG_CAL_DAYS], workdays[GG_CAL_DAYS];
+};
 
-int gg_dur_parse(const char *s, struct gg_dur *d)
+int gg_cal_dur_parse(const char *s, struct gg_dur *d)
 {
 	char *end;
 	long long n = strtoll(s, &end, 10);
@@ -54,18 +56,16 @@ static int day_of(const char *s)
 	return y * 10000 + m * 100 + d;
 }
 
-static int add_day(int **v, size_t *n, int day)
+static int add_day(int *v, size_t *n, int day)
 {
-	int *nv = realloc(*v, (*n + 1) * sizeof *nv);
-	if (!nv)
+	if (*n >= GG_CAL_DAYS)
 		return -1;
-	nv[(*n)++] = day;
-	*v = nv;
+	v[(*n)++] = day;
 	return 0;
 }
 
 /* Days from..to inclusive, walking the calendar with mktime. */
-static int add_range(struct gg_reader *r, json_t *list, size_t idx, struct gg_err *err)
+static int add_range(struct gg_cal *cal, struct gg_reader *r, json_t *list, size_t idx, struct gg_err *err)
 {
 	json_t *h = json_array_get(list, idx);
 	const char *from = json_string_value(json_object_get(h, "from"));
@@ -84,13 +84,13 @@ static int add_range(struct gg_reader *r, json_t *list, size_t idx, struct gg_er
 		int day = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 		if (day > b)
 			break;
-		if (add_day(&holidays, &nholidays, day))
-			return gg_err_oom(err);
+		if (add_day(cal->holidays, &cal->nholidays, day))
+			return gg_reader_fail_i(r, err, list, idx, "holidays: more than %d days in all", GG_CAL_DAYS);
 	}
 	return 0;
 }
 
-static int load_one(struct gg_reader *r, struct gg_err *err)
+static int load_one(struct gg_cal *cal, struct gg_reader *r, struct gg_err *err)
 {
 	json_t *doc, *x;
 	size_t i;
@@ -100,7 +100,7 @@ static int load_one(struct gg_reader *r, struct gg_err *err)
 		int rc = 0;
 		json_t *list = json_object_get(doc, "holidays");
 		json_array_foreach (list, i, x) {
-			if ((rc = add_range(r, list, i, err)))
+			if ((rc = add_range(cal, r, list, i, err)))
 				break;
 		}
 		json_array_foreach (json_object_get(doc, "workdays"), i, x) {
@@ -111,8 +111,9 @@ static int load_one(struct gg_reader *r, struct gg_err *err)
 							   "workdays: not a date (YYYY-MM-DD)");
 				break;
 			}
-			if (add_day(&workdays, &nworkdays, day))
-				rc = gg_err_oom(err);
+			if (add_day(cal->workdays, &cal->nworkdays, day))
+				rc = gg_reader_fail_i(r, err, json_object_get(doc, "workdays"), i,
+						      "workdays: more than %d days in all", GG_CAL_DAYS);
 		}
 		json_decref(doc);
 		if (rc)
@@ -121,51 +122,60 @@ static int load_one(struct gg_reader *r, struct gg_err *err)
 	return n < 0 ? err->code : 0;
 }
 
-/* Loads the calendar once: the file GG_CALENDAR names, else the one built in. */
-int gg_cal_load(struct gg_err *err)
+/* The calendar files: the one GG_CALENDAR names, else every one built in. */
+static int load(struct gg_cal *cal, struct gg_err *err)
 {
 	const char *path = getenv("GG_CALENDAR");
 	struct gg_reader *r;
 	int rc = 0;
 
-	if (loaded)
-		return 0;
 	if (path && *path) {
 		if (gg_reader_open(&r, path, err))
 			return err->code;
-		rc = load_one(r, err);
+		rc = load_one(cal, r, err);
 		gg_reader_close(r);
-	} else {
-		for (const struct gg_embed *e = gg_embedded; e->name && !rc; e++) {
-			if (strncmp(e->name, "calendar/", 9) != 0)
-				continue;
-			FILE *f = fmemopen((void *)e->text, strlen(e->text), "r");
-			if (!f)
-				return gg_err_oom(err);
-			if (!(rc = gg_reader_open_stream(&r, f, e->name, err))) {
-				rc = load_one(r, err);
-				gg_reader_close(r);
-			}
-			fclose(f);
-		}
-	}
-	if (rc)
 		return rc;
-	if (nholidays)
-		qsort(holidays, nholidays, sizeof *holidays, cmp_int);
-	if (nworkdays)
-		qsort(workdays, nworkdays, sizeof *workdays, cmp_int);
-	loaded = 1;
-	return 0;
+	}
+	for (const struct gg_embed *e = gg_embedded; e->name && !rc; e++) {
+		if (strncmp(e->name, "calendar/", 9) != 0)
+			continue;
+		FILE *f = fmemopen((void *)e->text, strlen(e->text), "r");
+		if (!f)
+			return gg_err_oom(err);
+		if (!(rc = gg_reader_open_stream(&r, f, e->name, err))) {
+			rc = load_one(cal, r, err);
+			gg_reader_close(r);
+		}
+		fclose(f);
+	}
+	return rc;
 }
 
-static int workday_tm(const struct tm *tm)
+const struct gg_cal *gg_cal(struct gg_ctx *c)
+{
+	struct gg_cal *cal;
+	int fresh;
+
+	if (!(cal = gg_ctx_memo(c, "calendar", sizeof *cal, &fresh)))
+		return gg_err_oom(&c->err), NULL;
+	if (!fresh)
+		return cal;
+	if (load(cal, &c->err)) {
+		cal->nholidays = cal->nworkdays = 0;
+		return NULL;
+	}
+	qsort(cal->holidays, cal->nholidays, sizeof *cal->holidays, cmp_int);
+	qsort(cal->workdays, cal->nworkdays, sizeof *cal->workdays, cmp_int);
+	return cal;
+}
+
+static int workday_tm(const struct gg_cal *cal, const struct tm *tm)
 {
 	int day = (tm->tm_year + 1900) * 10000 + (tm->tm_mon + 1) * 100 + tm->tm_mday;
 
-	if (nworkdays && bsearch(&day, workdays, nworkdays, sizeof day, cmp_int))
+	if (cal && cal->nworkdays && bsearch(&day, cal->workdays, cal->nworkdays, sizeof day, cmp_int))
 		return 1;
-	if (nholidays && bsearch(&day, holidays, nholidays, sizeof day, cmp_int))
+	if (cal && cal->nholidays && bsearch(&day, cal->holidays, cal->nholidays, sizeof day, cmp_int))
 		return 0;
 	return tm->tm_wday >= 1 && tm->tm_wday <= 5;
 }
@@ -177,7 +187,7 @@ static void next_day(struct tm *tm)
 	mktime(tm);
 }
 
-int64_t gg_deadline(int64_t start, const struct gg_dur *d)
+int64_t gg_cal_deadline(const struct gg_cal *cal, int64_t start, const struct gg_dur *d)
 {
 	time_t tt = (time_t)start;
 	struct tm tm;
@@ -194,16 +204,16 @@ int64_t gg_deadline(int64_t start, const struct gg_dur *d)
 		return (int64_t)mktime(&tm);
 	case GG_DUR_WDAY:
 		localtime_r(&tt, &tm);
-		if (!workday_tm(&tm)) {
+		if (!workday_tm(cal, &tm)) {
 			tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
 			do
 				next_day(&tm);
-			while (!workday_tm(&tm));
+			while (!workday_tm(cal, &tm));
 		}
 		for (int64_t i = 0; i < d->n; i++)
 			do
 				next_day(&tm);
-			while (!workday_tm(&tm));
+			while (!workday_tm(cal, &tm));
 		tm.tm_isdst = -1;
 		return (int64_t)mktime(&tm);
 	}

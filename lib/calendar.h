@@ -5,7 +5,7 @@
 
 #include <stdint.h>
 
-#include "err.h"
+#include "ctx.h"
 
 enum gg_dur_unit { GG_DUR_MIN, GG_DUR_HOUR, GG_DUR_DAY, GG_DUR_WDAY };
 
@@ -14,8 +14,15 @@ struct gg_dur {
 	enum gg_dur_unit unit;
 };
 
-int gg_dur_parse(const char *s, struct gg_dur *d);
-int gg_cal_load(struct gg_err *err);
-int64_t gg_deadline(int64_t start, const struct gg_dur *d);
+#define GG_CAL_DAYS 16384 /* days off, and make-up working days, the calendar files may list */
+
+struct gg_cal;
+
+int gg_cal_dur_parse(const char *s, struct gg_dur *d);
+/* The holiday calendar, read once per command (NULL, with c->err set, when it cannot be). */
+const struct gg_cal *gg_cal(struct gg_ctx *c);
+/* start + d; working days (5wd) are counted with cal, which only they need (NULL: weekends
+ * only). */
+int64_t gg_cal_deadline(const struct gg_cal *cal, int64_t start, const struct gg_dur *d);
 
 #endif

@@ -23,23 +23,18 @@ static int hook_path(const char *event, char *buf, size_t n)
 }
 
 /* Whether a hook for the event is there: a caller can spare itself making the record. Asked
- * once per event and process (an import asks for each of a million tickets). */
-int gg_hook_wanted(const char *event)
+ * once per event and command (an import asks for each of a million tickets). */
+int gg_hook_wanted(struct gg_ctx *c, const char *event)
 {
-	static const char *asked[8];
-	static int answer[8];
-	char path[PATH_MAX];
-	int i;
+	char path[PATH_MAX], memo[64];
+	int *answer, fresh;
 
-	for (i = 0; i < 8 && asked[i]; i++)
-		if (!strcmp(asked[i], event))
-			return answer[i];
-	int wanted = hook_path(event, path, sizeof path) == 0;
-	if (i < 8) {
-		asked[i] = event;
-		answer[i] = wanted;
-	}
-	return wanted;
+	snprintf(memo, sizeof memo, "hook:%s", event);
+	if (!(answer = gg_ctx_memo(c, memo, sizeof *answer, &fresh)))
+		return hook_path(event, path, sizeof path) == 0;
+	if (fresh)
+		*answer = hook_path(event, path, sizeof path) == 0;
+	return *answer;
 }
 
 void gg_hook_queue(struct gg_ctx *c, const char *event, json_t *rec)

@@ -8,7 +8,7 @@
 
 #include "ctx.h"
 
-int gg_hook_wanted(const char *event);
+int gg_hook_wanted(struct gg_ctx *c, const char *event);
 void gg_hook_queue(struct gg_ctx *c, const char *event, json_t *rec);
 void gg_hook_run(struct gg_ctx *c);
 

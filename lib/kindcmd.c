@@ -71,18 +71,17 @@ static const struct gg_kind *kind_of(struct gg_ctx *c)
 }
 
 /* How the key is written on the command line: CODE, or its fields in capitals (LEADER UNIT). */
-static const char *keys_usage(const struct gg_kind *k)
+static const char *keys_usage(const struct gg_kind *k, char *buf, size_t n)
 {
-	static char buf[128];
 	const struct gg_field *f;
 	size_t len = 0;
 
 	if (gg_kind_nkeys(k) == 1)
 		return gg_kind_key(k, 0)->name;
 	for (int i = 0; (f = gg_kind_key(k, i)); i++) {
-		if (i && len + 1 < sizeof buf)
+		if (i && len + 1 < n)
 			buf[len++] = ' ';
-		for (const char *p = f->name; *p && len + 1 < sizeof buf; p++)
+		for (const char *p = f->name; *p && len + 1 < n; p++)
 			buf[len++] = (char)toupper((unsigned char)*p);
 	}
 	buf[len] = '\0';
@@ -93,9 +92,10 @@ static const char *keys_usage(const struct gg_kind *k)
 static int key_from_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **argv, json_t *rec)
 {
 	int nkeys = gg_kind_nkeys(k);
+	char ku[128];
 
 	if (argc != nkeys)
-		return gg_usage(c, "name the %s to change by %s", k->name, keys_usage(k));
+		return gg_usage(c, "name the %s to change by %s", k->name, keys_usage(k, ku, sizeof ku));
 	for (int i = 0; i < nkeys; i++)
 		json_object_set_new(rec, gg_kind_key(k, i)->name, json_string(argv[i]));
 	return 0;
@@ -214,8 +214,10 @@ static int each_key(struct gg_ctx *c, const struct gg_kind *k, int argc, char **
 		return rc;
 	}
 	int nkeys = gg_kind_nkeys(k);
+	char ku[128];
 	if (argc == 0 || argc % nkeys)
-		return gg_usage(c, "name the %s by %s (or '-' to read them from stdin)", k->name, keys_usage(k));
+		return gg_usage(c, "name the %s by %s (or '-' to read them from stdin)", k->name,
+				keys_usage(k, ku, sizeof ku));
 	for (int i = 0; i < argc && !rc; i += nkeys) {
 		json_t *key = json_object();
 		for (int j = 0; j < nkeys; j++) {

@@ -33,15 +33,15 @@ static int category_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec
 	if (!level)
 		return c->err.code;
 	int start = gg_ladder_rank(c, "ticket", json_string_value(json_object_get(rec, "start_level")));
-	if (gg_dur_parse(json_string_value(json_object_get(rec, "respond")), &d))
+	if (gg_cal_dur_parse(json_string_value(json_object_get(rec, "respond")), &d))
 		return gg_kind_fail(c, src, rec, "respond", "not a duration: write 30m, 2h, 3d or 5wd");
-	if ((s = json_string_value(json_object_get(rec, "max_extension"))) && gg_dur_parse(s, &d))
+	if ((s = json_string_value(json_object_get(rec, "max_extension"))) && gg_cal_dur_parse(s, &d))
 		return gg_kind_fail(c, src, rec, "max_extension", "not a duration: write 30m, 2h, 3d or 5wd");
 	json_object_foreach (sla, key, v) {
 		if (gg_ladder_rank(c, "ticket", key) < 0)
 			return gg_kind_fail(c, src, rec, "sla", "unknown level '%s' (one of: %s)", key,
 					    ladder_text(level, all, sizeof all));
-		if (!json_is_string(v) || gg_dur_parse(json_string_value(v), &d))
+		if (!json_is_string(v) || gg_cal_dur_parse(json_string_value(v), &d))
 			return gg_kind_fail(c, src, rec, "sla", "%s: not a duration: write 30m, 2h, 3d or 5wd", key);
 	}
 	for (int l = start; l >= 0 && level[l]; l++)
@@ -82,12 +82,12 @@ static void read_category(struct cat *k, json_t *rec)
 	const char *m = json_string_value(json_object_get(rec, "max_extension"));
 
 	snprintf(k->department, sizeof k->department, "%s", json_string_value(json_object_get(rec, "department")));
-	gg_dur_parse(json_string_value(json_object_get(rec, "respond")), &k->respond);
+	gg_cal_dur_parse(json_string_value(json_object_get(rec, "respond")), &k->respond);
 	for (int l = 0; k->level[l]; l++) {
 		const char *s = json_string_value(json_object_get(sla, k->level[l]));
-		k->has_sla[l] = s && gg_dur_parse(s, &k->sla[l]) == 0;
+		k->has_sla[l] = s && gg_cal_dur_parse(s, &k->sla[l]) == 0;
 	}
-	k->has_max_ext = m && gg_dur_parse(m, &k->max_ext) == 0;
+	k->has_max_ext = m && gg_cal_dur_parse(m, &k->max_ext) == 0;
 }
 
 int gg_ticket_category(struct gg_ctx *c, const char *code, struct cat **out)
@@ -103,7 +103,7 @@ int gg_ticket_category(struct gg_ctx *c, const char *code, struct cat **out)
 		*out = k->found ? k : NULL;
 		return 0;
 	}
-	if (gg_cal_load(&c->err)) /* every deadline is counted with it */
+	if (!(k->cal = gg_cal(c))) /* every deadline is counted with it */
 		return c->err.code;
 	if (!(k->level = gg_ladder(c, "ticket")))
 		return c->err.code;
@@ -135,5 +135,5 @@ int gg_ticket_rank(const struct cat *k, const char *level)
 /* The deadline for a ticket that came to the level of `rank` at t; a level without an SLA has none. */
 int64_t gg_ticket_due(const struct cat *k, int rank, int64_t t)
 {
-	return k->has_sla[rank] ? gg_deadline(t, &k->sla[rank]) : INT64_MAX / 2;
+	return k->has_sla[rank] ? gg_cal_deadline(k->cal, t, &k->sla[rank]) : INT64_MAX / 2;
 }

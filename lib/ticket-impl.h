@@ -17,6 +17,7 @@
  * summoned ("吹哨"). Read once per command (ticket-category.c). */
 struct cat {
 	int found;
+	const struct gg_cal *cal; /* the holiday calendar its working days are counted with */
 	const char *const *level; /* the ladder's names by rank */
 	int start, street, top;
 	char department[128];

@@ -279,7 +279,7 @@ static int insert(struct gg_ctx *c, const struct intake *t, int64_t deadline, st
 	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
 		gg_stmt_bind_fixed(st, at[i], text[i]);
 	gg_stmt_bind_int(st, at[11], t->reported);
-	gg_stmt_bind_int(st, at[12], gg_deadline(t->reported, &k->respond));
+	gg_stmt_bind_int(st, at[12], gg_cal_deadline(k->cal, t->reported, &k->respond));
 	gg_stmt_bind_int(st, at[13], deadline);
 	gg_stmt_bind_json(st, at[14], t->lat);
 	gg_stmt_bind_json(st, at[15], t->lon);

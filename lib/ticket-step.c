@@ -95,11 +95,12 @@ static int extend(struct gg_ctx *c, struct gg_ticket_move *m)
 	struct gg_dur d;
 	char a[32], b[32];
 
-	if (!by || gg_dur_parse(by, &d))
+	if (!by || gg_cal_dur_parse(by, &d))
 		return gg_err_set(&c->err, GG_EX_USAGE, "--by takes a duration: 30m, 2h, 3d or 5wd");
 	if (!m->k->has_max_ext)
 		return gg_err_set(&c->err, GG_EX_DATAERR, "category '%s' allows no extension", m->s.category);
-	int64_t want = gg_deadline(m->s.due_at, &d), limit = gg_deadline(m->s.due_base, &m->k->max_ext);
+	int64_t want = gg_cal_deadline(m->k->cal, m->s.due_at, &d),
+		limit = gg_cal_deadline(m->k->cal, m->s.due_base, &m->k->max_ext);
 	if (want > limit) {
 		gg_time_format(want, a);
 		gg_time_format(limit, b);

@@ -229,7 +229,7 @@ void gg_ticket_climb(struct state *s, const struct cat *k, int rank, int64_t t)
 	snprintf(s->level, sizeof s->level, "%s", k->level[rank]);
 	s->level_at = t;
 	s->due_at = s->due_base = gg_ticket_due(k, rank, t);
-	s->respond_by = gg_deadline(t, &k->respond);
+	s->respond_by = gg_cal_deadline(k->cal, t, &k->respond);
 	if (rank >= k->street) {
 		snprintf(s->assignee, sizeof s->assignee, "%s", k->department);
 		snprintf(s->status, sizeof s->status, "assigned");
