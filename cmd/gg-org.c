@@ -17,7 +17,7 @@ static int cmd_init(struct gg_ctx *c, int argc, char **argv)
 {
 	(void)argv;
 	if (argc > 1)
-		return gg_usage(c, "init takes no arguments");
+		return gg_cli_usage(c, "init takes no arguments");
 	json_t *r = json_pack("{s:s}", "database", c->db_path);
 	int rc = gg_out_one(c, r);
 	json_decref(r);
@@ -34,7 +34,7 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 	json_t *summary;
 	int o, rc;
 
-	while ((o = gg_opts(c, argc, argv, "f:n", import_opts)) != -1) {
+	while ((o = gg_cli_opts(c, argc, argv, "f:n", import_opts)) != -1) {
 		if (o == 'f')
 			file = optarg;
 		else if (o == 'n')
@@ -45,7 +45,7 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 	if (optind < argc)
 		file = argv[optind++];
 	if (optind < argc)
-		return gg_usage(c, "import reads one input");
+		return gg_cli_usage(c, "import reads one input");
 	if (gg_reader_open(&r, file, &c->err))
 		return c->err.code;
 	summary = json_object();
@@ -66,7 +66,7 @@ static int cmd_export(struct gg_ctx *c, int argc, char **argv)
 	int o, flat = 0, rc;
 	json_t *doc;
 
-	while ((o = gg_opts(c, argc, argv, "", export_opts)) != -1) {
+	while ((o = gg_cli_opts(c, argc, argv, "", export_opts)) != -1) {
 		if (o == 'u')
 			under = optarg;
 		else if (o == 'F')
@@ -75,9 +75,9 @@ static int cmd_export(struct gg_ctx *c, int argc, char **argv)
 			return GG_EX_USAGE;
 	}
 	if (optind < argc)
-		return gg_usage(c, "export takes no arguments");
+		return gg_cli_usage(c, "export takes no arguments");
 	if (c->fmt != GG_FMT_DEFAULT && c->fmt != GG_FMT_YAML && c->fmt != GG_FMT_JSON)
-		return gg_usage(c, "export writes yaml or json, not %s", gg_fmt_name(c->fmt));
+		return gg_cli_usage(c, "export writes yaml or json, not %s", gg_emit_fmt_name(c->fmt));
 	if ((rc = gg_org_export(c, under, flat, &doc)))
 		return rc;
 	rc = gg_out_one(c, doc);
@@ -127,18 +127,18 @@ static int cmd_tree(struct gg_ctx *c, int argc, char **argv)
 	int o, depth = -1, rc;
 	char *end;
 
-	while ((o = gg_opts(c, argc, argv, "", tree_opts)) != -1) {
+	while ((o = gg_cli_opts(c, argc, argv, "", tree_opts)) != -1) {
 		if (o == 'u')
 			under = optarg;
 		else if (o == 'd') {
 			depth = (int)strtol(optarg, &end, 10);
 			if (*end || depth < 0)
-				return gg_usage(c, "--depth takes a whole number, not '%s'", optarg);
+				return gg_cli_usage(c, "--depth takes a whole number, not '%s'", optarg);
 		} else
 			return GG_EX_USAGE;
 	}
 	if (optind < argc)
-		return gg_usage(c, "tree takes no arguments; use --under CODE");
+		return gg_cli_usage(c, "tree takes no arguments; use --under CODE");
 	json_t *rows = json_array();
 	if ((rc = gg_org_tree(c, under, depth, rows)) == 0) {
 		if (c->fmt == GG_FMT_DEFAULT || c->fmt == GG_FMT_TABLE) {
@@ -165,14 +165,14 @@ static int cmd_check(struct gg_ctx *c, int argc, char **argv)
 	const char *under = NULL;
 	int o, rc, wrc;
 
-	while ((o = gg_opts(c, argc, argv, "", check_opts)) != -1) {
+	while ((o = gg_cli_opts(c, argc, argv, "", check_opts)) != -1) {
 		if (o == 'u')
 			under = optarg;
 		else
 			return GG_EX_USAGE;
 	}
 	if (optind < argc)
-		return gg_usage(c, "check takes no arguments; use --under CODE");
+		return gg_cli_usage(c, "check takes no arguments; use --under CODE");
 	struct gg_emit *e = gg_out_open(c, 1, cols);
 	rc = gg_org_check(c, under, gg_out_each, e);
 	wrc = gg_out_close(c, e);
@@ -187,7 +187,7 @@ static int cmd_resolve(struct gg_ctx *c, int argc, char **argv)
 	int rc = 0, many;
 
 	if (argc < 2)
-		return gg_usage(c, "resolve needs an address (or - to read records with an address field)");
+		return gg_cli_usage(c, "resolve needs an address (or - to read records with an address field)");
 	many = argc > 2 || strcmp(argv[1], "-") == 0;
 	e = gg_out_open(c, many, NULL);
 	for (int i = 1; i < argc && !rc; i++) {
@@ -256,5 +256,5 @@ int main(int argc, char **argv)
 {
 	static const struct gg_tool tool = {"gg-org", "gg-org: the net of units, Party organisations and people", cmds,
 					    gg_org_kinds};
-	return gg_main(&tool, argc, argv);
+	return gg_cli_main(&tool, argc, argv);
 }

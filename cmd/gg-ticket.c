@@ -25,7 +25,7 @@ static int parse_id(struct gg_ctx *c, const char *s, json_int_t *id)
 
 	*id = 0;
 	if (!*s || *end || v <= 0)
-		return gg_usage(c, "'%s' is not a ticket id", s);
+		return gg_cli_usage(c, "'%s' is not a ticket id", s);
 	*id = v;
 	return 0;
 }
@@ -69,7 +69,7 @@ static int cmd_category_import(struct gg_ctx *c, int argc, char **argv)
 	FILE *mem = NULL;
 	json_t *doc, *summary = json_object();
 
-	while ((o = gg_opts(c, argc, argv, "f:", cat_import_opts)) != -1) {
+	while ((o = gg_cli_opts(c, argc, argv, "f:", cat_import_opts)) != -1) {
 		if (o == 'f')
 			file = optarg;
 		else if (o == 'b')
@@ -124,7 +124,7 @@ static int cmd_category_list(struct gg_ctx *c, int argc, char **argv)
 					   "respond", "sla",  "max_extension", NULL};
 	(void)argv;
 	if (argc > 1)
-		return gg_usage(c, "category list takes no arguments");
+		return gg_cli_usage(c, "category list takes no arguments");
 	struct gg_emit *e = gg_out_list(c, cols);
 	int rc = gg_kind_each(c, &gg_category_kind, gg_out_each, e), wrc = gg_out_close(c, e);
 	return rc ? rc : wrc;
@@ -137,7 +137,7 @@ static int cmd_category_show(struct gg_ctx *c, int argc, char **argv)
 	int rc = 0;
 
 	if (argc < 2)
-		return gg_usage(c, "name the categories to show");
+		return gg_cli_usage(c, "name the categories to show");
 	e = gg_out_open(c, argc > 2, NULL);
 	for (int i = 1; i < argc && !rc; i++) {
 		if ((rc = gg_kind_get(c, &gg_category_kind, json_pack("{s:s}", "code", argv[i]), &rec)))
@@ -165,7 +165,7 @@ static const struct option new_opts[] = {
 static int unresolved(struct gg_ctx *c, const char *arg, struct gg_intake *in)
 {
 	if (strncmp(arg, "grid:", 5) != 0 || !arg[5])
-		return gg_usage(
+		return gg_cli_usage(
 			c, "--unresolved takes grid:CODE, the grid that takes tickets whose address resolves nowhere");
 	in->unresolved_grid = arg + 5;
 	return 0;
@@ -183,7 +183,7 @@ static int cmd_new(struct gg_ctx *c, int argc, char **argv)
 	json_int_t id;
 	int o, rc;
 
-	while ((o = gg_opts(c, argc, argv, "", new_opts)) != -1) {
+	while ((o = gg_cli_opts(c, argc, argv, "", new_opts)) != -1) {
 		if (o == 'U') {
 			if ((rc = unresolved(c, optarg, &in)))
 				goto done;
@@ -195,13 +195,14 @@ static int cmd_new(struct gg_ctx *c, int argc, char **argv)
 		}
 	}
 	if (optind < argc) {
-		rc = gg_usage(c, "unexpected argument '%s'", argv[optind]);
+		rc = gg_cli_usage(c, "unexpected argument '%s'", argv[optind]);
 		goto done;
 	}
 	if (json_object_size(rec) == 0) { /* one record on stdin */
 		if (isatty(0)) {
-			rc = gg_usage(c, "give the ticket as options (--category, --title, --unit or --address) or a "
-					 "record on stdin");
+			rc = gg_cli_usage(c,
+					  "give the ticket as options (--category, --title, --unit or --address) or a "
+					  "record on stdin");
 			goto done;
 		}
 		json_decref(rec);
@@ -209,7 +210,7 @@ static int cmd_new(struct gg_ctx *c, int argc, char **argv)
 		if ((rc = gg_reader_open(&r, "-", &c->err)))
 			goto done;
 		if ((rc = gg_reader_next(r, &rec, &c->err)) <= 0) {
-			rc = rc < 0 ? c->err.code : gg_usage(c, "no ticket on stdin");
+			rc = rc < 0 ? c->err.code : gg_cli_usage(c, "no ticket on stdin");
 			goto done;
 		}
 		src.r = r;
@@ -251,7 +252,7 @@ static int import_csv(struct gg_ctx *c, const char *file, const char *mapfile, s
 	int rc, n;
 
 	if (!mapfile)
-		return gg_usage(c, "--from csv needs --map FILE, the YAML mapping of columns to fields");
+		return gg_cli_usage(c, "--from csv needs --map FILE, the YAML mapping of columns to fields");
 	if ((rc = gg_csv_open(&csv, file, &c->err)))
 		return rc;
 	if ((n = gg_csv_next(csv, &header, &c->err)) <= 0) {
@@ -321,7 +322,7 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 	struct gg_intake in = {0};
 	int o, rc = 0;
 
-	while ((o = gg_opts(c, argc, argv, "f:n", import_opts)) != -1) {
+	while ((o = gg_cli_opts(c, argc, argv, "f:n", import_opts)) != -1) {
 		if (o == 'f')
 			file = optarg;
 		else if (o == 'F')
@@ -339,13 +340,13 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 	if (optind < argc)
 		file = argv[optind++];
 	if (optind < argc)
-		return gg_usage(c, "import reads one input");
+		return gg_cli_usage(c, "import reads one input");
 	if (!strcmp(from, "csv"))
 		rc = import_csv(c, file, mapfile, &in);
 	else if (!strcmp(from, "json") || !strcmp(from, "yaml") || !strcmp(from, "open311"))
 		rc = import_records(c, file, !strcmp(from, "open311"), &in);
 	else
-		return gg_usage(c, "--from takes json, csv or open311, not '%s'", from);
+		return gg_cli_usage(c, "--from takes json, csv or open311, not '%s'", from);
 	if (rc)
 		return rc;
 	json_t *sum = json_pack("{s:I,s:I,s:I}", "new", in.added, "updated", in.updated, "unchanged", in.unchanged);
@@ -376,7 +377,7 @@ static int filters(struct gg_ctx *c, int argc, char **argv, json_t *f)
 	int64_t a, b;
 	struct gg_dur d;
 
-	while ((o = gg_opts(c, argc, argv, "", list_opts)) != -1) {
+	while ((o = gg_cli_opts(c, argc, argv, "", list_opts)) != -1) {
 		if (o > 0 && o < 128 && names[o]) {
 			json_object_set_new(f, names[o], json_string(optarg));
 		} else if (o == 'o') {
@@ -385,28 +386,30 @@ static int filters(struct gg_ctx *c, int argc, char **argv, json_t *f)
 			json_object_set_new(f, "unanswered", json_true());
 		} else if (o == 'w') {
 			if (gg_cal_dur_parse(optarg, &d))
-				return gg_usage(c, "--due-within takes a duration: 30m, 2h, 3d or 5wd");
+				return gg_cli_usage(c, "--due-within takes a duration: 30m, 2h, 3d or 5wd");
 			const struct gg_cal *cal = gg_cal(c);
 			if (!cal)
 				return c->err.code;
 			json_object_set_new(f, "due_within",
-					    json_integer(gg_cal_deadline(cal, gg_now(), &d) - gg_now()));
+					    json_integer(gg_cal_deadline(cal, gg_clock_now(), &d) - gg_clock_now()));
 		} else if (o == 'p') {
-			if (gg_period_parse(optarg, &a, &b))
-				return gg_usage(c, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48", optarg);
+			if (gg_clock_period(optarg, &a, &b))
+				return gg_cli_usage(c, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48",
+						    optarg);
 			json_object_set_new(f, "from", json_integer(a));
 			json_object_set_new(f, "to", json_integer(b));
 		} else if (o == 'F' || o == 'T') {
-			if (gg_time_parse(optarg, &a))
-				return gg_usage(c, "bad time '%s' for --%s: use ISO 8601", optarg,
-						o == 'F' ? "from" : "to");
+			if (gg_clock_parse(optarg, &a))
+				return gg_cli_usage(c, "bad time '%s' for --%s: use ISO 8601", optarg,
+						    o == 'F' ? "from" : "to");
 			json_object_set_new(f, o == 'F' ? "from" : "to", json_integer(a));
 		} else {
 			return GG_EX_USAGE;
 		}
 	}
 	if (optind < argc)
-		return gg_usage(c, "unexpected argument '%s'; filters are options, e.g. --status open", argv[optind]);
+		return gg_cli_usage(c, "unexpected argument '%s'; filters are options, e.g. --status open",
+				    argv[optind]);
 	return 0;
 }
 
@@ -443,7 +446,7 @@ static int cmd_export(struct gg_ctx *c, int argc, char **argv)
 	/* --to open311 first, then the filters of list */
 	if (argc < 3 || strcmp(argv[1], "--to") || strcmp(argv[2], "open311")) {
 		json_decref(f);
-		return gg_usage(c, "export needs --to open311 (GeoReport v2), then any filters of list");
+		return gg_cli_usage(c, "export needs --to open311 (GeoReport v2), then any filters of list");
 	}
 	argv[2] = argv[0];
 	if ((rc = filters(c, argc - 2, argv + 2, f)) == 0) {
@@ -467,7 +470,7 @@ static int each_id(struct gg_ctx *c, int argc, char **argv, int (*fn)(struct gg_
 	int rc = 0, n;
 
 	if (argc < 1)
-		return gg_usage(c, "name the tickets by id (or '-' to read records with an id from stdin)");
+		return gg_cli_usage(c, "name the tickets by id (or '-' to read records with an id from stdin)");
 	for (int i = 0; i < argc && !rc; i++) {
 		if (strcmp(argv[i], "-")) {
 			if (!(rc = parse_id(c, argv[i], &id)))
@@ -515,7 +518,7 @@ static int cmd_history(struct gg_ctx *c, int argc, char **argv)
 	int rc;
 
 	if (argc != 2)
-		return gg_usage(c, "history takes one ticket id");
+		return gg_cli_usage(c, "history takes one ticket id");
 	if ((rc = parse_id(c, argv[1], &id)))
 		return rc;
 	struct gg_emit *e = gg_out_open(c, 1, NULL);
@@ -576,13 +579,13 @@ static int step_options(struct gg_ctx *c, int argc, char **argv, struct step *s,
 	const struct option *opt;
 	int o;
 
-	while ((o = gg_opts(c, argc, argv, "", step_opts)) != -1) {
+	while ((o = gg_cli_opts(c, argc, argv, "", step_opts)) != -1) {
 		if (o == -2)
 			return GG_EX_USAGE;
 		for (opt = step_opts; opt->name && opt->val != o; opt++)
 			;
 		if (!opt->name || !takes(s->step, opt->name))
-			return gg_usage(c, "%s takes no such option", argv[0]);
+			return gg_cli_usage(c, "%s takes no such option", argv[0]);
 		if (o == 'D')
 			*due = 1;
 		else if (o == 'd')
@@ -599,7 +602,7 @@ static int step_needs(struct gg_ctx *c, const struct gg_ticket_step *step, json_
 
 	for (const char *const *o = step->needs; o && *o; o++)
 		if (!json_object_get(args, option_name(*o, buf)))
-			return gg_usage(c, "%s needs %s", step->verb, *o);
+			return gg_cli_usage(c, "%s needs %s", step->verb, *o);
 	return 0;
 }
 
@@ -607,7 +610,7 @@ static int step_needs(struct gg_ctx *c, const struct gg_ticket_step *step, json_
 static int sweep(struct gg_ctx *c, int argc, char **argv, json_t *args)
 {
 	if (optind < argc || json_object_size(args))
-		return gg_usage(c, "%s --due takes no ids or other options", argv[0]);
+		return gg_cli_usage(c, "%s --due takes no ids or other options", argv[0]);
 	struct gg_emit *e = gg_out_open(c, 1, NULL);
 	int rc = gg_ticket_sweep(c, gg_out_each, e), wrc = gg_out_close(c, e);
 	return rc ? rc : wrc;
@@ -626,7 +629,7 @@ static int cmd_step(struct gg_ctx *c, int argc, char **argv)
 	if (due) {
 		rc = sweep(c, argc, argv, s.args);
 	} else if (c->rollback) {
-		rc = gg_usage(c, "--dry-run goes with %s --due", argv[0]);
+		rc = gg_cli_usage(c, "--dry-run goes with %s --due", argv[0]);
 	} else if (!(rc = step_needs(c, s.step, s.args))) {
 		s.e = gg_out_open(c, argc - optind != 1 || !strcmp(argv[optind], "-"), NULL);
 		rc = each_id(c, argc - optind, argv + optind, step_one, &s);
@@ -646,22 +649,22 @@ static const struct option dups_opts[] = {
 static int cmd_dups(struct gg_ctx *c, int argc, char **argv)
 {
 	struct gg_dur d = {24, GG_DUR_HOUR};
-	int64_t since = gg_now() - 30 * 86400;
+	int64_t since = gg_clock_now() - 30 * 86400;
 	int o, rc;
 
-	while ((o = gg_opts(c, argc, argv, "", dups_opts)) != -1) {
+	while ((o = gg_cli_opts(c, argc, argv, "", dups_opts)) != -1) {
 		if (o == 'w') {
 			if (gg_cal_dur_parse(optarg, &d) || d.unit == GG_DUR_WDAY)
-				return gg_usage(c, "--window takes a duration: 30m, 24h or 3d");
+				return gg_cli_usage(c, "--window takes a duration: 30m, 24h or 3d");
 		} else if (o == 's') {
-			if (gg_time_parse(optarg, &since))
-				return gg_usage(c, "bad time '%s' for --since: use ISO 8601", optarg);
+			if (gg_clock_parse(optarg, &since))
+				return gg_cli_usage(c, "bad time '%s' for --since: use ISO 8601", optarg);
 		} else {
 			return GG_EX_USAGE;
 		}
 	}
 	if (optind < argc)
-		return gg_usage(c, "dups takes no arguments");
+		return gg_cli_usage(c, "dups takes no arguments");
 	struct gg_emit *e = gg_out_list(c, NULL);
 	rc = gg_ticket_dups(c, gg_cal_deadline(NULL, 0, &d), since, gg_out_each, e); /* no working days */
 	int wrc = gg_out_close(c, e);
@@ -675,14 +678,14 @@ static int cmd_merge(struct gg_ctx *c, int argc, char **argv)
 	json_int_t id, into = 0;
 	int o, rc;
 
-	while ((o = gg_opts(c, argc, argv, "", merge_opts)) != -1) {
+	while ((o = gg_cli_opts(c, argc, argv, "", merge_opts)) != -1) {
 		if (o != 'i')
 			return GG_EX_USAGE;
 		if ((rc = parse_id(c, optarg, &into)))
 			return rc;
 	}
 	if (!into || optind + 1 != argc)
-		return gg_usage(c, "merge takes one ticket id and --into ID");
+		return gg_cli_usage(c, "merge takes one ticket id and --into ID");
 	if ((rc = parse_id(c, argv[optind], &id)) || (rc = gg_ticket_merge(c, id, into)))
 		return rc;
 	struct gg_emit *e = gg_out_open(c, 0, NULL);
@@ -758,7 +761,7 @@ int main(int argc, char **argv)
 	memcpy(cmds + n, after_steps, na * sizeof *cmds);
 	struct gg_tool tool = {"gg-ticket", "gg-ticket: tickets from intake to the resident's return visit", cmds,
 			       gg_ticket_kinds};
-	rc = gg_main(&tool, argc, argv);
+	rc = gg_cli_main(&tool, argc, argv);
 	free(cmds);
 	return rc;
 }

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
 #include "audit.h"
 #include "clock.h"
+#include "db.h"
 
 static void chain_hash(const char *prev, const char *at, const char *actor, const char *command, const char *change,
 		       char out[65])
@@ -61,7 +61,7 @@ int gg_audit(struct gg_ctx *c, json_t *change)
 			return c->err.code;
 		snprintf(c->prev_hash, sizeof c->prev_hash, "%s", rc ? gg_stmt_text(st, 0) : "genesis");
 	}
-	gg_time_format(gg_now(), at);
+	gg_clock_format(gg_clock_now(), at);
 	if (!(text = json_dumps(change, JSON_COMPACT)))
 		return gg_err_oom(&c->err);
 	chain_hash(c->prev_hash, at, c->actor, c->command, text, hash);

@@ -51,7 +51,7 @@ static int day_of(const char *s)
 {
 	int y, m, d;
 	int64_t t;
-	if (gg_date_parse(s, &t) || sscanf(s, "%d-%d-%d", &y, &m, &d) != 3)
+	if (gg_clock_parse_date(s, &t) || sscanf(s, "%d-%d-%d", &y, &m, &d) != 3)
 		return -1;
 	return y * 10000 + m * 100 + d;
 }

@@ -1,4 +1,4 @@
-/* cli.c: gg_main, the start of every binary. It takes the global options out of argv,
+/* cli.c: gg_cli_main, the start of every binary. It takes the global options out of argv,
  * finds the subcommand in the tool's table, opens the database the way the command needs
  * (not at all, read-only, or for writing inside BEGIN IMMEDIATE), runs it, and turns the
  * result into an exit status; output is flushed and checked before a write commits, so a
@@ -36,7 +36,7 @@ static const char global_help[] =
 	"  -h, --help         this help; COMMAND --help for a command's\n"
 	"  --version          the version\n";
 
-int gg_usage(struct gg_ctx *c, const char *fmt, ...)
+int gg_cli_usage(struct gg_ctx *c, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -47,7 +47,7 @@ int gg_usage(struct gg_ctx *c, const char *fmt, ...)
 }
 
 /* getopt_long with the error turned into a usage error naming the option. */
-int gg_opts(struct gg_ctx *c, int argc, char **argv, const char *shorts, const void *longs)
+int gg_cli_opts(struct gg_ctx *c, int argc, char **argv, const char *shorts, const void *longs)
 {
 	char sh[64];
 	int o;
@@ -57,13 +57,13 @@ int gg_opts(struct gg_ctx *c, int argc, char **argv, const char *shorts, const v
 	o = getopt_long(argc, argv, sh, longs, NULL);
 	if (o == '?') {
 		if (optopt)
-			gg_usage(c, "unknown option '-%c'", optopt);
+			gg_cli_usage(c, "unknown option '-%c'", optopt);
 		else
-			gg_usage(c, "unknown option '%s'", argv[optind - 1]);
+			gg_cli_usage(c, "unknown option '%s'", argv[optind - 1]);
 		return -2;
 	}
 	if (o == ':') {
-		gg_usage(c, "option '%s' needs a value", argv[optind - 1]);
+		gg_cli_usage(c, "option '%s' needs a value", argv[optind - 1]);
 		return -2;
 	}
 	return o;
@@ -142,7 +142,7 @@ static int globals(struct gg_ctx *c, int *argc, char **argv, const char **db, co
 			size_t len = strlen(valued[k]);
 			if (strcmp(a, valued[k]) == 0) {
 				if (i + 1 >= *argc)
-					return gg_usage(c, "option '%s' needs a value", a);
+					return gg_cli_usage(c, "option '%s' needs a value", a);
 				*slots[k] = argv[++i];
 				taken = 1;
 			} else if (strncmp(a, valued[k], len) == 0 && a[len] == '=' && k < 4) {
@@ -230,7 +230,7 @@ static int run(struct gg_ctx *c, const struct gg_cmd *k, int argc, char **argv)
 	return rc;
 }
 
-int gg_main(const struct gg_tool *t, int argc, char **argv)
+int gg_cli_main(const struct gg_tool *t, int argc, char **argv)
 {
 	struct gg_ctx c = {0};
 	const char *db = NULL, *now = NULL, *out = NULL;
@@ -255,8 +255,8 @@ int gg_main(const struct gg_tool *t, int argc, char **argv)
 	if (!out)
 		out = getenv("GG_OUTPUT");
 	enum gg_fmt fmt;
-	if (out && *out && gg_fmt_parse(out, &fmt)) {
-		gg_usage(&c, "unknown output format '%s': use yaml, json, ndjson, tsv, csv or table", out);
+	if (out && *out && gg_emit_fmt_parse(out, &fmt)) {
+		gg_cli_usage(&c, "unknown output format '%s': use yaml, json, ndjson, tsv, csv or table", out);
 		goto fail;
 	}
 	if (out && *out)
@@ -268,14 +268,14 @@ int gg_main(const struct gg_tool *t, int argc, char **argv)
 		return fflush(stdout) ? GG_EX_IOERR : 0;
 	}
 	if (argc > 1 && !(k = find(t->cmds, argv[1]))) {
-		gg_usage(&c, "unknown command '%s'; see '%s --help'", argv[1], t->name);
+		gg_cli_usage(&c, "unknown command '%s'; see '%s --help'", argv[1], t->name);
 		goto fail;
 	}
 	if (k && k->sub && argc > 2) {
 		parent = k;
 		if (!(k = find(parent->sub, argv[2]))) {
-			gg_usage(&c, "unknown command '%s %s'; see '%s %s --help'", parent->name, argv[2], t->name,
-				 parent->name);
+			gg_cli_usage(&c, "unknown command '%s %s'; see '%s %s --help'", parent->name, argv[2], t->name,
+				     parent->name);
 			goto fail;
 		}
 	}
@@ -284,7 +284,7 @@ int gg_main(const struct gg_tool *t, int argc, char **argv)
 		return help(t, parent, k) ? GG_EX_IOERR : (k || want_help ? 0 : GG_EX_USAGE);
 	}
 	if (k->sub) {
-		gg_usage(&c, "'%s %s' needs a command; see '%s %s --help'", t->name, k->name, t->name, k->name);
+		gg_cli_usage(&c, "'%s %s' needs a command; see '%s %s --help'", t->name, k->name, t->name, k->name);
 		goto fail;
 	}
 	if (gg_clock_init(now, &c.err))

@@ -26,9 +26,9 @@ struct gg_tool {
 };
 
 /* cli.c */
-int gg_main(const struct gg_tool *tool, int argc, char **argv);
-int gg_usage(struct gg_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-int gg_opts(struct gg_ctx *c, int argc, char **argv, const char *shorts, const void *longs);
+int gg_cli_main(const struct gg_tool *tool, int argc, char **argv);
+int gg_cli_usage(struct gg_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int gg_cli_opts(struct gg_ctx *c, int argc, char **argv, const char *shorts, const void *longs);
 
 /* out.c */
 struct gg_emit *gg_out_open(struct gg_ctx *c, int list, const char *const *cols);

@@ -1,4 +1,4 @@
-/* clock.c: time as gg reads and writes it. Every command asks gg_now(), never time(), so
+/* clock.c: time as gg reads and writes it. Every command asks gg_clock_now(), never time(), so
  * tests and back-fills can run at any moment they name. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +17,7 @@ int gg_clock_init(const char *opt, struct gg_err *err)
 		setenv("TZ", "Asia/Shanghai", 1);
 	tzset();
 	if (s && *s) {
-		if (gg_time_parse(s, &now_))
+		if (gg_clock_parse(s, &now_))
 			return gg_err_set(err, GG_EX_USAGE,
 					  "bad time '%s' for --now: use ISO 8601, e.g. 2026-11-03T09:12:00+08:00", s);
 	} else {
@@ -26,7 +26,7 @@ int gg_clock_init(const char *opt, struct gg_err *err)
 	return 0;
 }
 
-int64_t gg_now(void)
+int64_t gg_clock_now(void)
 {
 	return now_;
 }
@@ -67,7 +67,7 @@ static int64_t local(struct tm *tm)
 
 /* YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH[:MM]] (or YYYY/MM/DD …); without an offset the time is
  * local. */
-int gg_time_parse(const char *s, int64_t *t)
+int gg_clock_parse(const char *s, int64_t *t)
 {
 	struct tm tm = {0};
 	const char *p = s;
@@ -120,12 +120,12 @@ int gg_time_parse(const char *s, int64_t *t)
 	return 0;
 }
 
-int gg_date_parse(const char *s, int64_t *t)
+int gg_clock_parse_date(const char *s, int64_t *t)
 {
-	return strlen(s) == 10 && s[4] == '-' ? gg_time_parse(s, t) : -1;
+	return strlen(s) == 10 && s[4] == '-' ? gg_clock_parse(s, t) : -1;
 }
 
-void gg_time_format(int64_t t, char buf[32])
+void gg_clock_format(int64_t t, char buf[32])
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
@@ -138,7 +138,7 @@ void gg_time_format(int64_t t, char buf[32])
 		 (unsigned)abs(off) % 60);
 }
 
-void gg_date_format(int64_t t, char buf[16])
+void gg_clock_format_date(int64_t t, char buf[16])
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
@@ -157,7 +157,7 @@ static int64_t day_start(int y, int mo, int d)
 }
 
 /* [from, to) of a period in the local zone: 2026, 2026-11, 2026-Q4, 2026-W48 (ISO week). */
-int gg_period_parse(const char *s, int64_t *from, int64_t *to)
+int gg_clock_period(const char *s, int64_t *from, int64_t *to)
 {
 	const char *p = s;
 	int y, n;

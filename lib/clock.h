@@ -8,11 +8,11 @@
 #include "err.h"
 
 int gg_clock_init(const char *opt, struct gg_err *err);
-int64_t gg_now(void);
-int gg_time_parse(const char *s, int64_t *t);
-void gg_time_format(int64_t t, char buf[32]);
-void gg_date_format(int64_t t, char buf[16]);
-int gg_date_parse(const char *s, int64_t *t);
-int gg_period_parse(const char *s, int64_t *from, int64_t *to);
+int64_t gg_clock_now(void);
+int gg_clock_parse(const char *s, int64_t *t);
+void gg_clock_format(int64_t t, char buf[32]);
+void gg_clock_format_date(int64_t t, char buf[16]);
+int gg_clock_parse_date(const char *s, int64_t *t);
+int gg_clock_period(const char *s, int64_t *from, int64_t *to);
 
 #endif

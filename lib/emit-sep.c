@@ -51,7 +51,7 @@ static void sep_row(struct gg_emit *e, json_t *rec, int header)
 
 	json_array_foreach (e->cols, i, c) {
 		const char *name = json_string_value(c);
-		char *s = header ? strdup(name) : gg_cell(json_object_get(rec, name));
+		char *s = header ? strdup(name) : gg_emit_cell(json_object_get(rec, name));
 		if (i)
 			putc(tsv ? '\t' : ',', e->out);
 		if (tsv)

@@ -18,7 +18,7 @@ struct table {
 /* A table cell is one line: control characters become spaces. */
 static char *table_cell(json_t *v)
 {
-	char *s = gg_cell(v);
+	char *s = gg_emit_cell(v);
 	for (char *p = s; *p; p++)
 		if ((unsigned char)*p < 0x20)
 			*p = ' ';

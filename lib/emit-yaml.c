@@ -8,7 +8,7 @@
 
 #include "emit-writer.h"
 
-int gg_yaml_needs_quotes(const char *s)
+int gg_emit_yaml_quoted(const char *s)
 {
 	static const char *const words[] = {"null", "~",    "true",  "false", "yes",  "no", "on", "off", "y",
 					    "n",    ".inf", "-.inf", "+.inf", ".nan", "<<", "=",  NULL};
@@ -74,7 +74,7 @@ static int ymapping(struct gg_emit *e, json_t *v)
 	if (yemit(e, &ev))
 		return -1;
 	json_object_foreach (v, k, x) {
-		if (yscalar(e, k, gg_yaml_needs_quotes(k)) || yvalue(e, x))
+		if (yscalar(e, k, gg_emit_yaml_quoted(k)) || yvalue(e, x))
 			return -1;
 	}
 	yaml_mapping_end_event_initialize(&ev);
@@ -99,7 +99,7 @@ static int yvalue(struct gg_emit *e, json_t *v)
 		}
 		return yend(e);
 	case JSON_STRING:
-		return yscalar(e, json_string_value(v), gg_yaml_needs_quotes(json_string_value(v)));
+		return yscalar(e, json_string_value(v), gg_emit_yaml_quoted(json_string_value(v)));
 	case JSON_INTEGER:
 		snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
 		return yscalar(e, buf, 0);
@@ -155,7 +155,7 @@ static int yaml_section(struct gg_emit *e, const char *name)
 		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
 		yemit(e, &ev);
 	}
-	if (yscalar(e, name, gg_yaml_needs_quotes(name)))
+	if (yscalar(e, name, gg_emit_yaml_quoted(name)))
 		return -1;
 	return ysequence(e);
 }

@@ -6,7 +6,7 @@
 
 #include "emit-writer.h"
 
-/* indexed by enum gg_fmt: gg_fmt_parse and gg_fmt_name read the names from here */
+/* indexed by enum gg_fmt: gg_emit_fmt_parse and gg_emit_fmt_name read the names from here */
 static const struct gg_writer *const writers[GG_FMT_DEFAULT] = {
 	[GG_FMT_YAML] = &gg_writer_yaml, [GG_FMT_JSON] = &gg_writer_json, [GG_FMT_NDJSON] = &gg_writer_ndjson,
 	[GG_FMT_TSV] = &gg_writer_tsv,	 [GG_FMT_CSV] = &gg_writer_csv,	  [GG_FMT_TABLE] = &gg_writer_table,
@@ -15,7 +15,7 @@ static const struct gg_writer *const writers[GG_FMT_DEFAULT] = {
 /* a format no writer has: the emitter takes records and writes nothing */
 static const struct gg_writer no_writer = {.name = "none"};
 
-int gg_fmt_parse(const char *s, enum gg_fmt *f)
+int gg_emit_fmt_parse(const char *s, enum gg_fmt *f)
 {
 	for (size_t i = 0; i < GG_FMT_DEFAULT; i++)
 		if (strcmp(s, writers[i]->name) == 0) {
@@ -25,7 +25,7 @@ int gg_fmt_parse(const char *s, enum gg_fmt *f)
 	return -1;
 }
 
-const char *gg_fmt_name(enum gg_fmt f)
+const char *gg_emit_fmt_name(enum gg_fmt f)
 {
 	return f < GG_FMT_DEFAULT ? writers[f]->name : "default";
 }
@@ -67,7 +67,7 @@ static char *joined(json_t *v)
 	char **parts = calloc(json_array_size(v) + 1, sizeof *parts), *s;
 
 	json_array_foreach (v, i, x) {
-		parts[i] = gg_cell(x);
+		parts[i] = gg_emit_cell(x);
 		len += strlen(parts[i]) + 2;
 	}
 	s = malloc(len);
@@ -83,7 +83,7 @@ static char *joined(json_t *v)
 }
 
 /* A value as one cell: lists of plain values joined by ", ", anything deeper as JSON. */
-char *gg_cell(json_t *v)
+char *gg_emit_cell(json_t *v)
 {
 	char buf[64];
 	size_t i;

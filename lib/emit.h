@@ -17,7 +17,7 @@ struct gg_emit;
  * gg_emit_open: GG_FMT_DEFAULT is a table for a list, YAML for a single record; cols (NULL
  * ends them) are the columns of tsv, csv and table, else the first record's fields.
  * gg_emit and gg_emit_close return -1 when the output failed; close frees the emitter.
- * gg_cell: a value as one cell of a row, for the caller to free.
+ * gg_emit_cell: a value as one cell of a row, for the caller to free.
  *
  * Sections make one document of several lists, such as the tables of a report:
  * gg_emit_section begins the list the records that follow belong to, with its own columns
@@ -30,13 +30,13 @@ struct gg_emit;
  *   tsv, csv    a block per section, apart by a blank line: the header row, then the rows.
  *               Declared columns show their header even with no rows.
  *   table       the name on a line of its own, then its table; a blank line between. */
-int gg_fmt_parse(const char *s, enum gg_fmt *f);
-const char *gg_fmt_name(enum gg_fmt f);
+int gg_emit_fmt_parse(const char *s, enum gg_fmt *f);
+const char *gg_emit_fmt_name(enum gg_fmt f);
 struct gg_emit *gg_emit_open(FILE *out, enum gg_fmt fmt, int list, const char *const *cols);
 int gg_emit(struct gg_emit *e, json_t *rec);
 int gg_emit_section(struct gg_emit *e, const char *name, const char *const *cols);
 int gg_emit_close(struct gg_emit *e);
-int gg_yaml_needs_quotes(const char *s);
-char *gg_cell(json_t *v);
+int gg_emit_yaml_quoted(const char *s);
+char *gg_emit_cell(json_t *v);
 
 #endif

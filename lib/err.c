@@ -34,4 +34,3 @@ int gg_err_oom(struct gg_err *e)
 {
 	return gg_err_set(e, GG_EX_SOFTWARE, "out of memory");
 }
-

@@ -106,7 +106,7 @@ static int coerce_text(struct gg_ctx *c, const struct gg_src *src, json_t *in, c
 		return gg_kind_fail(c, src, in, key, "'%s' is not a code: 1 to 100 characters, no spaces or '/'", s);
 	if (f->type == GG_F_ENUM && check_choice(c, src, in, key, f, s))
 		return c->err.code;
-	if (f->type == GG_F_DATE && gg_date_parse(s, &t))
+	if (f->type == GG_F_DATE && gg_clock_parse_date(s, &t))
 		return gg_kind_fail(c, src, in, key, "'%s' is not a date (YYYY-MM-DD)", s);
 	if (f->type == GG_F_TEXT && (f->flags & GG_F_REQUIRED) && !*s)
 		return gg_kind_fail(c, src, in, key, "must not be empty");

@@ -51,7 +51,7 @@ const char *gg_kind_key_text(const struct gg_kind *k, json_t *rec, char *buf, si
 
 	buf[0] = '\0';
 	for (int i = 0; (f = gg_kind_key(k, i)) && len < n; i++) {
-		char *s = gg_cell(json_object_get(rec, f->name));
+		char *s = gg_emit_cell(json_object_get(rec, f->name));
 		len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? " " : "", s);
 		free(s);
 	}
@@ -517,7 +517,7 @@ int gg_kind_match(json_t *v, const char *want)
 				return 1;
 		return 0;
 	}
-	char *s = gg_cell(v);
+	char *s = gg_emit_cell(v);
 	int m = strcmp(s, want) == 0;
 	free(s);
 	return m;

@@ -32,7 +32,7 @@ int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **
 	for (int i = nf; i < n; i++)
 		if (opts[i].name[0] == '!')
 			opts[i].name++;
-	while ((o = gg_opts(c, argc, argv, "", opts)) != -1) {
+	while ((o = gg_cli_opts(c, argc, argv, "", opts)) != -1) {
 		if (o == -2)
 			return GG_EX_USAGE;
 		if (o - 1000 >= nf) {
@@ -95,7 +95,7 @@ static int key_from_args(struct gg_ctx *c, const struct gg_kind *k, int argc, ch
 	char ku[128];
 
 	if (argc != nkeys)
-		return gg_usage(c, "name the %s to change by %s", k->name, keys_usage(k, ku, sizeof ku));
+		return gg_cli_usage(c, "name the %s to change by %s", k->name, keys_usage(k, ku, sizeof ku));
 	for (int i = 0; i < nkeys; i++)
 		json_object_set_new(rec, gg_kind_key(k, i)->name, json_string(argv[i]));
 	return 0;
@@ -140,7 +140,7 @@ static int put_one(struct gg_ctx *c, const struct gg_kind *k, int argc, char **a
 		goto done;
 	if (json_object_get(extras, "file")) {
 		if (json_object_size(rec) || first < argc) {
-			rc = gg_usage(c, "give either --file or fields, not both");
+			rc = gg_cli_usage(c, "give either --file or fields, not both");
 			goto done;
 		}
 		rc = put_records(c, k, json_string_value(json_object_get(extras, "file")), must);
@@ -149,12 +149,12 @@ static int put_one(struct gg_ctx *c, const struct gg_kind *k, int argc, char **a
 	if (must > 0 && (rc = key_from_args(c, k, argc - first, argv + first, rec)))
 		goto done;
 	if (must < 0 && first < argc) {
-		rc = gg_usage(c, "unexpected argument '%s'", argv[first]);
+		rc = gg_cli_usage(c, "unexpected argument '%s'", argv[first]);
 		goto done;
 	}
 	if (must < 0 && json_object_size(rec) == 0) {
 		if (isatty(0)) {
-			rc = gg_usage(c, "give the fields as options, or records with --file or on stdin");
+			rc = gg_cli_usage(c, "give the fields as options, or records with --file or on stdin");
 			goto done;
 		}
 		rc = put_records(c, k, "-", must);
@@ -191,7 +191,7 @@ static int each_key(struct gg_ctx *c, const struct gg_kind *k, int argc, char **
 
 	if (argc >= 1 && strcmp(argv[0], "-") == 0) {
 		if (argc > 1)
-			return gg_usage(c, "'-' reads the keys from stdin; give nothing else");
+			return gg_cli_usage(c, "'-' reads the keys from stdin; give nothing else");
 		if (gg_reader_open(&r, "-", &c->err))
 			return c->err.code;
 		while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
@@ -216,8 +216,8 @@ static int each_key(struct gg_ctx *c, const struct gg_kind *k, int argc, char **
 	int nkeys = gg_kind_nkeys(k);
 	char ku[128];
 	if (argc == 0 || argc % nkeys)
-		return gg_usage(c, "name the %s by %s (or '-' to read them from stdin)", k->name,
-				keys_usage(k, ku, sizeof ku));
+		return gg_cli_usage(c, "name the %s by %s (or '-' to read them from stdin)", k->name,
+				    keys_usage(k, ku, sizeof ku));
 	for (int i = 0; i < argc && !rc; i += nkeys) {
 		json_t *key = json_object();
 		for (int j = 0; j < nkeys; j++) {
@@ -253,7 +253,7 @@ int gg_kindcmd_show(struct gg_ctx *c, int argc, char **argv)
 {
 	const struct gg_kind *k = kind_of(c);
 	int many = argc != 2 && !(argc == 3 && gg_kind_nkeys(k) == 2);
-	if (gg_opts(c, argc, argv, "", (struct option[]){{0}}) == -2)
+	if (gg_cli_opts(c, argc, argv, "", (struct option[]){{0}}) == -2)
 		return GG_EX_USAGE;
 	struct gg_emit *e = gg_out_open(c, many || (argc > 1 && !strcmp(argv[1], "-")), NULL);
 	int rc = each_key(c, k, argc - optind, argv + optind, show_key, e);
@@ -269,7 +269,7 @@ static int rm_key(struct gg_ctx *c, const struct gg_kind *k, json_t *key, void *
 
 int gg_kindcmd_rm(struct gg_ctx *c, int argc, char **argv)
 {
-	if (gg_opts(c, argc, argv, "", (struct option[]){{0}}) == -2)
+	if (gg_cli_opts(c, argc, argv, "", (struct option[]){{0}}) == -2)
 		return GG_EX_USAGE;
 	return each_key(c, kind_of(c), argc - optind, argv + optind, rm_key, NULL);
 }
@@ -310,20 +310,20 @@ static int dates(struct gg_ctx *c, const struct gg_kind *k, json_t *extras, char
 	if (!p && !f && !t)
 		return 0;
 	if (!gg_kind_field(k, "date"))
-		return gg_usage(c, "a %s has no date to take a period of", k->name);
+		return gg_cli_usage(c, "a %s has no date to take a period of", k->name);
 	if (p && (f || t))
-		return gg_usage(c, "give --period or --from/--to, not both");
-	if (p && gg_period_parse(p, &a, &b))
-		return gg_usage(c, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48", p);
-	if (f && gg_date_parse(f, &a))
-		return gg_usage(c, "bad date '%s' for --from (YYYY-MM-DD)", f);
-	if (t && gg_date_parse(t, &b))
-		return gg_usage(c, "bad date '%s' for --to (YYYY-MM-DD)", t);
+		return gg_cli_usage(c, "give --period or --from/--to, not both");
+	if (p && gg_clock_period(p, &a, &b))
+		return gg_cli_usage(c, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48", p);
+	if (f && gg_clock_parse_date(f, &a))
+		return gg_cli_usage(c, "bad date '%s' for --from (YYYY-MM-DD)", f);
+	if (t && gg_clock_parse_date(t, &b))
+		return gg_cli_usage(c, "bad date '%s' for --to (YYYY-MM-DD)", t);
 	if (!p && t)
 		b += 36 * 3600; /* the next day, whatever the length of this one */
-	gg_date_format(f || p ? a : 0, from);
+	gg_clock_format_date(f || p ? a : 0, from);
 	if (t || p)
-		gg_date_format(b, to);
+		gg_clock_format_date(b, to);
 	else
 		snprintf(to, 16, "9999-12-31");
 	return 0;
@@ -339,7 +339,7 @@ int gg_kindcmd_list(struct gg_ctx *c, int argc, char **argv)
 	if ((rc = gg_kindcmd_args(c, a.k, argc, argv, a.filter, extra, extras, &first)))
 		goto done;
 	if (first < argc) {
-		rc = gg_usage(c, "unexpected argument '%s'; filters are options, e.g. --level grid", argv[first]);
+		rc = gg_cli_usage(c, "unexpected argument '%s'; filters are options, e.g. --level grid", argv[first]);
 		goto done;
 	}
 	json_t *under = json_object_get(extras, "under");

@@ -40,4 +40,3 @@ int gg_out_each(struct gg_ctx *c, json_t *rec, void *emitter)
 	(void)c;
 	return gg_emit(emitter, rec) ? GG_EX_IOERR : 0;
 }
-

@@ -49,7 +49,7 @@ static int time_field(struct gg_ctx *c, const struct gg_src *src, json_t *rec, c
 		return c->err.code;
 	if (!s)
 		return 0;
-	if (gg_time_parse(s, t))
+	if (gg_clock_parse(s, t))
 		return gg_kind_fail(c, src, rec, key,
 				    "'%s' is not a time: use ISO 8601, e.g. 2026-11-03T09:12:00+08:00", s);
 	*given = 1;
@@ -205,7 +205,7 @@ static int update(struct gg_ctx *c, json_int_t id, json_t *row, json_t *changes)
 	gg_stmt_bind_int(st, at[9], id);
 	if ((rc = gg_stmt_run(st, &c->err)))
 		return rc;
-	return gg_ticket_event(c, id, gg_now(), "updated", NULL, NULL, NULL, changes);
+	return gg_ticket_event(c, id, gg_clock_now(), "updated", NULL, NULL, NULL, changes);
 }
 
 /* A record whose source and external_id a stored ticket has: what it says anew updates the
@@ -283,7 +283,7 @@ static int insert(struct gg_ctx *c, const struct intake *t, int64_t deadline, st
 	gg_stmt_bind_int(st, at[13], deadline);
 	gg_stmt_bind_json(st, at[14], t->lat);
 	gg_stmt_bind_json(st, at[15], t->lon);
-	gg_stmt_bind_int(st, at[16], gg_now());
+	gg_stmt_bind_int(st, at[16], gg_clock_now());
 	gg_stmt_bind_fixed(st, at[17], c->actor);
 	if ((rc = gg_stmt_run(st, &c->err)))
 		return rc;
@@ -299,7 +299,7 @@ static int insert(struct gg_ctx *c, const struct intake *t, int64_t deadline, st
 int gg_ticket_intake(struct gg_ctx *c, json_t *rec, const struct gg_src *src0, struct gg_intake *in, json_int_t *id)
 {
 	struct gg_src src = src0 ? *src0 : (struct gg_src){0};
-	struct intake t = {.reported = gg_now()};
+	struct intake t = {.reported = gg_clock_now()};
 	int rc;
 
 	src.rec = rec;
@@ -307,9 +307,9 @@ int gg_ticket_intake(struct gg_ctx *c, json_t *rec, const struct gg_src *src0, s
 	if ((rc = read_fields(c, &src, rec, &t)) || (rc = judge(c, &src, rec, in, &t)))
 		goto done;
 	int64_t deadline = t.due_given ? t.due_at : gg_ticket_due(t.k, t.k->start, t.reported);
-	if (in->is_new && deadline <= gg_now()) {
+	if (in->is_new && deadline <= gg_clock_now()) {
 		char buf[32];
-		gg_time_format(deadline, buf);
+		gg_clock_format(deadline, buf);
 		rc = gg_kind_fail(
 			c, &src, rec, t.due_given ? "due_at" : "reported_at",
 			"the deadline %s is already past; a ticket taken in late goes through 'gg-ticket import'", buf);

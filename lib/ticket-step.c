@@ -102,13 +102,13 @@ static int extend(struct gg_ctx *c, struct gg_ticket_move *m)
 	int64_t want = gg_cal_deadline(m->k->cal, m->s.due_at, &d),
 		limit = gg_cal_deadline(m->k->cal, m->s.due_base, &m->k->max_ext);
 	if (want > limit) {
-		gg_time_format(want, a);
-		gg_time_format(limit, b);
+		gg_clock_format(want, a);
+		gg_clock_format(limit, b);
 		return gg_err_set(&c->err, GG_EX_DATAERR,
 				  "extending ticket %lld to %s goes past what category '%s' allows (%s)",
 				  (long long)m->s.id, a, m->s.category, b);
 	}
-	gg_time_format(m->s.due_at, a);
+	gg_clock_format(m->s.due_at, a);
 	json_object_set_new(m->data, "from", json_string(a));
 	json_object_set_new(m->data, "by", json_string(by));
 	m->s.due_at = want;
@@ -330,7 +330,7 @@ static int record(struct gg_ctx *c, const struct gg_ticket_step *step, struct gg
 int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *verb, json_t *args)
 {
 	const struct gg_ticket_step *step = gg_ticket_step(verb);
-	struct gg_ticket_move m = {.args = args, .now = gg_now()};
+	struct gg_ticket_move m = {.args = args, .now = gg_clock_now()};
 	const char *note = json_string_value(json_object_get(args, "note"));
 	const char *reason = json_string_value(json_object_get(args, "reason"));
 	int rc;

@@ -45,7 +45,7 @@ static int miss(struct gg_ctx *c, struct state *s, const struct cat *k, int64_t 
 	char missed[32];
 	json_t *data;
 
-	gg_time_format(s->due_at, missed);
+	gg_clock_format(s->due_at, missed);
 	data = json_pack("{s:s}", "missed", missed);
 	if (from == k->top) {
 		s->overdue_at = now;
@@ -93,7 +93,7 @@ static int sweep_one(struct gg_ctx *c, json_int_t id, int64_t now, int (*fn)(str
  * of the ladder it is marked overdue, once. fn sees each ticket moved. */
 int gg_ticket_sweep(struct gg_ctx *c, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
 {
-	int64_t now = gg_now();
+	int64_t now = gg_clock_now();
 	json_int_t *ids;
 	size_t n;
 	int rc = due_ids(c, now, &ids, &n);

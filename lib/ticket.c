@@ -87,7 +87,7 @@ json_t *gg_ticket_record(json_t *row)
 		json_t *v = json_object_get(row, time_fields[i]);
 		if (json_is_integer(v)) {
 			char buf[32];
-			gg_time_format(json_integer_value(v), buf);
+			gg_clock_format(json_integer_value(v), buf);
 			json_object_set_new(row, time_fields[i], json_string(buf));
 		}
 	}
@@ -272,7 +272,7 @@ int gg_ticket_list(struct gg_ctx *c, json_t *filter, int (*fn)(struct gg_ctx *, 
 		return c->err.code;
 	json_object_foreach (filter, key, v)
 		gg_stmt_bind_name(st, key, v);
-	json_t *now = json_integer(gg_now());
+	json_t *now = json_integer(gg_clock_now());
 	gg_stmt_bind_name(st, "now", now);
 	json_decref(now);
 	return each_row(c, st, fn, arg);
@@ -325,14 +325,14 @@ int gg_ticket_merge(struct gg_ctx *c, json_int_t id, json_int_t into)
 	if (!(st = gg_ticket_query(c, "ticket/merge", (const char *const[]){"into", "at", "id", NULL}, &at)))
 		return c->err.code;
 	gg_stmt_bind_int(st, at[0], into);
-	gg_stmt_bind_int(st, at[1], gg_now());
+	gg_stmt_bind_int(st, at[1], gg_clock_now());
 	gg_stmt_bind_int(st, at[2], id);
 	if ((rc = gg_stmt_run(st, &c->err)))
 		return rc;
 	json_t *d1 = json_pack("{s:I}", "duplicate_of", into), *d2 = json_pack("{s:I}", "duplicate", id);
-	rc = gg_ticket_event(c, id, gg_now(), "merged", "duplicate", s.level, NULL, d1);
+	rc = gg_ticket_event(c, id, gg_clock_now(), "merged", "duplicate", s.level, NULL, d1);
 	if (!rc)
-		rc = gg_ticket_event(c, into, gg_now(), "duplicate_added", NULL, NULL, NULL, d2);
+		rc = gg_ticket_event(c, into, gg_clock_now(), "duplicate_added", NULL, NULL, NULL, d2);
 	json_decref(d1);
 	json_decref(d2);
 	if (!rc) {

@@ -82,7 +82,7 @@ int main(int argc, char **argv)
 	setlocale(LC_CTYPE, "C.UTF-8"); /* as the tools do: a table measures CJK by display width */
 	if (argc == 3 && !strcmp(argv[1], "read"))
 		return read_back(argv[2]);
-	if (argc < 2 || gg_fmt_parse(argv[1], &fmt)) {
+	if (argc < 2 || gg_emit_fmt_parse(argv[1], &fmt)) {
 		fprintf(stderr, "usage: sections FORMAT [report|empty|late|twice|own] | sections read FILE\n");
 		return 2;
 	}
