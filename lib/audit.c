@@ -69,12 +69,12 @@ int gg_audit(struct gg_ctx *c, json_t *change)
 		free(text);
 		return c->err.code;
 	}
-	gg_stmt_bind_text(st, 1, at);
-	gg_stmt_bind_text(st, 2, c->actor);
-	gg_stmt_bind_text(st, 3, c->command);
-	gg_stmt_bind_text(st, 4, text);
-	gg_stmt_bind_text(st, 5, c->prev_hash);
-	gg_stmt_bind_text(st, 6, hash);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "at"), at);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "actor"), c->actor);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "command"), c->command);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "change"), text);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "prev"), c->prev_hash);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "hash"), hash);
 	free(text);
 	if (gg_stmt_run(st, &c->err))
 		return c->err.code;

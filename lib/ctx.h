@@ -32,7 +32,8 @@ struct gg_ctx {
 };
 
 /* A block of `size` zeroed bytes kept under `name` until gg_ctx_free: what a command reads
- * once and looks up again (a category, a unit an import has met). *fresh is 1 the first time. */
+ * once and looks up again (a category, a unit an import has met). *fresh is 1 the first time.
+ * The block is freed alone: it holds no pointers to memory of its own. */
 void *gg_ctx_memo(struct gg_ctx *c, const char *name, size_t size, int *fresh);
 void gg_ctx_free(struct gg_ctx *c);
 

@@ -410,18 +410,24 @@ void gg_stmt_bind_json(struct gg_stmt *st, int i, json_t *v)
 	}
 }
 
-/* Binds v to the parameter ":name"; returns 0 when the statement has no such parameter. */
-int gg_stmt_bind_name(struct gg_stmt *st, const char *name, json_t *v)
+int gg_stmt_index(struct gg_stmt *st, const char *name)
 {
 	char p[128];
 	size_t n = strlen(name);
-	int i;
 
 	if (n + 2 > sizeof p)
 		return 0;
 	p[0] = ':';
 	memcpy(p + 1, name, n + 1);
-	if (!(i = sqlite3_bind_parameter_index(st->st, p)))
+	return sqlite3_bind_parameter_index(st->st, p);
+}
+
+/* Binds v to the parameter ":name"; returns 0 when the statement has no such parameter. */
+int gg_stmt_bind_name(struct gg_stmt *st, const char *name, json_t *v)
+{
+	int i;
+
+	if (!(i = gg_stmt_index(st, name)))
 		return 0;
 	gg_stmt_bind_json(st, i, v);
 	return i;

@@ -31,6 +31,7 @@ void gg_stmt_bind_int(struct gg_stmt *st, int i, int64_t v);
 void gg_stmt_bind_null(struct gg_stmt *st, int i);
 void gg_stmt_bind_json(struct gg_stmt *st, int i, json_t *v);
 int gg_stmt_bind_name(struct gg_stmt *st, const char *name, json_t *v);
+int gg_stmt_index(struct gg_stmt *st, const char *name); /* of :name, 0 when the statement has none */
 int gg_stmt_step(struct gg_stmt *st, struct gg_err *err);
 int gg_stmt_run(struct gg_stmt *st, struct gg_err *err);
 const char *gg_stmt_text(struct gg_stmt *st, int i);

@@ -293,7 +293,7 @@ static int write_record(struct gg_ctx *c, struct put *p)
 	if (gg_stmt_run(st, &c->err))
 		return c->err.code;
 	for (int i = 0; (f = gg_kind_key(p->k, i)); i++)
-		if (!json_object_get(p->merged, f->name))
+		if (f->type == GG_F_ID && !json_object_get(p->merged, f->name))
 			json_object_set_new(p->merged, f->name, json_integer(gg_db_last_id(c->db)));
 	for (f = p->k->fields; f->name; f++) {
 		if (!(f->flags & GG_F_OWN_TABLE))
@@ -488,9 +488,13 @@ int gg_kind_each(struct gg_ctx *c, const struct gg_kind *k, int (*fn)(struct gg_
 		return c->err.code;
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
 		json_t *rec = gg_stmt_row(st);
-		if (complete(c, k, rec) || (rc = fn(c, rec, arg))) {
+		if (complete(c, k, rec)) {
 			json_decref(rec);
-			return c->err.code ? c->err.code : rc;
+			return c->err.code;
+		}
+		if ((rc = fn(c, rec, arg))) {
+			json_decref(rec);
+			return rc;
 		}
 		json_decref(rec);
 	}

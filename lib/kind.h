@@ -42,7 +42,7 @@ struct gg_field {
 	unsigned flags;
 	const char *const *choices; /* GG_F_ENUM */
 	const char *ladder;	    /* GG_F_ENUM: the ladder whose names are the choices */
-	const struct gg_kind *ref;  /* GG_F_REF: the kind referred to */
+	const struct gg_kind *ref;  /* GG_F_REF: the kind referred to, by its one key field */
 	const char *ref_level;	    /* GG_F_REF to a unit: the level it must have */
 	const char *what;	    /* GG_F_REF: these records as `rm` of the referred names them; */
 	/* counted by the query KIND/ref-FIELD (KIND/ref-LIST-FIELD in a list) */
@@ -52,7 +52,7 @@ struct gg_field {
 
 enum {
 	GG_K_APPEND = 1, /* insert only: a stored record never changes nor goes (the store refuses too) */
-	GG_K_FIND = 2,	 /* KIND/find gives the key of a record given without one, by its other fields */
+	GG_K_FIND = 2,	 /* KIND/find gives the id (GG_F_ID key) of a record given without one */
 	GG_K_NOCRUD = 4, /* only references are declared: the records are kept by their own module */
 };
 

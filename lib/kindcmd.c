@@ -65,9 +65,14 @@ int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **
 	return 0;
 }
 
+/* The kind named by the command's group, in the tool's registry. */
 static const struct gg_kind *kind_of(struct gg_ctx *c)
 {
-	return gg_kind_find(c->kinds, c->group);
+	const struct gg_kind *k = gg_kind_find(c->kinds, c->group ? c->group : "");
+
+	if (!k || (k->flags & GG_K_NOCRUD))
+		gg_err_set(&c->err, GG_EX_SOFTWARE, "%s keeps no kind '%s' of its own", c->prog, c->group);
+	return k && !(k->flags & GG_K_NOCRUD) ? k : NULL;
 }
 
 /* How the key is written on the command line: CODE, or its fields in capitals (LEADER UNIT). */
@@ -173,12 +178,14 @@ done:
 
 int gg_kindcmd_add(struct gg_ctx *c, int argc, char **argv)
 {
-	return put_one(c, kind_of(c), argc, argv, -1);
+	const struct gg_kind *k = kind_of(c);
+	return k ? put_one(c, k, argc, argv, -1) : c->err.code;
 }
 
 int gg_kindcmd_set(struct gg_ctx *c, int argc, char **argv)
 {
-	return put_one(c, kind_of(c), argc, argv, 1);
+	const struct gg_kind *k = kind_of(c);
+	return k ? put_one(c, k, argc, argv, 1) : c->err.code;
 }
 
 /* Calls fn with the key of each thing named: by arguments, or by records on stdin with "-". */
@@ -252,7 +259,9 @@ static int show_key(struct gg_ctx *c, const struct gg_kind *k, json_t *key, void
 int gg_kindcmd_show(struct gg_ctx *c, int argc, char **argv)
 {
 	const struct gg_kind *k = kind_of(c);
-	int many = argc != 2 && !(argc == 3 && gg_kind_nkeys(k) == 2);
+	if (!k)
+		return c->err.code;
+	int many = argc - 1 != gg_kind_nkeys(k);
 	if (gg_cli_opts(c, argc, argv, "", (struct option[]){{0}}) == -2)
 		return GG_EX_USAGE;
 	struct gg_emit *e = gg_out_open(c, many || (argc > 1 && !strcmp(argv[1], "-")), NULL);
@@ -271,7 +280,8 @@ int gg_kindcmd_rm(struct gg_ctx *c, int argc, char **argv)
 {
 	if (gg_cli_opts(c, argc, argv, "", (struct option[]){{0}}) == -2)
 		return GG_EX_USAGE;
-	return each_key(c, kind_of(c), argc - optind, argv + optind, rm_key, NULL);
+	const struct gg_kind *k = kind_of(c);
+	return k ? each_key(c, k, argc - optind, argv + optind, rm_key, NULL) : c->err.code;
 }
 
 struct list_arg {
@@ -336,6 +346,10 @@ int gg_kindcmd_list(struct gg_ctx *c, int argc, char **argv)
 	json_t *extras = json_object();
 	int first, rc;
 
+	if (!a.k) {
+		rc = c->err.code;
+		goto done;
+	}
 	if ((rc = gg_kindcmd_args(c, a.k, argc, argv, a.filter, extra, extras, &first)))
 		goto done;
 	if (first < argc) {

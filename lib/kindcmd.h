@@ -1,7 +1,7 @@
 /* kindcmd.h: add, list, show, set and rm for any kind, as subcommands of the kind's name
  * (gg-org unit add …), with options read off the kind's fields. A tool wires a kind with one
  * line: {"unit", NULL, GG_RUN_NODB, NULL, "units", GG_KIND_CMDS("unit", "--code --name …")}
- * — the command's name is the kind's (gg_kind_find in every kind of kinds.h). */
+ * — the command's group is the kind's name, found in the tool's registry (struct gg_tool). */
 #ifndef GG_KINDCMD_H
 #define GG_KINDCMD_H
 

@@ -7,7 +7,7 @@
 #include "ladder.h"
 
 struct names {
-	int n;
+	int loaded, n;
 	char text[GG_LADDER_MAX][32];
 	const char *v[GG_LADDER_MAX + 1];
 };
@@ -20,19 +20,27 @@ static const char *const *read_names(struct gg_ctx *c, const char *memo, const c
 
 	if (!(l = gg_ctx_memo(c, memo, sizeof *l, &fresh)))
 		return gg_err_oom(&c->err), NULL;
-	if (!fresh)
+	if (!fresh && l->loaded)
 		return l->v;
+	l->n = 0; /* a read that failed before is tried again */
 	if (!(st = gg_db_named(c->db, query, &c->err)))
 		return NULL;
 	if (ladder)
-		gg_stmt_bind_text(st, 1, ladder);
-	while ((rc = gg_stmt_step(st, &c->err)) > 0 && l->n < GG_LADDER_MAX) {
-		snprintf(l->text[l->n], sizeof l->text[0], "%s", gg_stmt_text(st, 0));
+		gg_stmt_bind_text(st, gg_stmt_index(st, "ladder"), ladder);
+	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
+		const char *name = gg_stmt_text(st, 0);
+		if (l->n == GG_LADDER_MAX || strlen(name) >= sizeof l->text[0]) {
+			gg_err_set(&c->err, GG_EX_SOFTWARE, "%s: more than %d names, or a name over %zu bytes", memo,
+				   GG_LADDER_MAX, sizeof l->text[0] - 1);
+			return NULL;
+		}
+		memcpy(l->text[l->n], name, strlen(name) + 1);
 		l->v[l->n] = l->text[l->n];
-		l->n++;
+		l->v[++l->n] = NULL;
 	}
 	if (rc < 0)
 		return NULL;
+	l->loaded = 1;
 	return l->v;
 }
 

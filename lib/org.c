@@ -261,7 +261,7 @@ int gg_org_subtree(struct gg_ctx *c, const char *under, json_t **set)
 	*set = json_object();
 	if (!st)
 		return c->err.code;
-	gg_stmt_bind_text(st, 1, under);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "under"), under);
 	while ((rc = gg_stmt_step(st, &c->err)) > 0)
 		json_object_set_new(*set, gg_stmt_text(st, 0), json_true());
 	return rc < 0 ? c->err.code : 0;
@@ -371,9 +371,9 @@ int gg_org_tree(struct gg_ctx *c, const char *under, int depth, json_t *rows)
 
 	if (!st)
 		return c->err.code;
-	gg_stmt_bind_text(st, 1, under);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "under"), under);
 	if (depth >= 0)
-		gg_stmt_bind_int(st, 2, depth);
+		gg_stmt_bind_int(st, gg_stmt_index(st, "depth"), depth);
 	while ((rc = gg_stmt_step(st, &c->err)) > 0)
 		json_array_append_new(rows, gg_stmt_row(st));
 	if (rc < 0)
@@ -392,7 +392,7 @@ int gg_org_check(struct gg_ctx *c, const char *under, int (*fn)(struct gg_ctx *,
 
 	if (!st)
 		return c->err.code;
-	gg_stmt_bind_text(st, 1, under);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "under"), under);
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
 		json_t *row = gg_stmt_row(st);
 		found = 1;
@@ -420,7 +420,7 @@ int gg_org_resolve(struct gg_ctx *c, const char *address, json_t **out)
 	*out = NULL;
 	if (!st)
 		return c->err.code;
-	gg_stmt_bind_text(st, 1, address);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "address"), address);
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
 		json_t *row = gg_stmt_row(st);
 		int ex = (int)json_integer_value(json_object_get(row, "exact"));
