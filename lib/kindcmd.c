@@ -13,6 +13,7 @@
 #include "emit.h"
 #include "kindcmd.h"
 #include "org.h"
+#include "text.h"
 
 /* Reads `--FIELD VALUE` options for every field of the kind into rec; list fields repeat
  * (--addresses A --addresses B) and a list of pairs takes A:B (--roles grid_worker:TZ-01-G01).
@@ -35,6 +36,8 @@ int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **
 	while ((o = gg_cli_opts(c, argc, argv, "", opts)) != -1) {
 		if (o == -2)
 			return GG_EX_USAGE;
+		if (optarg && !gg_text_utf8_ok(optarg))
+			return gg_err_set(&c->err, GG_EX_DATAERR, "--%s: not valid UTF-8", opts[o - 1000].name);
 		if (o - 1000 >= nf) {
 			json_object_set_new(extras, opts[o - 1000].name, optarg ? json_string(optarg) : json_true());
 			continue;
@@ -291,6 +294,38 @@ struct list_arg {
 	char from[16], to[16]; /* dates kept: from <= date < to */
 };
 
+/* Whether a list of entries (a person's roles) has one with every field of `want`. */
+static int entry_match(json_t *list, json_t *want)
+{
+	const char *k;
+	json_t *x, *v;
+	size_t i;
+
+	json_array_foreach (list, i, x) {
+		int all = 1;
+		json_object_foreach (want, k, v)
+			all &= gg_kind_match(json_object_get(x, k), json_string_value(v));
+		if (all)
+			return 1;
+	}
+	return 0;
+}
+
+/* A field's value against a filter: a value, or for a list field the values and ROLE:UNIT
+ * entries given, any of which will do. */
+static int filter_match(json_t *field, json_t *filter)
+{
+	json_t *x;
+	size_t i;
+
+	if (!json_is_array(filter))
+		return gg_kind_match(field, json_string_value(filter));
+	json_array_foreach (filter, i, x)
+		if (json_is_object(x) ? entry_match(field, x) : gg_kind_match(field, json_string_value(x)))
+			return 1;
+	return 0;
+}
+
 static int list_one(struct gg_ctx *c, json_t *rec, void *arg)
 {
 	struct list_arg *a = arg;
@@ -298,7 +333,7 @@ static int list_one(struct gg_ctx *c, json_t *rec, void *arg)
 	json_t *v;
 
 	json_object_foreach (a->filter, k, v)
-		if (!gg_kind_match(json_object_get(rec, k), json_string_value(v)))
+		if (!filter_match(json_object_get(rec, k), v))
 			return 0;
 	if (a->scope && !gg_org_in_scope(rec, a->scope))
 		return 0;
@@ -361,15 +396,12 @@ int gg_kindcmd_list(struct gg_ctx *c, int argc, char **argv)
 		goto done;
 	if ((rc = dates(c, a.k, extras, a.from, a.to)))
 		goto done;
-	/* lists of pairs given as A:B filter on the pair's first field */
 	const char *fk;
 	json_t *fv;
 	json_object_foreach (a.filter, fk, fv)
-		if (json_is_array(fv)) {
-			json_t *x = json_array_get(fv, 0);
-			json_object_set(a.filter, fk,
-					json_is_object(x) ? json_object_get(x, gg_kind_field(a.k, fk)->item[0].name)
-							  : x);
+		if (json_is_null(fv)) {
+			rc = gg_cli_usage(c, "--%s needs a value to filter by", fk);
+			goto done;
 		}
 	const char *cols[32];
 	int nc = 0;

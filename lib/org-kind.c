@@ -65,12 +65,14 @@ static int unit_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, js
 					    json_string_value(parent));
 		int prank = gg_ladder_rank(c, "unit", json_string_value(json_object_get(p, "level")));
 		json_decref(p);
+		if (prank < 0 || rank < 0)
+			return c->err.code ? c->err.code : gg_kind_fail(c, src, rec, "level", "not a level of the net");
 		if (prank != rank - 1)
 			return gg_kind_fail(c, src, rec, "parent",
 					    "a %s cannot stand directly under a %s ('%s'): its parent must be a %s",
 					    level, levels[prank], json_string_value(parent),
 					    rank > 0 ? levels[rank - 1] : "nothing");
-	} else if (rank > 0 && (!old || !json_object_get(old, "parent"))) {
+	} else if (rank > 0) {
 		return gg_kind_fail(c, src, rec, "parent", "a %s needs a parent (a %s)", level, levels[rank - 1]);
 	}
 	if (unit_level_kept(c, rec, old, src))

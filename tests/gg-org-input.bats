@@ -161,3 +161,36 @@ refused() {
 	refused "$(cat "$FIX/laughs.yaml")" "8:13: a record of more than 1000000 values (aliases counted as written out)"
 	refused $'units:\n  - &u {code: TZ-X, name: 甲, level: district, parent: TZ, children: [*u]}\n' "2:70: unknown alias"
 }
+
+@test "a unit's parent cannot be taken away" {
+	run -65 --separate-stderr gg-org unit set TZ-HL --parent ""
+	assert_equal "$stderr" "gg-org: parent: a district needs a parent (a city)"
+	assert_equal "$output" ""
+	assert_equal "$(digest)" "$BEFORE"
+}
+
+@test "an option that is not UTF-8 is refused, not dropped" {
+	run -65 --separate-stderr gg-org person set W0001 --roles $'grid_worker:\xff'
+	assert_equal "$stderr" "gg-org: --roles: not valid UTF-8"
+	run -65 --separate-stderr gg-org unit set TZ --name $'\xff'
+	assert_equal "$stderr" "gg-org: --name: not valid UTF-8"
+	assert_equal "$output" ""
+	assert_equal "$(digest)" "$BEFORE"
+}
+
+@test "an empty filter is a usage error, not a crash" {
+	run -64 --separate-stderr gg-org unit list --level ""
+	assert_equal "$output" ""
+	assert_equal "${stderr_lines[0]}" "gg-org: --level needs a value to filter by"
+}
+
+@test "a ROLE:UNIT filter takes both halves; repeated, either will do" {
+	run -0 gg-org person list --roles party_household:TZ-HL-CZ-01-G01-B04 -o tsv
+	assert_output $'code\tname\tphone\tid_number\tparty_member\troles\nH0001\t陈秀英\t\t321***********1234\tfalse\t[{"role":"party_household","unit":"TZ-HL-CZ-01-G01-B04"},{"role":"building_head","unit":"TZ-HL-CZ-01-G01-B04"}]'
+	run -0 gg-org person list --roles community_worker:TZ-HL-CZ-01 -o tsv
+	assert_output ""
+	run -0 gg-org person list --roles leader:TZ --roles leader:TZ-HL -o tsv
+	assert_equal "$(printf '%s\n' "$output" | cut -f1 | tail -n +2 | tr '\n' ' ')" "L0001 L0002 "
+	run -0 gg-org person list --roles community_worker -o tsv
+	assert_equal "$(printf '%s\n' "$output" | cut -f1 | tail -n +2 | tr '\n' ' ')" "C0001 C0002 "
+}
