@@ -25,7 +25,7 @@ MANSRC  = $(wildcard share/man/*.scd)
 MAN     = $(MANSRC:share/man/%.scd=build/man/%)
 VERSION = 0.1
 
-all: $(BINS:%=$(B)/%) $(MAN) $(O)/test-emit
+all: $(BINS:%=$(B)/%) $(MAN) $(O)/test-emit $(O)/test-kind
 
 $(O)/.dir:
 	mkdir -p $(O) build/man $(B)
@@ -50,6 +50,10 @@ $(B)/%: cmd/%.c $(O)/libgg.a lib/*.h
 # The emitter on its own, for tests/emit.bats; never installed.
 $(O)/test-emit: tests/emit/sections.c $(O)/libgg.a lib/*.h
 	$(CC) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ tests/emit/sections.c $(O)/libgg.a $(LIBS)
+
+# The entity layer's append-only kinds, for tests/kind.bats; never installed.
+$(O)/test-kind: tests/kind/append.c $(O)/libgg.a lib/*.h
+	$(CC) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ tests/kind/append.c $(O)/libgg.a $(LIBS)
 
 build/man/%: share/man/%.scd $(O)/.dir
 	scdoc < $< > $@
@@ -77,7 +81,7 @@ check: deps
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 sanitize:
 	$(MAKE) O=build/asan B=build/asan/bin CFLAGS='-O1 -g $(SANITIZE)' LDFLAGS='$(SANITIZE)' \
-		$(BINS:%=build/asan/bin/%) build/asan/test-emit
+		$(BINS:%=build/asan/bin/%) build/asan/test-emit build/asan/test-kind
 	GG_BIN=$$PWD/build/asan/bin ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 bats --tap tests
 
 # Coverage-guided fuzzing (clang's libFuzzer) of the record reader and writers and of the CSV

@@ -450,8 +450,8 @@ int gg_kind_rm(struct gg_ctx *c, const struct gg_kind *k, json_t *key)
 	int rc;
 
 	if (k->flags & GG_K_APPEND)
-		return gg_err_set(&c->err, GG_EX_DATAERR, "a %s is kept append-only: record a reversing entry",
-				  k->name);
+		return gg_err_set(&c->err, GG_EX_DATAERR, "%s '%s' is kept append-only: record a reversing entry",
+				  k->name, gg_kind_key_text(k, key, kt, sizeof kt));
 	if (gg_kind_get(c, k, json_incref(key), &old))
 		return c->err.code;
 	if (!old)
