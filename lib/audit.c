@@ -8,6 +8,7 @@
 #include "audit.h"
 #include "clock.h"
 #include "db.h"
+#include "kind.h"
 
 static void chain_hash(const char *prev, const char *at, const char *actor, const char *command, const char *change,
 		       char out[65])

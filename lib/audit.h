@@ -6,8 +6,8 @@
 #include <jansson.h>
 
 #include "ctx.h"
-#include "kind.h"
 
+/* the audit log as an append-only kind, for reading it through the entity layer */
 extern const struct gg_kind gg_audit_kind;
 
 int gg_audit(struct gg_ctx *c, json_t *change);

@@ -245,7 +245,7 @@ int gg_cli_main(const struct gg_tool *t, int argc, char **argv)
 	mallopt(M_TOP_PAD, 16 << 20);
 	c.prog = t->name;
 	c.kinds = t->kinds;
-	c.registries = gg_registries;
+	c.registries = gg_kinds_registries;
 	c.fmt = GG_FMT_DEFAULT;
 	c.command = join(argc, argv);
 	if (globals(&c, &argc, argv, &db, &now, &out, &want_help, &want_version))

@@ -4,4 +4,4 @@
 #include "org.h"
 #include "ticket.h"
 
-const struct gg_kind *const *const gg_registries[] = {gg_org_kinds, gg_ticket_kinds, NULL};
+const struct gg_kind *const *const gg_kinds_registries[] = {gg_org_kinds, gg_ticket_kinds, NULL};

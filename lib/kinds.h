@@ -5,6 +5,6 @@
 
 #include "kind.h"
 
-extern const struct gg_kind *const *const gg_registries[];
+extern const struct gg_kind *const *const gg_kinds_registries[];
 
 #endif

@@ -62,14 +62,14 @@ int gg_ladder_rank(struct gg_ctx *c, const char *ladder, const char *name)
 	return -1;
 }
 
-const char *const *gg_ladder_open(struct gg_ctx *c)
+static const char *const *open_statuses(struct gg_ctx *c)
 {
 	return read_names(c, "ladder:open", "open-statuses", NULL);
 }
 
 int gg_ladder_is_open(struct gg_ctx *c, const char *status)
 {
-	const char *const *v = gg_ladder_open(c);
+	const char *const *v = open_statuses(c);
 
 	if (!v)
 		return -1;

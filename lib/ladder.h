@@ -13,8 +13,6 @@
 const char *const *gg_ladder(struct gg_ctx *c, const char *ladder);
 /* A name's rank on a ladder, or -1 when it is not on it (c->err.code tells an error apart). */
 int gg_ladder_rank(struct gg_ctx *c, const char *ladder, const char *name);
-/* The open ticket statuses, NULL-terminated; NULL on error. */
-const char *const *gg_ladder_open(struct gg_ctx *c);
 /* 1 when a ticket in `status` is open, 0 when not, -1 on error. */
 int gg_ladder_is_open(struct gg_ctx *c, const char *status);
 
