@@ -64,12 +64,18 @@ const char *gg_kind_key_text(const struct gg_kind *k, json_t *rec, char *buf, si
  * KIND/FIELD-WHAT. */
 static struct gg_stmt *query(struct gg_ctx *c, const struct gg_kind *k, const char *field, const char *what)
 {
+	const char *part[] = {k->name, "/", field ? field : "", field ? "-" : "", what};
 	char name[128];
+	size_t len = 0;
 
-	if (field)
-		snprintf(name, sizeof name, "%s/%s-%s", k->name, field, what);
-	else
-		snprintf(name, sizeof name, "%s/%s", k->name, what);
+	for (size_t i = 0; i < sizeof part / sizeof *part; i++) { /* not snprintf: asked for every record */
+		size_t n = strlen(part[i]);
+		if (len + n >= sizeof name)
+			return gg_err_set(&c->err, GG_EX_SOFTWARE, "query name too long: %s/…", k->name), NULL;
+		memcpy(name + len, part[i], n);
+		len += n;
+	}
+	name[len] = '\0';
 	return gg_db_named(c->db, name, &c->err);
 }
 
