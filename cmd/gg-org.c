@@ -89,7 +89,7 @@ static const struct option tree_opts[] = {
 	{"under", required_argument, NULL, 'u'}, {"depth", required_argument, NULL, 'd'}, {0}};
 
 /* Draws rows (depth first, with depth) as a tree of box-drawing characters. */
-static void draw(json_t *rows)
+static void draw(FILE *out, json_t *rows)
 {
 	size_t n = json_array_size(rows);
 	char *last = calloc(n + 1, 1), seen[64] = {0}, open[64] = {0};
@@ -108,15 +108,16 @@ static void draw(json_t *rows)
 		if (d >= 63)
 			d = 63;
 		for (int a = 1; a < d; a++)
-			fputs(open[a] ? "│   " : "    ", stdout);
+			fputs(open[a] ? "│   " : "    ", out);
 		if (d > 0)
-			fputs(last[i] ? "└── " : "├── ", stdout);
+			fputs(last[i] ? "└── " : "├── ", out);
 		open[d] = !last[i];
-		printf("%s (%s)", json_string_value(json_object_get(u, "name")),
-		       json_string_value(json_object_get(u, "code")));
+		fprintf(out, "%s (%s)", json_string_value(json_object_get(u, "name")),
+			json_string_value(json_object_get(u, "code")));
 		if (json_object_get(u, "population"))
-			printf(" %lld residents", (long long)json_integer_value(json_object_get(u, "population")));
-		putchar('\n');
+			fprintf(out, " %lld residents",
+				(long long)json_integer_value(json_object_get(u, "population")));
+		putc('\n', out);
 	}
 	free(last);
 }
@@ -142,7 +143,7 @@ static int cmd_tree(struct gg_ctx *c, int argc, char **argv)
 	json_t *rows = json_array();
 	if ((rc = gg_org_tree(c, under, depth, rows)) == 0) {
 		if (c->fmt == GG_FMT_DEFAULT || c->fmt == GG_FMT_TABLE) {
-			draw(rows);
+			draw(c->out, rows);
 		} else {
 			struct gg_emit *e = gg_out_list(c, NULL);
 			size_t i;

@@ -719,7 +719,7 @@ static const struct gg_cmd before_steps[] = {
 	 "  the same source and external_id twice is the same ticket: unchanged, or updated\n"
 	 "  -n, --dry-run     check everything, write nothing",
 	 NULL},
-	{"list", cmd_list, GG_RUN_READ,
+	{"list", cmd_list, GG_RUN_LIST,
 	 "[--status S|open] [--level L] [--under UNIT] [--category C] [--source S] [--overdue] [--due-within DUR]",
 	 "list tickets\n"
 	 "  also: --unit CODE --assignee CODE --period P --from TIME --to TIME\n"
@@ -731,10 +731,10 @@ static const struct gg_cmd before_steps[] = {
 };
 
 static const struct gg_cmd after_steps[] = {
-	{"dups", cmd_dups, GG_RUN_READ, "[--window DUR] [--since TIME]",
+	{"dups", cmd_dups, GG_RUN_LIST, "[--window DUR] [--since TIME]",
 	 "likely duplicates: same category, same building or address, within the window (24h)", NULL},
 	{"merge", cmd_merge, GG_RUN_WRITE, "ID --into ID", "mark a ticket a duplicate of another", NULL},
-	{"export", cmd_export, GG_RUN_READ, "--to open311 [FILTERS OF list]",
+	{"export", cmd_export, GG_RUN_LIST, "--to open311 [FILTERS OF list]",
 	 "tickets as GeoReport v2 service requests", NULL},
 	{0},
 };

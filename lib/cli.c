@@ -187,10 +187,30 @@ static char *join(int argc, char **argv)
 	return s;
 }
 
+/* Copies the held output to stdout once the command has succeeded (and committed), and
+ * lets it go otherwise. */
+static int release(struct gg_ctx *c, int rc, int committed)
+{
+	char buf[65536];
+	size_t n;
+
+	if ((rc == 0 || rc == GG_EX_FOUND) && fseek(c->out, 0, SEEK_SET) == 0)
+		while ((n = fread(buf, 1, sizeof buf, c->out)) > 0)
+			if (fwrite(buf, 1, n, stdout) != n || fflush(stdout) != 0) {
+				rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %s%s", strerror(errno),
+						committed ? " (the change itself was committed)" : "");
+				break;
+			}
+	if ((rc == 0 || rc == GG_EX_FOUND) && ferror(c->out))
+		rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot read back the held output");
+	fclose(c->out);
+	return rc;
+}
+
 static int run(struct gg_ctx *c, const struct gg_cmd *k, int argc, char **argv)
 {
-	enum gg_run mode = k->run;
-	int rc;
+	enum gg_run mode = k->run == GG_RUN_LIST ? GG_RUN_READ : k->run;
+	int rc, committed = 0;
 
 	if (mode == GG_RUN_READ && c->reveal)
 		mode = GG_RUN_WRITE; /* revealing personal data is itself written to the audit log */
@@ -209,24 +229,31 @@ static int run(struct gg_ctx *c, const struct gg_cmd *k, int argc, char **argv)
 				return rc;
 		}
 	}
+	c->out = k->run == GG_RUN_LIST ? stdout : tmpfile();
+	if (!c->out)
+		return gg_err_set(&c->err, GG_EX_CANTCREAT, "cannot hold the output until the command is done: %s",
+				  strerror(errno));
 	optind = 1;
 	rc = k->fn(c, argc, argv);
-	if (rc == 0 || rc == GG_EX_FOUND) {
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %m");
-			rc = GG_EX_IOERR;
-		}
-	}
+	if ((rc == 0 || rc == GG_EX_FOUND) && (fflush(c->out) != 0 || ferror(c->out)))
+		rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %s", strerror(errno));
 	if (mode == GG_RUN_WRITE && c->db) {
 		if ((rc == 0 || rc == GG_EX_FOUND) && !c->rollback) {
 			if (gg_db_commit(c->db, &c->err))
 				rc = c->err.code;
-			else if (c->hooks)
-				gg_hook_run(c);
+			else
+				committed = 1;
 		} else {
 			gg_db_rollback(c->db);
 		}
 	}
+	if (c->out != stdout) /* only what is done is shown: a failed command prints nothing */
+		rc = release(c, rc, committed);
+	c->out = NULL;
+	if ((rc == 0 || rc == GG_EX_FOUND) && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %s", strerror(errno));
+	if (committed && c->hooks)
+		gg_hook_run(c); /* after the output: a hook's own output goes to stderr */
 	return rc;
 }
 

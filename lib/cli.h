@@ -7,7 +7,9 @@
 #include "ctx.h"
 #include "emit.h"
 
-enum gg_run { GG_RUN_NODB, GG_RUN_READ, GG_RUN_WRITE };
+/* What a command needs prepared. Its output is held until it is done (and committed), so a
+ * failed command prints nothing; GG_RUN_LIST, a reader of long lists, writes as it reads. */
+enum gg_run { GG_RUN_NODB, GG_RUN_READ, GG_RUN_WRITE, GG_RUN_LIST };
 
 struct gg_cmd {
 	const char *name;

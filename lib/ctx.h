@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "err.h"
 
@@ -18,7 +19,8 @@ struct gg_ctx {
 	const char *db_opt; /* --db, if given */
 	char db_path[4096];
 	struct gg_db *db;
-	int fmt; /* an enum gg_fmt (emit.h): GG_FMT_DEFAULT until -o or GG_OUTPUT says */
+	int fmt;   /* an enum gg_fmt (emit.h): GG_FMT_DEFAULT until -o or GG_OUTPUT says */
+	FILE *out; /* where the command's records go: stdout, or a file holding them until it is done */
 	const char *actor;
 	char *command;
 	int reveal;

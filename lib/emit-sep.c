@@ -8,23 +8,10 @@
 
 static void put_tsv(FILE *f, const char *s)
 {
-	for (; *s; s++)
-		switch (*s) {
-		case '\t':
-			fputs("\\t", f);
-			break;
-		case '\n':
-			fputs("\\n", f);
-			break;
-		case '\r':
-			fputs("\\r", f);
-			break;
-		case '\\':
-			fputs("\\\\", f);
-			break;
-		default:
-			putc(*s, f);
-		}
+	char *v = gg_emit_visible(s, 1);
+
+	fputs(v ? v : "", f);
+	free(v);
 }
 
 /* Quoted also when a space leads or trails, which a spreadsheet would otherwise trim. */

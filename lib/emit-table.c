@@ -18,11 +18,10 @@ struct table {
 /* A table cell is one line: control characters become spaces. */
 static char *table_cell(json_t *v)
 {
-	char *s = gg_emit_cell(v);
-	for (char *p = s; *p; p++)
-		if ((unsigned char)*p < 0x20)
-			*p = ' ';
-	return s;
+	char *s = gg_emit_cell(v), *t = s ? gg_emit_visible(s, 0) : NULL;
+
+	free(s);
+	return t;
 }
 
 /* One row, padded to the widths; padding that only trails empty cells is dropped. */

@@ -40,5 +40,6 @@ extern const struct gg_writer gg_writer_csv;
 extern const struct gg_writer gg_writer_table;
 
 json_t *gg_emit_columns(struct gg_emit *e, json_t *rec);
+char *gg_emit_visible(const char *s, int tsv);
 
 #endif

@@ -186,3 +186,36 @@ int gg_emit_close(struct gg_emit *e)
 	free(e);
 	return rc;
 }
+
+/* Text made safe to show: no control character reaches a terminal or splits a tsv row.
+ * Control characters (C0, DEL and the C1 range U+0080..U+009F, which terminals also obey)
+ * become \xHH or \u00HH; tsv writes tab, newline, return and backslash as \t \n \r \\,
+ * a table turns tab, newline and return into spaces, keeping the row on one line. */
+char *gg_emit_visible(const char *s, int tsv)
+{
+	size_t n = 0;
+	char *out = malloc(strlen(s) * 6 + 1);
+
+	for (const unsigned char *p = (const unsigned char *)s; out && *p; p++) {
+		const char *esc = NULL;
+		if (*p == '\t' || *p == '\n' || *p == '\r' || *p == '\\')
+			esc = !tsv	   ? (*p == '\\' ? NULL : " ")
+			      : *p == '\t' ? "\\t"
+			      : *p == '\n' ? "\\n"
+			      : *p == '\r' ? "\\r"
+					   : "\\\\";
+		if (esc) {
+			n += (size_t)sprintf(out + n, "%s", esc);
+		} else if (*p < 0x20 || *p == 0x7f) {
+			n += (size_t)sprintf(out + n, "\\x%02x", *p);
+		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			n += (size_t)sprintf(out + n, "\\u%04x", p[1]);
+			p++;
+		} else {
+			out[n++] = (char)*p;
+		}
+	}
+	if (out)
+		out[n] = '\0';
+	return out;
+}

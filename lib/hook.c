@@ -58,6 +58,7 @@ static int run_one(const char *path, json_t *rec)
 		return free(text), -1;
 	if ((pid = fork()) == 0) {
 		dup2(fd[0], 0);
+		dup2(2, 1); /* what a hook prints is never part of gg's output */
 		close(fd[0]);
 		close(fd[1]);
 		execl(path, path, (char *)NULL);

@@ -30,7 +30,7 @@ int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **
 		 NULL},                                                                                                \
 			{"list",                                                                                       \
 			 gg_kindcmd_list,                                                                              \
-			 GG_RUN_READ,                                                                                  \
+			 GG_RUN_LIST,                                                                                  \
 			 "[--FIELD VALUE]... [--under UNIT] [--period P]",                                             \
 			 "list " what "s, filtered by field values or a subtree\n  fields: " fields,                   \
 			 NULL},                                                                                        \

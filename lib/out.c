@@ -1,6 +1,6 @@
-/* out.c: records a command writes to stdout, through the emitter in the format -o chose:
- * lists default to a table, everything else to YAML. A failed write is exit 74, never a
- * silent success. */
+/* out.c: records a command writes to its output (c->out: stdout, or the file that holds them
+ * until the command is done), through the emitter in the format -o chose: lists default to
+ * a table, everything else to YAML. A failed write is exit 74, never a silent success. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,12 +12,12 @@
  * writes YAML unless -o says otherwise. */
 struct gg_emit *gg_out_open(struct gg_ctx *c, int list, const char *const *cols)
 {
-	return gg_emit_open(stdout, c->fmt == GG_FMT_DEFAULT ? GG_FMT_YAML : c->fmt, list, cols);
+	return gg_emit_open(c->out, c->fmt == GG_FMT_DEFAULT ? GG_FMT_YAML : c->fmt, list, cols);
 }
 
 struct gg_emit *gg_out_list(struct gg_ctx *c, const char *const *cols)
 {
-	return gg_emit_open(stdout, c->fmt, 1, cols);
+	return gg_emit_open(c->out, c->fmt, 1, cols);
 }
 
 int gg_out_close(struct gg_ctx *c, struct gg_emit *e)

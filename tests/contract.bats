@@ -1,0 +1,61 @@
+#!/usr/bin/env bats
+# The output contract of gg(7), for every tool: a failed command prints nothing on stdout,
+# a hook's output never mixes into gg's, and no control character reaches a terminal.
+
+load helper
+
+setup_file() {
+	seed "$FIX/city.yaml"
+	GG_DB="$SEED_DB" gg-ticket category import --builtin >/dev/null
+}
+
+new_ticket() {
+	gg-ticket new --category env.garbage --title 楼道堆放杂物 --unit TZ-HL-CZ-01-G01 -o json "$@" | jq -r .id
+}
+
+@test "a writing command that fails prints nothing on stdout, and writes nothing" {
+	id=$(new_ticket)
+	before=$(digest)
+	run -65 --separate-stderr gg-ticket accept "$id" 99999
+	assert_equal "$output" ""
+	assert_equal "$stderr" "gg-ticket: no ticket 99999"
+	assert_equal "$(digest)" "$before"
+	run -65 --separate-stderr gg-org unit set TZ-HL-CZ-01 --population 9000 --parent NOPE
+	assert_equal "$output" ""
+}
+
+@test "a reading command that fails prints nothing on stdout" {
+	run -65 --separate-stderr gg-org unit show TZ NOPE
+	assert_equal "$output" ""
+	assert_equal "$stderr" "gg-org: no unit 'NOPE'"
+	run -65 --separate-stderr gg-ticket show 1 99999 -o json
+	assert_equal "$output" ""
+}
+
+@test "what a hook prints goes to stderr, never into gg's stdout" {
+	mkdir -p "$BATS_TEST_TMPDIR/hooks"
+	printf '#!/bin/sh\necho "hook says hi"\ncat >/dev/null\n' >"$BATS_TEST_TMPDIR/hooks/on-escalate"
+	chmod +x "$BATS_TEST_TMPDIR/hooks/on-escalate"
+	id=$(new_ticket)
+	run -0 --separate-stderr env GG_HOOKS="$BATS_TEST_TMPDIR/hooks" GG_NOW=2026-11-27T11:00:00+08:00 \
+		gg-ticket escalate --due -o ndjson
+	assert_equal "$(jq -c '[.id, .level]' <<<"$output")" "[$id,\"community\"]"
+	assert_equal "$stderr" "hook says hi"
+}
+
+@test "control characters in text are escaped in table and tsv, never sent to the terminal" {
+	id=$(new_ticket --title $'灯坏了\e[31m红\a\xc2\x9b2J\tend' --description $'two\nlines\\')
+	run -0 gg-ticket show "$id" -o tsv
+	refute_output --partial $'\e'
+	refute_output --partial $'\a'
+	refute_output --partial $'\xc2\x9b'
+	assert_output --partial '灯坏了\x1b[31m红\x07\u009b2J\tend'
+	assert_output --partial 'two\nlines\\'
+	run -0 gg-ticket list -o table
+	refute_output --partial $'\e'
+	refute_output --partial $'\a'
+	assert_output --partial '灯坏了\x1b[31m红\x07\u009b2J end'
+	run -0 gg-ticket show "$id" -o table
+	refute_output --partial $'\e'
+	assert_output --partial 'two lines\'
+}
