@@ -312,12 +312,15 @@ static int entry_match(json_t *list, json_t *want)
 }
 
 /* A field's value against a filter: a value, or for a list field the values and ROLE:UNIT
- * entries given, any of which will do. */
+ * entries given, any of which will do; an empty value keeps the records without the field. */
 static int filter_match(json_t *field, json_t *filter)
 {
 	json_t *x;
 	size_t i;
 
+	if (json_is_null(filter)) /* --FIELD '': the field is empty */
+		return !field || json_is_null(field) || (json_is_array(field) && !json_array_size(field)) ||
+		       (json_is_string(field) && !*json_string_value(field));
 	if (!json_is_array(filter))
 		return gg_kind_match(field, json_string_value(filter));
 	json_array_foreach (filter, i, x)
@@ -396,13 +399,6 @@ int gg_kindcmd_list(struct gg_ctx *c, int argc, char **argv)
 		goto done;
 	if ((rc = dates(c, a.k, extras, a.from, a.to)))
 		goto done;
-	const char *fk;
-	json_t *fv;
-	json_object_foreach (a.filter, fk, fv)
-		if (json_is_null(fv)) {
-			rc = gg_cli_usage(c, "--%s needs a value to filter by", fk);
-			goto done;
-		}
 	const char *cols[32];
 	int nc = 0;
 	for (const struct gg_field *f = a.k->fields; f->name && nc < 31; f++)
