@@ -240,7 +240,7 @@ static const struct gg_cmd cmds[] = {
 	{"unit", NULL, GG_RUN_NODB, NULL, "units: city, district, street, community, grid, building",
 	 GG_KIND_CMDS("unit", "--code --name --level --parent --population --households --addresses")},
 	{"person", NULL, GG_RUN_NODB, NULL, "people and their roles",
-	 GG_KIND_CMDS("person", "--code --name --phone --id_number --party_member --roles ROLE:UNIT")},
+	 GG_KIND_CMDS("person", "--code --name --phone --id-number --party-member --roles ROLE:UNIT")},
 	{"party", NULL, GG_RUN_NODB, NULL, "Party organisations",
 	 GG_KIND_CMDS("Party organisation", "--code --name --kind --unit --units --secretary")},
 	{"dept", NULL, GG_RUN_NODB, NULL, "departments", GG_KIND_CMDS("department", "--code --name --level")},

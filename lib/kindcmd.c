@@ -17,29 +17,35 @@
 
 /* Reads `--FIELD VALUE` options for every field of the kind into rec; list fields repeat
  * (--addresses A --addresses B) and a list of pairs takes A:B (--roles grid_worker:TZ-01-G01).
- * *nargs is set to the index of the first positional argument. */
+ * Options are spelled with hyphens (--id-number for the field id_number); the field's own
+ * spelling stays an alias, as scripts wrote it. *nargs is set to the index of the first
+ * positional argument. */
 int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **argv, json_t *rec,
 		    const char *const *extra, json_t *extras, int *nargs)
 {
-	struct option opts[40] = {{0}};
-	int n = 0, o, nf;
+	struct option opts[80] = {{0}};
+	char hyphen[32][64];
+	int n = 0, o, nf = 0;
 
-	for (const struct gg_field *f = k->fields; f->name && n < 31; f++, n++)
-		opts[n] = (struct option){f->name, required_argument, NULL, 1000 + n};
-	nf = n;
-	for (int i = 0; extra && extra[i] && n < 39; i++, n++)
-		opts[n] =
-			(struct option){extra[i], extra[i][0] == '!' ? no_argument : required_argument, NULL, 1000 + n};
-	for (int i = nf; i < n; i++)
-		if (opts[i].name[0] == '!')
-			opts[i].name++;
+	for (const struct gg_field *f = k->fields; f->name && nf < 32; f++, nf++) {
+		snprintf(hyphen[nf], sizeof hyphen[nf], "%s", f->name);
+		for (char *p = hyphen[nf]; *p; p++)
+			*p = *p == '_' ? '-' : *p;
+		opts[n++] = (struct option){hyphen[nf], required_argument, NULL, 1000 + nf};
+		if (strchr(f->name, '_'))
+			opts[n++] = (struct option){f->name, required_argument, NULL, 1000 + nf};
+	}
+	for (int i = 0; extra && extra[i] && n < 79; i++, n++)
+		opts[n] = (struct option){extra[i] + (extra[i][0] == '!'),
+					  extra[i][0] == '!' ? no_argument : required_argument, NULL, 2000 + i};
 	while ((o = gg_cli_opts(c, argc, argv, "", opts)) != -1) {
 		if (o == -2)
 			return GG_EX_USAGE;
+		const char *name = o >= 2000 ? extra[o - 2000] + (extra[o - 2000][0] == '!') : hyphen[o - 1000];
 		if (optarg && !gg_text_utf8_ok(optarg))
-			return gg_err_set(&c->err, GG_EX_DATAERR, "--%s: not valid UTF-8", opts[o - 1000].name);
-		if (o - 1000 >= nf) {
-			json_object_set_new(extras, opts[o - 1000].name, optarg ? json_string(optarg) : json_true());
+			return gg_err_set(&c->err, GG_EX_DATAERR, "--%s: not valid UTF-8", name);
+		if (o >= 2000) {
+			json_object_set_new(extras, name, optarg ? json_string(optarg) : json_true());
 			continue;
 		}
 		const struct gg_field *f = &k->fields[o - 1000];

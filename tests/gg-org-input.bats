@@ -204,3 +204,14 @@ refused() {
 	run -0 gg-org person list --roles community_worker -o tsv
 	assert_equal "$(printf '%s\n' "$output" | cut -f1 | tail -n +2 | tr '\n' ' ')" "C0001 C0002 "
 }
+
+@test "options are spelled with hyphens; the field's own spelling still works" {
+	run -0 gg-org person set C0001 --party-member true --id-number 110101199003077777 -o json
+	assert_equal "$(jq -c '[.party_member, .id_number]' <<<"$output")" '[true,"110***********7777"]'
+	run -0 gg-org person set C0002 --party_member true -o json
+	assert_equal "$(jq -c .party_member <<<"$output")" true
+	run -0 gg-org person list --party-member true -o tsv
+	assert_equal "$(cut -f1 <<<"$output" | tail -n +2 | tr '\n' ' ')" "C0001 C0002 L0001 L0002 W0001 "
+	run -0 gg-org person add --help
+	assert_output --partial '--id-number --party-member'
+}
