@@ -15,6 +15,7 @@
 #include "emit.h"
 #include "hook.h"
 #include "kind.h"
+#include "ladder.h"
 #include "org.h"
 #include "ticket.h"
 
@@ -367,6 +368,50 @@ static const struct option list_opts[] = {
 	{"period", required_argument, NULL, 'p'},   {"from", required_argument, NULL, 'F'},
 	{"to", required_argument, NULL, 'T'},	    {0}};
 
+/* The values a filter allows, or NULL for any. */
+static const char *const *allowed(struct gg_ctx *c, const char *filter)
+{
+	if (!strcmp(filter, "status"))
+		return gg_ladder_statuses(c);
+	if (!strcmp(filter, "level"))
+		return gg_ladder(c, "ticket");
+	if (!strcmp(filter, "source"))
+		return gg_ticket_sources;
+	return NULL;
+}
+
+/* Adds the values of a repeated or comma-separated filter (--status new,assigned) to its
+ * list: any of them will do. A value the filter does not allow is a usage error naming those
+ * it does. */
+static int either(struct gg_ctx *c, json_t *f, const char *filter, const char *arg)
+{
+	const char *const *ok = allowed(c, filter);
+	json_t *list = json_object_get(f, filter);
+	char one[256], all[512];
+
+	if (c->err.code)
+		return c->err.code;
+	if (!list)
+		json_object_set_new(f, filter, list = json_array());
+	for (const char *p = arg, *end; *p; p = *end ? end + 1 : end) {
+		size_t n = strcspn(p, ",");
+		end = p + n;
+		snprintf(one, sizeof one, "%.*s", (int)n, p);
+		int known = !ok || (!strcmp(filter, "status") && !strcmp(one, "open"));
+		for (int i = 0; ok && ok[i] && !known; i++)
+			known = !strcmp(ok[i], one);
+		if (!known || !*one) {
+			size_t len = 0;
+			for (int i = 0; ok && ok[i] && len < sizeof all; i++)
+				len += (size_t)snprintf(all + len, sizeof all - len, "%s%s", i ? ", " : "", ok[i]);
+			return gg_cli_usage(c, "unknown %s '%s' for --%s (one of: %s%s)", filter, one, filter,
+					    ok ? all : "any value", !strcmp(filter, "status") ? ", open" : "");
+		}
+		json_array_append_new(list, json_string(one));
+	}
+	return 0;
+}
+
 /* The filters of list and export, as the parameters of queries/ticket/list.sql. */
 static int filters(struct gg_ctx *c, int argc, char **argv, json_t *f)
 {
@@ -378,8 +423,11 @@ static int filters(struct gg_ctx *c, int argc, char **argv, json_t *f)
 	struct gg_dur d;
 
 	while ((o = gg_cli_opts(c, argc, argv, "", list_opts)) != -1) {
-		if (o > 0 && o < 128 && names[o]) {
+		if (o == 'U') {
 			json_object_set_new(f, names[o], json_string(optarg));
+		} else if (o > 0 && o < 128 && names[o]) {
+			if (either(c, f, names[o], optarg))
+				return c->err.code;
 		} else if (o == 'o') {
 			json_object_set_new(f, "overdue", json_true());
 		} else if (o == 'A') {

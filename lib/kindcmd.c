@@ -12,8 +12,43 @@
 #include "clock.h"
 #include "emit.h"
 #include "kindcmd.h"
+#include "ladder.h"
 #include "org.h"
 #include "text.h"
+
+/* A filter's values, repeated or comma-separated, into its list of alternatives; an empty
+ * value stands for the field being empty. A field of choices allows only those. */
+static int either(struct gg_ctx *c, const struct gg_field *f, const char *name, json_t *rec, const char *arg)
+{
+	const char *const *ok = f->type != GG_F_ENUM ? NULL : f->ladder ? gg_ladder(c, f->ladder) : f->choices;
+	json_t *list = json_object_get(rec, f->name);
+	char one[256], all[512];
+
+	if (f->type == GG_F_ENUM && !ok)
+		return c->err.code;
+	if (!*arg) {
+		json_object_set_new(rec, f->name, json_null());
+		return 0;
+	}
+	if (!json_is_array(list))
+		json_object_set_new(rec, f->name, list = json_array());
+	for (const char *p = arg, *end; *p; p = *end ? end + 1 : end) {
+		size_t n = strcspn(p, ",");
+		int known = !ok;
+		end = p + n;
+		snprintf(one, sizeof one, "%.*s", (int)n, p);
+		for (int i = 0; ok && ok[i] && !known; i++)
+			known = !strcmp(ok[i], one);
+		if (!known) {
+			size_t len = 0;
+			for (int i = 0; ok[i] && len < sizeof all; i++)
+				len += (size_t)snprintf(all + len, sizeof all - len, "%s%s", i ? ", " : "", ok[i]);
+			return gg_cli_usage(c, "unknown %s '%s' for --%s (one of: %s)", f->name, one, name, all);
+		}
+		json_array_append_new(list, json_string(one));
+	}
+	return 0;
+}
 
 /* Reads `--FIELD VALUE` options for every field of the kind into rec; list fields repeat
  * (--addresses A --addresses B) and a list of pairs takes A:B (--roles grid_worker:TZ-01-G01).
@@ -21,7 +56,7 @@
  * spelling stays an alias, as scripts wrote it. *nargs is set to the index of the first
  * positional argument. */
 int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **argv, json_t *rec,
-		    const char *const *extra, json_t *extras, int *nargs)
+		    const char *const *extra, json_t *extras, int *nargs, int filter)
 {
 	struct option opts[80] = {{0}};
 	char hyphen[32][64];
@@ -49,6 +84,11 @@ int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **
 			continue;
 		}
 		const struct gg_field *f = &k->fields[o - 1000];
+		if (filter && f->type != GG_F_LIST) {
+			if (either(c, f, name, rec, optarg))
+				return c->err.code;
+			continue;
+		}
 		if (f->type != GG_F_LIST) { /* an empty value removes the field */
 			json_object_set_new(rec, f->name, *optarg ? json_string(optarg) : json_null());
 			continue;
@@ -150,7 +190,7 @@ static int put_one(struct gg_ctx *c, const struct gg_kind *k, int argc, char **a
 	int first, rc;
 	enum gg_put what;
 
-	if ((rc = gg_kindcmd_args(c, k, argc, argv, rec, extra, extras, &first)))
+	if ((rc = gg_kindcmd_args(c, k, argc, argv, rec, extra, extras, &first, 0)))
 		goto done;
 	if (json_object_get(extras, "file")) {
 		if (json_object_size(rec) || first < argc) {
@@ -394,7 +434,7 @@ int gg_kindcmd_list(struct gg_ctx *c, int argc, char **argv)
 		rc = c->err.code;
 		goto done;
 	}
-	if ((rc = gg_kindcmd_args(c, a.k, argc, argv, a.filter, extra, extras, &first)))
+	if ((rc = gg_kindcmd_args(c, a.k, argc, argv, a.filter, extra, extras, &first, 1)))
 		goto done;
 	if (first < argc) {
 		rc = gg_cli_usage(c, "unexpected argument '%s'; filters are options, e.g. --level grid", argv[first]);

@@ -14,9 +14,11 @@ int gg_kindcmd_show(struct gg_ctx *c, int argc, char **argv);
 int gg_kindcmd_set(struct gg_ctx *c, int argc, char **argv);
 int gg_kindcmd_rm(struct gg_ctx *c, int argc, char **argv);
 /* Reads `--FIELD VALUE` options for every field of the kind into rec, and the options named
- * in extra (a leading '!' for one without a value) into extras. */
+ * in extra (a leading '!' for one without a value) into extras. As filters (filter 1), each
+ * field collects the values given, repeated or comma-separated, any of which will do, and a
+ * value a field of choices does not allow is a usage error. */
 int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **argv, json_t *rec,
-		    const char *const *extra, json_t *extras, int *nargs);
+		    const char *const *extra, json_t *extras, int *nargs, int filter);
 
 /* The subcommand table of a kind: `what` as help texts name it, `fields` its options. */
 #define GG_KIND_CMDS(what, fields)                                                                                     \

@@ -67,6 +67,11 @@ static const char *const *open_statuses(struct gg_ctx *c)
 	return read_names(c, "ladder:open", "open-statuses", NULL);
 }
 
+const char *const *gg_ladder_statuses(struct gg_ctx *c)
+{
+	return read_names(c, "ladder:statuses", "statuses", NULL);
+}
+
 int gg_ladder_is_open(struct gg_ctx *c, const char *status)
 {
 	const char *const *v = open_statuses(c);

@@ -13,6 +13,8 @@
 const char *const *gg_ladder(struct gg_ctx *c, const char *ladder);
 /* A name's rank on a ladder, or -1 when it is not on it (c->err.code tells an error apart). */
 int gg_ladder_rank(struct gg_ctx *c, const char *ladder, const char *name);
+/* Every ticket status, NULL-terminated; NULL on error. */
+const char *const *gg_ladder_statuses(struct gg_ctx *c);
 /* 1 when a ticket in `status` is open, 0 when not, -1 on error. */
 int gg_ladder_is_open(struct gg_ctx *c, const char *status);
 

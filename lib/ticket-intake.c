@@ -11,7 +11,7 @@
 #include "org.h"
 #include "ticket-impl.h"
 
-static const char *const sources[] = {"grid_patrol", "hotline_12345", "visit", "app", "resident", "department", NULL};
+const char *const gg_ticket_sources[] = {"grid_patrol", "hotline_12345", "visit", "app", "resident", "department", NULL};
 static const char *const priorities[] = {"normal", "urgent", NULL};
 
 static const char *const intake_fields[] = {"external_id", "source",  "category", "title",	 "description",
@@ -84,7 +84,7 @@ static int read_fields(struct gg_ctx *c, const struct gg_src *src, json_t *rec, 
 		return c->err.code;
 	if (!t->source)
 		t->source = "resident";
-	if (!gg_ticket_one_of(sources, t->source))
+	if (!gg_ticket_one_of(gg_ticket_sources, t->source))
 		return gg_kind_fail(
 			c, src, rec, "source",
 			"unknown source '%s' (one of: grid_patrol, hotline_12345, visit, app, resident, department)",

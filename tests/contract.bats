@@ -59,3 +59,33 @@ new_ticket() {
 	refute_output --partial $'\e'
 	assert_output --partial 'two lines\'
 }
+
+@test "filters are checked: an unknown status or level is a usage error naming the allowed values" {
+	run -64 --separate-stderr gg-ticket list --status bogus
+	assert_equal "$output" ""
+	assert_equal "${stderr_lines[0]}" "gg-ticket: unknown status 'bogus' for --status (one of: new, accepted, assigned, in_progress, suspended, resolved, closed, rejected, duplicate, open)"
+	run -64 --separate-stderr gg-ticket list --level villages
+	assert_equal "${stderr_lines[0]}" "gg-ticket: unknown level 'villages' for --level (one of: grid, community, street, department)"
+	run -64 --separate-stderr gg-org unit list --level villages
+	assert_equal "${stderr_lines[0]}" "gg-org: unknown level 'villages' for --level (one of: city, district, street, community, grid, building)"
+	run -64 --separate-stderr gg-ticket list --source fax
+	assert_equal "${stderr_lines[0]}" "gg-ticket: unknown source 'fax' for --source (one of: grid_patrol, hotline_12345, visit, app, resident, department)"
+}
+
+@test "a filter repeated, or given as a list, means either" {
+	a=$(new_ticket)
+	b=$(new_ticket --category env.noise)
+	gg-ticket accept "$b" >/dev/null
+	run -0 gg-ticket list --status new,accepted -o ndjson
+	assert_equal "$(jq -s -c 'map(.id)' <<<"$output")" "[$a,$b]"
+	run -0 gg-ticket list --status new --status accepted -o ndjson
+	assert_equal "$(jq -s -c 'map(.id)' <<<"$output")" "[$a,$b]"
+	run -0 gg-ticket list --category env.garbage --category env.noise -o ndjson
+	assert_equal "$(jq -s -c 'map(.id)' <<<"$output")" "[$a,$b]"
+	run -0 gg-ticket list --status accepted -o ndjson
+	assert_equal "$(jq -s -c 'map(.id)' <<<"$output")" "[$b]"
+	run -0 gg-org unit list --level street --level district -o tsv
+	assert_equal "$(cut -f1 <<<"$output" | tail -n +2 | tr '\n' ' ')" "TZ-HL TZ-HL-CZ "
+	run -0 gg-org unit list --level street,district -o tsv
+	assert_equal "$(cut -f1 <<<"$output" | tail -n +2 | tr '\n' ' ')" "TZ-HL TZ-HL-CZ "
+}

@@ -67,7 +67,7 @@ level  district'
 	assert_equal "$(jq -s -c 'map(.code)' <<<"$output")" '["TZ-HL-CZ-01-G01","TZ-HL-CZ-01-G02"]'
 	run -0 gg-org unit list --level grid -o json
 	assert_equal "$(jq -c 'map(.code)' <<<"$output")" '["TZ-HL-CZ-01-G01","TZ-HL-CZ-01-G02"]'
-	run -0 gg-org unit list --level village -o json
+	run -0 gg-org unit list --name 无此单位 -o json
 	assert_equal "$(jq -c . <<<"$output")" '[]'
 }
 

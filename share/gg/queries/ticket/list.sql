@@ -1,5 +1,6 @@
--- ticket/list.sql: gg-ticket list. Every filter is a parameter that is NULL when not given.
--- :status 'open' means any status ticket_status calls open; :overdue keeps open tickets
+-- ticket/list.sql: gg-ticket list. Every filter is a parameter that is NULL when not given;
+-- :status, :level, :category, :source, :assignee and :unit are JSON lists of values, any of
+-- which will do. The status 'open' means any status ticket_status calls open; :overdue keeps open tickets
 -- past their deadline, :due_within (seconds) those whose deadline comes within it,
 -- :unanswered those not yet accepted at their level past the response time; :under
 -- keeps tickets on a unit of that subtree; :from and :to bound reported_at, [from, to).
@@ -13,13 +14,13 @@ SELECT t.id, t.external_id, t.source, t.category, c.name AS category_name, t.tit
        t.address, t.priority, t.status, t.level, t.assignee, t.reported_at, t.respond_by, t.due_at, t.accepted_at,
        t.resolved_at, t.closed_at, t.overdue_at, t.satisfaction, t.duplicate_of, t.lat, t.long
 FROM ticket t JOIN category c ON c.code = t.category
-WHERE (:status IS NULL OR t.status = :status
-       OR (:status = 'open' AND t.status IN open))
-  AND (:level IS NULL OR t.level = :level)
-  AND (:category IS NULL OR t.category = :category)
-  AND (:source IS NULL OR t.source = :source)
-  AND (:assignee IS NULL OR t.assignee = :assignee)
-  AND (:unit IS NULL OR t.unit = :unit)
+WHERE (:status IS NULL OR t.status IN (SELECT value FROM json_each(:status))
+       OR ('open' IN (SELECT value FROM json_each(:status)) AND t.status IN open))
+  AND (:level IS NULL OR t.level IN (SELECT value FROM json_each(:level)))
+  AND (:category IS NULL OR t.category IN (SELECT value FROM json_each(:category)))
+  AND (:source IS NULL OR t.source IN (SELECT value FROM json_each(:source)))
+  AND (:assignee IS NULL OR t.assignee IN (SELECT value FROM json_each(:assignee)))
+  AND (:unit IS NULL OR t.unit IN (SELECT value FROM json_each(:unit)))
   AND (:under IS NULL OR t.unit IN (SELECT code FROM sub))
   AND (:from IS NULL OR t.reported_at >= :from)
   AND (:to IS NULL OR t.reported_at < :to)
