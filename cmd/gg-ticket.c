@@ -172,6 +172,30 @@ static int unresolved(struct gg_ctx *c, const char *arg, struct gg_intake *in)
 	return 0;
 }
 
+/* The one record `new -` reads from stdin; a second is an error, never dropped. */
+static int one_record(struct gg_ctx *c, struct gg_reader **r, json_t **rec)
+{
+	json_t *more;
+	int n;
+
+	json_decref(*rec);
+	*rec = NULL;
+	if (gg_reader_open(r, "-", &c->err))
+		return c->err.code;
+	if ((n = gg_reader_next(*r, rec, &c->err)) <= 0)
+		return n < 0 ? c->err.code : gg_cli_usage(c, "no ticket on stdin");
+	gg_reader_keep(*r, 1); /* the first record's places stay known for its messages */
+	if ((n = gg_reader_next(*r, &more, &c->err)) < 0)
+		return c->err.code;
+	if (n > 0) {
+		int rc = gg_reader_fail(*r, &c->err, more, NULL,
+					"new takes one ticket; take in several with 'gg-ticket import'");
+		json_decref(more);
+		return rc;
+	}
+	return 0;
+}
+
 static int cmd_new(struct gg_ctx *c, int argc, char **argv)
 {
 	static const char *const names[] = {
@@ -195,27 +219,19 @@ static int cmd_new(struct gg_ctx *c, int argc, char **argv)
 			goto done;
 		}
 	}
-	if (optind < argc) {
+	int from_stdin = json_object_size(rec) == 0 && optind + 1 == argc && !strcmp(argv[optind], "-");
+	if (optind < argc && !from_stdin) {
 		rc = gg_cli_usage(c, "unexpected argument '%s'", argv[optind]);
 		goto done;
 	}
-	if (json_object_size(rec) == 0) { /* one record on stdin */
-		if (isatty(0)) {
-			rc = gg_cli_usage(c,
-					  "give the ticket as options (--category, --title, --unit or --address) or a "
-					  "record on stdin");
-			goto done;
-		}
-		json_decref(rec);
-		rec = NULL;
-		if ((rc = gg_reader_open(&r, "-", &c->err)))
-			goto done;
-		if ((rc = gg_reader_next(r, &rec, &c->err)) <= 0) {
-			rc = rc < 0 ? c->err.code : gg_cli_usage(c, "no ticket on stdin");
-			goto done;
-		}
-		src.r = r;
+	if (json_object_size(rec) == 0 && !from_stdin) {
+		rc = gg_cli_usage(c, "give the ticket as options (--category, --title, --unit or --address), or - "
+				     "to read one record from stdin");
+		goto done;
 	}
+	if (from_stdin && (rc = one_record(c, &r, &rec)))
+		goto done;
+	src.r = r;
 	if ((rc = gg_ticket_intake(c, rec, &src, &in, &id)) || (rc = gg_ticket_get(c, id, &out)))
 		goto done;
 	gg_hook_queue(c, "create", out);
@@ -757,7 +773,7 @@ static const struct gg_cmd before_steps[] = {
 	{"category", NULL, GG_RUN_NODB, NULL, "the category catalogue: where tickets start, deadlines, departments",
 	 category_cmds},
 	{"new", cmd_new, GG_RUN_WRITE, "--category CODE --title TEXT (--unit CODE | --address TEXT) [OPTIONS]",
-	 "take in one ticket (options, or one record on stdin)\n"
+	 "take in one ticket (options, or - to read one record from stdin)\n"
 	 "  options: --description --source --priority --external-id --reported-at --due-at\n"
 	 "           --unresolved=grid:CODE (the grid for an address that resolves nowhere)",
 	 NULL},
@@ -768,10 +784,10 @@ static const struct gg_cmd before_steps[] = {
 	 "  -n, --dry-run     check everything, write nothing",
 	 NULL},
 	{"list", cmd_list, GG_RUN_LIST,
-	 "[--status S|open] [--level L] [--under UNIT] [--category C] [--source S] [--overdue] [--due-within DUR]",
-	 "list tickets\n"
-	 "  also: --unit CODE --assignee CODE --period P --from TIME --to TIME\n"
-	 "        --unanswered (not accepted within the response time: who has not reported for duty)",
+	 "[--status S|open] [--level L] [--under UNIT] [--unit CODE] [--category C] [--source S] [--assignee CODE] "
+	 "[--overdue] [--due-within DUR] [--unanswered] [--period P | --from TIME --to TIME]",
+	 "list tickets; a filter repeated or comma-separated (--status new,assigned) means either\n"
+	 "  --unanswered      not accepted within the response time: who has not reported for duty",
 	 NULL},
 	{"show", cmd_show, GG_RUN_READ, "ID... | -", "show tickets", NULL},
 	{"history", cmd_history, GG_RUN_READ, "ID", "every event of a ticket", NULL},

@@ -21,20 +21,20 @@
 #include "emit.h"
 #include "hook.h"
 #include "kinds.h"
+#include "text.h"
 
 #ifndef GG_VERSION
 #define GG_VERSION "0.1"
 #endif
 
-static const char global_help[] =
-	"global options (before or after the command):\n"
-	"  --db PATH          database (else $GG_DB, else $XDG_DATA_HOME/gg/gg.db)\n"
-	"  -o, --output FMT   yaml, json, ndjson, tsv, csv or table (else $GG_OUTPUT)\n"
-	"  --now TIME         the clock, ISO 8601 (else $GG_NOW)\n"
-	"  --actor NAME       who is recorded in the audit log (else $GG_ACTOR, else the login)\n"
-	"  --reveal           show phone and id numbers unmasked (audited)\n"
-	"  -h, --help         this help; COMMAND --help for a command's\n"
-	"  --version          the version\n";
+static const char global_help[] = "global options (before or after the command):\n"
+				  "  --db PATH          database (else $GG_DB, else $XDG_DATA_HOME/gg/gg.db)\n"
+				  "  -o, --output FMT   yaml, json, ndjson, tsv, csv or table (else $GG_OUTPUT)\n"
+				  "  --now TIME         the clock, ISO 8601 (else $GG_NOW)\n"
+				  "  --actor NAME       who the audit log records (else $GG_ACTOR, else the login)\n"
+				  "  --reveal           show phone and id numbers unmasked (audited)\n"
+				  "  -h, --help         this help; COMMAND --help for a command's\n"
+				  "  --version          the version\n";
 
 int gg_cli_usage(struct gg_ctx *c, const char *fmt, ...)
 {
@@ -69,35 +69,75 @@ int gg_cli_opts(struct gg_ctx *c, int argc, char **argv, const char *shorts, con
 	return o;
 }
 
-static void print_cmds(FILE *f, const char *prefix, const struct gg_cmd *cmds)
+#define HELP_WIDTH 80
+
+/* Writes text, a line at a time, so that no line is wider than HELP_WIDTH columns: a long
+ * line breaks between words, and goes on indented two columns more than it began, or
+ * `more` columns for the first line's continuation. */
+static void wrap(FILE *f, const char *text, int more)
 {
-	for (const struct gg_cmd *k = cmds; k->name; k++) {
-		char line[128];
-		const char *nl = k->help ? strchr(k->help, '\n') : NULL;
-		int hl = k->help ? (nl ? (int)(nl - k->help) : (int)strlen(k->help)) : 0;
-		snprintf(line, sizeof line, "%s%s %s", prefix, k->name,
-			 k->sub ? "COMMAND" : (k->usage ? k->usage : ""));
-		fprintf(f, "  %-44s %.*s\n", line, hl, k->help ? k->help : "");
+	char word[512];
+
+	for (const char *line = text; *line;) {
+		size_t n = strcspn(line, "\n");
+		int indent = (int)strspn(line, " "), col = 0, cont = more ? more : indent + 2;
+		for (const char *p = line; p < line + n;) {
+			size_t spaces = strspn(p, " "), w;
+			if (p + spaces >= line + n)
+				break;
+			w = strcspn(p + spaces, " \n");
+			snprintf(word, sizeof word, "%.*s", (int)(w < sizeof word ? w : sizeof word - 1), p + spaces);
+			int ww = gg_text_width(word);
+			if (col > indent && col + (int)spaces + ww > HELP_WIDTH) {
+				fprintf(f, "\n%*s", cont, "");
+				col = cont;
+				spaces = 0;
+			}
+			fprintf(f, "%*s%s", (int)spaces, "", word);
+			col += (int)spaces + ww;
+			p += strspn(p, " ") + w;
+		}
+		putc('\n', f);
+		line += n + (line[n] == '\n');
 	}
 }
 
-static int help(const struct gg_tool *t, const struct gg_cmd *parent, const struct gg_cmd *k)
+/* Each command on a line of its own with its arguments, its first help line below it. */
+static void print_cmds(FILE *f, const char *prefix, const struct gg_cmd *cmds)
 {
-	if (!k) {
-		printf("usage: %s [GLOBAL OPTIONS] COMMAND [ARGS...]\n%s\n\ncommands:\n", t->name, t->summary);
-		print_cmds(stdout, "", t->cmds);
-		printf("\n%s\nSee %s(1) and gg(7).\n", global_help, t->name);
-	} else if (k->sub) {
-		printf("usage: %s %s COMMAND [ARGS...]\n%s\n\ncommands:\n", t->name, k->name, k->help);
-		char prefix[64];
-		snprintf(prefix, sizeof prefix, "%s ", k->name);
-		print_cmds(stdout, prefix, k->sub);
-	} else {
-		printf("usage: %s %s%s%s %s\n%s\n", t->name, parent ? parent->name : "", parent ? " " : "", k->name,
-		       k->usage ? k->usage : "", k->help ? k->help : "");
-		printf("\n%s", global_help);
+	for (const struct gg_cmd *k = cmds; k->name; k++) {
+		char line[512];
+		const char *nl = k->help ? strchr(k->help, '\n') : NULL;
+		int hl = k->help ? (nl ? (int)(nl - k->help) : (int)strlen(k->help)) : 0;
+		snprintf(line, sizeof line, "  %s%s %s", prefix, k->name,
+			 k->sub ? "COMMAND" : (k->usage ? k->usage : ""));
+		wrap(f, line, 6);
+		snprintf(line, sizeof line, "      %.*s", hl, k->help ? k->help : "");
+		wrap(f, line, 0);
 	}
-	return fflush(stdout) || ferror(stdout) ? GG_EX_IOERR : 0;
+}
+
+static int help(FILE *f, const struct gg_tool *t, const struct gg_cmd *parent, const struct gg_cmd *k)
+{
+	char line[1024];
+
+	if (!k) {
+		fprintf(f, "usage: %s [GLOBAL OPTIONS] COMMAND [ARGS...]\n%s\n\ncommands:\n", t->name, t->summary);
+		print_cmds(f, "", t->cmds);
+		fprintf(f, "\n%s\nSee %s(1) and gg(7); '%s help COMMAND' for a command's options.\n", global_help,
+			t->name, t->name);
+	} else if (k->sub) {
+		fprintf(f, "usage: %s %s COMMAND [ARGS...]\n%s\n\ncommands:\n", t->name, k->name, k->help);
+		snprintf(line, sizeof line, "%s ", k->name);
+		print_cmds(f, line, k->sub);
+	} else {
+		snprintf(line, sizeof line, "usage: %s %s%s%s %s", t->name, parent ? parent->name : "",
+			 parent ? " " : "", k->name, k->usage ? k->usage : "");
+		wrap(f, line, 4);
+		wrap(f, k->help ? k->help : "", 0);
+		fprintf(f, "\n%s", global_help);
+	}
+	return fflush(f) || ferror(f) ? GG_EX_IOERR : 0;
 }
 
 static const struct gg_cmd *find(const struct gg_cmd *cmds, const char *name)
@@ -294,10 +334,21 @@ int gg_cli_main(const struct gg_tool *t, int argc, char **argv)
 		printf("%s %s\n", t->name, GG_VERSION);
 		return fflush(stdout) ? GG_EX_IOERR : 0;
 	}
+	if (argc > 1 && !strcmp(argv[1], "help")) { /* gg-org help [COMMAND [SUBCOMMAND]] */
+		want_help = 1;
+		argv++;
+		argc--;
+	}
+	if (argc > 1 && argv[1][0] == '-' && argv[1][1]) {
+		gg_cli_usage(&c, "unknown option '%s'; see '%s --help'", argv[1], t->name);
+		goto fail;
+	}
 	if (argc > 1 && !(k = find(t->cmds, argv[1]))) {
 		gg_cli_usage(&c, "unknown command '%s'; see '%s --help'", argv[1], t->name);
 		goto fail;
 	}
+	if (k && argc == 3 && !strcmp(argv[2], "help")) /* gg-org unit help, gg-org import help */
+		want_help = 1, argc = 2;
 	if (k && k->sub && argc > 2) {
 		parent = k;
 		if (!(k = find(parent->sub, argv[2]))) {
@@ -306,9 +357,11 @@ int gg_cli_main(const struct gg_tool *t, int argc, char **argv)
 			goto fail;
 		}
 	}
-	if (want_help || !k) {
+	if (k && parent && argc == 4 && !strcmp(argv[3], "help")) /* gg-org unit add help */
+		want_help = 1;
+	if (want_help || !k) { /* asked for: on stdout; for want of a command: on stderr, exit 64 */
 		gg_ctx_free(&c);
-		return help(t, parent, k) ? GG_EX_IOERR : (k || want_help ? 0 : GG_EX_USAGE);
+		return help(want_help ? stdout : stderr, t, parent, k) ? GG_EX_IOERR : (want_help ? 0 : GG_EX_USAGE);
 	}
 	if (k->sub) {
 		gg_cli_usage(&c, "'%s %s' needs a command; see '%s %s --help'", t->name, k->name, t->name, k->name);

@@ -202,16 +202,16 @@ static int put_one(struct gg_ctx *c, const struct gg_kind *k, int argc, char **a
 	}
 	if (must > 0 && (rc = key_from_args(c, k, argc - first, argv + first, rec)))
 		goto done;
+	if (must < 0 && json_object_size(rec) == 0 && first + 1 == argc && !strcmp(argv[first], "-")) {
+		rc = put_records(c, k, "-", must); /* stdin is read when asked for, never guessed */
+		goto done;
+	}
 	if (must < 0 && first < argc) {
 		rc = gg_cli_usage(c, "unexpected argument '%s'", argv[first]);
 		goto done;
 	}
 	if (must < 0 && json_object_size(rec) == 0) {
-		if (isatty(0)) {
-			rc = gg_cli_usage(c, "give the fields as options, or records with --file or on stdin");
-			goto done;
-		}
-		rc = put_records(c, k, "-", must);
+		rc = gg_cli_usage(c, "give the fields as options, or records with --file FILE or - (stdin)");
 		goto done;
 	}
 	if ((rc = gg_kind_put(c, k, rec, NULL, must, &what, &out)))

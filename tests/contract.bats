@@ -89,3 +89,61 @@ new_ticket() {
 	run -0 gg-org unit list --level street,district -o tsv
 	assert_equal "$(cut -f1 <<<"$output" | tail -n +2 | tr '\n' ' ')" "TZ-HL TZ-HL-CZ "
 }
+
+@test "help: asked for on stdout, for want of a command on stderr with exit 64; every line fits 80 columns" {
+	run -64 --separate-stderr gg-org
+	assert_equal "$output" ""
+	assert_equal "${stderr_lines[0]}" "usage: gg-org [GLOBAL OPTIONS] COMMAND [ARGS...]"
+	run -0 --separate-stderr gg-org help
+	assert_line --index 0 "usage: gg-org [GLOBAL OPTIONS] COMMAND [ARGS...]"
+	run -0 gg-org help unit add
+	assert_line --index 0 "usage: gg-org unit add [--FIELD VALUE]... | --file FILE | -"
+	run -0 gg-org unit help
+	assert_line --index 0 "usage: gg-org unit COMMAND [ARGS...]"
+	run -0 gg-ticket import help
+	assert_line --index 0 --partial "usage: gg-ticket import"
+	run -0 gg-org duty --help
+	assert_line --partial "list duties, filtered"
+	run -0 gg-ticket --help
+	assert_output --partial "[--unanswered]"
+	for tool in gg-org gg-ticket; do
+		for c in "" unit "unit add" "person list" "demand list" category list new import escalate "category import"; do
+			$tool $c --help >/dev/null 2>&1 || continue
+			run -0 bash -c "$tool $c --help | awk 'length > 80'"
+			assert_output ""
+		done
+	done
+}
+
+@test "an unknown global option is an unknown option, not an unknown command" {
+	run -64 --separate-stderr gg-org --bogus unit list
+	assert_equal "$output" ""
+	assert_equal "${stderr_lines[0]}" "gg-org: unknown option '--bogus'; see 'gg-org --help'"
+}
+
+@test "commands that take ids or records read stdin only when asked with -" {
+	run -64 --separate-stderr bash -c 'echo "{\"id\": 1}" | gg-ticket show'
+	assert_equal "$output" ""
+	run -64 --separate-stderr bash -c 'echo "{\"id\": 1}" | gg-ticket accept'
+	assert_equal "$output" ""
+	before=$(digest)
+	run -64 --separate-stderr bash -c 'echo "{code: TZ-X, name: 甲, level: district, parent: TZ}" | gg-org unit add'
+	assert_equal "$output" ""
+	assert_equal "${stderr_lines[0]}" "gg-org: give the fields as options, or records with --file FILE or - (stdin)"
+	run -64 --separate-stderr bash -c 'echo "{category: env.garbage, title: 甲, unit: TZ-HL-CZ-01-G01}" | gg-ticket new'
+	assert_equal "$output" ""
+	assert_equal "$(digest)" "$before"
+	run -0 bash -c 'echo "{code: TZ-X, name: 甲, level: district, parent: TZ}" | gg-org unit add - -o json'
+	assert_equal "$(jq -r '.[0].code' <<<"$output")" TZ-X
+}
+
+@test "new takes one ticket: a second record on stdin is refused, not dropped" {
+	before=$(digest)
+	run -65 --separate-stderr gg-ticket new - <<'EOF2'
+{"category": "env.garbage", "title": "甲", "unit": "TZ-HL-CZ-01-G01"}
+{"category": "env.garbage", "title": "乙", "unit": "TZ-HL-CZ-01-G01"}
+EOF2
+	assert_equal "$output" ""
+	assert_equal "$stderr" "gg-ticket: stdin:2:1: new takes one ticket; take in several with 'gg-ticket import'"
+	assert_equal "$(digest)" "$before"
+}

@@ -44,7 +44,7 @@ new_ticket() {
 }
 
 @test "new reads one record from stdin" {
-	run -0 gg-ticket new -o json <<<'{external_id: "2026110300123", source: hotline_12345, category: env.garbage, address: 东进路12号3幢, title: 楼道堆放杂物, reported_at: "2026-11-26T09:12:00+08:00"}'
+	run -0 gg-ticket new - -o json <<<'{external_id: "2026110300123", source: hotline_12345, category: env.garbage, address: 东进路12号3幢, title: 楼道堆放杂物, reported_at: "2026-11-26T09:12:00+08:00"}'
 	assert_equal "$(jq -c '[.external_id, .source, .unit, .due_at]' <<<"$output")" \
 		'["2026110300123","hotline_12345","TZ-HL-CZ-01-G01-B03","2026-11-27T09:12:00+08:00"]'
 }
