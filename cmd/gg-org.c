@@ -145,7 +145,9 @@ static int cmd_tree(struct gg_ctx *c, int argc, char **argv)
 		if (c->fmt == GG_FMT_DEFAULT || c->fmt == GG_FMT_TABLE) {
 			draw(c->out, rows);
 		} else {
-			struct gg_emit *e = gg_out_list(c, NULL);
+			static const char *const cols[] = {"code",	 "name",  "level", "parent",
+							   "population", "depth", NULL};
+			struct gg_emit *e = gg_out_list(c, cols);
 			size_t i;
 			json_t *u;
 			json_array_foreach (rows, i, u)
@@ -190,7 +192,10 @@ static int cmd_resolve(struct gg_ctx *c, int argc, char **argv)
 	if (argc < 2)
 		return gg_cli_usage(c, "resolve needs an address (or - to read records with an address field)");
 	many = argc > 2 || strcmp(argv[1], "-") == 0;
-	e = gg_out_open(c, many, NULL);
+	static const char *const cols[] = {"query",	     "match",  "address",     "building",
+					   "building_name",  "grid",   "grid_name",   "community",
+					   "community_name", "street", "street_name", NULL};
+	e = gg_out_open(c, many, cols);
 	for (int i = 1; i < argc && !rc; i++) {
 		if (strcmp(argv[i], "-") != 0) {
 			if (!(rc = gg_org_resolve(c, argv[i], &out)) && !out)

@@ -19,6 +19,38 @@
 #include "org.h"
 #include "ticket.h"
 
+/* The columns of a ticket in csv and tsv (the record's fields, gg-ticket(1)), and the few a
+ * list shows as a table. */
+static const char *const ticket_cols[] = {
+	"id",	       "external_id", "source",	      "category",     "category_name", "title",
+	"description", "unit",	      "address",      "priority",     "status",	       "level",
+	"assignee",    "reported_at", "respond_by",   "due_at",	      "accepted_at",   "resolved_at",
+	"closed_at",   "overdue_at",  "satisfaction", "duplicate_of", "duplicates",    "lat",
+	"long",	       NULL};
+static const char *const ticket_table_cols[] = {"id",	 "status", "level",    "category", "unit",
+						"title", "due_at", "assignee", NULL};
+static const char *const open311_cols[] = {"service_request_id",
+					   "status",
+					   "status_notes",
+					   "service_name",
+					   "service_code",
+					   "description",
+					   "agency_responsible",
+					   "requested_datetime",
+					   "updated_datetime",
+					   "expected_datetime",
+					   "address",
+					   "address_id",
+					   "lat",
+					   "long",
+					   NULL};
+static const char *const category_cols[] = {"code",    "name", "start_level",	"department",
+					    "respond", "sla",  "max_extension", NULL};
+static const char *const event_cols[] = {"event", "at", "actor", "kind", "status", "level", "note", "data", NULL};
+static const char *const dups_cols[] = {
+	"id",	       "duplicate_of",	       "category", "unit", "address", "title", "original_title",
+	"reported_at", "original_reported_at", NULL};
+
 static int parse_id(struct gg_ctx *c, const char *s, json_int_t *id)
 {
 	char *end;
@@ -121,12 +153,10 @@ static int cmd_category_import(struct gg_ctx *c, int argc, char **argv)
 
 static int cmd_category_list(struct gg_ctx *c, int argc, char **argv)
 {
-	static const char *const cols[] = {"code",    "name", "start_level",   "department",
-					   "respond", "sla",  "max_extension", NULL};
 	(void)argv;
 	if (argc > 1)
 		return gg_cli_usage(c, "category list takes no arguments");
-	struct gg_emit *e = gg_out_list(c, cols);
+	struct gg_emit *e = gg_out_list(c, category_cols);
 	int rc = gg_kind_each(c, &gg_category_kind, gg_out_each, e), wrc = gg_out_close(c, e);
 	return rc ? rc : wrc;
 }
@@ -139,7 +169,7 @@ static int cmd_category_show(struct gg_ctx *c, int argc, char **argv)
 
 	if (argc < 2)
 		return gg_cli_usage(c, "name the categories to show");
-	e = gg_out_open(c, argc > 2, NULL);
+	e = gg_out_open(c, argc > 2, category_cols);
 	for (int i = 1; i < argc && !rc; i++) {
 		if ((rc = gg_kind_get(c, &gg_category_kind, json_pack("{s:s}", "code", argv[i]), &rec)))
 			break;
@@ -479,13 +509,12 @@ static int filters(struct gg_ctx *c, int argc, char **argv, json_t *f)
 
 static int cmd_list(struct gg_ctx *c, int argc, char **argv)
 {
-	static const char *const cols[] = {"id",    "status", "level",	  "category", "unit",
-					   "title", "due_at", "assignee", NULL};
 	json_t *f = json_object();
 	int rc = filters(c, argc, argv, f);
 
 	if (!rc) {
-		struct gg_emit *e = gg_out_list(c, c->fmt == GG_FMT_DEFAULT || c->fmt == GG_FMT_TABLE ? cols : NULL);
+		struct gg_emit *e = gg_out_list(
+			c, c->fmt == GG_FMT_DEFAULT || c->fmt == GG_FMT_TABLE ? ticket_table_cols : ticket_cols);
 		rc = gg_ticket_list(c, f, gg_out_each, e);
 		int wrc = gg_out_close(c, e);
 		rc = rc ? rc : wrc;
@@ -516,7 +545,7 @@ static int cmd_export(struct gg_ctx *c, int argc, char **argv)
 	if ((rc = filters(c, argc - 2, argv + 2, f)) == 0) {
 		if (c->fmt == GG_FMT_DEFAULT)
 			c->fmt = GG_FMT_JSON; /* GeoReport v2 is JSON */
-		struct gg_emit *e = gg_out_open(c, 1, NULL);
+		struct gg_emit *e = gg_out_open(c, 1, open311_cols);
 		rc = gg_ticket_list(c, f, open311_each, e);
 		int wrc = gg_out_close(c, e);
 		rc = rc ? rc : wrc;
@@ -571,7 +600,7 @@ static int show_one(struct gg_ctx *c, json_int_t id, void *e)
 
 static int cmd_show(struct gg_ctx *c, int argc, char **argv)
 {
-	struct gg_emit *e = gg_out_open(c, argc != 2 || !strcmp(argv[1], "-"), NULL);
+	struct gg_emit *e = gg_out_open(c, argc != 2 || !strcmp(argv[1], "-"), ticket_cols);
 	int rc = each_id(c, argc - 1, argv + 1, show_one, e), wrc = gg_out_close(c, e);
 	return rc ? rc : wrc;
 }
@@ -585,7 +614,7 @@ static int cmd_history(struct gg_ctx *c, int argc, char **argv)
 		return gg_cli_usage(c, "history takes one ticket id");
 	if ((rc = parse_id(c, argv[1], &id)))
 		return rc;
-	struct gg_emit *e = gg_out_open(c, 1, NULL);
+	struct gg_emit *e = gg_out_open(c, 1, event_cols);
 	rc = gg_ticket_history(c, id, gg_out_each, e);
 	int wrc = gg_out_close(c, e);
 	return rc ? rc : wrc;
@@ -675,7 +704,7 @@ static int sweep(struct gg_ctx *c, int argc, char **argv, json_t *args)
 {
 	if (optind < argc || json_object_size(args))
 		return gg_cli_usage(c, "%s --due takes no ids or other options", argv[0]);
-	struct gg_emit *e = gg_out_open(c, 1, NULL);
+	struct gg_emit *e = gg_out_open(c, 1, ticket_cols);
 	int rc = gg_ticket_sweep(c, gg_out_each, e), wrc = gg_out_close(c, e);
 	return rc ? rc : wrc;
 }
@@ -695,7 +724,7 @@ static int cmd_step(struct gg_ctx *c, int argc, char **argv)
 	} else if (c->rollback) {
 		rc = gg_cli_usage(c, "--dry-run goes with %s --due", argv[0]);
 	} else if (!(rc = step_needs(c, s.step, s.args))) {
-		s.e = gg_out_open(c, argc - optind != 1 || !strcmp(argv[optind], "-"), NULL);
+		s.e = gg_out_open(c, argc - optind != 1 || !strcmp(argv[optind], "-"), ticket_cols);
 		rc = each_id(c, argc - optind, argv + optind, step_one, &s);
 		int wrc = gg_out_close(c, s.e);
 		rc = rc ? rc : wrc;
@@ -729,7 +758,7 @@ static int cmd_dups(struct gg_ctx *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return gg_cli_usage(c, "dups takes no arguments");
-	struct gg_emit *e = gg_out_list(c, NULL);
+	struct gg_emit *e = gg_out_list(c, dups_cols);
 	rc = gg_ticket_dups(c, gg_cal_deadline(NULL, 0, &d), since, gg_out_each, e); /* no working days */
 	int wrc = gg_out_close(c, e);
 	return rc ? rc : wrc;
@@ -752,7 +781,7 @@ static int cmd_merge(struct gg_ctx *c, int argc, char **argv)
 		return gg_cli_usage(c, "merge takes one ticket id and --into ID");
 	if ((rc = parse_id(c, argv[optind], &id)) || (rc = gg_ticket_merge(c, id, into)))
 		return rc;
-	struct gg_emit *e = gg_out_open(c, 0, NULL);
+	struct gg_emit *e = gg_out_open(c, 0, ticket_cols);
 	rc = show_one(c, id, e);
 	int wrc = gg_out_close(c, e);
 	return rc ? rc : wrc;

@@ -162,7 +162,8 @@ static int table_close(struct gg_emit *e)
 
 	if (!t)
 		return -1;
-	table_flush(e);
+	if (e->list || e->sections) /* a single record was shown a field a line, no table to finish */
+		table_flush(e);
 	json_decref(t->rows);
 	free(t->widths);
 	free(t);

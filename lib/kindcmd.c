@@ -115,6 +115,17 @@ int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **
 }
 
 /* The kind named by the command's group, in the tool's registry. */
+/* The columns of csv, tsv and table: the kind's fields, in order. */
+static const char *const *columns(const struct gg_kind *k, const char *cols[33])
+{
+	int n = 0;
+
+	for (const struct gg_field *f = k->fields; f->name && n < 32; f++)
+		cols[n++] = f->name;
+	cols[n] = NULL;
+	return cols;
+}
+
 static const struct gg_kind *kind_of(struct gg_ctx *c)
 {
 	const struct gg_kind *k = gg_kind_find(c->kinds, c->group ? c->group : "");
@@ -164,7 +175,8 @@ static int put_records(struct gg_ctx *c, const struct gg_kind *k, const char *fi
 
 	if (gg_reader_open(&r, file, &c->err))
 		return c->err.code;
-	e = gg_out_open(c, 1, NULL);
+	const char *cols[33];
+	e = gg_out_open(c, 1, columns(k, cols));
 	while ((n = gg_reader_next(r, &rec, &c->err)) > 0) {
 		struct gg_src src = {.r = r};
 		enum gg_put what;
@@ -313,7 +325,8 @@ int gg_kindcmd_show(struct gg_ctx *c, int argc, char **argv)
 	int many = argc - 1 != gg_kind_nkeys(k);
 	if (gg_cli_opts(c, argc, argv, "", (struct option[]){{0}}) == -2)
 		return GG_EX_USAGE;
-	struct gg_emit *e = gg_out_open(c, many || (argc > 1 && !strcmp(argv[1], "-")), NULL);
+	const char *cols[33];
+	struct gg_emit *e = gg_out_open(c, many || (argc > 1 && !strcmp(argv[1], "-")), columns(k, cols));
 	int rc = each_key(c, k, argc - optind, argv + optind, show_key, e);
 	int wrc = gg_out_close(c, e);
 	return rc ? rc : wrc;
@@ -445,12 +458,8 @@ int gg_kindcmd_list(struct gg_ctx *c, int argc, char **argv)
 		goto done;
 	if ((rc = dates(c, a.k, extras, a.from, a.to)))
 		goto done;
-	const char *cols[32];
-	int nc = 0;
-	for (const struct gg_field *f = a.k->fields; f->name && nc < 31; f++)
-		cols[nc++] = f->name;
-	cols[nc] = NULL;
-	a.e = gg_out_list(c, cols);
+	const char *cols[33];
+	a.e = gg_out_list(c, columns(a.k, cols));
 	rc = gg_kind_each(c, a.k, list_one, &a);
 	int wrc = gg_out_close(c, a.e);
 	rc = rc ? rc : wrc;

@@ -147,3 +147,24 @@ EOF2
 	assert_equal "$stderr" "gg-ticket: stdin:2:1: new takes one ticket; take in several with 'gg-ticket import'"
 	assert_equal "$(digest)" "$before"
 }
+
+@test "csv, tsv and table columns are declared by the command, never taken from the first record" {
+	a=$(new_ticket)
+	b=$(new_ticket --external-id X-1 --source hotline_12345)
+	gg-ticket assign "$b" --to W0001 >/dev/null
+	run -0 gg-ticket list -o csv
+	assert_line --index 0 "id,external_id,source,category,category_name,title,description,unit,address,priority,status,level,assignee,reported_at,respond_by,due_at,accepted_at,resolved_at,closed_at,overdue_at,satisfaction,duplicate_of,duplicates,lat,long"
+	assert_equal "$(tail -n 1 <<<"$output" | cut -d, -f2,13)" "X-1,W0001"
+	run -0 gg-ticket show "$a" "$b" -o tsv
+	assert_equal "$(tail -n 1 <<<"$output" | cut -f2)" "X-1"
+	run -0 gg-ticket history "$b" -o table
+	assert_line --index 0 --regexp '^event +at +actor +kind +status +level +note +data$'
+	gg-ticket accept "$a" --note 已到现场 >/dev/null
+	run -0 gg-ticket history "$a" -o tsv
+	assert_equal "$(tail -n 1 <<<"$output" | cut -f4,7)" $'accepted\t已到现场'
+	run -0 gg-org tree -o csv
+	assert_line --index 0 "code,name,level,parent,population,depth"
+	assert_line --partial "TZ-HL-CZ-01,东进社区,community,TZ-HL-CZ,8200,3"
+	run -0 gg-org dept show D-CG -o csv
+	assert_output $'code,name,level\nD-CG,城市管理局,district'
+}
