@@ -1,14 +1,19 @@
-# gg: make all | check | install | deps | demo | bench | fuzz | sanitize | clean
+# gg: make all | check | install | uninstall | deps | demo | bench | fuzz | sanitize | clean
 .POSIX:
 
 PREFIX  = /usr/local
 BINDIR  = $(PREFIX)/bin
 SHAREDIR = $(PREFIX)/share
 MANDIR  = $(SHAREDIR)/man
+BASHDIR = $(SHAREDIR)/bash-completion/completions
+# Debian's zsh reads vendor-completions for packages; site-functions is for a local install
+ZSHDIR  = $(SHAREDIR)/zsh/$(if $(filter /usr,$(PREFIX)),vendor-completions,site-functions)
 DESTDIR =
 
 CC      = cc
 CFLAGS  = -O2 -g
+# CPPFLAGS and LDFLAGS are left undefined, so that the environment's reach the compiler
+# (Debian's -D_FORTIFY_SOURCE=2 from dpkg-buildflags); on the command line they work too
 WERROR  = -Werror
 # warnings a user's CFLAGS cannot switch off
 GG_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Wall -Wextra $(WERROR) -Ilib -Ibuild
@@ -35,25 +40,25 @@ $(O)/embed.c: tools/embed.sh $(EMBED) $(O)/.dir
 	tools/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
 
 $(O)/embed.o: $(O)/embed.c lib/embed.h
-	$(CC) $(CFLAGS) $(GG_CFLAGS) -c -o $@ $(O)/embed.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(GG_CFLAGS) -c -o $@ $(O)/embed.c
 
 $(O)/%.o: lib/%.c lib/*.h $(O)/.dir
-	$(CC) $(CFLAGS) $(GG_CFLAGS) -DGG_VERSION='"$(VERSION)"' -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(GG_CFLAGS) -DGG_VERSION='"$(VERSION)"' -c -o $@ $<
 
 $(O)/libgg.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
 $(B)/%: cmd/%.c $(O)/libgg.a lib/*.h
-	$(CC) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libgg.a $(LIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libgg.a $(LIBS)
 
 # The emitter on its own, for tests/emit.bats; never installed.
 $(O)/test-emit: tests/emit/sections.c $(O)/libgg.a lib/*.h
-	$(CC) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ tests/emit/sections.c $(O)/libgg.a $(LIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ tests/emit/sections.c $(O)/libgg.a $(LIBS)
 
 # The entity layer's append-only kinds, for tests/kind.bats; never installed.
 $(O)/test-kind: tests/kind/append.c $(O)/libgg.a lib/*.h
-	$(CC) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ tests/kind/append.c $(O)/libgg.a $(LIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ tests/kind/append.c $(O)/libgg.a $(LIBS)
 
 build/man/%: share/man/%.scd $(O)/.dir
 	scdoc < $< > $@
@@ -90,9 +95,9 @@ FUZZ_SECONDS = 60
 fuzz: deps
 	mkdir -p build/fuzz/corpus
 	tools/embed.sh $(EMBED) > build/fuzz/embed.c
-	clang -g -O1 -fsanitize=fuzzer,address,undefined $(GG_CFLAGS) -Ibuild/fuzz -o build/fuzz/reader \
+	clang $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined $(GG_CFLAGS) -Ibuild/fuzz -o build/fuzz/reader \
 		tests/fuzz/reader.c $(LIBSRC) build/fuzz/embed.c $(LIBS)
-	clang -g -O1 -fsanitize=fuzzer,address,undefined $(GG_CFLAGS) -Ibuild/fuzz -o build/fuzz/csv \
+	clang $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined $(GG_CFLAGS) -Ibuild/fuzz -o build/fuzz/csv \
 		tests/fuzz/csv.c $(LIBSRC) build/fuzz/embed.c $(LIBS)
 	mkdir -p build/fuzz/csv-corpus
 	build/fuzz/reader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus tests/fuzz/corpus
@@ -116,18 +121,34 @@ bench: deps
 	$(MAKE) all
 	tests/bench/run
 
+# What install puts where; uninstall removes exactly these files, and gg's own directories
+# under SHAREDIR when they are left empty.
+SHARE   = $(sort $(shell find share/gg -type f))
+SHAREDIRS = $(sort $(shell find share/gg -type d))
+SCRIPTS = $(filter share/gg/cron/%.sh,$(SHARE))
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
-		$(DESTDIR)$(SHAREDIR)/gg $(DESTDIR)$(SHAREDIR)/bash-completion/completions \
-		$(DESTDIR)$(SHAREDIR)/zsh/site-functions
-	cp $(BINS:%=bin/%) $(DESTDIR)$(BINDIR)/
-	cp build/man/*.1 $(DESTDIR)$(MANDIR)/man1/
-	cp build/man/*.7 $(DESTDIR)$(MANDIR)/man7/
-	cp -R share/gg/. $(DESTDIR)$(SHAREDIR)/gg/
-	for b in $(BINS); do cp completions/gg.bash $(DESTDIR)$(SHAREDIR)/bash-completion/completions/$$b; done
-	cp completions/_gg $(DESTDIR)$(SHAREDIR)/zsh/site-functions/_gg
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
+		$(DESTDIR)$(BASHDIR) $(DESTDIR)$(ZSHDIR)
+	install -m 0755 $(BINS:%=bin/%) $(DESTDIR)$(BINDIR)
+	install -m 0644 $(filter %.1,$(MAN)) $(DESTDIR)$(MANDIR)/man1
+	install -m 0644 $(filter %.7,$(MAN)) $(DESTDIR)$(MANDIR)/man7
+	for d in $(SHAREDIRS:share/%=%); do install -d $(DESTDIR)$(SHAREDIR)/$$d || exit; done
+	for f in $(SHARE:share/%=%); do \
+		case " $(SCRIPTS:share/%=%) " in *" $$f "*) m=0755 ;; *) m=0644 ;; esac; \
+		install -m $$m share/$$f $(DESTDIR)$(SHAREDIR)/$$f || exit; \
+	done
+	for b in $(BINS); do install -m 0644 completions/gg.bash $(DESTDIR)$(BASHDIR)/$$b || exit; done
+	install -m 0644 completions/_gg $(DESTDIR)$(ZSHDIR)/_gg
+
+uninstall:
+	rm -f $(BINS:%=$(DESTDIR)$(BINDIR)/%) $(BINS:%=$(DESTDIR)$(BASHDIR)/%) $(DESTDIR)$(ZSHDIR)/_gg
+	rm -f $(patsubst build/man/%.1,$(DESTDIR)$(MANDIR)/man1/%.1,$(filter %.1,$(MAN))) \
+		$(patsubst build/man/%.7,$(DESTDIR)$(MANDIR)/man7/%.7,$(filter %.7,$(MAN)))
+	rm -f $(SHARE:share/%=$(DESTDIR)$(SHAREDIR)/%)
+	for d in $$(printf '%s\n' $(SHAREDIRS:share/%=%) | sort -r); do \
+		rmdir $(DESTDIR)$(SHAREDIR)/$$d 2>/dev/null || :; done
 
 clean:
 	rm -rf build bin
 
-.PHONY: all check sanitize fuzz deps demo bench install clean
+.PHONY: all check sanitize fuzz deps demo bench install uninstall clean

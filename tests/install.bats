@@ -1,7 +1,17 @@
 #!/usr/bin/env bats
-# make install, and the completions it installs.
+# make install and uninstall, the flags a packager passes, and the completions install puts
+# in place.
 
 load helper
+
+setup_file() { :; }
+# each make here is make's own, not a part of the make check that may be running the suite
+setup() { unset MAKEFLAGS MFLAGS MAKELEVEL; }
+
+# files ROOT: every file under ROOT with its mode, one a line, ROOT left out
+files() {
+	(cd "$1" && find . -type f -printf '%m %P\n' | sort)
+}
 
 @test "make install puts tools, man pages, completions and share under DESTDIR/PREFIX" {
 	run -0 make -s -C "$TOP" install DESTDIR="$BATS_TEST_TMPDIR/root" PREFIX=/opt/gg
@@ -10,9 +20,53 @@ load helper
 	[ -f "$r/share/man/man1/gg-org.1" ]
 	[ -f "$r/share/man/man7/gg.7" ]
 	[ -f "$r/share/bash-completion/completions/gg-org" ]
+	[ -f "$r/share/bash-completion/completions/gg-ticket" ]
 	[ -f "$r/share/zsh/site-functions/_gg" ]
 	[ -f "$r/share/gg/examples/taizhou.yaml" ]
 	run -0 "$r/bin/gg-org" --version
+}
+
+@test "make install: 0755 for the tools and the cron scripts, 0644 for everything else" {
+	run -0 make -s -C "$TOP" install DESTDIR="$BATS_TEST_TMPDIR/root" PREFIX=/opt/gg
+	run -0 files "$BATS_TEST_TMPDIR/root"
+	assert_line '755 opt/gg/bin/gg-org'
+	assert_line '755 opt/gg/bin/gg-ticket'
+	assert_line '755 opt/gg/share/gg/cron/escalate.sh'
+	assert_line '644 opt/gg/share/gg/cron/crontab'
+	assert_line '644 opt/gg/share/man/man1/gg-ticket.1'
+	assert_line '644 opt/gg/share/zsh/site-functions/_gg'
+	# nothing else is executable, whatever its mode in the checkout
+	assert_equal "$(grep -c '^755 ' <<<"$output")" "$((2 + $(ls "$TOP"/share/gg/cron/*.sh | wc -l)))"
+	assert_equal "$(grep -vc '^\(755\|644\) ' <<<"$output")" 0
+}
+
+@test "with PREFIX=/usr the zsh completion goes to vendor-completions, as Debian's zsh reads it" {
+	run -0 make -s -C "$TOP" install DESTDIR="$BATS_TEST_TMPDIR/root" PREFIX=/usr
+	[ -f "$BATS_TEST_TMPDIR/root/usr/share/zsh/vendor-completions/_gg" ]
+	[ ! -e "$BATS_TEST_TMPDIR/root/usr/share/zsh/site-functions" ]
+	[ -x "$BATS_TEST_TMPDIR/root/usr/bin/gg-ticket" ]
+}
+
+@test "make uninstall removes exactly what install put there, and leaves the rest" {
+	root="$BATS_TEST_TMPDIR/root"
+	mkdir -p "$root/usr/bin" "$root/usr/share/man/man1"
+	echo mine >"$root/usr/bin/gg-mine"
+	echo mine >"$root/usr/share/man/man1/ls.1"
+	before=$(files "$root")
+	run -0 make -s -C "$TOP" install DESTDIR="$root" PREFIX=/usr
+	[ "$(files "$root")" != "$before" ]
+	run -0 make -s -C "$TOP" uninstall DESTDIR="$root" PREFIX=/usr
+	assert_equal "$(files "$root")" "$before"
+	[ ! -e "$root/usr/share/gg" ]
+}
+
+@test "CPPFLAGS reach every compiler line, from the command line or the environment" {
+	run -0 make -C "$TOP" -n -B CPPFLAGS=-D_FORTIFY_SOURCE=2 all
+	cc=$(grep -c '^cc ' <<<"$output")
+	[ "$cc" -gt 3 ]
+	assert_equal "$(grep '^cc ' <<<"$output" | grep -c -- ' -D_FORTIFY_SOURCE=2 ')" "$cc"
+	run -0 env CPPFLAGS=-D_FORTIFY_SOURCE=2 make -C "$TOP" -n -B all
+	assert_equal "$(grep '^cc ' <<<"$output" | grep -c -- ' -D_FORTIFY_SOURCE=2 ')" "$cc"
 }
 
 @test "bash completion offers commands, subcommands and options from --help" {
