@@ -63,9 +63,10 @@ $(O)/test-kind: tests/kind/append.c $(O)/libgg.a lib/*.h
 build/man/%: share/man/%.scd $(O)/.dir
 	scdoc < $< > $@
 
-# The Debian packages of DESIGN.md section 7, installed only when missing.
-DEPS = gcc make libsqlite3-dev libyaml-dev libjansson-dev libssl-dev libxlsxwriter-dev \
-	jq sqlite3 bats bats-support bats-assert bats-file scdoc tzdata
+# The Debian packages the build and the tests use (the README says why each is there),
+# installed only when missing.
+DEPS = gcc make libsqlite3-dev libyaml-dev libjansson-dev libssl-dev scdoc \
+	jq sqlite3 bats bats-support bats-assert tzdata
 deps:
 	@missing=$$(for p in $(DEPS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 		grep -q '^install ok installed' || echo $$p; done); \
