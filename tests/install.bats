@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
-# make install and uninstall, the flags a packager passes, and the completions install puts
-# in place.
+# make install and uninstall, the flags a packager passes, the completions install puts in
+# place, and make check's count.
 
 load helper
 
@@ -67,6 +67,23 @@ files() {
 	assert_equal "$(grep '^cc ' <<<"$output" | grep -c -- ' -D_FORTIFY_SOURCE=2 ')" "$cc"
 	run -0 env CPPFLAGS=-D_FORTIFY_SOURCE=2 make -C "$TOP" -n -B all
 	assert_equal "$(grep '^cc ' <<<"$output" | grep -c -- ' -D_FORTIFY_SOURCE=2 ')" "$cc"
+}
+
+# tally TAP: make check's last line for the TAP of its runs
+tally() {
+	printf '%s\n' "$@" >"$BATS_TEST_TMPDIR/check.tap"
+	make -s -C "$TOP" --eval 'tally: ; @$(TALLY)' tally TAP="$BATS_TEST_TMPDIR/check.tap"
+}
+
+@test "make check's count: both runs together, a test that never ran or a bats that failed counts" {
+	run -0 tally 1..2 'ok 1 a' 'ok 2 b # skip not here' 'bats exited 0' 1..2 'ok 1 a' 'ok 2 b' 'bats exited 0'
+	assert_output '4 passed, 0 failed'
+	run -2 --separate-stderr tally 1..2 'ok 1 a' 'ok 2 b' 'bats exited 0' 1..2 'ok 1 a' 'not ok 2 b' '# (in test file x)' 'bats exited 1'
+	assert_output '3 passed, 1 failed'
+	run -2 --separate-stderr tally 1..3 'ok 1 a' 'bats exited 1' 1..3 'ok 1 a' 'ok 2 b' 'ok 3 c' 'bats exited 0'
+	assert_output '4 passed, 2 failed'
+	run -2 --separate-stderr tally 'bats exited 1'
+	assert_output '0 passed, 1 failed'
 }
 
 @test "bash completion offers commands, subcommands and options from --help" {
