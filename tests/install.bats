@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # make install and uninstall, the flags a packager passes, the completions install puts in
-# place, and make check's count.
+# place, make check's count and make demo.
 
 load helper
 
@@ -84,6 +84,21 @@ tally() {
 	assert_output '4 passed, 2 failed'
 	run -2 --separate-stderr tally 'bats exited 1'
 	assert_output '0 passed, 1 failed'
+}
+
+@test "make demo shows each thing under a heading, in 120 columns" {
+	run -0 --separate-stderr make -s -C "$TOP" demo DEMO_DB="$BATS_TEST_TMPDIR/demo.db"
+	assert_equal "$stderr" ''
+	assert_line '== the net, three levels deep'
+	assert_line --index 0 '== the demo city of 泰州市, imported'
+	assert_line 'id  category           unit                 level       assignee'
+	assert_line 'id  category           unit                 level       assignee  due_at'
+	assert_line 'rule                  code                 problem                                                shortfall'
+	assert_line --regexp '^39  road\.parking +TZ-HL-CZ-03-G01-B01  department  D-GA$'
+	[ "$(grep -c '^== ' <<<"$output")" -eq 7 ]
+	# every heading is followed by what it heads
+	assert_equal "$(grep -A1 '^== ' <<<"$output" | grep -cx '')" 0
+	[ "$(LC_ALL=C.UTF-8 wc -L <<<"$output")" -le 120 ]
 }
 
 @test "bash completion offers commands, subcommands and options from --help" {
