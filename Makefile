@@ -66,7 +66,7 @@ build/man/%: share/man/%.scd $(O)/.dir
 # The Debian packages the build and the tests use (the README says why each is there),
 # installed only when missing.
 DEPS = gcc make libsqlite3-dev libyaml-dev libjansson-dev libssl-dev scdoc \
-	jq sqlite3 bats bats-support bats-assert tzdata
+	jq sqlite3 bats bats-support bats-assert zsh tzdata
 deps:
 	@missing=$$(for p in $(DEPS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 		grep -q '^install ok installed' || echo $$p; done); \

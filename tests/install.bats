@@ -1,6 +1,5 @@
 #!/usr/bin/env bats
-# make install and uninstall, the flags a packager passes, the completions install puts in
-# place, make check's count and make demo.
+# make install and uninstall, the flags a packager passes, make check's count and make demo.
 
 load helper
 
@@ -99,16 +98,4 @@ tally() {
 	# every heading is followed by what it heads
 	assert_equal "$(grep -A1 '^== ' <<<"$output" | grep -cx '')" 0
 	[ "$(LC_ALL=C.UTF-8 wc -L <<<"$output")" -le 120 ]
-}
-
-@test "bash completion offers commands, subcommands and options from --help" {
-	source "$TOP/completions/gg.bash"
-	COMP_WORDS=(gg-org un); COMP_CWORD=1; _gg
-	assert_equal "${COMPREPLY[*]}" unit
-	COMP_WORDS=(gg-org unit ''); COMP_CWORD=2; _gg
-	assert_equal "${COMPREPLY[*]}" 'add list show set rm'
-	COMP_WORDS=(gg-org -o json person add --ph); COMP_CWORD=5; _gg
-	assert_equal "${COMPREPLY[*]}" '--phone'
-	COMP_WORDS=(gg-org unit list --level c); COMP_CWORD=4; _gg
-	assert_equal "${COMPREPLY[*]}" 'city community'
 }
