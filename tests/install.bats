@@ -1,5 +1,6 @@
 #!/usr/bin/env bats
-# make install and uninstall, the flags a packager passes, make check's count and make demo.
+# What a newcomer meets before the tools: make install and uninstall, the flags a packager
+# passes, make demo, make check's count, and the README's tour.
 
 load helper
 
@@ -98,4 +99,25 @@ tally() {
 	# every heading is followed by what it heads
 	assert_equal "$(grep -A1 '^== ' <<<"$output" | grep -cx '')" 0
 	[ "$(LC_ALL=C.UTF-8 wc -L <<<"$output")" -le 120 ]
+}
+
+@test "the README's tour runs as written on the demo city, each command exiting as it says" {
+	# the tour's lines, each followed by a check of its status: 1 where the comment says so
+	awk -v q="'" '/^## A tour/ { tour = 1 } tour && /^```sh$/ { on = 1; next } on && /^```$/ { exit }
+		on && NF { print } on && NF && !/\\$/ {
+			printf "[ $? -eq %d ] || { echo %sfailed: README.md:%d%s >&2; exit 1; }\n", /exit 1/ ? 1 : 0, q, NR, q }' \
+		"$TOP/README.md" >"$BATS_TEST_TMPDIR/tour.sh"
+	[ "$(grep -c 'README.md:' "$BATS_TEST_TMPDIR/tour.sh")" -gt 15 ]
+	unset GG_DB GG_NOW
+	export TMPDIR=$BATS_TEST_TMPDIR
+	# in a directory of its own (the tour writes city.yaml), with the checkout's paths
+	mkdir "$BATS_TEST_TMPDIR/wd" && cd "$BATS_TEST_TMPDIR/wd"
+	ln -s "$TOP/share" "$TOP/tests" .
+	ln -s "$(dirname "$(command -v gg-org)")" bin
+	bash "$BATS_TEST_TMPDIR/tour.sh" >"$BATS_TEST_TMPDIR/out" # on failure, its stderr names the line
+	run -0 cat "$BATS_TEST_TMPDIR/out"
+	assert_line '八字桥社区 short by 4'
+	assert_line 'phone: "177673701293"'
+	assert_line --regexp '\|tester\|gg-org --reveal person show W0004$'
+	assert_line --partial 'status: closed'
 }
