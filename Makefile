@@ -1,14 +1,19 @@
-# gg: make all | check | install | deps | demo | bench | fuzz | sanitize | clean
+# gg: make all | check | install | uninstall | deps | demo | bench | fuzz | sanitize | clean
 .POSIX:
 
 PREFIX  = /usr/local
 BINDIR  = $(PREFIX)/bin
 SHAREDIR = $(PREFIX)/share
 MANDIR  = $(SHAREDIR)/man
+BASHDIR = $(SHAREDIR)/bash-completion/completions
+# Debian's zsh reads vendor-completions for packages; site-functions is for a local install
+ZSHDIR  = $(SHAREDIR)/zsh/$(if $(filter /usr,$(PREFIX)),vendor-completions,site-functions)
 DESTDIR =
 
 CC      = cc
 CFLAGS  = -O2 -g
+# CPPFLAGS and LDFLAGS are left undefined, so that the environment's reach the compiler
+# (Debian's -D_FORTIFY_SOURCE=2 from dpkg-buildflags); on the command line they work too
 WERROR  = -Werror
 # warnings a user's CFLAGS cannot switch off
 GG_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Wall -Wextra $(WERROR) -Ilib -Ibuild
@@ -35,32 +40,33 @@ $(O)/embed.c: tools/embed.sh $(EMBED) $(O)/.dir
 	tools/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
 
 $(O)/embed.o: $(O)/embed.c lib/embed.h
-	$(CC) $(CFLAGS) $(GG_CFLAGS) -c -o $@ $(O)/embed.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(GG_CFLAGS) -c -o $@ $(O)/embed.c
 
 $(O)/%.o: lib/%.c lib/*.h $(O)/.dir
-	$(CC) $(CFLAGS) $(GG_CFLAGS) -DGG_VERSION='"$(VERSION)"' -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(GG_CFLAGS) -DGG_VERSION='"$(VERSION)"' -c -o $@ $<
 
 $(O)/libgg.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
 $(B)/%: cmd/%.c $(O)/libgg.a lib/*.h
-	$(CC) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libgg.a $(LIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libgg.a $(LIBS)
 
 # The emitter on its own, for tests/emit.bats; never installed.
 $(O)/test-emit: tests/emit/sections.c $(O)/libgg.a lib/*.h
-	$(CC) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ tests/emit/sections.c $(O)/libgg.a $(LIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ tests/emit/sections.c $(O)/libgg.a $(LIBS)
 
 # The entity layer's append-only kinds, for tests/kind.bats; never installed.
 $(O)/test-kind: tests/kind/append.c $(O)/libgg.a lib/*.h
-	$(CC) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ tests/kind/append.c $(O)/libgg.a $(LIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ tests/kind/append.c $(O)/libgg.a $(LIBS)
 
 build/man/%: share/man/%.scd $(O)/.dir
 	scdoc < $< > $@
 
-# The Debian packages of DESIGN.md section 7, installed only when missing.
-DEPS = gcc make libsqlite3-dev libyaml-dev libjansson-dev libssl-dev libxlsxwriter-dev \
-	jq sqlite3 bats bats-support bats-assert bats-file scdoc tzdata
+# The Debian packages the build and the tests use (the README says why each is there),
+# installed only when missing.
+DEPS = gcc make libsqlite3-dev libyaml-dev libjansson-dev libssl-dev scdoc \
+	jq sqlite3 bats bats-support bats-assert zsh tzdata
 deps:
 	@missing=$$(for p in $(DEPS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 		grep -q '^install ok installed' || echo $$p; done); \
@@ -72,17 +78,35 @@ deps:
 	fi
 
 # Every suite, then every suite again on tools built with AddressSanitizer (leaks included)
-# and UndefinedBehaviorSanitizer.
+# and UndefinedBehaviorSanitizer; a run that fails does not stop the other. Their TAP goes to
+# build/check.tap, and the last line counts both runs: "N passed, N failed", exit 1 if any
+# failed. A test counts as failed when it says "not ok", when it never ran (fewer results
+# than bats planned), and bats's own failure (a suite that does not parse) counts as one.
+TAP = build/check.tap
+SUITE = { bats --tap tests; echo $$? >$(TAP).rc; } | tee -a $(TAP); echo "bats exited $$(cat $(TAP).rc)" >>$(TAP)
+TALLY = awk '/^1\.\.[0-9]+$$/ { plan = substr($$0, 4) } /^ok / { runok++ } /^not ok / { runbad++ } \
+	/^bats exited / { lost = plan - runok - runbad; failed = runbad + (lost > 0 ? lost : 0); \
+		if ($$3 != 0 && failed == 0) failed = 1; \
+		ok += runok; bad += failed; plan = runok = runbad = 0 } \
+	END { printf "%d passed, %d failed\n", ok, bad; exit (bad > 0) }' $(TAP)
+ASAN = GG_BIN=$$PWD/build/asan/bin ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 check: deps
 	$(MAKE) all
-	bats --tap tests
-	$(MAKE) sanitize
+	@mkdir -p build && rm -f $(TAP)
+	@$(SUITE)
+	$(MAKE) sanitize-build
+	@export $(ASAN); $(SUITE)
+	@$(TALLY)
 
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-sanitize:
+sanitize: sanitize-build
+	@rm -f $(TAP)
+	@export $(ASAN); $(SUITE)
+	@$(TALLY)
+
+sanitize-build:
 	$(MAKE) O=build/asan B=build/asan/bin CFLAGS='-O1 -g $(SANITIZE)' LDFLAGS='$(SANITIZE)' \
 		$(BINS:%=build/asan/bin/%) build/asan/test-emit build/asan/test-kind
-	GG_BIN=$$PWD/build/asan/bin ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 bats --tap tests
 
 # Coverage-guided fuzzing (clang's libFuzzer) of the record reader and writers and of the CSV
 # reader, FUZZ_SECONDS each; not part of check. Inputs that found new paths stay in build/fuzz.
@@ -90,44 +114,70 @@ FUZZ_SECONDS = 60
 fuzz: deps
 	mkdir -p build/fuzz/corpus
 	tools/embed.sh $(EMBED) > build/fuzz/embed.c
-	clang -g -O1 -fsanitize=fuzzer,address,undefined $(GG_CFLAGS) -Ibuild/fuzz -o build/fuzz/reader \
+	clang $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined $(GG_CFLAGS) -Ibuild/fuzz -o build/fuzz/reader \
 		tests/fuzz/reader.c $(LIBSRC) build/fuzz/embed.c $(LIBS)
-	clang -g -O1 -fsanitize=fuzzer,address,undefined $(GG_CFLAGS) -Ibuild/fuzz -o build/fuzz/csv \
+	clang $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined $(GG_CFLAGS) -Ibuild/fuzz -o build/fuzz/csv \
 		tests/fuzz/csv.c $(LIBSRC) build/fuzz/embed.c $(LIBS)
 	mkdir -p build/fuzz/csv-corpus
 	build/fuzz/reader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus tests/fuzz/corpus
 	build/fuzz/csv -max_total_time=$(FUZZ_SECONDS) -max_len=16384 build/fuzz/csv-corpus tests/fuzz/csv-corpus
 
 # The demo city into a scratch database under build/ (never the user's own), its tickets of
-# November 2026 swept at the month's end, and what the net lacks.
+# November 2026 swept at the month's end, and what the net lacks. Each thing shown under a
+# heading, in at most 120 columns: the wide tables as a few of their tsv columns (all of them
+# ASCII, so expand can align them).
 DEMO_DB = build/demo.db
+DEMO_NOW = --now 2026-11-30T18:00:00+08:00
 demo: deps
-	$(MAKE) all
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	./bin/gg-org --db $(DEMO_DB) import -f share/gg/examples/taizhou.yaml
-	./bin/gg-ticket --db $(DEMO_DB) category import --builtin
-	./bin/gg-ticket --db $(DEMO_DB) import -f share/gg/examples/tickets-2026-11.yaml
-	./bin/gg-org --db $(DEMO_DB) tree --depth 3
-	./bin/gg-ticket --db $(DEMO_DB) --now 2026-11-30T18:00:00+08:00 escalate --due -o table
-	./bin/gg-ticket --db $(DEMO_DB) --now 2026-11-30T18:00:00+08:00 list --overdue
-	./bin/gg-org --db $(DEMO_DB) check -o table || true
+	@$(MAKE) -s all
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@echo '== the demo city of 泰州市, imported'
+	@./bin/gg-org --db $(DEMO_DB) import -f share/gg/examples/taizhou.yaml -o table
+	@echo; echo '== the ticket categories and the departments they call on, imported'
+	@./bin/gg-ticket --db $(DEMO_DB) category import --builtin -o table
+	@echo; echo '== November'"'"'s tickets, imported'
+	@./bin/gg-ticket --db $(DEMO_DB) import -f share/gg/examples/tickets-2026-11.yaml -o table
+	@echo; echo '== the net, three levels deep'
+	@./bin/gg-org --db $(DEMO_DB) tree --depth 3
+	@echo; echo '== the sweep at 18:00 on 30 November: the tickets that climbed, and where they are now'
+	@./bin/gg-ticket --db $(DEMO_DB) $(DEMO_NOW) escalate --due -o tsv | cut -f1,4,6,10,11 | expand -t 4,23,44,56
+	@echo; echo '== still overdue after the sweep, and who holds them'
+	@./bin/gg-ticket --db $(DEMO_DB) $(DEMO_NOW) list --overdue -o tsv | cut -f1,4,7,11,12,15 | expand -t 4,23,44,56,66
+	@echo; echo '== what the net lacks (gg-org check)'
+	@./bin/gg-org --db $(DEMO_DB) check -o tsv | cut -f1,3,5,10 | expand -t 22,43,98
 
 bench: deps
 	$(MAKE) all
 	tests/bench/run
 
+# What install puts where; uninstall removes exactly these files, and gg's own directories
+# under SHAREDIR when they are left empty.
+SHARE   = $(sort $(shell find share/gg -type f))
+SHAREDIRS = $(sort $(shell find share/gg -type d))
+SCRIPTS = $(filter share/gg/cron/%.sh,$(SHARE))
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
-		$(DESTDIR)$(SHAREDIR)/gg $(DESTDIR)$(SHAREDIR)/bash-completion/completions \
-		$(DESTDIR)$(SHAREDIR)/zsh/site-functions
-	cp $(BINS:%=bin/%) $(DESTDIR)$(BINDIR)/
-	cp build/man/*.1 $(DESTDIR)$(MANDIR)/man1/
-	cp build/man/*.7 $(DESTDIR)$(MANDIR)/man7/
-	cp -R share/gg/. $(DESTDIR)$(SHAREDIR)/gg/
-	for b in $(BINS); do cp completions/gg.bash $(DESTDIR)$(SHAREDIR)/bash-completion/completions/$$b; done
-	cp completions/_gg $(DESTDIR)$(SHAREDIR)/zsh/site-functions/_gg
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
+		$(DESTDIR)$(BASHDIR) $(DESTDIR)$(ZSHDIR)
+	install -m 0755 $(BINS:%=bin/%) $(DESTDIR)$(BINDIR)
+	install -m 0644 $(filter %.1,$(MAN)) $(DESTDIR)$(MANDIR)/man1
+	install -m 0644 $(filter %.7,$(MAN)) $(DESTDIR)$(MANDIR)/man7
+	for d in $(SHAREDIRS:share/%=%); do install -d $(DESTDIR)$(SHAREDIR)/$$d || exit; done
+	for f in $(SHARE:share/%=%); do \
+		case " $(SCRIPTS:share/%=%) " in *" $$f "*) m=0755 ;; *) m=0644 ;; esac; \
+		install -m $$m share/$$f $(DESTDIR)$(SHAREDIR)/$$f || exit; \
+	done
+	for b in $(BINS); do install -m 0644 completions/gg.bash $(DESTDIR)$(BASHDIR)/$$b || exit; done
+	install -m 0644 completions/_gg $(DESTDIR)$(ZSHDIR)/_gg
+
+uninstall:
+	rm -f $(BINS:%=$(DESTDIR)$(BINDIR)/%) $(BINS:%=$(DESTDIR)$(BASHDIR)/%) $(DESTDIR)$(ZSHDIR)/_gg
+	rm -f $(patsubst build/man/%.1,$(DESTDIR)$(MANDIR)/man1/%.1,$(filter %.1,$(MAN))) \
+		$(patsubst build/man/%.7,$(DESTDIR)$(MANDIR)/man7/%.7,$(filter %.7,$(MAN)))
+	rm -f $(SHARE:share/%=$(DESTDIR)$(SHAREDIR)/%)
+	for d in $$(printf '%s\n' $(SHAREDIRS:share/%=%) | sort -r); do \
+		rmdir $(DESTDIR)$(SHAREDIR)/$$d 2>/dev/null || :; done
 
 clean:
 	rm -rf build bin
 
-.PHONY: all check sanitize fuzz deps demo bench install clean
+.PHONY: all check sanitize sanitize-build fuzz deps demo bench install uninstall clean

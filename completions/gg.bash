@@ -1,6 +1,7 @@
-# bash completion for the gg tools: gg-org, gg-ticket, gg-volunteer, gg-score, gg-report.
+# bash completion for the gg tools: gg-org and gg-ticket.
 # Commands, subcommands and options are read from the tools' own --help, so the completion
-# never falls behind the tools.
+# never falls behind the tools; the values an option takes are the ones the tools accept
+# (gg(7), gg-org(1), gg-ticket(1)), and codes are read from the database when there is one.
 
 _gg_help_words() {
 	# the commands listed under "commands:" in `$@ --help`
@@ -12,54 +13,99 @@ _gg_help_options() {
 	"$@" --help 2>/dev/null | grep -o -- '--[a-z][a-z_-]*' | sort -u
 }
 
+_gg_flag() {
+	# the options that take no value
+	case $1 in
+	-h | --help | --version | --reveal | -n | --dry-run | --flat | --builtin | --overdue | --unanswered | --due) ;;
+	*) return 1 ;;
+	esac
+}
+
+_gg_codes() {
+	# the first column of a list, header left out; nothing when the tool fails (no database)
+	"$@" -o tsv 2>/dev/null | awk -F '\t' 'NR > 1 { print $1 }'
+}
+
 _gg() {
-	local cur prev tool words_ cmd sub i
+	local cur prev tool dir db cmd sub subs i values
 	COMPREPLY=()
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	tool=${COMP_WORDS[0]}
+	dir=${tool%gg-*} # where the other tools are: gg-org beside ./bin/gg-ticket
 
-	case $prev in
-	-o | --output)
-		COMPREPLY=($(compgen -W 'yaml json ndjson tsv csv table md html xlsx' -- "$cur"))
-		return
-		;;
-	--db | -f | --file | --rubric)
-		COMPREPLY=($(compgen -f -- "$cur"))
-		return
-		;;
-	--now | --actor | --under | --depth | --code | --name)
-		return
-		;;
-	--level)
-		COMPREPLY=($(compgen -W 'city district street community grid building' -- "$cur"))
-		return
-		;;
-	esac
-
-	# the command and subcommand typed so far, skipping global options and their values
+	# the command and subcommand typed so far, skipping options and the values of those that
+	# take one (all but the flags below); a second word is a subcommand only if the command
+	# has any
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
-		--db | -o | --output | --now | --actor) ((i++)) ;;
-		-*) ;;
+		--db) ((i++)); db=${COMP_WORDS[i]/#\~/$HOME} ;;
+		-) ;;
+		-*) _gg_flag "${COMP_WORDS[i]}" || ((i++)) ;;
 		*)
 			if [ -z "$cmd" ]; then
 				cmd=${COMP_WORDS[i]}
-			elif [ -z "$sub" ]; then
+				subs=$(_gg_help_words "$tool" "$cmd")
+			elif [ -z "$sub" ] && [ -n "$subs" ]; then
 				sub=${COMP_WORDS[i]}
 			fi
 			;;
 		esac
 	done
 
+	values=-
+	case $tool:$cmd:$sub:$prev in
+	*:-o | *:--output) values='yaml json ndjson tsv csv table' ;;
+	*:--db | *:-f | *:--file | *:--map)
+		compopt -o filenames 2>/dev/null
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return
+		;;
+	*gg-ticket:*:--level | *gg-ticket:escalate:*:--to) values='grid community street department' ;;
+	*gg-ticket:*:--status) values='new accepted assigned in_progress suspended resolved closed rejected duplicate open' ;;
+	*gg-ticket:*:--source) values='grid_patrol hotline_12345 visit app resident department' ;;
+	*gg-ticket:*:--priority) values='normal urgent' ;;
+	*gg-ticket:*:--satisfaction) values='satisfied basic unsatisfied' ;;
+	*gg-ticket:import:*:--from) values='json csv open311' ;;
+	*gg-ticket:export:*:--to) values='open311' ;;
+	*gg-ticket:*:--category) values=$(_gg_codes "${dir}gg-ticket" ${db:+--db "$db"} category list) ;;
+	*gg-org:unit:*:--level) values='city district street community grid building' ;;
+	*gg-org:dept:*:--level | *gg-org:duty:*:--level) values='city district street' ;;
+	*gg-org:party:*:--kind) values='committee general_branch branch group household joint functional' ;;
+	*gg-org:duty:*:--kind) values='by_law assisted negative' ;;
+	*gg-org:demand:*:--kind) values='task data_request inspection meeting signboard' ;;
+	*gg-org:person:*:--roles)
+		values='community_worker grid_worker building_head party_household auxiliary property_manager leader dept_staff'
+		;;
+	*:--under | *:--unit | *gg-org:unit:*:--parent)
+		values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} unit list)
+		;;
+	*:-) ;;
+	*:-*) _gg_flag "$prev" || return ;; # an option's own value: nothing to offer
+	esac
+	if [ "$values" != - ]; then
+		COMPREPLY=($(compgen -W "$values" -- "$cur"))
+		return
+	fi
+
+	# keys of the records a subcommand shows, changes or removes
+	case $tool:$cmd:$sub in
+	*gg-ticket:category:show) values=$(_gg_codes "$tool" ${db:+--db "$db"} category list) ;;
+	*gg-org:link:*) ;; # a link's key is two fields
+	*gg-org:*:show | *gg-org:*:set | *gg-org:*:rm) values=$(_gg_codes "$tool" ${db:+--db "$db"} "$cmd" list) ;;
+	esac
+	if [ "$values" != - ] && [[ $cur != -* ]]; then
+		COMPREPLY=($(compgen -W "$values" -- "$cur"))
+		return
+	fi
+
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "$(_gg_help_options "$tool" $cmd $sub)" -- "$cur"))
 	elif [ -z "$cmd" ]; then
 		COMPREPLY=($(compgen -W "$(_gg_help_words "$tool")" -- "$cur"))
-	elif [ -z "$sub" ]; then
-		words_=$(_gg_help_words "$tool" "$cmd")
-		[ -n "$words_" ] && COMPREPLY=($(compgen -W "$words_" -- "$cur"))
+	elif [ -n "$subs" ] && [ -z "$sub" ]; then
+		COMPREPLY=($(compgen -W "$subs" -- "$cur"))
 	fi
 }
 
-complete -F _gg gg-org gg-ticket gg-volunteer gg-score gg-report
+complete -F _gg gg-org gg-ticket

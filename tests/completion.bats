@@ -1,0 +1,165 @@
+#!/usr/bin/env bats
+# The completions offer only what works: commands, subcommands and options from the tools'
+# --help, the values the tools accept, codes from the database when there is one, files where
+# a file is named. bash's completion function is called as bash calls it; zsh's with compadd
+# and _files standing in for zsh's own.
+
+load helper
+
+setup_file() {
+	seed "$FIX/city.yaml"
+	GG_DB="$SEED_DB" gg-ticket category import --builtin >/dev/null
+}
+
+# comp WORD...: what bash's completion offers for the last word, space-separated
+comp() {
+	source "$TOP/completions/gg.bash"
+	COMP_WORDS=("$@")
+	COMP_CWORD=$(($# - 1))
+	_gg
+	echo "${COMPREPLY[*]}"
+}
+
+# zcomp WORD...: the same from the zsh completion; zsh leaves the matching to compadd, so
+# this one keeps only the words that start with the last
+zcomp() {
+	zsh -fc '
+		compadd() { local w; for w in ${(P)${@[-1]}}; do [[ $w == ${words[CURRENT]}* ]] && print -r -- $w; done; }
+		_files() { print -r -- "(files)"; }
+		eval "$(sed "\$d" "$1")"
+		shift; words=("$@"); CURRENT=$#; _gg' zcomp "$TOP/completions/_gg" "$@" | paste -sd' '
+}
+
+@test "commands, subcommands and options come from --help" {
+	run -0 comp gg-org un
+	assert_output unit
+	run -0 comp gg-org unit ''
+	assert_output 'add list show set rm'
+	run -0 comp gg-org -o json person add --ph
+	assert_output '--phone'
+	run -0 comp gg-ticket ''
+	assert_line --partial 'category new import list show history accept'
+	run -0 comp gg-ticket list --ov
+	assert_output '--overdue'
+}
+
+@test "a flag before the command does not hide it; an option's value is not a subcommand" {
+	run -0 comp gg-org --reveal un
+	assert_output unit
+	run -0 comp gg-org --db x.db -o json unit l
+	assert_output list
+	run -0 comp gg-ticket list --status open --le
+	assert_output '--level'
+	run -0 comp gg-ticket show - --ou
+	assert_output '--output'
+}
+
+@test "-o offers the formats that work, and no others" {
+	run -0 comp gg-org -o ''
+	assert_output 'yaml json ndjson tsv csv table'
+	run -0 comp gg-ticket list --output ''
+	assert_output 'yaml json ndjson tsv csv table'
+}
+
+@test "--level: a ticket's levels for gg-ticket, a unit's for gg-org unit, a department's for dept" {
+	run -0 comp gg-ticket list --level ''
+	assert_output 'grid community street department'
+	run -0 comp gg-ticket escalate 3 --to ''
+	assert_output 'grid community street department'
+	run -0 comp gg-org unit list --level c
+	assert_output 'city community'
+	run -0 comp gg-org dept add --level ''
+	assert_output 'city district street'
+}
+
+@test "--status: the ticket statuses and open" {
+	run -0 comp gg-ticket list --status ''
+	assert_output 'new accepted assigned in_progress suspended resolved closed rejected duplicate open'
+	run -0 comp gg-ticket list --status in
+	assert_output 'in_progress'
+}
+
+@test "the other closed sets: sources, priorities, satisfaction, intake formats, kinds, roles" {
+	run -0 comp gg-ticket list --source h
+	assert_output hotline_12345
+	run -0 comp gg-ticket new --priority ''
+	assert_output 'normal urgent'
+	run -0 comp gg-ticket visit 4 --satisfaction ''
+	assert_output 'satisfied basic unsatisfied'
+	run -0 comp gg-ticket import --from ''
+	assert_output 'json csv open311'
+	run -0 comp gg-ticket list --from ''
+	assert_output ''
+	run -0 comp gg-org party list --kind g
+	assert_output 'general_branch group'
+	run -0 comp gg-org person list --roles gr
+	assert_output grid_worker
+}
+
+@test "category and unit codes come from the database, the one --db names first" {
+	run -0 comp gg-ticket list --category env.g
+	assert_output 'env.garbage env.greenery'
+	run -0 comp gg-ticket new --category env.garbage --unit TZ-HL-CZ-01-G0
+	assert_output 'TZ-HL-CZ-01-G01 TZ-HL-CZ-01-G01-B03 TZ-HL-CZ-01-G01-B04 TZ-HL-CZ-01-G02'
+	run -0 comp gg-org tree --under TZ-HL-CZ-
+	assert_output 'TZ-HL-CZ-01 TZ-HL-CZ-01-G01 TZ-HL-CZ-01-G01-B03 TZ-HL-CZ-01-G01-B04 TZ-HL-CZ-01-G02 TZ-HL-CZ-02'
+	mv "$GG_DB" "$BATS_TEST_TMPDIR/other.db"
+	run -0 comp gg-ticket --db "$BATS_TEST_TMPDIR/other.db" list --category env.g
+	assert_output 'env.garbage env.greenery'
+}
+
+@test "the keys of a kind after show, set and rm" {
+	run -0 comp gg-org person show W
+	assert_output W0001
+	run -0 comp gg-org unit rm TZ-HL-CZ-0
+	assert_output 'TZ-HL-CZ-01 TZ-HL-CZ-01-G01 TZ-HL-CZ-01-G01-B03 TZ-HL-CZ-01-G01-B04 TZ-HL-CZ-01-G02 TZ-HL-CZ-02'
+	run -0 comp gg-ticket category show prop.e
+	assert_output prop.elevator
+}
+
+@test "without a database, codes are quietly nothing, and no database is created" {
+	export GG_DB="$BATS_TEST_TMPDIR/none.db"
+	run -0 --separate-stderr comp gg-ticket list --category ''
+	assert_output ''
+	assert_equal "$stderr" ''
+	run -0 --separate-stderr comp gg-org unit show ''
+	assert_output ''
+	[ ! -e "$GG_DB" ]
+}
+
+@test "file names after --db, -f, --file and --map; nothing after an option that takes free text" {
+	cd "$BATS_TEST_TMPDIR"
+	touch hotline-map.yaml hotline.csv
+	run -0 comp gg-ticket import --from csv --map hotline-m
+	assert_output hotline-map.yaml
+	run -0 comp gg-ticket import -f hotline.c
+	assert_output hotline.csv
+	run -0 comp gg-org import --file hot
+	assert_output 'hotline-map.yaml hotline.csv'
+	run -0 comp gg-org --db hotline.c
+	assert_output hotline.csv
+	run -0 comp gg-ticket new --title ''
+	assert_output ''
+	run -0 comp gg-ticket suspend 3 --reason ''
+	assert_output ''
+}
+
+@test "only the tools there are" {
+	source "$TOP/completions/gg.bash"
+	run -0 complete -p gg-org gg-ticket
+	run -1 complete -p gg-report
+}
+
+@test "zsh offers what bash offers" {
+	command -v zsh >/dev/null || skip 'zsh is not installed'
+	run -0 zsh -n "$TOP/completions/_gg"
+	for words in 'gg-org un' "gg-org unit ''" 'gg-org -o json person add --ph' "gg-org -o ''" \
+		"gg-ticket list --level ''" "gg-org unit list --level ''" "gg-ticket list --status ''" \
+		'gg-ticket list --category env.g' 'gg-org tree --under TZ-HL-CZ-' 'gg-org person show W' \
+		"gg-ticket new --title ''" 'gg-ticket show - --ou' 'gg-org --reveal un'; do
+		eval "set -- $words"
+		assert_equal "$(zcomp "$@")" "$(comp "$@")"
+	done
+	run -0 zcomp gg-ticket import --map ''
+	assert_output '(files)'
+}
