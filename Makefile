@@ -140,9 +140,9 @@ demo: deps
 	@echo; echo '== the net, three levels deep'
 	@./bin/gg-org --db $(DEMO_DB) tree --depth 3
 	@echo; echo '== the sweep at 18:00 on 30 November: the tickets that climbed, and where they are now'
-	@./bin/gg-ticket --db $(DEMO_DB) $(DEMO_NOW) escalate --due -o tsv | cut -f1,4,6,10,11 | expand -t 4,23,44,56
+	@./bin/gg-ticket --db $(DEMO_DB) $(DEMO_NOW) escalate --due -o tsv | cut -f1,4,8,12,13 | expand -t 4,23,44,56
 	@echo; echo '== still overdue after the sweep, and who holds them'
-	@./bin/gg-ticket --db $(DEMO_DB) $(DEMO_NOW) list --overdue -o tsv | cut -f1,4,7,11,12,15 | expand -t 4,23,44,56,66
+	@./bin/gg-ticket --db $(DEMO_DB) $(DEMO_NOW) list --overdue -o tsv | cut -f1,4,8,12,13,16 | expand -t 4,23,44,56,66
 	@echo; echo '== what the net lacks (gg-org check)'
 	@./bin/gg-org --db $(DEMO_DB) check -o tsv | cut -f1,3,5,10 | expand -t 22,43,98
 
