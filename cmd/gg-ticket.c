@@ -1,6 +1,8 @@
 /* gg-ticket: events and work orders (事件/工单), from intake to the resident's return visit:
  * the category catalogue, the steps of the life cycle, the escalation sweep cron runs,
  * duplicates, and Open311 in and out. Options and output only; the work is in lib/ticket*.c. */
+#include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,13 +53,16 @@ static const char *const dups_cols[] = {
 	"id",	       "duplicate_of",	       "category", "unit", "address", "title", "original_title",
 	"reported_at", "original_reported_at", NULL};
 
+/* A ticket id: digits only (no sign, no spaces), within 64 bits. */
 static int parse_id(struct gg_ctx *c, const char *s, json_int_t *id)
 {
 	char *end;
-	long long v = strtoll(s, &end, 10);
+	long long v;
 
 	*id = 0;
-	if (!*s || *end || v <= 0)
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (!isdigit((unsigned char)*s) || *end || v <= 0 || errno == ERANGE)
 		return gg_cli_usage(c, "'%s' is not a ticket id", s);
 	*id = v;
 	return 0;
@@ -555,6 +560,35 @@ static int cmd_export(struct gg_ctx *c, int argc, char **argv)
 }
 
 /* Calls fn for each id named by arguments, or by records with an id on stdin ("-"). */
+/* Whether stdin holds bare ids (`echo 5 | gg-ticket show -`) rather than records: its first
+ * character past the blanks is a digit. That character is put back for whoever reads on. */
+static int bare_ids(FILE *f)
+{
+	int ch;
+
+	while ((ch = getc(f)) == ' ' || ch == '\t' || ch == '\n' || ch == '\r')
+		;
+	if (ch == EOF)
+		return 0;
+	ungetc(ch, f);
+	return isdigit(ch);
+}
+
+/* Ids one after another, apart by blanks or lines, each as an argument would be. */
+static int each_bare_id(struct gg_ctx *c, int (*fn)(struct gg_ctx *, json_int_t, void *), void *arg)
+{
+	char word[64];
+	json_int_t id;
+	int rc = 0, n;
+
+	while (!rc && (n = scanf("%63s", word)) == 1)
+		if (!(rc = parse_id(c, word, &id)))
+			rc = fn(c, id, arg);
+	if (rc && c->err.code == GG_EX_USAGE)
+		c->err.code = rc = GG_EX_DATAERR; /* a bad id on stdin is bad input, not bad usage */
+	return rc;
+}
+
 static int each_id(struct gg_ctx *c, int argc, char **argv, int (*fn)(struct gg_ctx *, json_int_t, void *), void *arg)
 {
 	struct gg_reader *r;
@@ -568,6 +602,10 @@ static int each_id(struct gg_ctx *c, int argc, char **argv, int (*fn)(struct gg_
 		if (strcmp(argv[i], "-")) {
 			if (!(rc = parse_id(c, argv[i], &id)))
 				rc = fn(c, id, arg);
+			continue;
+		}
+		if (bare_ids(stdin)) {
+			rc = each_bare_id(c, fn, arg);
 			continue;
 		}
 		if ((rc = gg_reader_open(&r, "-", &c->err)))

@@ -168,3 +168,19 @@ EOF2
 	run -0 gg-org dept show D-CG -o csv
 	assert_output $'code,name,level\nD-CG,城市管理局,district'
 }
+
+@test "- reads bare ids as well as records; an id is digits within 64 bits, nothing else" {
+	a=$(new_ticket)
+	b=$(new_ticket)
+	run -0 bash -c "printf '%s\n%s\n' $a $b | gg-ticket show - -o ndjson"
+	assert_equal "$(jq -s -c 'map(.id)' <<<"$output")" "[$a,$b]"
+	run -0 bash -c "echo $a | gg-ticket accept - -o ndjson"
+	assert_equal "$(jq -r .status <<<"$output")" accepted
+	run -65 --separate-stderr bash -c "echo '$b x' | gg-ticket show - -o ndjson"
+	assert_equal "$output" ""
+	assert_equal "$stderr" "gg-ticket: 'x' is not a ticket id"
+	run -64 --separate-stderr gg-ticket show " $a"
+	assert_equal "${stderr_lines[0]}" "gg-ticket: ' $a' is not a ticket id"
+	run -64 --separate-stderr gg-ticket show 99999999999999999999
+	assert_equal "${stderr_lines[0]}" "gg-ticket: '99999999999999999999' is not a ticket id"
+}
