@@ -560,28 +560,54 @@ static int cmd_export(struct gg_ctx *c, int argc, char **argv)
 }
 
 /* Calls fn for each id named by arguments, or by records with an id on stdin ("-"). */
-/* Whether stdin holds bare ids (`echo 5 | gg-ticket show -`) rather than records: its first
- * character past the blanks is a digit. That character is put back for whoever reads on. */
-static int bare_ids(FILE *f)
-{
-	int ch;
+/* stdin, with what was read of it to tell bare ids from records given back first: the
+ * reader reads the file descriptor itself, so stdio must not keep any of it. */
+struct peeked {
+	char buf[4096];
+	size_t n, off;
+};
 
-	while ((ch = getc(f)) == ' ' || ch == '\t' || ch == '\n' || ch == '\r')
-		;
-	if (ch == EOF)
-		return 0;
-	ungetc(ch, f);
-	return isdigit(ch);
+static ssize_t peeked_read(void *cookie, char *buf, size_t size)
+{
+	struct peeked *p = cookie;
+	ssize_t k;
+
+	if (p->off < p->n) {
+		size_t n = p->n - p->off < size ? p->n - p->off : size;
+		memcpy(buf, p->buf + p->off, n);
+		p->off += n;
+		return (ssize_t)n;
+	}
+	do
+		k = read(0, buf, size);
+	while (k < 0 && errno == EINTR);
+	return k;
+}
+
+/* stdin as a stream, and whether it holds bare ids (`echo 5 | gg-ticket show -`) rather than
+ * records: its first character past the blanks is a digit. */
+static FILE *peek_stdin(struct peeked *p, int *bare)
+{
+	char ch = ' ';
+
+	p->n = p->off = 0;
+	while (p->n < sizeof p->buf && read(0, &ch, 1) == 1) {
+		p->buf[p->n++] = ch;
+		if (!strchr(" \t\r\n", ch))
+			break;
+	}
+	*bare = isdigit((unsigned char)ch);
+	return fopencookie(p, "r", (cookie_io_functions_t){.read = peeked_read});
 }
 
 /* Ids one after another, apart by blanks or lines, each as an argument would be. */
-static int each_bare_id(struct gg_ctx *c, int (*fn)(struct gg_ctx *, json_int_t, void *), void *arg)
+static int each_bare_id(struct gg_ctx *c, FILE *in, int (*fn)(struct gg_ctx *, json_int_t, void *), void *arg)
 {
 	char word[64];
 	json_int_t id;
-	int rc = 0, n;
+	int rc = 0;
 
-	while (!rc && (n = scanf("%63s", word)) == 1)
+	while (!rc && fscanf(in, "%63s", word) == 1)
 		if (!(rc = parse_id(c, word, &id)))
 			rc = fn(c, id, arg);
 	if (rc && c->err.code == GG_EX_USAGE)
@@ -604,12 +630,20 @@ static int each_id(struct gg_ctx *c, int argc, char **argv, int (*fn)(struct gg_
 				rc = fn(c, id, arg);
 			continue;
 		}
-		if (bare_ids(stdin)) {
-			rc = each_bare_id(c, fn, arg);
+		struct peeked p;
+		int bare;
+		FILE *in = peek_stdin(&p, &bare);
+		if (!in)
+			return gg_err_oom(&c->err);
+		if (bare) {
+			rc = each_bare_id(c, in, fn, arg);
+			fclose(in);
 			continue;
 		}
-		if ((rc = gg_reader_open(&r, "-", &c->err)))
+		if ((rc = gg_reader_open_stream(&r, in, "stdin", &c->err))) {
+			fclose(in);
 			return rc;
+		}
 		while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
 			json_t *v = json_object_get(rec, "id");
 			if (!json_is_integer(v))
@@ -622,6 +656,7 @@ static int each_id(struct gg_ctx *c, int argc, char **argv, int (*fn)(struct gg_
 		if (!rc && n < 0)
 			rc = c->err.code;
 		gg_reader_close(r);
+		fclose(in);
 	}
 	return rc;
 }
