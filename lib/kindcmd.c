@@ -229,7 +229,10 @@ static int put_one(struct gg_ctx *c, const struct gg_kind *k, int argc, char **a
 	if ((rc = gg_kind_put(c, k, rec, NULL, must, &what, &out)))
 		goto done;
 	gg_kind_mask(c, k, out);
-	rc = gg_out_one(c, out);
+	const char *cols[33];
+	struct gg_emit *e = gg_out_open(c, 0, columns(k, cols));
+	gg_emit(e, out);
+	rc = gg_out_close(c, e);
 done:
 	json_decref(rec);
 	json_decref(extras);
