@@ -1,5 +1,6 @@
 /* calendar.h: durations (30m, 24h, 3d, 5wd) and the deadlines they give, working days
- * counted with the holiday calendar (share/gg/calendar/, or the file GG_CALENDAR names). */
+ * counted in the calendar's zone with the holiday calendar (share/gg/calendar/, or what
+ * GG_CALENDAR names). */
 #ifndef GG_CALENDAR_H
 #define GG_CALENDAR_H
 
@@ -24,5 +25,4 @@ const struct gg_cal *gg_cal(struct gg_ctx *c);
 /* start + d; working days (5wd) are counted with cal, which only they need (NULL: weekends
  * only). */
 int64_t gg_cal_deadline(const struct gg_cal *cal, int64_t start, const struct gg_dur *d);
-
 #endif

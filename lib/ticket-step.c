@@ -108,7 +108,7 @@ static int extend(struct gg_ctx *c, struct gg_ticket_move *m)
 				  "extending ticket %lld to %s goes past what category '%s' allows (%s)",
 				  (long long)m->s.id, a, m->s.category, b);
 	}
-	gg_clock_format(m->s.due_at, a);
+	gg_clock_format_zone(m->s.due_at, a); /* kept in the event: the same whatever TZ says */
 	json_object_set_new(m->data, "from", json_string(a));
 	json_object_set_new(m->data, "by", json_string(by));
 	m->s.due_at = want;

@@ -45,7 +45,7 @@ static int miss(struct gg_ctx *c, struct state *s, const struct cat *k, int64_t 
 	char missed[32];
 	json_t *data;
 
-	gg_clock_format(s->due_at, missed);
+	gg_clock_format_zone(s->due_at, missed); /* kept in the event: the same whatever TZ says */
 	data = json_pack("{s:s}", "missed", missed);
 	if (from == k->top) {
 		s->overdue_at = now;
