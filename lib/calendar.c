@@ -13,10 +13,12 @@
 #include "reader.h"
 
 /* The days off and the make-up working days (调休) of the calendar's years, as days since
- * 1970-01-01, sorted for bsearch; read once per command into its memo. */
+ * 1970-01-01, sorted for bsearch, and the years its files cover; read once per command into
+ * its memo. */
 struct gg_cal {
-	size_t nholidays, nworkdays;
+	size_t nholidays, nworkdays, nyears;
 	int32_t holidays[GG_CAL_DAYS], workdays[GG_CAL_DAYS];
+	int years[GG_CAL_YEARS];
 };
 
 int gg_cal_dur_parse(const char *s, struct gg_dur *d)
@@ -43,6 +45,12 @@ int gg_cal_dur_parse(const char *s, struct gg_dur *d)
 static int cmp_int32(const void *a, const void *b)
 {
 	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+	return (x > y) - (x < y);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
 	return (x > y) - (x < y);
 }
 
@@ -80,11 +88,17 @@ static int add_range(struct gg_cal *cal, struct gg_reader *r, json_t *list, size
 	return 0;
 }
 
-/* A document's zone, which must be the one clock.c read off the files' lines (a zone written
- * some other way, in a flow mapping, say, would escape it). */
-static int zone_of(struct gg_reader *r, json_t *doc, struct gg_err *err)
+/* The year a document covers, and its zone, which must be the one clock.c read off the files'
+ * lines (a zone written some other way, in a flow mapping, say, would escape it). */
+static int year_zone(struct gg_cal *cal, struct gg_reader *r, json_t *doc, struct gg_err *err)
 {
-	json_t *z = json_object_get(doc, "zone"), *o = json_object_get(doc, "offset");
+	json_t *y = json_object_get(doc, "year"), *z = json_object_get(doc, "zone"),
+	       *o = json_object_get(doc, "offset");
+	json_int_t year = json_integer_value(y);
+
+	if (!json_is_integer(y) || year < 1970 || year > 9999)
+		return gg_reader_fail(r, err, doc, y ? "year" : NULL,
+				      "year: a calendar file names the year it covers (year: 2027)");
 	int bad_zone = z && (!json_is_string(z) || strcmp(json_string_value(z), gg_clock_zone()));
 
 	if (bad_zone || (o && (!json_is_string(o) || strcmp(json_string_value(o), gg_clock_offset_text()))))
@@ -92,6 +106,12 @@ static int zone_of(struct gg_reader *r, json_t *doc, struct gg_err *err)
 				      "%s: the calendar counts in %s (%s), as its files' zone: and offset: lines say; "
 				      "write each on a line of its own, the same in every file",
 				      bad_zone ? "zone" : "offset", gg_clock_zone(), gg_clock_offset_text());
+	if (!bsearch(&(int){(int)year}, cal->years, cal->nyears, sizeof *cal->years, cmp_int)) {
+		if (cal->nyears == GG_CAL_YEARS)
+			return gg_reader_fail(r, err, doc, "year", "year: more than %d years in all", GG_CAL_YEARS);
+		cal->years[cal->nyears++] = (int)year;
+		qsort(cal->years, cal->nyears, sizeof *cal->years, cmp_int);
+	}
 	return 0;
 }
 
@@ -111,7 +131,7 @@ static int load_doc(struct gg_cal *cal, struct gg_reader *r, json_t *doc, struct
 		if (add_day(cal->workdays, &cal->nworkdays, day))
 			return gg_reader_fail_i(r, err, work, i, "workdays: more than %d days in all", GG_CAL_DAYS);
 	}
-	return zone_of(r, doc, err);
+	return year_zone(cal, r, doc, err);
 }
 
 struct load {
@@ -147,12 +167,24 @@ const struct gg_cal *gg_cal(struct gg_ctx *c)
 	if (!fresh)
 		return cal;
 	if (gg_clock_calendars(load_file, &(struct load){cal, &c->err}, &c->err)) {
-		cal->nholidays = cal->nworkdays = 0;
+		cal->nholidays = cal->nworkdays = cal->nyears = 0;
 		return NULL;
 	}
 	qsort(cal->holidays, cal->nholidays, sizeof *cal->holidays, cmp_int32);
 	qsort(cal->workdays, cal->nworkdays, sizeof *cal->workdays, cmp_int32);
 	return cal;
+}
+
+static int covered(const struct gg_cal *cal, int y)
+{
+	return cal->nyears && bsearch(&y, cal->years, cal->nyears, sizeof y, cmp_int);
+}
+
+static int year_of(int64_t day)
+{
+	int y, m, d;
+	gg_clock_civil(day, &y, &m, &d);
+	return y;
 }
 
 static int workday(const struct gg_cal *cal, int64_t day)
@@ -167,18 +199,24 @@ static int workday(const struct gg_cal *cal, int64_t day)
 	return wday >= 1 && wday <= 5;
 }
 
-static int64_t next_workday(const struct gg_cal *cal, int64_t day)
+/* The next working day after `day`; *gap, if still 0, the year of a day passed that cal does
+ * not cover. */
+static int64_t next_workday(const struct gg_cal *cal, int64_t day, int *gap)
 {
-	do
+	do {
 		day++;
-	while (!workday(cal, day));
+		if (cal && !*gap && !covered(cal, year_of(day)))
+			*gap = year_of(day);
+	} while (!workday(cal, day));
 	return day;
 }
 
-int64_t gg_cal_deadline(const struct gg_cal *cal, int64_t start, const struct gg_dur *d)
+/* start + d, and in *gap the first year outside cal a working-day count went through (0: none). */
+static int64_t count(const struct gg_cal *cal, int64_t start, const struct gg_dur *d, int *gap)
 {
 	int64_t day, tod, off = gg_clock_offset();
 
+	*gap = 0;
 	switch (d->unit) {
 	case GG_DUR_MIN:
 		return start + d->n * 60;
@@ -189,13 +227,52 @@ int64_t gg_cal_deadline(const struct gg_cal *cal, int64_t start, const struct gg
 	case GG_DUR_WDAY:
 		day = gg_clock_day(start);
 		tod = start + off - day * 86400;
+		if (cal && !covered(cal, year_of(day)))
+			*gap = year_of(day);
 		if (!workday(cal, day)) {
 			tod = 0;
-			day = next_workday(cal, day);
+			day = next_workday(cal, day, gap);
 		}
 		for (int64_t i = 0; i < d->n; i++)
-			day = next_workday(cal, day);
+			day = next_workday(cal, day, gap);
 		return day * 86400 + tod - off;
 	}
 	return start;
+}
+
+int64_t gg_cal_deadline(const struct gg_cal *cal, int64_t start, const struct gg_dur *d)
+{
+	int gap;
+	return count(cal, start, d, &gap);
+}
+
+/* "2025, 2026": the years cal covers, for a message. */
+static const char *years_text(const struct gg_cal *cal, char *buf, size_t n)
+{
+	size_t at = 0;
+
+	snprintf(buf, n, "no year");
+	for (size_t i = 0; i < cal->nyears && at < n; i++)
+		at += snprintf(buf + at, n - at, "%s%d", i ? ", " : "", cal->years[i]);
+	return buf;
+}
+
+int64_t gg_cal_due(struct gg_ctx *c, const struct gg_cal *cal, int64_t start, const struct gg_dur *d, int *provisional)
+{
+	char name[32], years[256];
+	int gap, fresh;
+	int64_t t = count(cal, start, d, &gap);
+
+	if (!gap)
+		return t;
+	*provisional = 1;
+	/* told every command that counts there, but once: an import of a year's tickets is one line */
+	snprintf(name, sizeof name, "calendar:gap:%d", gap);
+	if (gg_ctx_memo(c, name, 1, &fresh) && fresh)
+		fprintf(stderr,
+			"%s: the holiday calendar has no %d (it covers %s): working days there are counted with "
+			"weekends only, and tickets given such a deadline are marked provisional_deadline (to add "
+			"the year, see %s(1))\n",
+			c->prog, gap, years_text(cal, years, sizeof years), c->prog);
+	return t;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
 # The time contract: days, weekends, holidays and periods are the calendar's (Asia/Shanghai,
-# +08:00), whatever TZ says, and TZ only changes how times are printed.
+# +08:00), whatever TZ says, and TZ only changes how times are printed; the calendar has a file
+# a year, and a deadline past its years warns and is marked.
 
 load helper
 
@@ -86,7 +87,72 @@ EOF
 	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(DISTINCT reported_at) FROM ticket WHERE external_id IN ('N-SAT', 'N-EXP')")" 1
 }
 
-@test "a calendar in another zone counts days there; files in two zones are refused" {
+@test "2025 is shipped: its Spring Festival and National Day are days off, its make-up days working days" {
+	# Friday 24 January 2025 + 3wd: Sunday 26th (调休) and Monday 27th work, 28 January to
+	# 4 February is the Spring Festival, so the third is Wednesday 5 February
+	run -0 --separate-stderr env GG_NOW=2025-01-24T10:00:00+08:00 \
+		gg-ticket new --category care.assistance --title 春节前求助 --unit TZ-HL-CZ-01-G01 -o json
+	assert_equal "$(jq -c '[.due_at, .provisional_deadline]' <<<"$output")" '["2025-02-05T10:00:00+08:00",null]'
+	assert_equal "$stderr" ''
+	# Tuesday 30 September + 3wd: 1–8 October are off; Thursday 9th, Friday 10th, Saturday 11th (调休)
+	run -0 --separate-stderr env GG_NOW=2025-09-30T10:00:00+08:00 \
+		gg-ticket new --category care.assistance --title 国庆前求助 --unit TZ-HL-CZ-01-G01 -o json
+	assert_equal "$(jq -r .due_at <<<"$output")" 2025-10-11T10:00:00+08:00
+	assert_equal "$stderr" ''
+}
+
+@test "a deadline counted past the calendar's years warns on stderr every time and marks the ticket" {
+	msg="gg-ticket: the holiday calendar has no 2027 (it covers 2025, 2026): working days there are counted with weekends only, and tickets given such a deadline are marked provisional_deadline (to add the year, see gg-ticket(1))"
+	# Wednesday 30 December + 3wd: Thursday 31st, then 2027, of which only weekends are known
+	export GG_NOW=2026-12-30T10:00:00+08:00
+	run -0 --separate-stderr gg-ticket new --category care.assistance --title 跨年求助 --unit TZ-HL-CZ-01-G01 -o json
+	assert_equal "$(jq -c '[.due_at, .provisional_deadline]' <<<"$output")" '["2027-01-04T10:00:00+08:00",true]'
+	assert_equal "$stderr" "$msg"
+	# an import says it once, and marks every such ticket
+	run -0 --separate-stderr gg-ticket import -o json <<'EOF'
+- {external_id: Y-1, category: care.assistance, title: 甲, unit: TZ-HL-CZ-01-G01}
+- {external_id: Y-2, category: care.school, title: 乙, unit: TZ-HL-CZ-01-G01}
+- {external_id: Y-3, category: env.garbage, title: 丙, unit: TZ-HL-CZ-01-G01}
+EOF
+	assert_equal "$stderr" "$msg"
+	run -0 gg-ticket list --status open -o json
+	assert_equal "$(jq -c 'map([.external_id, .provisional_deadline])' <<<"$output")" \
+		'[[null,true],["Y-1",true],["Y-2",true],["Y-3",null]]'
+	assert_equal "$(sqlite3 "$GG_DB" 'SELECT count(*) FROM ticket WHERE provisional_deadline')" 3
+	# the sweep: env.garbage climbs past grid (24h) and community (48h) to the street's 3wd,
+	# counted from Saturday 2 January 2027 10:00, a day off: from Monday, weekends only known
+	run -0 --separate-stderr env GG_NOW=2027-01-02T12:00:00+08:00 gg-ticket escalate --due -o json
+	assert_equal "$stderr" "$msg"
+	assert_equal "$(jq -c 'map([.external_id, .level, .due_at, .provisional_deadline])' <<<"$output")" \
+		'[["Y-3","street","2027-01-07T00:00:00+08:00",true]]'
+	# a ticket before the first year too
+	run -0 --separate-stderr env GG_NOW=2024-12-27T10:00:00+08:00 \
+		gg-ticket new --category care.assistance --title 早年求助 --unit TZ-HL-CZ-01-G01 -o json
+	# Friday 27 December 2024 + 3wd: Monday 30th, Tuesday 31st, then 2025's New Year's Day is off
+	assert_equal "$(jq -c '[.due_at, .provisional_deadline]' <<<"$output")" '["2025-01-02T10:00:00+08:00",true]'
+	assert_equal "$stderr" "${msg//2027/2024}"
+}
+
+@test "GG_CALENDAR may name a directory of one file a year: adding 2027 makes its deadlines firm" {
+	dir=$BATS_TEST_TMPDIR/calendar
+	mkdir "$dir"
+	cp "$TOP"/share/gg/calendar/*.yaml "$dir"/
+	# a test year, not the State Council's: New Year's Day and the weekend after it off
+	cat >"$dir/cn-2027.yaml" <<'EOF'
+year: 2027
+zone: Asia/Shanghai
+offset: "+08:00"
+holidays:
+  - {name: 元旦（测试）, from: 2027-01-01, to: 2027-01-03}
+workdays: []
+EOF
+	export GG_CALENDAR=$dir GG_NOW=2026-12-30T10:00:00+08:00
+	run -0 --separate-stderr gg-ticket new --category care.assistance --title 跨年求助 --unit TZ-HL-CZ-01-G01 -o json
+	assert_equal "$(jq -c '[.due_at, .provisional_deadline]' <<<"$output")" '["2027-01-05T10:00:00+08:00",null]'
+	assert_equal "$stderr" ''
+}
+
+@test "a calendar in another zone counts days there; files in two zones, or with no year, are refused" {
 	cat >"$BATS_TEST_TMPDIR/ist.yaml" <<'EOF'
 year: 2026
 zone: Asia/Kolkata
@@ -104,9 +170,12 @@ EOF
 	cp "$TOP/share/gg/calendar/cn-2026.yaml" "$BATS_TEST_TMPDIR/two/a.yaml"
 	cp "$BATS_TEST_TMPDIR/ist.yaml" "$BATS_TEST_TMPDIR/two/b.yaml"
 	run -65 env GG_CALENDAR="$BATS_TEST_TMPDIR/two" gg-ticket new --category care.assistance --title x --unit TZ-HL-CZ-01-G01
-	assert_output "gg-ticket: $BATS_TEST_TMPDIR/two/b.yaml:2: zone: 'Asia/Kolkata', where $BATS_TEST_TMPDIR/two/a.yaml:7 says 'Asia/Shanghai': the calendar's files count in one zone"
+	assert_output "gg-ticket: $BATS_TEST_TMPDIR/two/b.yaml:2: zone: 'Asia/Kolkata', where $BATS_TEST_TMPDIR/two/a.yaml:8 says 'Asia/Shanghai': the calendar's files count in one zone"
 	printf 'year: 2026\nzone: Asia/Shanghai\n' >"$BATS_TEST_TMPDIR/nooff.yaml"
 	run -65 env GG_CALENDAR="$BATS_TEST_TMPDIR/nooff.yaml" gg-ticket list
 	assert_output "gg-ticket: $BATS_TEST_TMPDIR/nooff.yaml:2: a calendar names its zone and that zone's offset from UTC, e.g. zone: Asia/Shanghai and offset: \"+08:00\""
+	printf 'holidays: []\n' >"$BATS_TEST_TMPDIR/noyear.yaml"
+	run -65 env GG_CALENDAR="$BATS_TEST_TMPDIR/noyear.yaml" gg-ticket new --category care.assistance --title x --unit TZ-HL-CZ-01-G01
+	assert_output "gg-ticket: $BATS_TEST_TMPDIR/noyear.yaml:1:1: year: a calendar file names the year it covers (year: 2027)"
 	assert_equal "$(digest)" "$before"
 }
