@@ -276,3 +276,28 @@ int64_t gg_cal_due(struct gg_ctx *c, const struct gg_cal *cal, int64_t start, co
 			c->prog, gap, years_text(cal, years, sizeof years), c->prog);
 	return t;
 }
+
+json_t *gg_cal_check(const struct gg_cal *cal, int64_t now, const struct gg_dur *d, size_t *missing)
+{
+	json_t *rec = json_object(), *have = json_array(), *miss = json_array();
+	int gap;
+	int64_t until = count(cal, now, d, &gap);
+	int first = year_of(gg_clock_day(now)), last = year_of(gg_clock_day(until));
+	char from[16], to[16];
+
+	gg_clock_format_date(now, from);
+	gg_clock_format_date(until, to);
+	for (size_t i = 0; i < cal->nyears; i++)
+		json_array_append_new(have, json_integer(cal->years[i]));
+	for (int y = first; y <= last; y++)
+		if (!covered(cal, y))
+			json_array_append_new(miss, json_integer(y));
+	*missing = json_array_size(miss);
+	json_object_set_new(rec, "zone", json_string(gg_clock_zone()));
+	json_object_set_new(rec, "offset", json_string(gg_clock_offset_text()));
+	json_object_set_new(rec, "from", json_string(from));
+	json_object_set_new(rec, "to", json_string(to));
+	json_object_set_new(rec, "covered", have);
+	json_object_set_new(rec, "missing", miss);
+	return rec;
+}

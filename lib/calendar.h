@@ -4,6 +4,7 @@
 #ifndef GG_CALENDAR_H
 #define GG_CALENDAR_H
 
+#include <jansson.h>
 #include <stdint.h>
 
 #include "ctx.h"
@@ -30,5 +31,8 @@ int64_t gg_cal_deadline(const struct gg_cal *cal, int64_t start, const struct gg
  * year cal does not cover, where only weekends are known, *provisional is set to 1 and stderr
  * is told, once per command and year (else *provisional is left as it was). */
 int64_t gg_cal_due(struct gg_ctx *c, const struct gg_cal *cal, int64_t start, const struct gg_dur *d, int *provisional);
+/* Whether cal covers every day from the day of `now` to the day of now + d: a record of the
+ * years it covers and of those missing (`gg-ticket calendar check`), and *missing their count. */
+json_t *gg_cal_check(const struct gg_cal *cal, int64_t now, const struct gg_dur *d, size_t *missing);
 
 #endif

@@ -133,6 +133,31 @@ EOF
 	assert_equal "$stderr" "${msg//2027/2024}"
 }
 
+@test "calendar check exits 1 naming the years missing when today and the days ahead are not covered" {
+	run -1 gg-ticket calendar check -o json
+	assert_equal "$(jq -c '[.zone, .offset, .from, .to, .covered, .missing]' <<<"$output")" \
+		'["Asia/Shanghai","+08:00","2026-11-26","2027-02-24",[2025,2026],[2027]]'
+	run -0 gg-ticket calendar check --ahead 30d -o json
+	assert_equal "$(jq -c '[.to, .missing]' <<<"$output")" '["2026-12-26",[]]'
+	run -0 env GG_NOW=2026-06-01T10:00:00+08:00 gg-ticket calendar check
+	run -1 env GG_NOW=2024-12-31T10:00:00+08:00 gg-ticket calendar check -o json
+	assert_equal "$(jq -c .missing <<<"$output")" '[2024]'
+	run -64 gg-ticket calendar check --ahead soon
+	assert_output --partial "--ahead takes a duration"
+	run -64 gg-ticket calendar check 2027
+}
+
+@test "calendar-check.sh, for cron each week: silent while the next 90 days are covered, else what is missing" {
+	run -0 env GG_NOW=2026-06-01T10:00:00+08:00 "$TOP/share/gg/cron/calendar-check.sh"
+	assert_output ''
+	run -0 env GG_AHEAD=30d "$TOP/share/gg/cron/calendar-check.sh"
+	assert_output ''
+	run -1 "$TOP/share/gg/cron/calendar-check.sh"
+	assert_line -n 7 'missing:'
+	assert_line -n 8 -- '- 2027'
+	assert_output --partial 'see gg-ticket(1), THE HOLIDAY CALENDAR'
+}
+
 @test "GG_CALENDAR may name a directory of one file a year: adding 2027 makes its deadlines firm" {
 	dir=$BATS_TEST_TMPDIR/calendar
 	mkdir "$dir"
@@ -150,6 +175,8 @@ EOF
 	run -0 --separate-stderr gg-ticket new --category care.assistance --title 跨年求助 --unit TZ-HL-CZ-01-G01 -o json
 	assert_equal "$(jq -c '[.due_at, .provisional_deadline]' <<<"$output")" '["2027-01-05T10:00:00+08:00",null]'
 	assert_equal "$stderr" ''
+	run -0 gg-ticket calendar check -o json
+	assert_equal "$(jq -c '[.covered, .missing]' <<<"$output")" '[[2025,2026,2027],[]]'
 }
 
 @test "a calendar in another zone counts days there; files in two zones, or with no year, are refused" {
