@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # The time contract: days, weekends, holidays and periods are the calendar's (Asia/Shanghai,
 # +08:00), whatever TZ says, and TZ only changes how times are printed; the calendar has a file
-# a year, and a deadline past its years warns and is marked.
+# a year, and a deadline past its years warns and is marked; ticket_local is at +08:00.
 
 load helper
 
@@ -205,4 +205,16 @@ EOF
 	run -65 env GG_CALENDAR="$BATS_TEST_TMPDIR/noyear.yaml" gg-ticket new --category care.assistance --title x --unit TZ-HL-CZ-01-G01
 	assert_output "gg-ticket: $BATS_TEST_TMPDIR/noyear.yaml:1:1: year: a calendar file names the year it covers (year: 2027)"
 	assert_equal "$(digest)" "$before"
+}
+
+@test "ticket_local shows times at +08:00 whatever the host's zone, with street, community and start level" {
+	gg-ticket import -f "$FIX/night-weekend.yaml" >/dev/null
+	run -0 env TZ=America/New_York sqlite3 "$GG_DB" "SELECT external_id, street, community, unit, start_level, reported_at,
+		due_at, accepted_at, provisional_deadline FROM ticket_local ORDER BY id"
+	assert_output - <<'EOF'
+N-FRI|TZ-HL-CZ|TZ-HL-CZ-01|TZ-HL-CZ-01-G01|community|2026-11-27T23:30:00+08:00|2026-12-02T23:30:00+08:00||0
+N-SAT|TZ-HL-CZ|TZ-HL-CZ-01|TZ-HL-CZ-01-G01|community|2026-11-28T02:00:00+08:00|2026-12-03T00:00:00+08:00||0
+N-SUN|TZ-HL-CZ|TZ-HL-CZ-01|TZ-HL-CZ-01-G01-B03|community|2026-11-29T23:59:00+08:00|2026-12-03T00:00:00+08:00||0
+N-EXP|TZ-HL-CZ|TZ-HL-CZ-01|TZ-HL-CZ-01-G02|community|2026-11-28T02:00:00+08:00|2026-12-03T00:00:00+08:00||0
+EOF
 }
