@@ -860,6 +860,41 @@ static int cmd_merge(struct gg_ctx *c, int argc, char **argv)
 	return rc ? rc : wrc;
 }
 
+/* ---- the holiday calendar ---- */
+
+static const struct option calendar_check_opts[] = {{"ahead", required_argument, NULL, 'a'}, {0}};
+
+/* calendar check [--ahead DUR]: exit 1, with the years missing on stdout, when the calendar
+ * does not cover today and the days ahead (90d), so cron can say so before deadlines there go
+ * provisional. */
+static int cmd_calendar_check(struct gg_ctx *c, int argc, char **argv)
+{
+	struct gg_dur d = {90, GG_DUR_DAY};
+	const struct gg_cal *cal;
+	size_t missing;
+	int o, rc;
+
+	while ((o = gg_cli_opts(c, argc, argv, "", calendar_check_opts)) != -1)
+		if (o != 'a' || gg_cal_dur_parse(optarg, &d))
+			return o == 'a' ? gg_cli_usage(c, "--ahead takes a duration: 90d, 12wd") : GG_EX_USAGE;
+	if (optind < argc)
+		return gg_cli_usage(c, "calendar check takes no arguments");
+	if (!(cal = gg_cal(c)))
+		return c->err.code;
+	json_t *rec = gg_cal_check(cal, gg_clock_now(), &d, &missing);
+	rc = gg_out_one(c, rec);
+	json_decref(rec);
+	return rc ? rc : missing ? GG_EX_FOUND : 0;
+}
+
+static const struct gg_cmd calendar_cmds[] = {
+	{"check", cmd_calendar_check, GG_RUN_NODB, "[--ahead DURATION]",
+	 "whether the holiday calendar covers today and the days ahead; exit 1 naming the years it lacks\n"
+	 "  --ahead DURATION  how far ahead to look (90d)",
+	 NULL},
+	{0},
+};
+
 static const struct gg_cmd category_cmds[] = {
 	{"import", cmd_category_import, GG_RUN_WRITE, "[-f FILE | --builtin]",
 	 "import categories (and the departments they summon): a document with categories: and departments:\n"
@@ -902,6 +937,7 @@ static const struct gg_cmd after_steps[] = {
 	{"merge", cmd_merge, GG_RUN_WRITE, "ID --into ID", "mark a ticket a duplicate of another", NULL},
 	{"export", cmd_export, GG_RUN_LIST, "--to open311 [FILTERS OF list]",
 	 "tickets as GeoReport v2 service requests", NULL},
+	{"calendar", NULL, GG_RUN_NODB, NULL, "the holiday calendar working days are counted with", calendar_cmds},
 	{0},
 };
 

@@ -132,8 +132,9 @@ int gg_ticket_rank(const struct cat *k, const char *level)
 	return -1;
 }
 
-/* The deadline for a ticket that came to the level of `rank` at t; a level without an SLA has none. */
-int64_t gg_ticket_due(const struct cat *k, int rank, int64_t t)
+/* The deadline for a ticket that came to the level of `rank` at t; a level without an SLA has
+ * none. *provisional as gg_cal_due sets it. */
+int64_t gg_ticket_due(struct gg_ctx *c, const struct cat *k, int rank, int64_t t, int *provisional)
 {
-	return k->has_sla[rank] ? gg_cal_deadline(k->cal, t, &k->sla[rank]) : INT64_MAX / 2;
+	return k->has_sla[rank] ? gg_cal_due(c, k->cal, t, &k->sla[rank], provisional) : INT64_MAX / 2;
 }

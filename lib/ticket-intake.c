@@ -249,14 +249,15 @@ static int restate(struct gg_ctx *c, const struct intake *t, struct gg_intake *i
 }
 
 /* ticket/insert.sql's parameters, in the order insert() binds them */
-static const char *const insert_params[] = {"external_id", "source",	  "category",	"title",  "description",
-					    "unit",	   "address",	  "priority",	"status", "level",
-					    "assignee",	   "reported_at", "respond_by", "due_at", "lat",
-					    "long",	   "created_at",  "created_by", NULL};
+static const char *const insert_params[] = {"external_id", "source",	  "category",	"title",       "description",
+					    "unit",	   "address",	  "priority",	"status",      "level",
+					    "assignee",	   "reported_at", "respond_by", "due_at",      "lat",
+					    "long",	   "created_at",  "created_by", "provisional", NULL};
 
 /* Stores a new ticket at its category's level, with that level's deadlines; the same external
  * record again restates the stored one. */
-static int insert(struct gg_ctx *c, const struct intake *t, int64_t deadline, struct gg_intake *in, json_int_t *id)
+static int insert(struct gg_ctx *c, const struct intake *t, int64_t deadline, int provisional, struct gg_intake *in,
+		  json_int_t *id)
 {
 	const struct cat *k = t->k;
 	int summoned = k->start >= k->street, rc;
@@ -279,12 +280,13 @@ static int insert(struct gg_ctx *c, const struct intake *t, int64_t deadline, st
 	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
 		gg_stmt_bind_fixed(st, at[i], text[i]);
 	gg_stmt_bind_int(st, at[11], t->reported);
-	gg_stmt_bind_int(st, at[12], gg_cal_deadline(k->cal, t->reported, &k->respond));
+	gg_stmt_bind_int(st, at[12], gg_cal_due(c, k->cal, t->reported, &k->respond, &provisional));
 	gg_stmt_bind_int(st, at[13], deadline);
 	gg_stmt_bind_json(st, at[14], t->lat);
 	gg_stmt_bind_json(st, at[15], t->lon);
 	gg_stmt_bind_int(st, at[16], gg_clock_now());
 	gg_stmt_bind_fixed(st, at[17], c->actor);
+	gg_stmt_bind_int(st, at[18], provisional);
 	if ((rc = gg_stmt_run(st, &c->err)))
 		return rc;
 	if (t->ext && gg_db_changes(c->db) == 0) /* the same external record again */
@@ -306,7 +308,8 @@ int gg_ticket_intake(struct gg_ctx *c, json_t *rec, const struct gg_src *src0, s
 	*id = 0;
 	if ((rc = read_fields(c, &src, rec, &t)) || (rc = judge(c, &src, rec, in, &t)))
 		goto done;
-	int64_t deadline = t.due_given ? t.due_at : gg_ticket_due(t.k, t.k->start, t.reported);
+	int provisional = 0;
+	int64_t deadline = t.due_given ? t.due_at : gg_ticket_due(c, t.k, t.k->start, t.reported, &provisional);
 	if (in->is_new && deadline <= gg_clock_now()) {
 		char buf[32];
 		gg_clock_format(deadline, buf);
@@ -315,7 +318,7 @@ int gg_ticket_intake(struct gg_ctx *c, json_t *rec, const struct gg_src *src0, s
 			"the deadline %s is already past; a ticket taken in late goes through 'gg-ticket import'", buf);
 		goto done;
 	}
-	rc = insert(c, &t, deadline, in, id);
+	rc = insert(c, &t, deadline, provisional, in, id);
 done:
 	json_decref(t.where);
 	return rc;

@@ -18,10 +18,12 @@ static const char *arg(const struct gg_ticket_move *m, const char *name)
 }
 
 /* The deadline and the clock start again at the ticket's level, from now. */
-static void restart(struct gg_ticket_move *m)
+static void restart(struct gg_ctx *c, struct gg_ticket_move *m)
 {
 	m->s.level_at = m->now;
-	m->s.due_at = m->s.due_base = gg_ticket_due(m->k, gg_ticket_rank(m->k, m->s.level), m->now);
+	m->s.provisional = 0;
+	m->s.due_at = m->s.due_base =
+		gg_ticket_due(c, m->k, gg_ticket_rank(m->k, m->s.level), m->now, &m->s.provisional);
 }
 
 static int accept(struct gg_ctx *c, struct gg_ticket_move *m)
@@ -99,7 +101,8 @@ static int extend(struct gg_ctx *c, struct gg_ticket_move *m)
 		return gg_err_set(&c->err, GG_EX_USAGE, "--by takes a duration: 30m, 2h, 3d or 5wd");
 	if (!m->k->has_max_ext)
 		return gg_err_set(&c->err, GG_EX_DATAERR, "category '%s' allows no extension", m->s.category);
-	int64_t want = gg_cal_deadline(m->k->cal, m->s.due_at, &d),
+	int provisional = m->s.provisional; /* an extension of a provisional deadline is one too */
+	int64_t want = gg_cal_due(c, m->k->cal, m->s.due_at, &d, &provisional),
 		limit = gg_cal_deadline(m->k->cal, m->s.due_base, &m->k->max_ext);
 	if (want > limit) {
 		gg_clock_format(want, a);
@@ -108,10 +111,11 @@ static int extend(struct gg_ctx *c, struct gg_ticket_move *m)
 				  "extending ticket %lld to %s goes past what category '%s' allows (%s)",
 				  (long long)m->s.id, a, m->s.category, b);
 	}
-	gg_clock_format(m->s.due_at, a);
+	gg_clock_format_zone(m->s.due_at, a); /* kept in the event: the same whatever TZ says */
 	json_object_set_new(m->data, "from", json_string(a));
 	json_object_set_new(m->data, "by", json_string(by));
 	m->s.due_at = want;
+	m->s.provisional = provisional;
 	return 0;
 }
 
@@ -132,7 +136,7 @@ static int visit(struct gg_ctx *c, struct gg_ticket_move *m)
 	snprintf(m->s.satisfaction, sizeof m->s.satisfaction, "%s", sat);
 	json_object_set_new(m->data, "satisfaction", json_string(sat));
 	if (!strcmp(sat, "unsatisfied")) { /* 退回重办: back to work at the same level, a fresh deadline */
-		restart(m);
+		restart(c, m);
 		snprintf(m->s.status, sizeof m->s.status, "accepted");
 		m->s.resolved_at = 0;
 		m->event = "returned";
@@ -153,8 +157,7 @@ static int close_(struct gg_ctx *c, struct gg_ticket_move *m)
 
 static int reopen(struct gg_ctx *c, struct gg_ticket_move *m)
 {
-	(void)c;
-	restart(m);
+	restart(c, m);
 	m->s.satisfaction[0] = '\0';
 	m->s.resolved_at = m->s.closed_at = 0;
 	return 0;
@@ -175,7 +178,7 @@ static int escalate(struct gg_ctx *c, struct gg_ticket_move *m)
 	if (rank <= from)
 		return gg_err_set(&c->err, GG_EX_DATAERR, "ticket %lld is at %s level; escalation goes up, to %s",
 				  (long long)m->s.id, m->s.level, from < m->k->top ? m->k->level[from + 1] : "nowhere");
-	gg_ticket_climb(&m->s, m->k, rank, m->now);
+	gg_ticket_climb(c, &m->s, m->k, rank, m->now);
 	json_object_set_new(m->data, "from", json_string(m->k->level[from]));
 	json_object_set_new(m->data, "to", json_string(to));
 	if (rank >= m->k->street)

@@ -45,12 +45,12 @@ static int miss(struct gg_ctx *c, struct state *s, const struct cat *k, int64_t 
 	char missed[32];
 	json_t *data;
 
-	gg_clock_format(s->due_at, missed);
+	gg_clock_format_zone(s->due_at, missed); /* kept in the event: the same whatever TZ says */
 	data = json_pack("{s:s}", "missed", missed);
 	if (from == k->top) {
 		s->overdue_at = now;
 	} else {
-		gg_ticket_climb(s, k, from + 1, s->due_at);
+		gg_ticket_climb(c, s, k, from + 1, s->due_at);
 		json_object_set_new(data, "from", json_string(k->level[from]));
 		json_object_set_new(data, "to", json_string(s->level));
 		if (from + 1 >= k->street)

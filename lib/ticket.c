@@ -75,9 +75,13 @@ static const char *const time_fields[] = {
 	"overdue_at",  "suspended_at", "at",	 "original_reported_at", NULL};
 
 /* Times are stored as seconds; records carry them as local ISO 8601. An event's data comes
- * back as text where a UNION forgot the column is JSON (queries/ticket/history.sql). */
+ * back as text where a UNION forgot the column is JSON (queries/ticket/history.sql). A
+ * provisional deadline is said (true); a firm one goes unsaid, as NULLs do. */
 json_t *gg_ticket_record(json_t *row)
 {
+	json_t *prov = json_object_get(row, "provisional_deadline");
+	if (json_is_integer(prov))
+		json_object_set_new(row, "provisional_deadline", json_boolean(json_integer_value(prov)));
 	json_t *data = json_object_get(row, "data");
 	if (json_is_string(data))
 		json_object_set_new(row, "data", json_loads(json_string_value(data), 0, NULL));
@@ -180,13 +184,14 @@ int gg_ticket_load(struct gg_ctx *c, json_int_t id, struct state *s)
 	s->resolved_at = gg_stmt_int(st, 12);
 	s->closed_at = gg_stmt_int(st, 13);
 	s->overdue_at = gg_stmt_int(st, 14);
+	s->provisional = (int)gg_stmt_int(st, 15);
 	return 0;
 }
 
-static const char *const store_params[] = {"status",	  "level",	  "assignee",	  "level_at",
-					   "respond_by",  "due_at",	  "due_base",	  "accepted_at",
-					   "resolved_at", "closed_at",	  "suspended_at", "resume_status",
-					   "overdue_at",  "satisfaction", "id",		  NULL};
+static const char *const store_params[] = {
+	"status",      "level",	      "assignee",  "level_at",	   "respond_by",    "due_at",	  "due_base",
+	"accepted_at", "resolved_at", "closed_at", "suspended_at", "resume_status", "overdue_at", "satisfaction",
+	"provisional", "id",	      NULL};
 
 static void bind_time(struct gg_stmt *st, int i, int64_t t)
 {
@@ -218,18 +223,20 @@ int gg_ticket_store(struct gg_ctx *c, const struct state *s)
 	gg_stmt_bind_fixed(st, p[11], *s->resume ? s->resume : NULL);
 	bind_time(st, p[12], s->overdue_at);
 	gg_stmt_bind_fixed(st, p[13], *s->satisfaction ? s->satisfaction : NULL);
-	gg_stmt_bind_int(st, p[14], s->id);
+	gg_stmt_bind_int(st, p[14], s->provisional);
+	gg_stmt_bind_int(st, p[15], s->id);
 	return gg_stmt_run(st, &c->err);
 }
 
 /* Moves a ticket to the level of `rank` as of t: a fresh deadline and response time, and from
  * street level up the category's department summoned as assignee. */
-void gg_ticket_climb(struct state *s, const struct cat *k, int rank, int64_t t)
+void gg_ticket_climb(struct gg_ctx *c, struct state *s, const struct cat *k, int rank, int64_t t)
 {
 	snprintf(s->level, sizeof s->level, "%s", k->level[rank]);
 	s->level_at = t;
-	s->due_at = s->due_base = gg_ticket_due(k, rank, t);
-	s->respond_by = gg_cal_deadline(k->cal, t, &k->respond);
+	s->provisional = 0;
+	s->due_at = s->due_base = gg_ticket_due(c, k, rank, t, &s->provisional);
+	s->respond_by = gg_cal_due(c, k->cal, t, &k->respond, &s->provisional);
 	if (rank >= k->street) {
 		snprintf(s->assignee, sizeof s->assignee, "%s", k->department);
 		snprintf(s->status, sizeof s->status, "assigned");

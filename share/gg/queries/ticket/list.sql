@@ -12,7 +12,8 @@ WITH RECURSIVE sub (code) AS (
 open (status) AS (SELECT status FROM ticket_status WHERE open)
 SELECT t.id, t.external_id, t.source, t.category, c.name AS category_name, t.title, t.description, t.unit,
        t.address, t.priority, t.status, t.level, t.assignee, t.reported_at, t.respond_by, t.due_at, t.accepted_at,
-       t.resolved_at, t.closed_at, t.overdue_at, t.satisfaction, t.duplicate_of, t.lat, t.long
+       t.resolved_at, t.closed_at, t.overdue_at, t.satisfaction, t.duplicate_of, t.lat, t.long,
+       nullif(t.provisional_deadline, 0) AS provisional_deadline
 FROM ticket t JOIN category c ON c.code = t.category
 WHERE (:status IS NULL OR t.status IN (SELECT value FROM json_each(:status))
        OR ('open' IN (SELECT value FROM json_each(:status)) AND t.status IN open))

@@ -3,5 +3,5 @@ UPDATE ticket
 SET status = :status, level = :level, assignee = :assignee, level_at = :level_at, respond_by = :respond_by,
     due_at = :due_at, due_base = :due_base, accepted_at = :accepted_at, resolved_at = :resolved_at,
     closed_at = :closed_at, suspended_at = :suspended_at, resume_status = :resume_status,
-    overdue_at = :overdue_at, satisfaction = :satisfaction
+    overdue_at = :overdue_at, satisfaction = :satisfaction, provisional_deadline = :provisional
 WHERE id = :id;
