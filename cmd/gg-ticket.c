@@ -23,12 +23,33 @@
 
 /* The columns of a ticket in csv and tsv (the record's fields, gg-ticket(1)), and the few a
  * list shows as a table. */
-static const char *const ticket_cols[] = {
-	"id",	       "external_id", "source",	      "category",     "category_name", "title",
-	"description", "unit",	      "address",      "priority",     "status",	       "level",
-	"assignee",    "reported_at", "respond_by",   "due_at",	      "accepted_at",   "resolved_at",
-	"closed_at",   "overdue_at",  "satisfaction", "duplicate_of", "duplicates",    "lat",
-	"long",	       NULL};
+static const char *const ticket_cols[] = {"id",
+					  "external_id",
+					  "source",
+					  "category",
+					  "category_name",
+					  "title",
+					  "description",
+					  "unit",
+					  "address",
+					  "priority",
+					  "status",
+					  "level",
+					  "assignee",
+					  "reported_at",
+					  "respond_by",
+					  "due_at",
+					  "accepted_at",
+					  "resolved_at",
+					  "closed_at",
+					  "overdue_at",
+					  "satisfaction",
+					  "duplicate_of",
+					  "duplicates",
+					  "lat",
+					  "long",
+					  "provisional_deadline",
+					  NULL};
 static const char *const ticket_table_cols[] = {"id",	 "status", "level",    "category", "unit",
 						"title", "due_at", "assignee", NULL};
 static const char *const open311_cols[] = {"service_request_id",

@@ -62,7 +62,7 @@ int gg_audit(struct gg_ctx *c, json_t *change)
 			return c->err.code;
 		snprintf(c->prev_hash, sizeof c->prev_hash, "%s", rc ? gg_stmt_text(st, 0) : "genesis");
 	}
-	gg_clock_format(gg_clock_now(), at);
+	gg_clock_format_zone(gg_clock_now(), at); /* the calendar's zone: the chain never depends on TZ */
 	if (!(text = json_dumps(change, JSON_COMPACT)))
 		return gg_err_oom(&c->err);
 	chain_hash(c->prev_hash, at, c->actor, c->command, text, hash);
