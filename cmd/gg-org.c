@@ -187,15 +187,14 @@ static int cmd_resolve(struct gg_ctx *c, int argc, char **argv)
 	struct gg_emit *e;
 	struct gg_reader *r = NULL;
 	json_t *out, *rec;
-	int rc = 0, many;
+	int rc = 0;
 
 	if (argc < 2)
 		return gg_cli_usage(c, "resolve needs an address (or - to read records with an address field)");
-	many = argc > 2 || strcmp(argv[1], "-") == 0;
 	static const char *const cols[] = {"query",	     "match",  "address",     "building",
 					   "building_name",  "grid",   "grid_name",   "community",
 					   "community_name", "street", "street_name", NULL};
-	e = gg_out_open(c, many, cols);
+	e = gg_out_records(c, cols);
 	for (int i = 1; i < argc && !rc; i++) {
 		if (strcmp(argv[i], "-") != 0) {
 			if (!(rc = gg_org_resolve(c, argv[i], &out)) && !out)

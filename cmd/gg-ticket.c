@@ -195,7 +195,7 @@ static int cmd_category_show(struct gg_ctx *c, int argc, char **argv)
 
 	if (argc < 2)
 		return gg_cli_usage(c, "name the categories to show");
-	e = gg_out_open(c, argc > 2, category_cols);
+	e = gg_out_records(c, category_cols);
 	for (int i = 1; i < argc && !rc; i++) {
 		if ((rc = gg_kind_get(c, &gg_category_kind, json_pack("{s:s}", "code", argv[i]), &rec)))
 			break;
@@ -694,7 +694,7 @@ static int show_one(struct gg_ctx *c, json_int_t id, void *e)
 
 static int cmd_show(struct gg_ctx *c, int argc, char **argv)
 {
-	struct gg_emit *e = gg_out_open(c, argc != 2 || !strcmp(argv[1], "-"), ticket_cols);
+	struct gg_emit *e = gg_out_records(c, ticket_cols);
 	int rc = each_id(c, argc - 1, argv + 1, show_one, e), wrc = gg_out_close(c, e);
 	return rc ? rc : wrc;
 }
@@ -818,7 +818,7 @@ static int cmd_step(struct gg_ctx *c, int argc, char **argv)
 	} else if (c->rollback) {
 		rc = gg_cli_usage(c, "--dry-run goes with %s --due", argv[0]);
 	} else if (!(rc = step_needs(c, s.step, s.args))) {
-		s.e = gg_out_open(c, argc - optind != 1 || !strcmp(argv[optind], "-"), ticket_cols);
+		s.e = gg_out_records(c, ticket_cols);
 		rc = each_id(c, argc - optind, argv + optind, step_one, &s);
 		int wrc = gg_out_close(c, s.e);
 		rc = rc ? rc : wrc;

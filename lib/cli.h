@@ -35,6 +35,7 @@ int gg_cli_opts(struct gg_ctx *c, int argc, char **argv, const char *shorts, con
 /* out.c */
 struct gg_emit *gg_out_open(struct gg_ctx *c, int list, const char *const *cols);
 struct gg_emit *gg_out_list(struct gg_ctx *c, const char *const *cols);
+struct gg_emit *gg_out_records(struct gg_ctx *c, const char *const *cols);
 int gg_out_close(struct gg_ctx *c, struct gg_emit *e);
 int gg_out_one(struct gg_ctx *c, json_t *rec);
 int gg_out_each(struct gg_ctx *c, json_t *rec, void *emitter);

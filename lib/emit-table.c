@@ -162,7 +162,9 @@ static int table_close(struct gg_emit *e)
 
 	if (!t)
 		return -1;
-	if (e->list || e->sections) /* a single record was shown a field a line, no table to finish */
+	if (e->list == GG_EMIT_RECORDS && !e->sections && !t->flushed && json_array_size(t->rows) == 1)
+		table_vertical(e, json_array_get(t->rows, 0)); /* one record, as a single one shows */
+	else if (e->list || e->sections) /* a single record was shown a field a line, no table to finish */
 		table_flush(e);
 	json_decref(t->rows);
 	free(t->widths);

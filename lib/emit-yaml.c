@@ -140,7 +140,17 @@ static int yaml_open(struct gg_emit *e)
  * sections can begin instead. */
 static int yaml_record(struct gg_emit *e, json_t *rec)
 {
-	if (e->list && !e->sections && e->n == 0 && ysequence(e))
+	yaml_event_t ev;
+
+	if (e->list == GG_EMIT_RECORDS && !e->sections && e->n > 0) { /* a document a record */
+		yaml_document_end_event_initialize(&ev, 1);
+		if (yemit(e, &ev))
+			return -1;
+		yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 0);
+		if (yemit(e, &ev))
+			return -1;
+	}
+	if (e->list == 1 && !e->sections && e->n == 0 && ysequence(e))
 		return -1;
 	return yvalue(e, rec);
 }
@@ -168,12 +178,12 @@ static int yaml_close(struct gg_emit *e)
 		yend(e);
 		yaml_mapping_end_event_initialize(&ev);
 		yemit(e, &ev);
-	} else if (e->list) {
+	} else if (e->list == 1) {
 		if (e->n == 0)
 			ysequence(e);
 		yend(e);
 	}
-	if (e->sections || e->list || e->n > 0) { /* a single record never given: no document at all */
+	if (e->sections || e->list == 1 || e->n > 0) { /* a single record never given: no document at all */
 		yaml_document_end_event_initialize(&ev, 1);
 		yemit(e, &ev);
 		yaml_stream_end_event_initialize(&ev);

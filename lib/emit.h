@@ -8,6 +8,12 @@
 
 enum gg_fmt { GG_FMT_YAML, GG_FMT_JSON, GG_FMT_NDJSON, GG_FMT_TSV, GG_FMT_CSV, GG_FMT_TABLE, GG_FMT_DEFAULT };
 
+/* What gg_emit_open's `list` says: 0, a single record; 1, a list; GG_EMIT_RECORDS, records
+ * asked for by key, as many as were named, in one shape whatever their number: a JSON array,
+ * a YAML document each, a line each in ndjson, rows of tsv and csv, and as a table one
+ * record a field a line or several as a table. */
+enum { GG_EMIT_RECORDS = 2 };
+
 struct gg_emit;
 
 /* A json_t handed to the emitter is borrowed: the caller still owns its reference and

@@ -325,11 +325,10 @@ int gg_kindcmd_show(struct gg_ctx *c, int argc, char **argv)
 	const struct gg_kind *k = kind_of(c);
 	if (!k)
 		return c->err.code;
-	int many = argc - 1 != gg_kind_nkeys(k);
 	if (gg_cli_opts(c, argc, argv, "", (struct option[]){{0}}) == -2)
 		return GG_EX_USAGE;
 	const char *cols[33];
-	struct gg_emit *e = gg_out_open(c, many || (argc > 1 && !strcmp(argv[1], "-")), columns(k, cols));
+	struct gg_emit *e = gg_out_records(c, columns(k, cols));
 	int rc = each_key(c, k, argc - optind, argv + optind, show_key, e);
 	int wrc = gg_out_close(c, e);
 	return rc ? rc : wrc;

@@ -20,6 +20,12 @@ struct gg_emit *gg_out_list(struct gg_ctx *c, const char *const *cols)
 	return gg_emit_open(c->out, c->fmt, 1, cols);
 }
 
+/* Records named by key (show, the steps of a ticket, resolve): one shape whatever their number. */
+struct gg_emit *gg_out_records(struct gg_ctx *c, const char *const *cols)
+{
+	return gg_emit_open(c->out, c->fmt == GG_FMT_DEFAULT ? GG_FMT_YAML : c->fmt, GG_EMIT_RECORDS, cols);
+}
+
 int gg_out_close(struct gg_ctx *c, struct gg_emit *e)
 {
 	if (gg_emit_close(e))

@@ -184,3 +184,22 @@ EOF2
 	run -64 --separate-stderr gg-ticket show 99999999999999999999
 	assert_equal "${stderr_lines[0]}" "gg-ticket: '99999999999999999999' is not a ticket id"
 }
+
+@test "one shape whatever the number of keys: a JSON array, a YAML document a record" {
+	a=$(new_ticket)
+	b=$(new_ticket)
+	run -0 gg-ticket show "$a" -o json
+	assert_equal "$(jq -c 'map(.id)' <<<"$output")" "[$a]"
+	run -0 gg-ticket show "$a" "$b" -o json
+	assert_equal "$(jq -c 'map(.id)' <<<"$output")" "[$a,$b]"
+	run -0 gg-ticket accept "$a" -o json
+	assert_equal "$(jq -c 'map(.status)' <<<"$output")" '["accepted"]'
+	run -0 gg-org unit show TZ -o json
+	assert_equal "$(jq -c 'map(.code)' <<<"$output")" '["TZ"]'
+	run -0 gg-org unit show TZ TZ-HL
+	assert_output --partial $'level: city\n---\ncode: TZ-HL'
+	run -0 bash -c 'gg-org unit show TZ TZ-HL | gg-org unit show - -o ndjson'
+	assert_equal "$(jq -s -c 'map(.code)' <<<"$output")" '["TZ","TZ-HL"]'
+	run -0 gg-org dept show D-CG -o table
+	assert_line --index 0 --regexp '^code +D-CG$'
+}

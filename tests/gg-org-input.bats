@@ -82,7 +82,7 @@ refused() {
 
 @test "a whole JSON surrogate pair is read as one character" {
 	run -0 gg-org import <<<'{"people": [{"code": "P1", "name": "\ud83d\ude00 \u674e"}]}'
-	run -0 gg-org person show P1 -o json
+	run -0 gg-org person show P1 -o ndjson
 	assert_equal "$(jq -r .name <<<"$output")" '😀 李'
 }
 

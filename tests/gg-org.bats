@@ -16,7 +16,7 @@ load helper
 }
 
 @test "nested children get their parent" {
-	run -0 gg-org unit show TZ-HL-CZ-01-G01-B03 -o json
+	run -0 gg-org unit show TZ-HL-CZ-01-G01-B03 -o ndjson
 	assert_equal "$(jq -r .parent <<<"$output")" TZ-HL-CZ-01-G01
 	assert_equal "$(jq -c .addresses <<<"$output")" '["东进路12号3幢","东进路14号"]'
 }
@@ -50,10 +50,10 @@ load helper
 	run -0 gg-org export -o json
 	assert_equal "$(jq -r '.people[] | select(.code == "W0001") | .phone' <<<"$output")" '138****1234'
 	assert_equal "$(jq -r '.people[] | select(.code == "H0001") | .id_number' <<<"$output")" '321***********1234'
-	run -0 gg-org --reveal person show W0001 -o json
+	run -0 gg-org --reveal person show W0001 -o ndjson
 	assert_equal "$(jq -r .phone <<<"$output")" 13800001234
 	run -0 sqlite3 "$GG_DB" "SELECT actor || ' ' || json_extract(change, '$.op') || ' ' || command FROM audit ORDER BY id DESC LIMIT 1"
-	assert_output 'tester reveal gg-org --reveal person show W0001 -o json'
+	assert_output 'tester reveal gg-org --reveal person show W0001 -o ndjson'
 }
 
 @test "a masked phone that is not the stored one is refused" {
@@ -118,11 +118,11 @@ EOF2
 }
 
 @test "resolve finds a building by its address, exactly or in normal form" {
-	run -0 gg-org resolve 东进路12号3幢 -o json
+	run -0 gg-org resolve 东进路12号3幢 -o ndjson
 	assert_equal "$(jq -c '[.building, .grid, .community, .street, .match]' <<<"$output")" \
 		'["TZ-HL-CZ-01-G01-B03","TZ-HL-CZ-01-G01","TZ-HL-CZ-01","TZ-HL-CZ","exact"]'
 	for variant in '东进路12号3栋' '东进路１２号３幢' ' 东进路 12 号 3 号楼' '东进路12號3棟'; do
-		run -0 gg-org resolve "$variant" -o json
+		run -0 gg-org resolve "$variant" -o ndjson
 		assert_equal "$(jq -r '.building + " " + .match' <<<"$output")" 'TZ-HL-CZ-01-G01-B03 normalised'
 	done
 }
@@ -207,7 +207,7 @@ TZ-HL-CZ-01-G03	第三网格（新）	grid	TZ-HL-CZ-01			'
 	run -0 gg-org party add --code P-F --name 物业功能型党支部 --kind functional --units TZ-HL-CZ-01 --units TZ-HL-CZ-02 -o json
 	assert_equal "$(jq -c .units <<<"$output")" '["TZ-HL-CZ-01","TZ-HL-CZ-02"]'
 	run -0 gg-org link add --leader L0002 --unit TZ-HL-CZ-02
-	run -0 gg-org link show L0002 TZ-HL-CZ-02 -o json
+	run -0 gg-org link show L0002 TZ-HL-CZ-02 -o ndjson
 	assert_equal "$(jq -c . <<<"$output")" '{"leader":"L0002","unit":"TZ-HL-CZ-02"}'
 	run -0 gg-org link rm L0002 TZ-HL-CZ-02
 	run -65 gg-org link add --leader L0002 --unit TZ-HL
@@ -219,7 +219,7 @@ TZ-HL-CZ-01-G03	第三网格（新）	grid	TZ-HL-CZ-01			'
 	assert_equal "$(jq -c '[.id, .fields, .approved]' <<<"$output")" '[2,["姓名","住址"],false]'
 	run -0 gg-org import -o json <<<'demands: [{department: D-CG, unit: TZ-HL-CZ-02, kind: data_request, title: 住户信息报送, date: 2026-11-12, approved: true}]'
 	assert_equal "$(jq -c .demands <<<"$output")" '{"new":0,"changed":1,"unchanged":0}'
-	run -0 gg-org demand show 2 -o json
+	run -0 gg-org demand show 2 -o ndjson
 	assert_equal "$(jq -c '[.approved, .fields]' <<<"$output")" '[true,["姓名","住址"]]'
 	run -65 gg-org demand add --department D-CG --unit TZ-HL-CZ-02 --kind task --title x --date 2026-13-01
 	assert_output "gg-org: date: '2026-13-01' is not a date (YYYY-MM-DD)"

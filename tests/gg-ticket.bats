@@ -18,7 +18,7 @@ new_ticket() {
 	[ "$(jq length <<<"$output")" -ge 30 ]
 	assert_equal "$(jq -r '.[] | select(.code == "env.garbage") | [.name, .start_level, .department, .respond, .sla.grid, .sla.street] | join(" ")' <<<"$output")" \
 		'垃圾乱堆乱放 grid D-CG 2h 24h 3wd'
-	run -0 gg-ticket category show safety.gas -o json
+	run -0 gg-ticket category show safety.gas -o ndjson
 	assert_equal "$(jq -c .sla <<<"$output")" '{"community":"4h","street":"12h","department":"1wd"}'
 }
 
@@ -100,7 +100,7 @@ EOF2
 	run -0 gg-ticket list -o json
 	assert_equal "$(jq -c '[.[] | [.external_id, .source, .category, .unit, .reported_at]]' <<<"$output")" \
 		'[["2026110300123","hotline_12345","env.garbage","TZ-HL-CZ-01-G01-B03","2026-11-03T09:12:00+08:00"],["2026110300188","hotline_12345","dispute.neighbour","TZ-HL-CZ-01-G01-B04","2026-11-03T10:40:00+08:00"]]'
-	run -0 gg-ticket show 2 -o json
+	run -0 gg-ticket show 2 -o ndjson
 	assert_equal "$(jq -r .description <<<"$output")" $'夜间噪音\n影响休息'
 	run -0 gg-ticket import --from csv --map "$FIX/hotline-map.yaml" -f "$FIX/hotline.csv" -o json
 	assert_equal "$(jq -c . <<<"$output")" '{"new":0,"updated":0,"unchanged":2}'
@@ -123,7 +123,7 @@ EOF2
 @test "import --from open311 and export --to open311 speak GeoReport v2" {
 	run -0 gg-ticket import --from open311 -f "$FIX/open311.json" -o json
 	assert_equal "$(jq -c . <<<"$output")" '{"new":2,"updated":0,"unchanged":0}'
-	run -0 gg-ticket show 1 -o json
+	run -0 gg-ticket show 1 -o ndjson
 	assert_equal "$(jq -c '[.external_id, .source, .title, .unit, .lat]' <<<"$output")" \
 		'["311-1001","hotline_12345","路灯不亮","TZ-HL-CZ-01-G01-B04",32.49]'
 	run -0 gg-ticket export --to open311
@@ -140,7 +140,7 @@ EOF2
 	gg-ticket start "$id" >/dev/null
 	GG_NOW=2026-11-26T15:00:00+08:00 gg-ticket resolve "$id" --note 已清理 >/dev/null
 	GG_NOW=2026-11-27T09:00:00+08:00 gg-ticket visit "$id" --satisfaction satisfied >/dev/null
-	run -0 env GG_NOW=2026-11-27T09:05:00+08:00 gg-ticket close "$id" -o json
+	run -0 env GG_NOW=2026-11-27T09:05:00+08:00 gg-ticket close "$id" -o ndjson
 	assert_equal "$(jq -c '[.status, .assignee, .satisfaction, .resolved_at, .closed_at]' <<<"$output")" \
 		'["closed","W0001","satisfied","2026-11-26T15:00:00+08:00","2026-11-27T09:05:00+08:00"]'
 	run -0 gg-ticket history "$id" -o json
@@ -180,7 +180,7 @@ EOF2
 	assert_line --index 0 "gg-ticket: accept takes no such option"
 	assert_equal "$(digest)" "$before"
 	# every step takes a note or a reason for its event
-	run -0 gg-ticket accept "$id" --reason 路过 -o json
+	run -0 gg-ticket accept "$id" --reason 路过 -o ndjson
 	run -0 gg-ticket history "$id" -o json
 	assert_equal "$(jq -r '.[-1].note' <<<"$output")" 路过
 }
@@ -191,7 +191,7 @@ EOF2
 	gg-ticket resolve "$id" >/dev/null
 	run -65 gg-ticket close "$id"
 	assert_output "gg-ticket: cannot close ticket $id: no return visit yet (record the resident's satisfaction with 'gg-ticket visit')"
-	run -0 env GG_NOW=2026-11-26T16:00:00+08:00 gg-ticket visit "$id" --satisfaction unsatisfied -o json
+	run -0 env GG_NOW=2026-11-26T16:00:00+08:00 gg-ticket visit "$id" --satisfaction unsatisfied -o ndjson
 	assert_equal "$(jq -c '[.status, .level, .due_at, .satisfaction]' <<<"$output")" \
 		'["accepted","grid","2026-11-27T16:00:00+08:00","unsatisfied"]'
 	run -65 gg-ticket visit "$id" --satisfaction great
@@ -206,14 +206,14 @@ EOF2
 	# while suspended the sweep leaves it alone, even past its deadline
 	run -0 env GG_NOW=2026-11-28T00:00:00+08:00 gg-ticket escalate --due -o json
 	assert_output '[]'
-	run -0 env GG_NOW=2026-11-26T15:30:00+08:00 gg-ticket resume "$id" -o json
+	run -0 env GG_NOW=2026-11-26T15:30:00+08:00 gg-ticket resume "$id" -o ndjson
 	assert_equal "$(jq -c '[.status, .due_at, .respond_by]' <<<"$output")" \
 		'["new","2026-11-27T13:30:00+08:00","2026-11-26T15:30:00+08:00"]'
 }
 
 @test "extend records the reason and keeps to what the category allows" {
 	id=$(new_ticket)
-	run -0 gg-ticket extend "$id" --by 12h --reason 需要物业配合 -o json
+	run -0 gg-ticket extend "$id" --by 12h --reason 需要物业配合 -o ndjson
 	assert_equal "$(jq -r .due_at <<<"$output")" 2026-11-27T22:00:00+08:00
 	run -65 gg-ticket extend "$id" --by 13h --reason 再延长
 	assert_output "gg-ticket: extending ticket $id to 2026-11-28T11:00:00+08:00 goes past what category 'env.garbage' allows (2026-11-28T10:00:00+08:00)"
@@ -226,24 +226,24 @@ EOF2
 
 @test "reject and reopen" {
 	id=$(new_ticket)
-	run -0 gg-ticket reject "$id" --reason 不属实 -o json
+	run -0 gg-ticket reject "$id" --reason 不属实 -o ndjson
 	assert_equal "$(jq -r .status <<<"$output")" rejected
 	id=$(new_ticket)
 	gg-ticket accept "$id" >/dev/null
 	gg-ticket resolve "$id" >/dev/null
-	run -0 env GG_NOW=2026-11-26T18:00:00+08:00 gg-ticket reopen "$id" --reason 居民反映未解决 -o json
+	run -0 env GG_NOW=2026-11-26T18:00:00+08:00 gg-ticket reopen "$id" --reason 居民反映未解决 -o ndjson
 	assert_equal "$(jq -c '[.status, .due_at, .resolved_at]' <<<"$output")" '["accepted","2026-11-27T18:00:00+08:00",null]'
 }
 
 @test "escalate by hand goes up only, and summons the department at street level" {
 	id=$(new_ticket)
-	run -0 gg-ticket escalate "$id" --to street --reason 涉及多部门 -o json
+	run -0 gg-ticket escalate "$id" --to street --reason 涉及多部门 -o ndjson
 	assert_equal "$(jq -c '[.level, .status, .assignee, .due_at, .respond_by]' <<<"$output")" \
 		'["street","assigned","D-CG","2026-12-01T10:00:00+08:00","2026-11-26T12:00:00+08:00"]'
 	run -65 gg-ticket escalate "$id" --to community --reason x
 	assert_output "gg-ticket: ticket $id is at street level; escalation goes up, to department"
 	# the department reports for duty by accepting
-	run -0 gg-ticket accept "$id" -o json
+	run -0 gg-ticket accept "$id" -o ndjson
 	run -0 gg-ticket history "$id" -o json
 	assert_equal "$(jq -c '.[-1] | [.kind, .data.reported_for_duty]' <<<"$output")" '["accepted","D-CG"]'
 }
@@ -278,7 +278,7 @@ EOF2
 	assert_output '[]'
 	run -0 gg-ticket merge "$b" --into "$a" -o json
 	assert_equal "$(jq -c '[.status, .duplicate_of]' <<<"$output")" "[\"duplicate\",$a]"
-	run -0 gg-ticket show "$a" -o json
+	run -0 gg-ticket show "$a" -o ndjson
 	assert_equal "$(jq -c .duplicates <<<"$output")" "[$b]"
 	run -65 gg-ticket merge "$b" --into "$a"
 	assert_output "gg-ticket: cannot merge ticket $b: it is duplicate"
@@ -310,9 +310,9 @@ EOF2
 	gg-ticket accept "$id" >/dev/null
 	gg-ticket resolve "$id" >/dev/null
 	gg-ticket visit "$id" --satisfaction basic >/dev/null
-	run -0 --separate-stderr gg-ticket close "$id" -o json
+	run -0 --separate-stderr gg-ticket close "$id" -o ndjson
 	assert_equal "$stderr" "gg-ticket: hook on-close failed for id $id (exit 3); the change stands"
-	assert_equal "$(gg-ticket show "$id" -o json | jq -r .status)" closed
+	assert_equal "$(gg-ticket show "$id" -o ndjson | jq -r .status)" closed
 }
 
 @test "GG_CALENDAR replaces the holiday calendar working days are counted with" {

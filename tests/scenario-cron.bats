@@ -32,7 +32,7 @@ CRON="$BATS_TEST_DIRNAME/../share/gg/cron"
 	# the second only to community level: not the street's business
 	run -0 env GG_NOW=2026-11-27T10:00:00+08:00 "$CRON/escalate.sh"
 	assert_output $'1\tdepartment\tD-CG\t2026-12-03T10:00:00+08:00\t楼道堆放杂物'
-	assert_equal "$(gg-ticket show 2 -o json | jq -r .level)" community
+	assert_equal "$(gg-ticket show 2 -o ndjson | jq -r .level)" community
 }
 
 @test "escalate.sh counts a busy database as done, and a database it cannot create as the error it is" {

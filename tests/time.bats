@@ -43,7 +43,7 @@ clocks() {
 		assert_equal "$(clocks "$db")" "$(clocks "$sh")"
 	done
 	# TZ changes only how they are printed
-	run -0 env TZ=America/New_York GG_DB="$sh" gg-ticket show 1 -o json
+	run -0 env TZ=America/New_York GG_DB="$sh" gg-ticket show 1 -o ndjson
 	assert_equal "$(jq -r .due_at <<<"$output")" 2026-12-23T10:30:00-05:00
 }
 
@@ -190,7 +190,7 @@ EOF
 	run -0 env GG_CALENDAR="$BATS_TEST_TMPDIR/ist.yaml" GG_NOW=2026-11-28T02:00:00+08:00 \
 		gg-ticket new --category care.assistance --title 时区 --unit TZ-HL-CZ-01-G01 -o json
 	assert_equal "$(jq -r .due_at <<<"$output")" 2026-12-03T02:00:00+08:00
-	run -0 --separate-stderr env GG_CALENDAR="$BATS_TEST_TMPDIR/ist.yaml" TZ=Mars/Olympus gg-ticket show 1 -o json
+	run -0 --separate-stderr env GG_CALENDAR="$BATS_TEST_TMPDIR/ist.yaml" TZ=Mars/Olympus gg-ticket show 1 -o ndjson
 	assert_equal "$(jq -r .due_at <<<"$output")" 2026-12-02T23:30:00+05:30
 	before=$(digest)
 	mkdir "$BATS_TEST_TMPDIR/two"
