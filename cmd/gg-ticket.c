@@ -23,36 +23,16 @@
 
 /* The columns of a ticket in csv and tsv (the record's fields, gg-ticket(1)), and the few a
  * list shows as a table. */
-static const char *const ticket_cols[] = {"id",
-					  "external_id",
-					  "source",
-					  "category",
-					  "category_name",
-					  "title",
-					  "description",
-					  "unit",
-					  "address",
-					  "priority",
-					  "status",
-					  "level",
-					  "assignee",
-					  "reported_at",
-					  "respond_by",
-					  "due_at",
-					  "accepted_at",
-					  "resolved_at",
-					  "closed_at",
-					  "overdue_at",
-					  "satisfaction",
-					  "duplicate_of",
-					  "duplicates",
-					  "lat",
-					  "long",
-					  "provisional_deadline",
-					  NULL};
+static const char *const ticket_cols[] = {
+	"id", "external_id", "source", "category", "category_name", "title", "description", "unit", "address",
+	"priority", "status", "level", "assignee", "reported_at", "respond_by", "due_at", "accepted_at", "resolved_at",
+	"closed_at", "overdue_at", "satisfaction", "duplicate_of", "duplicates", "lat", "long", "provisional_deadline",
+	/* added after the first release: at the end, so that a cron line's `cut -f` still holds */
+	"street", "community", "start_level", "first_accepted_at", "first_satisfaction", "missed", "reporter", NULL};
 static const char *const ticket_table_cols[] = {"id",	 "status", "level",    "category", "unit",
 						"title", "due_at", "assignee", NULL};
 static const char *const open311_cols[] = {"service_request_id",
+					   "external_id",
 					   "status",
 					   "status_notes",
 					   "service_name",
@@ -67,8 +47,8 @@ static const char *const open311_cols[] = {"service_request_id",
 					   "lat",
 					   "long",
 					   NULL};
-static const char *const category_cols[] = {"code",    "name", "start_level",	"department",
-					    "respond", "sla",  "max_extension", NULL};
+static const char *const category_cols[] = {"code", "name",	     "start_level", "department", "respond",
+					    "sla",  "max_extension", "urgent",	    NULL};
 static const char *const event_cols[] = {"event", "at", "actor", "kind", "status", "level", "note", "data", NULL};
 static const char *const dups_cols[] = {
 	"id",	       "duplicate_of",	       "category", "unit", "address", "title", "original_title",
@@ -431,14 +411,21 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 
 /* ---- list, show, history ---- */
 
-static const struct option list_opts[] = {
-	{"status", required_argument, NULL, 's'},   {"level", required_argument, NULL, 'l'},
-	{"category", required_argument, NULL, 'c'}, {"source", required_argument, NULL, 'S'},
-	{"assignee", required_argument, NULL, 'a'}, {"unit", required_argument, NULL, 'u'},
-	{"under", required_argument, NULL, 'U'},    {"overdue", no_argument, NULL, 'o'},
-	{"unanswered", no_argument, NULL, 'A'},	    {"due-within", required_argument, NULL, 'w'},
-	{"period", required_argument, NULL, 'p'},   {"from", required_argument, NULL, 'F'},
-	{"to", required_argument, NULL, 'T'},	    {0}};
+static const struct option list_opts[] = {{"status", required_argument, NULL, 's'},
+					  {"level", required_argument, NULL, 'l'},
+					  {"category", required_argument, NULL, 'c'},
+					  {"source", required_argument, NULL, 'S'},
+					  {"assignee", required_argument, NULL, 'a'},
+					  {"unit", required_argument, NULL, 'u'},
+					  {"under", required_argument, NULL, 'U'},
+					  {"overdue", no_argument, NULL, 'o'},
+					  {"unanswered", no_argument, NULL, 'A'},
+					  {"due-within", required_argument, NULL, 'w'},
+					  {"period", required_argument, NULL, 'p'},
+					  {"from", required_argument, NULL, 'F'},
+					  {"to", required_argument, NULL, 'T'},
+					  {"priority", required_argument, NULL, 'P'},
+					  {0}};
 
 /* The values a filter allows, or NULL for any. */
 static const char *const *allowed(struct gg_ctx *c, const char *filter)
@@ -449,6 +436,8 @@ static const char *const *allowed(struct gg_ctx *c, const char *filter)
 		return gg_ladder(c, "ticket");
 	if (!strcmp(filter, "source"))
 		return gg_ticket_sources;
+	if (!strcmp(filter, "priority"))
+		return gg_ticket_priorities;
 	return NULL;
 }
 
@@ -489,7 +478,7 @@ static int filters(struct gg_ctx *c, int argc, char **argv, json_t *f)
 {
 	static const char *const names[128] = {
 		['s'] = "status",   ['l'] = "level", ['c'] = "category", ['S'] = "source",
-		['a'] = "assignee", ['u'] = "unit",  ['U'] = "under"};
+		['a'] = "assignee", ['u'] = "unit",  ['U'] = "under",	 ['P'] = "priority"};
 	int o;
 	int64_t a, b;
 	struct gg_dur d;

@@ -20,13 +20,36 @@ static const char *ladder_text(const char *const *level, char *buf, size_t n)
 	return buf;
 }
 
+/* A map of deadlines per level (sla, or urgent): a duration for every level a ticket starting
+ * at `start` reaches, and for no level off the ladder. */
+static int check_sla(struct gg_ctx *c, const struct gg_src *src, json_t *rec, const char *field,
+		     const char *const *level, int start)
+{
+	json_t *v, *sla = json_object_get(rec, field);
+	struct gg_dur d;
+	const char *key;
+	char all[256];
+
+	json_object_foreach (sla, key, v) {
+		if (gg_ladder_rank(c, "ticket", key) < 0)
+			return gg_kind_fail(c, src, rec, field, "unknown level '%s' (one of: %s)", key,
+					    ladder_text(level, all, sizeof all));
+		if (!json_is_string(v) || gg_cal_dur_parse(json_string_value(v), &d))
+			return gg_kind_fail(c, src, rec, field, "%s: not a duration: write 30m, 2h, 3d or 5wd", key);
+	}
+	for (int l = start; l >= 0 && level[l]; l++)
+		if (!json_object_get(sla, level[l]))
+			return gg_kind_fail(c, src, rec, field,
+					    "no deadline for %s level, which a ticket starting at %s reaches", level[l],
+					    level[start]);
+	return 0;
+}
+
 static int category_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, json_t *old, const struct gg_src *src)
 {
 	const char *const *level = gg_ladder(c, "ticket");
 	struct gg_dur d;
-	const char *key, *s;
-	json_t *v, *sla = json_object_get(rec, "sla");
-	char all[256];
+	const char *s;
 
 	(void)k;
 	(void)old;
@@ -37,18 +60,11 @@ static int category_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec
 		return gg_kind_fail(c, src, rec, "respond", "not a duration: write 30m, 2h, 3d or 5wd");
 	if ((s = json_string_value(json_object_get(rec, "max_extension"))) && gg_cal_dur_parse(s, &d))
 		return gg_kind_fail(c, src, rec, "max_extension", "not a duration: write 30m, 2h, 3d or 5wd");
-	json_object_foreach (sla, key, v) {
-		if (gg_ladder_rank(c, "ticket", key) < 0)
-			return gg_kind_fail(c, src, rec, "sla", "unknown level '%s' (one of: %s)", key,
-					    ladder_text(level, all, sizeof all));
-		if (!json_is_string(v) || gg_cal_dur_parse(json_string_value(v), &d))
-			return gg_kind_fail(c, src, rec, "sla", "%s: not a duration: write 30m, 2h, 3d or 5wd", key);
-	}
-	for (int l = start; l >= 0 && level[l]; l++)
-		if (!json_object_get(sla, level[l]))
-			return gg_kind_fail(c, src, rec, "sla",
-					    "no deadline for %s level, which a ticket starting at %s reaches", level[l],
-					    level[start]);
+	if (check_sla(c, src, rec, "sla", level, start))
+		return c->err.code;
+	/* an urgent ticket climbs as any other: the urgent map covers the same levels, or none */
+	if (json_object_get(rec, "urgent") && check_sla(c, src, rec, "urgent", level, start))
+		return c->err.code;
 	return 0;
 }
 
@@ -64,6 +80,7 @@ static const struct gg_field category_fields[] = {
 	{.name = "respond", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
 	{.name = "sla", .type = GG_F_OBJECT, .flags = GG_F_REQUIRED},
 	{.name = "max_extension", .type = GG_F_TEXT},
+	{.name = "urgent", .type = GG_F_OBJECT},
 	{0},
 };
 
@@ -78,7 +95,7 @@ const struct gg_kind gg_category_kind = {
 /* Where the category's tickets start and their deadline at each rank, as the clock counts. */
 static void read_category(struct cat *k, json_t *rec)
 {
-	json_t *sla = json_object_get(rec, "sla");
+	json_t *sla = json_object_get(rec, "sla"), *urgent = json_object_get(rec, "urgent");
 	const char *m = json_string_value(json_object_get(rec, "max_extension"));
 
 	snprintf(k->department, sizeof k->department, "%s", json_string_value(json_object_get(rec, "department")));
@@ -86,6 +103,13 @@ static void read_category(struct cat *k, json_t *rec)
 	for (int l = 0; k->level[l]; l++) {
 		const char *s = json_string_value(json_object_get(sla, k->level[l]));
 		k->has_sla[l] = s && gg_cal_dur_parse(s, &k->sla[l]) == 0;
+	}
+	/* checked on the way in to cover every level the sla covers (category_check) */
+	k->has_urgent = json_object_size(urgent) > 0;
+	for (int l = 0; k->has_urgent && k->level[l]; l++) {
+		const char *s = json_string_value(json_object_get(urgent, k->level[l]));
+		if (!s || gg_cal_dur_parse(s, &k->urgent[l]))
+			k->urgent[l] = k->sla[l];
 	}
 	k->has_max_ext = m && gg_cal_dur_parse(m, &k->max_ext) == 0;
 }
@@ -112,6 +136,7 @@ int gg_ticket_category(struct gg_ctx *c, const char *code, struct cat **out)
 	if (!rec)
 		return 0;
 	k->found = 1;
+	snprintf(k->code, sizeof k->code, "%s", code);
 	k->start = gg_ladder_rank(c, "ticket", json_string_value(json_object_get(rec, "start_level")));
 	k->street = gg_ladder_rank(c, "ticket", "street"); /* 街道吹哨、部门报到 */
 	for (k->top = 0; k->level[k->top + 1]; k->top++)
@@ -133,8 +158,19 @@ int gg_ticket_rank(const struct cat *k, const char *level)
 }
 
 /* The deadline for a ticket that came to the level of `rank` at t; a level without an SLA has
- * none. *provisional as gg_cal_due sets it. */
-int64_t gg_ticket_due(struct gg_ctx *c, const struct cat *k, int rank, int64_t t, int *provisional)
+ * none. An urgent ticket has the category's urgent deadline; of a category without one, the
+ * normal deadline, which stderr says once per command and category, so that an urgent ticket
+ * on a normal clock is never silent. *provisional as gg_cal_due sets it. */
+int64_t gg_ticket_due(struct gg_ctx *c, struct cat *k, int urgent, int rank, int64_t t, int *provisional)
 {
-	return k->has_sla[rank] ? gg_cal_due(c, k->cal, t, &k->sla[rank], provisional) : INT64_MAX / 2;
+	if (!k->has_sla[rank])
+		return INT64_MAX / 2;
+	if (urgent && k->has_urgent)
+		return gg_cal_due(c, k->cal, t, &k->urgent[rank], provisional);
+	if (urgent && !k->warned) {
+		k->warned = 1;
+		fprintf(stderr, "%s: category '%s' has no urgent deadlines: its urgent tickets get the normal ones\n",
+			c->prog, k->code);
+	}
+	return gg_cal_due(c, k->cal, t, &k->sla[rank], provisional);
 }

@@ -20,9 +20,12 @@ struct cat {
 	const struct gg_cal *cal; /* the holiday calendar its working days are counted with */
 	const char *const *level; /* the ladder's names by rank */
 	int start, street, top;
-	char department[128];
+	char code[128], department[128];
 	struct gg_dur respond, sla[GG_LADDER_MAX], max_ext;
 	int has_sla[GG_LADDER_MAX], has_max_ext;
+	/* the deadlines of urgent tickets (its urgent map), if it has one */
+	struct gg_dur urgent[GG_LADDER_MAX];
+	int has_urgent, warned; /* warned: said once that its urgent tickets get the normal SLA */
 };
 
 /* What the life cycle changes of a ticket; times are 0 where the column is NULL. */
@@ -31,6 +34,8 @@ struct state {
 	char category[128], status[16], level[16], resume[16], satisfaction[16], assignee[128];
 	int64_t due_at, due_base, level_at, suspended_at, respond_by, accepted_at, resolved_at, closed_at, overdue_at;
 	int provisional; /* due_at or respond_by counted past the years the holiday calendar covers */
+	int urgent;	 /* its priority is urgent: the category's urgent deadlines, where it has them */
+	int missed;	 /* a deadline was ever missed; set by the sweep, never cleared */
 };
 
 /* A step under way: the ticket's state as the step moves it, its category, the options given,
@@ -50,13 +55,13 @@ struct gg_stmt *gg_ticket_query(struct gg_ctx *c, const char *name, const char *
 /* *out is NULL for a code the catalogue does not have. */
 int gg_ticket_category(struct gg_ctx *c, const char *code, struct cat **out);
 int gg_ticket_rank(const struct cat *k, const char *level);
-int64_t gg_ticket_due(struct gg_ctx *c, const struct cat *k, int rank, int64_t t, int *provisional);
+int64_t gg_ticket_due(struct gg_ctx *c, struct cat *k, int urgent, int rank, int64_t t, int *provisional);
 
-json_t *gg_ticket_record(json_t *row);
+json_t *gg_ticket_record(struct gg_ctx *c, json_t *row);
 int gg_ticket_by_id(struct gg_ctx *c, const char *query, json_int_t id, struct gg_stmt **st);
 int gg_ticket_load(struct gg_ctx *c, json_int_t id, struct state *s);
 int gg_ticket_store(struct gg_ctx *c, const struct state *s);
-void gg_ticket_climb(struct gg_ctx *c, struct state *s, const struct cat *k, int rank, int64_t t);
+void gg_ticket_climb(struct gg_ctx *c, struct state *s, struct cat *k, int rank, int64_t t);
 int gg_ticket_refuse(struct gg_ctx *c, const struct state *s, const char *action, const char *hint);
 int gg_ticket_event(struct gg_ctx *c, json_int_t id, int64_t at, const char *kind, const char *status,
 		    const char *level, const char *note, json_t *data);

@@ -11,12 +11,13 @@
 #include "org.h"
 #include "ticket-impl.h"
 
-const char *const gg_ticket_sources[] = {"grid_patrol", "hotline_12345", "visit", "app", "resident", "department", NULL};
-static const char *const priorities[] = {"normal", "urgent", NULL};
+const char *const gg_ticket_sources[] = {"grid_patrol", "hotline_12345", "visit", "app",
+					 "resident",	"department",	 NULL};
+const char *const gg_ticket_priorities[] = {"normal", "urgent", NULL};
 
 static const char *const intake_fields[] = {"external_id", "source",  "category", "title",	 "description",
 					    "unit",	   "address", "priority", "reported_at", "due_at",
-					    "lat",	   "long",    NULL};
+					    "lat",	   "long",    "reporter", NULL};
 
 /* The text of a field, or NULL; anything else is an error naming the field. */
 static int text(struct gg_ctx *c, const struct gg_src *src, json_t *rec, const char *key, const char **out)
@@ -58,12 +59,34 @@ static int time_field(struct gg_ctx *c, const struct gg_src *src, json_t *rec, c
 
 /* A ticket as intake reads it off a record. */
 struct intake {
-	const char *ext, *source, *code, *title, *desc, *unit, *address, *priority;
+	const char *ext, *source, *code, *title, *desc, *unit, *address, *priority, *rname, *rphone;
 	int64_t reported, due_at;
 	int due_given;
 	json_t *where, *lat, *lon; /* where: the unit it stands on, once placed */
 	struct cat *k;
 };
+
+/* The reporter, {name, phone}, both optional. A masked phone (an export without --reveal) is
+ * refused: stored, it would stand for the number it hides. */
+static int read_reporter(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct intake *t)
+{
+	json_t *r = json_object_get(rec, "reporter"), *v;
+	const char *key;
+
+	if (!r || json_is_null(r))
+		return 0;
+	if (!json_is_object(r))
+		return gg_kind_fail(c, src, rec, "reporter", "expected a mapping: {name: …, phone: …}");
+	json_object_foreach (r, key, v)
+		if (strcmp(key, "name") && strcmp(key, "phone"))
+			return gg_kind_fail(c, src, r, key, "unknown field for a reporter (name or phone)");
+	if (text(c, src, r, "name", &t->rname) || text(c, src, r, "phone", &t->rphone))
+		return c->err.code;
+	if (t->rphone && strchr(t->rphone, '*'))
+		return gg_kind_fail(c, src, r, "phone", "'%s' is masked; export with --reveal to carry personal data",
+				    t->rphone);
+	return 0;
+}
 
 /* The fields of a record, each of the type it must have; source and priority from their sets. */
 static int read_fields(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct intake *t)
@@ -91,9 +114,9 @@ static int read_fields(struct gg_ctx *c, const struct gg_src *src, json_t *rec, 
 			t->source);
 	if (!t->priority)
 		t->priority = "normal";
-	if (!gg_ticket_one_of(priorities, t->priority))
+	if (!gg_ticket_one_of(gg_ticket_priorities, t->priority))
 		return gg_kind_fail(c, src, rec, "priority", "unknown priority '%s' (normal or urgent)", t->priority);
-	return 0;
+	return read_reporter(c, src, rec, t);
 }
 
 /* The unit a ticket stands on: given (a grid or building), or the building of its address. */
@@ -249,10 +272,10 @@ static int restate(struct gg_ctx *c, const struct intake *t, struct gg_intake *i
 }
 
 /* ticket/insert.sql's parameters, in the order insert() binds them */
-static const char *const insert_params[] = {"external_id", "source",	  "category",	"title",       "description",
-					    "unit",	   "address",	  "priority",	"status",      "level",
-					    "assignee",	   "reported_at", "respond_by", "due_at",      "lat",
-					    "long",	   "created_at",  "created_by", "provisional", NULL};
+static const char *const insert_params[] = {
+	"external_id", "source",     "category",    "title",	     "description",    "unit",	 "address", "priority",
+	"status",      "level",	     "assignee",    "reported_at",   "respond_by",     "due_at", "lat",	    "long",
+	"created_at",  "created_by", "provisional", "reporter_name", "reporter_phone", NULL};
 
 /* Stores a new ticket at its category's level, with that level's deadlines; the same external
  * record again restates the stored one. */
@@ -287,6 +310,8 @@ static int insert(struct gg_ctx *c, const struct intake *t, int64_t deadline, in
 	gg_stmt_bind_int(st, at[16], gg_clock_now());
 	gg_stmt_bind_fixed(st, at[17], c->actor);
 	gg_stmt_bind_int(st, at[18], provisional);
+	gg_stmt_bind_fixed(st, at[19], t->rname);
+	gg_stmt_bind_fixed(st, at[20], t->rphone);
 	if ((rc = gg_stmt_run(st, &c->err)))
 		return rc;
 	if (t->ext && gg_db_changes(c->db) == 0) /* the same external record again */
@@ -309,7 +334,9 @@ int gg_ticket_intake(struct gg_ctx *c, json_t *rec, const struct gg_src *src0, s
 	if ((rc = read_fields(c, &src, rec, &t)) || (rc = judge(c, &src, rec, in, &t)))
 		goto done;
 	int provisional = 0;
-	int64_t deadline = t.due_given ? t.due_at : gg_ticket_due(c, t.k, t.k->start, t.reported, &provisional);
+	int64_t deadline = t.due_given ? t.due_at
+				       : gg_ticket_due(c, t.k, !strcmp(t.priority, "urgent"), t.k->start, t.reported,
+						       &provisional);
 	if (in->is_new && deadline <= gg_clock_now()) {
 		char buf[32];
 		gg_clock_format(deadline, buf);

@@ -24,6 +24,9 @@ json_t *gg_ticket_open311(json_t *t)
 	snprintf(notes, sizeof notes, "%s at %s level", status ? status : "?", level ? level : "?");
 	json_object_set_new(r, "service_request_id",
 			    json_sprintf("%" JSON_INTEGER_FORMAT, json_integer_value(json_object_get(t, "id"))));
+	/* GeoReport v2 has no field for the id the 12345 system gave it: one beside ours */
+	json_object_set(r, "external_id",
+			json_object_get(t, "external_id") ? json_object_get(t, "external_id") : json_null());
 	json_object_set_new(r, "status", json_string(closed ? "closed" : "open"));
 	json_object_set_new(r, "status_notes", json_string(notes));
 	json_object_set(r, "service_name",

@@ -23,7 +23,7 @@ static void restart(struct gg_ctx *c, struct gg_ticket_move *m)
 	m->s.level_at = m->now;
 	m->s.provisional = 0;
 	m->s.due_at = m->s.due_base =
-		gg_ticket_due(c, m->k, gg_ticket_rank(m->k, m->s.level), m->now, &m->s.provisional);
+		gg_ticket_due(c, m->k, m->s.urgent, gg_ticket_rank(m->k, m->s.level), m->now, &m->s.provisional);
 }
 
 static int accept(struct gg_ctx *c, struct gg_ticket_move *m)
@@ -163,13 +163,6 @@ static int reopen(struct gg_ctx *c, struct gg_ticket_move *m)
 	return 0;
 }
 
-static int reject(struct gg_ctx *c, struct gg_ticket_move *m)
-{
-	(void)c;
-	m->s.closed_at = m->now;
-	return 0;
-}
-
 static int escalate(struct gg_ctx *c, struct gg_ticket_move *m)
 {
 	const char *to = arg(m, "to");
@@ -272,8 +265,7 @@ const struct gg_ticket_step gg_ticket_steps[] = {
 	 .from = LIST("new", "accepted", "assigned"),
 	 .to = "rejected",
 	 .needs = LIST("--reason TEXT"),
-	 .event = "rejected",
-	 .fn = reject,
+	 .event = "rejected", /* its time is the event's: closed_at is for closed tickets only */
 	 .usage = "ID... --reason TEXT",
 	 .help = "reject tickets"},
 	{.verb = "escalate",
@@ -299,7 +291,10 @@ const struct gg_ticket_step *gg_ticket_step(const char *verb)
 /* Whether the step may be taken from the ticket's status; a refusal names the status. */
 static int allowed(struct gg_ctx *c, const struct gg_ticket_step *step, const struct state *s)
 {
+	/* without a list, any open status whose clock runs: a suspended ticket is resumed first */
 	int ok = step->from ? gg_ticket_one_of(step->from, s->status) : gg_ladder_is_open(c, s->status);
+	if (ok > 0 && !step->from && !strcmp(s->status, "suspended"))
+		ok = 0;
 	const char *hint = step->hint_if && strcmp(step->hint_if, s->status) ? NULL : step->hint;
 
 	if (ok < 0)

@@ -38,7 +38,7 @@ static int due_ids(struct gg_ctx *c, int64_t now, json_int_t **ids, size_t *n)
 
 /* One deadline missed: the ticket climbs a level, its new deadline counted from the moment it
  * missed the old one; at the top of the ladder it is marked overdue instead. */
-static int miss(struct gg_ctx *c, struct state *s, const struct cat *k, int64_t now)
+static int miss(struct gg_ctx *c, struct state *s, struct cat *k, int64_t now)
 {
 	int from = gg_ticket_rank(k, s->level), rc;
 	const char *kind = "overdue";
@@ -47,6 +47,7 @@ static int miss(struct gg_ctx *c, struct state *s, const struct cat *k, int64_t 
 
 	gg_clock_format_zone(s->due_at, missed); /* kept in the event: the same whatever TZ says */
 	data = json_pack("{s:s}", "missed", missed);
+	s->missed = 1;
 	if (from == k->top) {
 		s->overdue_at = now;
 	} else {

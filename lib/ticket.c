@@ -7,6 +7,7 @@
 
 #include "audit.h"
 #include "clock.h"
+#include "text.h"
 #include "ticket-impl.h"
 
 int gg_ticket_one_of(const char *const *set, const char *s)
@@ -38,7 +39,7 @@ void *gg_ticket_memo(struct gg_ctx *c, const char *what, const char *code, size_
 struct query {
 	int ready;
 	const char *sql;
-	int at[24]; /* the most :names a query of these files has is 18 (ticket/insert.sql) */
+	int at[24]; /* the most :names a query of these files has is 21 (ticket/insert.sql) */
 };
 
 /* A named query, reset, and in *at the place of each of `params` (its :names) in it. The places
@@ -71,17 +72,43 @@ struct gg_stmt *gg_ticket_query(struct gg_ctx *c, const char *name, const char *
 /* ---- tickets as records ---- */
 
 static const char *const time_fields[] = {
-	"reported_at", "respond_by",   "due_at", "accepted_at",		 "resolved_at", "closed_at",
+	"reported_at", "respond_by",   "due_at", "first_accepted_at",	 "accepted_at", "resolved_at", "closed_at",
 	"overdue_at",  "suspended_at", "at",	 "original_reported_at", NULL};
+
+/* The reporter, stored as two columns, as one field: {name, phone}, the phone masked as a
+ * person's is unless --reveal (personal data). A ticket nobody reported by name has none. */
+static void reporter(struct gg_ctx *c, json_t *row)
+{
+	json_t *name = json_object_get(row, "reporter_name"), *phone = json_object_get(row, "reporter_phone");
+
+	if (json_is_string(name) || json_is_string(phone)) {
+		json_t *r = json_object();
+		if (json_is_string(name))
+			json_object_set(r, "name", name);
+		if (json_is_string(phone)) {
+			char *m = c->reveal ? NULL : gg_text_mask(json_string_value(phone));
+			json_object_set_new(r, "phone", m ? json_string(m) : json_incref(phone));
+			free(m);
+		}
+		json_object_set_new(row, "reporter", r);
+	}
+	json_object_del(row, "reporter_name");
+	json_object_del(row, "reporter_phone");
+}
 
 /* Times are stored as seconds; records carry them as local ISO 8601. An event's data comes
  * back as text where a UNION forgot the column is JSON (queries/ticket/history.sql). A
- * provisional deadline is said (true); a firm one goes unsaid, as NULLs do. */
-json_t *gg_ticket_record(json_t *row)
+ * provisional deadline is said (true); a firm one goes unsaid, as NULLs do. missed is always
+ * said, true or false: a ticket that never missed a deadline is a figure too. */
+json_t *gg_ticket_record(struct gg_ctx *c, json_t *row)
 {
 	json_t *prov = json_object_get(row, "provisional_deadline");
 	if (json_is_integer(prov))
 		json_object_set_new(row, "provisional_deadline", json_boolean(json_integer_value(prov)));
+	json_t *missed = json_object_get(row, "missed");
+	if (json_is_integer(missed))
+		json_object_set_new(row, "missed", json_boolean(json_integer_value(missed)));
+	reporter(c, row);
 	json_t *data = json_object_get(row, "data");
 	if (json_is_string(data))
 		json_object_set_new(row, "data", json_loads(json_string_value(data), 0, NULL));
@@ -123,7 +150,7 @@ int gg_ticket_get(struct gg_ctx *c, json_int_t id, json_t **out)
 	*out = NULL;
 	if (gg_ticket_by_id(c, "ticket/get", id, &st))
 		return c->err.code;
-	*out = gg_ticket_record(gg_stmt_row(st));
+	*out = gg_ticket_record(c, gg_stmt_row(st));
 	/* the original lists its duplicates */
 	if (!(st = gg_ticket_query(c, "ticket/duplicates", by_id, &at)))
 		return json_decref(*out), *out = NULL, c->err.code;
@@ -185,13 +212,15 @@ int gg_ticket_load(struct gg_ctx *c, json_int_t id, struct state *s)
 	s->closed_at = gg_stmt_int(st, 13);
 	s->overdue_at = gg_stmt_int(st, 14);
 	s->provisional = (int)gg_stmt_int(st, 15);
+	s->urgent = !strcmp(gg_stmt_text(st, 16), "urgent");
+	s->missed = (int)gg_stmt_int(st, 17);
 	return 0;
 }
 
 static const char *const store_params[] = {
-	"status",      "level",	      "assignee",  "level_at",	   "respond_by",    "due_at",	  "due_base",
-	"accepted_at", "resolved_at", "closed_at", "suspended_at", "resume_status", "overdue_at", "satisfaction",
-	"provisional", "id",	      NULL};
+	"status",     "level",	      "assignee",    "level_at",  "respond_by",	  "due_at",
+	"due_base",   "accepted_at",  "resolved_at", "closed_at", "suspended_at", "resume_status",
+	"overdue_at", "satisfaction", "provisional", "missed",	  "id",		  NULL};
 
 static void bind_time(struct gg_stmt *st, int i, int64_t t)
 {
@@ -224,18 +253,19 @@ int gg_ticket_store(struct gg_ctx *c, const struct state *s)
 	bind_time(st, p[12], s->overdue_at);
 	gg_stmt_bind_fixed(st, p[13], *s->satisfaction ? s->satisfaction : NULL);
 	gg_stmt_bind_int(st, p[14], s->provisional);
-	gg_stmt_bind_int(st, p[15], s->id);
+	gg_stmt_bind_int(st, p[15], s->missed);
+	gg_stmt_bind_int(st, p[16], s->id);
 	return gg_stmt_run(st, &c->err);
 }
 
 /* Moves a ticket to the level of `rank` as of t: a fresh deadline and response time, and from
  * street level up the category's department summoned as assignee. */
-void gg_ticket_climb(struct gg_ctx *c, struct state *s, const struct cat *k, int rank, int64_t t)
+void gg_ticket_climb(struct gg_ctx *c, struct state *s, struct cat *k, int rank, int64_t t)
 {
 	snprintf(s->level, sizeof s->level, "%s", k->level[rank]);
 	s->level_at = t;
 	s->provisional = 0;
-	s->due_at = s->due_base = gg_ticket_due(c, k, rank, t, &s->provisional);
+	s->due_at = s->due_base = gg_ticket_due(c, k, s->urgent, rank, t, &s->provisional);
 	s->respond_by = gg_cal_due(c, k->cal, t, &k->respond, &s->provisional);
 	if (rank >= k->street) {
 		snprintf(s->assignee, sizeof s->assignee, "%s", k->department);
@@ -260,7 +290,7 @@ static int each_row(struct gg_ctx *c, struct gg_stmt *st, int (*fn)(struct gg_ct
 	int rc;
 
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
-		json_t *rec = gg_ticket_record(gg_stmt_row(st));
+		json_t *rec = gg_ticket_record(c, gg_stmt_row(st));
 		rc = fn(c, rec, arg);
 		json_decref(rec);
 		if (rc)
@@ -329,11 +359,10 @@ int gg_ticket_merge(struct gg_ctx *c, json_int_t id, json_int_t into)
 		into = gg_stmt_int(st, 0); /* a chain of duplicates points at its original */
 	if (into == id)
 		return gg_err_set(&c->err, GG_EX_DATAERR, "ticket %lld is the original of that chain", (long long)id);
-	if (!(st = gg_ticket_query(c, "ticket/merge", (const char *const[]){"into", "at", "id", NULL}, &at)))
+	if (!(st = gg_ticket_query(c, "ticket/merge", (const char *const[]){"into", "id", NULL}, &at)))
 		return c->err.code;
 	gg_stmt_bind_int(st, at[0], into);
-	gg_stmt_bind_int(st, at[1], gg_clock_now());
-	gg_stmt_bind_int(st, at[2], id);
+	gg_stmt_bind_int(st, at[1], id);
 	if ((rc = gg_stmt_run(st, &c->err)))
 		return rc;
 	json_t *d1 = json_pack("{s:I}", "duplicate_of", into), *d2 = json_pack("{s:I}", "duplicate", id);

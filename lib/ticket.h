@@ -18,8 +18,9 @@ extern const struct gg_kind gg_category_kind;
 extern const struct gg_kind gg_ticket_kind;
 extern const struct gg_kind *const gg_ticket_kinds[];
 
-/* ticket-intake.c: the sources a ticket comes from */
+/* ticket-intake.c: the sources a ticket comes from, and its priorities */
 extern const char *const gg_ticket_sources[];
+extern const char *const gg_ticket_priorities[];
 
 /* ticket-intake.c: what intake does with places it cannot resolve, and whether deadlines may be past */
 struct gg_intake {

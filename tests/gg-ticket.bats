@@ -128,7 +128,7 @@ EOF2
 		'["311-1001","hotline_12345","路灯不亮","TZ-HL-CZ-01-G01-B04",32.49]'
 	run -0 gg-ticket export --to open311
 	assert_equal "$(jq -c '.[0] | keys' <<<"$output")" \
-		'["address","address_id","agency_responsible","description","expected_datetime","lat","long","requested_datetime","service_code","service_name","service_request_id","status","status_notes","updated_datetime"]'
+		'["address","address_id","agency_responsible","description","expected_datetime","external_id","lat","long","requested_datetime","service_code","service_name","service_request_id","status","status_notes","updated_datetime"]'
 	assert_equal "$(jq -c '.[1] | [.service_request_id, .status, .service_code, .address_id, .requested_datetime]' <<<"$output")" \
 		'["2","open","env.garbage","TZ-HL-CZ-01-G02","2026-11-21T08:00:00+08:00"]'
 }

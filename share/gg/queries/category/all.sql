@@ -1,2 +1,2 @@
 -- category/all.sql: the whole catalogue, by code.
-SELECT code, name, start_level, department, respond, sla, max_extension FROM category ORDER BY code;
+SELECT code, name, start_level, department, respond, sla, max_extension, urgent FROM category ORDER BY code;

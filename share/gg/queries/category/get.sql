@@ -1,2 +1,2 @@
 -- category/get.sql: one ticket category by its code.
-SELECT code, name, start_level, department, respond, sla, max_extension FROM category WHERE code = :code;
+SELECT code, name, start_level, department, respond, sla, max_extension, urgent FROM category WHERE code = :code;

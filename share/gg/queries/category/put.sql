@@ -1,6 +1,6 @@
 -- category/put.sql: adds a category, or changes the one with that code.
-INSERT INTO category (code, name, start_level, department, respond, sla, max_extension)
-VALUES (:code, :name, :start_level, :department, :respond, :sla, :max_extension)
+INSERT INTO category (code, name, start_level, department, respond, sla, max_extension, urgent)
+VALUES (:code, :name, :start_level, :department, :respond, :sla, :max_extension, :urgent)
 ON CONFLICT (code) DO UPDATE SET name = excluded.name, start_level = excluded.start_level,
 	department = excluded.department, respond = excluded.respond, sla = excluded.sla,
-	max_extension = excluded.max_extension;
+	max_extension = excluded.max_extension, urgent = excluded.urgent;

@@ -1,5 +1,14 @@
--- ticket/get.sql: ticket :id with every column its record shows (show, and every step's output).
-SELECT id, external_id, source, category, title, description, unit, address, priority, status, level, assignee,
-       reported_at, respond_by, due_at, accepted_at, resolved_at, closed_at, overdue_at, satisfaction, duplicate_of,
-       lat, long, nullif(provisional_deadline, 0) AS provisional_deadline
-FROM ticket WHERE id = :id;
+-- ticket/get.sql: ticket :id with every column its record shows (show, and every step's output);
+-- its street and community are those its grid (or its building's grid) stands in, a parent or
+-- two up by key, as in the view ticket_local.
+SELECT t.id, t.external_id, t.source, t.category, t.title, t.description, street.code AS street,
+       community.code AS community, t.unit, t.address, t.priority, t.status, t.start_level, t.level, t.assignee,
+       t.reporter_name, t.reporter_phone, t.reported_at, t.respond_by, t.due_at, t.first_accepted_at, t.accepted_at,
+       t.resolved_at, t.closed_at, t.overdue_at, t.missed, t.first_satisfaction, t.satisfaction, t.duplicate_of,
+       t.lat, t.long, nullif(t.provisional_deadline, 0) AS provisional_deadline
+FROM ticket t
+LEFT JOIN unit u ON u.code = t.unit
+LEFT JOIN unit grid ON grid.code = CASE WHEN u.level = 'building' THEN u.parent ELSE u.code END
+LEFT JOIN unit community ON community.code = grid.parent
+LEFT JOIN unit street ON street.code = community.parent
+WHERE t.id = :id;

@@ -1,2 +1,3 @@
--- ticket/merge.sql: ticket :id closed at :at as a duplicate of ticket :into.
-UPDATE ticket SET status = 'duplicate', duplicate_of = :into, closed_at = :at WHERE id = :id;
+-- ticket/merge.sql: ticket :id marked a duplicate of ticket :into. closed_at stays unset: a
+-- merge is not a close, and its time is the "merged" event's.
+UPDATE ticket SET status = 'duplicate', duplicate_of = :into WHERE id = :id;
