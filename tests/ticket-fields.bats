@@ -18,7 +18,7 @@ new_ticket() {
 @test "show, list and ndjson name the ticket's street, community and start level; csv declares them" {
 	id=$(new_ticket)
 	gg-ticket new --category road.pothole --title 坑 --unit TZ-HL-CZ-01-G01-B03 >/dev/null
-	run -0 gg-ticket show "$id" -o json
+	run -0 gg-ticket show "$id" -o ndjson
 	assert_equal "$(jq -c '[.street, .community, .start_level, .level]' <<<"$output")" \
 		'["TZ-HL-CZ","TZ-HL-CZ-01","grid","grid"]'
 	run -0 gg-ticket list -o ndjson
@@ -32,7 +32,7 @@ new_ticket() {
 	id=$(new_ticket)
 	gg-ticket --now 2026-11-26T11:00:00+08:00 accept "$id" >/dev/null
 	gg-ticket --now 2026-11-26T12:00:00+08:00 escalate "$id" --to community --reason 网格处理不了 >/dev/null
-	run -0 gg-ticket --now 2026-11-26T13:00:00+08:00 accept "$id" -o json
+	run -0 gg-ticket --now 2026-11-26T13:00:00+08:00 accept "$id" -o ndjson
 	assert_equal "$(jq -c '[.first_accepted_at, .accepted_at]' <<<"$output")" \
 		'["2026-11-26T11:00:00+08:00","2026-11-26T13:00:00+08:00"]'
 }
@@ -43,9 +43,9 @@ new_ticket() {
 	gg-ticket resolve "$id" >/dev/null
 	gg-ticket visit "$id" --satisfaction unsatisfied >/dev/null
 	gg-ticket resolve "$id" >/dev/null
-	run -0 gg-ticket visit "$id" --satisfaction satisfied -o json
+	run -0 gg-ticket visit "$id" --satisfaction satisfied -o ndjson
 	assert_equal "$(jq -c '[.first_satisfaction, .satisfaction]' <<<"$output")" '["unsatisfied","satisfied"]'
-	run -0 gg-ticket close "$id" -o json
+	run -0 gg-ticket close "$id" -o ndjson
 	assert_equal "$(jq -c '[.first_satisfaction, .satisfaction, .status]' <<<"$output")" \
 		'["unsatisfied","satisfied","closed"]'
 }
@@ -53,7 +53,7 @@ new_ticket() {
 @test "missed: false until the sweep escalates a ticket or marks it overdue, and true after whatever follows" {
 	a=$(new_ticket)
 	b=$(new_ticket)
-	run -0 gg-ticket show "$a" -o json
+	run -0 gg-ticket show "$a" -o ndjson
 	assert_equal "$(jq .missed <<<"$output")" false
 	gg-ticket --now 2026-11-27T11:00:00+08:00 escalate --due >/dev/null
 	gg-ticket --now 2026-11-27T12:00:00+08:00 accept "$a" >/dev/null
@@ -63,7 +63,7 @@ new_ticket() {
 	# a ticket that reached department level and missed there too: overdue, missed
 	c=$(gg-ticket new --category safety.food --title 餐馆卫生 --unit TZ-HL-CZ-01-G02 -o json | jq -r .id)
 	gg-ticket --now 2026-12-31T10:00:00+08:00 escalate --due >/dev/null
-	run -0 gg-ticket show "$c" -o json
+	run -0 gg-ticket show "$c" -o ndjson
 	assert_equal "$(jq -c '[.missed, (.overdue_at != null)]' <<<"$output")" '[true,true]'
 	run -0 gg-ticket list --status open -o csv
 	assert_line --index 0 --partial ',missed,'
@@ -95,7 +95,7 @@ new_ticket() {
 	assert_equal "$(jq -c '[.[].id]' <<<"$output")" "[$b]"
 	run -0 gg-ticket --now 2026-11-28T10:00:00+08:00 escalate --due -o json
 	assert_equal "$(jq -c '[.[].id]' <<<"$output")" "[$b]"
-	run -0 gg-ticket show "$a" -o json
+	run -0 gg-ticket show "$a" -o ndjson
 	assert_equal "$(jq -c '[.status, .level, .missed]' <<<"$output")" '["suspended","grid",false]'
 	# open, but its clock stands still: resumed first for the steps of running tickets
 	run -65 gg-ticket suspend "$a" --reason 再等等
@@ -110,7 +110,7 @@ new_ticket() {
 	run -0 gg-ticket import -o json <<<'{external_id: "R-1", source: hotline_12345, category: env.garbage, title: 噪声, unit: TZ-HL-CZ-01-G02, reported_at: "2026-11-26T09:00:00+08:00", reporter: {name: 李四, phone: "13800001111"}}'
 	run -0 gg-ticket list -o ndjson
 	assert_equal "$(jq -c .reporter <<<"$output")" $'{"name":"王芳","phone":"139****5678"}\n{"name":"李四","phone":"138****1111"}'
-	run -0 gg-ticket --reveal show 1 -o json
+	run -0 gg-ticket --reveal show 1 -o ndjson
 	assert_equal "$(jq -r .reporter.phone <<<"$output")" 13912345678
 	run -0 sqlite3 "$GG_DB" 'SELECT reporter_name, reporter_phone FROM ticket ORDER BY id'
 	assert_output $'王芳|13912345678\n李四|13800001111'
@@ -139,7 +139,7 @@ new_ticket() {
 }
 
 @test "an urgent ticket has its category's urgent deadline at every level it reaches" {
-	run -0 gg-ticket category show env.sewage -o json
+	run -0 gg-ticket category show env.sewage -o ndjson
 	assert_equal "$(jq -c .urgent <<<"$output")" '{"grid":"4h","community":"8h","street":"1wd","department":"2wd"}'
 	run -0 --separate-stderr gg-ticket new --category env.sewage --title 污水外溢 --unit TZ-HL-CZ-01-G01 --priority urgent -o json
 	assert_equal "$stderr" ''
