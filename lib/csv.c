@@ -213,6 +213,17 @@ int gg_csv_mapping(const char *path, json_t *header, const struct gg_csv *csv, j
 		rc = n < 0 ? err->code : gg_err_set(err, GG_EX_DATAERR, "%s: the mapping is empty", path);
 		goto done;
 	}
+	/* a misspelt section (default: for defaults:) would be dropped and every ticket stored
+	 * without what it meant to give them */
+	json_object_foreach (doc, key, v)
+		if (strcmp(key, "fields") && strcmp(key, "defaults") && strcmp(key, "values")) {
+			rc = gg_reader_fail(r, err, doc, key,
+					    "%s: unknown key in the mapping (one of: fields, defaults, values)", key);
+			goto done;
+		} else if (strcmp(key, "fields") && !json_is_object(v)) {
+			rc = gg_reader_fail(r, err, doc, key, "%s: must be a mapping ({FIELD: VALUE, ...})", key);
+			goto done;
+		}
 	fields = json_object_get(doc, "fields");
 	if (!json_is_object(fields)) {
 		rc = gg_reader_fail(r, err, doc, "fields", "the mapping needs fields: {FIELD: COLUMN, ...}");
