@@ -41,3 +41,28 @@ infile() {
 	refused gg-ticket "$m:2:11: defaults: must be a mapping ({FIELD: VALUE, ...})" \
 		import --from csv --map "$m" -f "$FIX/hotline.csv"
 }
+
+# ---- 10b: CSV fields ----
+
+# csv_import: a 12345 export on stdin, mapped by the fixture's mapping
+csv_import() {
+	gg-ticket import --from csv --map "$FIX/hotline-map.yaml" -f - -o json
+}
+
+@test "a CSV field over the record size limit is refused while it is read, not read whole" {
+	# an endless field: read whole, it would never end
+	run -65 --separate-stderr bash -c "{ head -1 '$FIX/hotline.csv'; printf '2026110300123,2026/11/03 09:12,邻里纠纷,楼上噪音,\"'; yes 噪音 | tr -d '\n'; } | timeout 10 gg-ticket import --from csv --map '$FIX/hotline-map.yaml' -f -"
+	assert_equal "$stderr" "gg-ticket: stdin:2: malformed CSV: field 5 (诉求内容) is longer than 1048576 bytes"
+	assert_equal "$output" ""
+	assert_equal "$(digest)" "$BEFORE"
+	# and one a little over the limit, closed, is refused as well, not stored
+	run -65 --separate-stderr bash -c "{ head -1 '$FIX/hotline.csv'; printf '2026110300123,2026/11/03 09:12,邻里纠纷,楼上噪音,'; head -c 1048577 /dev/zero | tr '\0' a; printf ',东进路12号3幢\n'; } | gg-ticket import --from csv --map '$FIX/hotline-map.yaml' -f -"
+	assert_equal "$stderr" "gg-ticket: stdin:2: malformed CSV: field 5 (诉求内容) is longer than 1048576 bytes"
+	assert_equal "$(digest)" "$BEFORE"
+}
+
+@test "a NUL byte in a CSV field is refused, not stored cut" {
+	f=$(infile nul.csv '工单编号,受理时间,诉求分类,诉求标题,诉求内容,事发地址\n2026110300124,2026/11/03 09:12,邻里纠纷,楼上\0噪音,"夜间",东进路12号3幢\n')
+	refused gg-ticket "$f:2: malformed CSV: field 4 (诉求标题) holds a NUL byte" \
+		import --from csv --map "$FIX/hotline-map.yaml" -f "$f"
+}
