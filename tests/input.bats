@@ -66,3 +66,43 @@ csv_import() {
 	refused gg-ticket "$f:2: malformed CSV: field 4 (诉求标题) holds a NUL byte" \
 		import --from csv --map "$FIX/hotline-map.yaml" -f "$f"
 }
+
+# ---- 10c: YAML keys and tags, JSON between records ----
+
+@test "a NUL byte in a YAML key is refused, not read as the key cut before it" {
+	f=$(infile nul.yaml 'units:\n  - {code: TZ-X, name: 甲, level: district, "parent\\0junk": TZ}\n')
+	refused gg-org "$f:2:44: a key contains a NUL character ('parent' and more)" import -f "$f"
+}
+
+@test "a byte order mark between NDJSON records is refused; one at the top is the input's own" {
+	f=$(infile bom.ndjson '{"people": [{"code": "P1", "name": "甲"}]}\n\xef\xbb\xbf{"people": [{"code": "P2", "name": "乙"}]}\n')
+	refused gg-org "$f:2:1: malformed JSON: a byte order mark between records (only the input's first bytes may be one)" import -f "$f"
+	f=$(infile top.ndjson '\xef\xbb\xbf{"people": [{"code": "P1", "name": "甲"}]}\n{"people": [{"code": "P2", "name": "乙"}]}\n')
+	run -0 gg-org import -f "$f" -o json
+	assert_equal "$(jq -c .people <<<"$output")" '{"new":2,"changed":0,"unchanged":0}'
+}
+
+@test "two JSON arrays, or an array and an object, run together are refused, not read as one input" {
+	f=$(infile two.json '[{"people": [{"code": "P1", "name": "甲"}]}][{"people": [{"code": "P2", "name": "乙"}]}]\n')
+	refused gg-org "$f:1:44: malformed JSON: text after the closing ']' of the array" import -f "$f"
+	f=$(infile then.json '[{"people": [{"code": "P1", "name": "甲"}]}]\n{"people": [{"code": "P2", "name": "乙"}]}\n')
+	refused gg-org "$f:2:1: malformed JSON: text after the closing ']' of the array" import -f "$f"
+	f=$(infile after.json '{"people": [{"code": "P1", "name": "甲"}]}\n[{"people": [{"code": "P2", "name": "乙"}]}]\n')
+	refused gg-org "$f:2:1: a record must be an object" import -f "$f"
+}
+
+@test "a YAML tag outside the core schema is refused, not stored as the text it tags" {
+	f=$(infile bin.yaml 'people:\n  - {code: P1, name: !!binary 55Sy}\n')
+	refused gg-org "$f:2:22: unsupported YAML tag '!!binary' (only the core schema's: !!str, !!int, !!float, !!bool, !!null, !!seq, !!map)" import -f "$f"
+	f=$(infile local.yaml 'people:\n  - {code: P1, name: !person 甲}\n')
+	refused gg-org "$f:2:22: unsupported YAML tag '!person' (only the core schema's: !!str, !!int, !!float, !!bool, !!null, !!seq, !!map)" import -f "$f"
+	f=$(infile set.yaml 'people: !!set\n  - {code: P1, name: 甲}\n')
+	refused gg-org "$f:1:9: unsupported YAML tag '!!set' (only the core schema's: !!str, !!int, !!float, !!bool, !!null, !!seq, !!map)" import -f "$f"
+	f=$(infile int.yaml 'units:\n  - {code: TZ-X, name: 甲, level: community, parent: TZ-HL-CZ, population: !!int many}\n')
+	refused gg-org "$f:2:75: 'many' is not a !!int" import -f "$f"
+	# the core tags still say what they always said
+	f=$(infile core.yaml 'people:\n  - {code: !!str 0123, name: !!str 甲}\n')
+	run -0 gg-org import -f "$f"
+	run -0 gg-org person show 0123 -o json
+	assert_equal "$(jq -r .name <<<"$output")" 甲
+}
