@@ -106,3 +106,17 @@ csv_import() {
 	run -0 gg-org person show 0123 -o json
 	assert_equal "$(jq -r .name <<<"$output")" 甲
 }
+
+# ---- 10d: times ----
+
+@test "a UTC offset past ±14:00, one that lost its minutes, and year 0000 are not times" {
+	for t in 2026-11-03T09:12:00+99:99 2026-11-03T09:12:00+08: 2026-11-03T09:12:00+08:60 0000-11-03T09:12:00+08:00; do
+		f=$(infile t.yaml "{external_id: A1, source: hotline_12345, category: env.garbage, unit: TZ-HL-CZ-01-G01, title: 甲,\n reported_at: \"$t\"}\n")
+		refused gg-ticket "$f:2:15: reported_at: '$t' is not a time: use ISO 8601, e.g. 2026-11-03T09:12:00+08:00" import -f "$f"
+	done
+	run -64 gg-ticket --now 2026-11-03T09:12:00+99:99 list
+	# the offsets zones have are still times, written every way ISO 8601 allows
+	for t in 2026-11-03T09:12:00+0800 2026-11-03T09:12:00+08 2026-11-03T01:12:00Z 2026-11-02T11:12:00-14:00 2026-11-03T23:12:00+14:00; do
+		run -0 gg-ticket --now "$t" list -o json
+	done
+}
