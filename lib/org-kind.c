@@ -206,6 +206,31 @@ const struct gg_kind gg_party_kind = {
 
 /* ---- leader link, demand ---- */
 
+/* A link ties a city or county leader to a community: to anyone else it would count as a
+ * leader's link in every report, and check would never see the person had no leader role. */
+static int link_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, json_t *old, const struct gg_src *src)
+{
+	json_t *leader = json_object_get(rec, "leader"), *p = NULL, *role;
+	size_t i;
+	int is_leader = 0;
+
+	(void)k;
+	(void)old;
+	if (gg_kind_get(c, &gg_person_kind, json_pack("{s:O}", "code", leader), &p))
+		return c->err.code;
+	if (!p) /* the reference itself is checked, and named, with the other fields */
+		return 0;
+	json_array_foreach (json_object_get(p, "roles"), i, role)
+		if (!strcmp(json_string_value(json_object_get(role, "role")), "leader"))
+			is_leader = 1;
+	json_decref(p);
+	if (!is_leader)
+		return gg_kind_fail(c, src, rec, "leader",
+				    "'%s' is not a leader: only a person with the role leader is linked to a community",
+				    json_string_value(leader));
+	return 0;
+}
+
 const struct gg_kind gg_link_kind = {
 	.name = "link",
 	.plural = "links",
@@ -224,6 +249,7 @@ const struct gg_kind gg_link_kind = {
 			 .what = "leader links"},
 			{0},
 		},
+	.check = link_check,
 };
 
 static const struct gg_field field_item[] = {{.name = "field", .type = GG_F_TEXT}};

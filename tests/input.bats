@@ -120,3 +120,24 @@ csv_import() {
 		run -0 gg-ticket --now "$t" list -o json
 	done
 }
+
+# ---- 10e: addresses and leader links ----
+
+@test "an address on two buildings: check names the second and the first, resolve names both" {
+	# the same address as B03's, spelt another way: resolve would send its tickets to B03
+	gg-org unit set TZ-HL-CZ-01-G01-B04 --addresses 东进路16号4幢 --addresses '东进路 14 号' >/dev/null
+	run -1 --separate-stderr gg-org check -o json
+	assert_equal "$(jq -c '[.[] | select(.rule == "address_shared") | [.code, .problem]]' <<<"$output")" \
+		"[[\"TZ-HL-CZ-01-G01-B04\",\"address '东进路 14 号' is also an address of building TZ-HL-CZ-01-G01-B03\"]]"
+	run -65 --separate-stderr gg-org resolve 东进路14号
+	assert_equal "$stderr" "gg-org: address '东进路14号' is ambiguous: buildings TZ-HL-CZ-01-G01-B03, TZ-HL-CZ-01-G01-B04"
+}
+
+@test "a leader link to a person who is not a leader is refused" {
+	f=$(infile link.yaml 'people:\n  - {code: P9, name: 甲, roles: [{role: grid_worker, unit: TZ-HL-CZ-01-G01}]}\nlinks:\n  - {leader: P9, unit: TZ-HL-CZ-01}\n')
+	refused gg-org "$f:4:14: leader: 'P9' is not a leader: only a person with the role leader is linked to a community" import -f "$f"
+	run -65 --separate-stderr gg-org link add --leader W0001 --unit TZ-HL-CZ-01
+	assert_equal "$stderr" "gg-org: leader: 'W0001' is not a leader: only a person with the role leader is linked to a community"
+	assert_equal "$(digest)" "$BEFORE"
+	run -0 gg-org link add --leader L0002 --unit TZ-HL-CZ-02
+}
