@@ -141,3 +141,28 @@ csv_import() {
 	assert_equal "$(digest)" "$BEFORE"
 	run -0 gg-org link add --leader L0002 --unit TZ-HL-CZ-02
 }
+
+# ---- 11: phone and id numbers ----
+
+@test "phone numbers are mobiles or landlines; id numbers carry their check character" {
+	for p in 138123456789 1381234567 12812345678 0523 0523-86881234-8012345 05238688123 +8613812345678 0523-0688123 138-1234-5678; do
+		f=$(infile p.yaml "people:\n  - {code: P9, name: 甲, phone: \"$p\"}\n")
+		refused gg-org "$f:2:32: phone: not a phone number: a mobile is 11 digits from 13 to 19 (13812345678), a landline [0AREA-]NUMBER[-EXTENSION] (0523-86881234-801)" import -f "$f"
+	done
+	for id in 321202195003011235 32120219500301123x 32120219500301123 ABC202195003011234; do
+		f=$(infile i.yaml "people:\n  - {code: P9, name: 甲, id_number: \"$id\"}\n")
+		refused gg-org "$f:2:36: id_number: not a resident id number: 17 digits and a check character (0-9 or X) that matches them" import -f "$f"
+	done
+	f=$(infile old.yaml 'people:\n  - {code: P9, name: 甲, id_number: "321202500301123"}\n')
+	refused gg-org "$f:2:36: id_number: a 15-digit id number is no longer valid: write the 18-character one" import -f "$f"
+	run -0 gg-org import <<<'people: [{code: P1, name: 甲, phone: "13912345678", id_number: "11010119900308777X"}, {code: P2, name: 乙, phone: "0523-86881234-801"}, {code: P3, name: 丙, phone: "010-62345678"}, {code: P4, name: 丁, phone: "86881234", id_number: "321202195003011234"}]'
+	run -0 gg-org person set P1 --id-number 110101199003107777
+}
+
+@test "a masked number from an export is still taken where it masks the stored one, and checked unmasked" {
+	gg-org person export -o yaml >"$BATS_TEST_TMPDIR/people.yaml" 2>/dev/null || gg-org export -o yaml >"$BATS_TEST_TMPDIR/people.yaml"
+	grep -q '138\*\*\*\*1234' "$BATS_TEST_TMPDIR/people.yaml"
+	run -0 gg-org import -f "$BATS_TEST_TMPDIR/people.yaml"
+	assert_equal "$(digest)" "$BEFORE"
+	refused gg-org "stdin:1:41: phone: '139****0000' is masked; export with --reveal to carry personal data" import - <<<'people: [{code: W0001, name: 李娜, phone: "139****0000"}]'
+}
