@@ -353,7 +353,8 @@ int gg_clock_parse(const char *s, int64_t *t)
 	if ((sep != '-' && sep != '/') || digits(&p, 4, &y) || *p++ != sep || digits(&p, 2, &mo) || *p++ != sep ||
 	    digits(&p, 2, &d))
 		return -1;
-	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
+	/* there was no year 0 (1 BC came before AD 1), and 0000 is what an empty date field turns into */
+	if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
 		return -1;
 	if (*p == 'T' || *p == ' ') {
 		p++;
@@ -376,9 +377,13 @@ int gg_clock_parse(const char *s, int64_t *t)
 			int sign = *p++ == '-' ? -1 : 1, oh, om = 0;
 			if (digits(&p, 2, &oh))
 				return -1;
-			if (*p == ':')
-				p++;
+			if (*p == ':' && (p++, !*p)) /* +08: lost its minutes: which were they? */
+				return -1;
 			if (*p && digits(&p, 2, &om))
+				return -1;
+			/* no zone on Earth is further than 14 hours from UTC: +99:99 is a typing error,
+			 * not a time */
+			if (om > 59 || oh * 60 + om > 14 * 60)
 				return -1;
 			off = sign * (oh * 3600 + om * 60);
 		}

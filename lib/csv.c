@@ -18,6 +18,7 @@ struct gg_csv {
 	FILE *f;
 	char *name;
 	int line, next_line, ncols;
+	json_t *header; /* the first row, to name a field by its column in messages */
 	char *buf;
 	size_t len, cap;
 };
@@ -49,6 +50,7 @@ void gg_csv_close(struct gg_csv *r)
 		fclose(r->f);
 	free(r->name);
 	free(r->buf);
+	json_decref(r->header);
 	free(r);
 }
 
@@ -74,6 +76,19 @@ static int put(struct gg_csv *r, int c)
 	}
 	r->buf[r->len++] = (char)c;
 	return 0;
+}
+
+/* The field being read, as a message names it: its number and, past the header, its column. */
+static const char *field_name(const struct gg_csv *r, const json_t *row, char *buf, size_t n)
+{
+	size_t i = json_array_size(row);
+	const char *col = json_string_value(json_array_get(r->header, i));
+
+	if (col)
+		snprintf(buf, n, "field %zu (%s)", i + 1, col);
+	else
+		snprintf(buf, n, "field %zu", i + 1);
+	return buf;
 }
 
 static int field(struct gg_csv *r, json_t *row, struct gg_err *err)
@@ -128,8 +143,17 @@ static int quoted_byte(struct gg_csv *r, int c, int *quoted)
 static int row_fields(struct gg_csv *r, int c, json_t *row, struct gg_err *err)
 {
 	int quoted = 0, was_quoted = 0;
+	char fname[128];
 
 	for (;; c = getc(r->f)) {
+		/* a NUL would end the text where SQLite and every C caller read it, storing it cut;
+		 * a field past the limit is refused here, before it is read whole into memory */
+		if (c == '\0')
+			return gg_err_set(err, GG_EX_DATAERR, "%s:%d: malformed CSV: %s holds a NUL byte", r->name,
+					  r->line, field_name(r, row, fname, sizeof fname));
+		if (r->len >= GG_MAX_SCALAR && c != EOF && (quoted || !strchr(",\n\r", c)))
+			return gg_err_set(err, GG_EX_DATAERR, "%s:%d: malformed CSV: %s is longer than %d bytes",
+					  r->name, r->line, field_name(r, row, fname, sizeof fname), GG_MAX_SCALAR);
 		if (quoted) {
 			if (c == EOF)
 				return gg_err_set(err, GG_EX_DATAERR,
@@ -184,9 +208,10 @@ int gg_csv_next(struct gg_csv *r, json_t **out, struct gg_err *err)
 	row = json_array();
 	if (row_fields(r, c, row, err))
 		return json_decref(row), -1;
-	if (!r->ncols)
+	if (!r->ncols) {
 		r->ncols = (int)json_array_size(row);
-	else if ((int)json_array_size(row) != r->ncols) {
+		r->header = json_incref(row);
+	} else if ((int)json_array_size(row) != r->ncols) {
 		int n = (int)json_array_size(row);
 		json_decref(row);
 		return gg_err_set(err, GG_EX_DATAERR, "%s:%d: malformed CSV: %d fields where the header has %d",
@@ -213,6 +238,17 @@ int gg_csv_mapping(const char *path, json_t *header, const struct gg_csv *csv, j
 		rc = n < 0 ? err->code : gg_err_set(err, GG_EX_DATAERR, "%s: the mapping is empty", path);
 		goto done;
 	}
+	/* a misspelt section (default: for defaults:) would be dropped and every ticket stored
+	 * without what it meant to give them */
+	json_object_foreach (doc, key, v)
+		if (strcmp(key, "fields") && strcmp(key, "defaults") && strcmp(key, "values")) {
+			rc = gg_reader_fail(r, err, doc, key,
+					    "%s: unknown key in the mapping (one of: fields, defaults, values)", key);
+			goto done;
+		} else if (strcmp(key, "fields") && !json_is_object(v)) {
+			rc = gg_reader_fail(r, err, doc, key, "%s: must be a mapping ({FIELD: VALUE, ...})", key);
+			goto done;
+		}
 	fields = json_object_get(doc, "fields");
 	if (!json_is_object(fields)) {
 		rc = gg_reader_fail(r, err, doc, "fields", "the mapping needs fields: {FIELD: COLUMN, ...}");

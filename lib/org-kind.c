@@ -144,6 +144,81 @@ static const struct gg_field role_item[] = {
 	{.name = "unit", .type = GG_F_REF, .flags = GG_F_REQUIRED, .ref = &gg_unit_kind, .what = "roles of people"},
 };
 
+static int all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* A mainland mobile (1[3-9] and 9 more digits), or a landline: a local number of 7 or 8 digits
+ * not starting with 0 or 1, after an area code of 0 and 2 or 3 digits and a hyphen, and before
+ * a hyphen and an extension of 1 to 6 digits, both optional: 0523-86881234-801. */
+static int phone_ok(const char *s)
+{
+	size_t n = strlen(s), k;
+	const char *dash;
+
+	if (n == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9' && all_digits(s, n))
+		return 1;
+	if (s[0] == '0') { /* the area code */
+		if (!(dash = strchr(s, '-')) || dash - s < 3 || dash - s > 4 || !all_digits(s, (size_t)(dash - s)))
+			return 0;
+		s = dash + 1;
+	}
+	k = strcspn(s, "-");
+	if (k < 7 || k > 8 || s[0] < '2' || !all_digits(s, k))
+		return 0;
+	if (!s[k])
+		return 1;
+	s += k + 1;
+	n = strlen(s);
+	return n >= 1 && n <= 6 && all_digits(s, n);
+}
+
+/* A resident id number (GB 11643): 17 digits and a check character by ISO 7064 MOD 11-2, X
+ * standing for 10. */
+static int id_number_ok(const char *s)
+{
+	static const int weight[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+	int sum = 0, check;
+
+	if (strlen(s) != 18 || !all_digits(s, 17))
+		return 0;
+	for (int i = 0; i < 17; i++)
+		sum += (s[i] - '0') * weight[i];
+	check = (12 - sum % 11) % 11;
+	return s[17] == (check == 10 ? 'X' : '0' + check);
+}
+
+/* Checked once unmasked, and only when new or changed: a number stored before these rules is
+ * kept until someone writes it again. */
+static int person_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, json_t *old, const struct gg_src *src)
+{
+	const char *phone = json_string_value(json_object_get(rec, "phone"));
+	const char *id = json_string_value(json_object_get(rec, "id_number"));
+
+	(void)k;
+	if (phone && *phone && !json_equal(json_object_get(rec, "phone"), old ? json_object_get(old, "phone") : NULL) &&
+	    !phone_ok(phone))
+		return gg_kind_fail(c, src, rec, "phone",
+				    "not a phone number: a mobile is 11 digits from 13 to 19 (13812345678), a "
+				    "landline [0AREA-]NUMBER[-EXTENSION] (0523-86881234-801)");
+	if (id && *id &&
+	    !json_equal(json_object_get(rec, "id_number"), old ? json_object_get(old, "id_number") : NULL)) {
+		size_t n = strlen(id);
+		if (n == 15 && all_digits(id, n))
+			return gg_kind_fail(c, src, rec, "id_number",
+					    "a 15-digit id number is no longer valid: write the 18-character one");
+		if (!id_number_ok(id))
+			return gg_kind_fail(c, src, rec, "id_number",
+					    "not a resident id number: 17 digits and a check character (0-9 or X) that "
+					    "matches them");
+	}
+	return 0;
+}
+
 const struct gg_kind gg_person_kind = {
 	.name = "person",
 	.plural = "people",
@@ -157,6 +232,7 @@ const struct gg_kind gg_person_kind = {
 			{.name = "roles", .type = GG_F_LIST, .flags = GG_F_OWN_TABLE, .item = role_item, .nitem = 2},
 			{0},
 		},
+	.check = person_check,
 };
 
 /* ---- Party organisation ---- */
@@ -206,6 +282,31 @@ const struct gg_kind gg_party_kind = {
 
 /* ---- leader link, demand ---- */
 
+/* A link ties a city or county leader to a community: to anyone else it would count as a
+ * leader's link in every report, and check would never see the person had no leader role. */
+static int link_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, json_t *old, const struct gg_src *src)
+{
+	json_t *leader = json_object_get(rec, "leader"), *p = NULL, *role;
+	size_t i;
+	int is_leader = 0;
+
+	(void)k;
+	(void)old;
+	if (gg_kind_get(c, &gg_person_kind, json_pack("{s:O}", "code", leader), &p))
+		return c->err.code;
+	if (!p) /* the reference itself is checked, and named, with the other fields */
+		return 0;
+	json_array_foreach (json_object_get(p, "roles"), i, role)
+		if (!strcmp(json_string_value(json_object_get(role, "role")), "leader"))
+			is_leader = 1;
+	json_decref(p);
+	if (!is_leader)
+		return gg_kind_fail(c, src, rec, "leader",
+				    "'%s' is not a leader: only a person with the role leader is linked to a community",
+				    json_string_value(leader));
+	return 0;
+}
+
 const struct gg_kind gg_link_kind = {
 	.name = "link",
 	.plural = "links",
@@ -224,6 +325,7 @@ const struct gg_kind gg_link_kind = {
 			 .what = "leader links"},
 			{0},
 		},
+	.check = link_check,
 };
 
 static const struct gg_field field_item[] = {{.name = "field", .type = GG_F_TEXT}};

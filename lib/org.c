@@ -423,14 +423,14 @@ int gg_org_resolve(struct gg_ctx *c, const char *address, json_t **out)
 	gg_stmt_bind_text(st, gg_stmt_index(st, "address"), address);
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
 		json_t *row = gg_stmt_row(st);
-		int ex = (int)json_integer_value(json_object_get(row, "exact"));
 		if (!first) {
 			first = row;
-			exact = ex;
+			exact = (int)json_integer_value(json_object_get(row, "exact"));
 			continue;
 		}
-		if ((exact && !ex) ||
-		    json_equal(json_object_get(row, "building"), json_object_get(first, "building"))) {
+		/* an exact match does not settle it: another building with the address in normal
+		 * form would get the tickets of whoever spelt it that way */
+		if (json_equal(json_object_get(row, "building"), json_object_get(first, "building"))) {
 			json_decref(row);
 			continue;
 		}

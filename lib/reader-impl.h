@@ -31,6 +31,8 @@ struct gg_reader {
 
 	/* JSON scanner */
 	int line, col, in_array, eof;
+	int json_begun; /* 0 before the first byte, 1 before the first value, 2 in NDJSON, 3 past
+			 * the closing ']' of the one array */
 	char *val;
 	size_t nval, cap;
 

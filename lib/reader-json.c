@@ -2,6 +2,7 @@
  * cuts the input into top-level values (or the elements of a top-level array) and jansson parses
  * each, so a million-ticket file is read one record at a time, in constant memory. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "reader-impl.h"
 
@@ -41,11 +42,19 @@ static int push(struct gg_reader *r, int c)
 	return 0;
 }
 
+/* A byte order mark is taken only as the input's first bytes: anywhere else, as any byte
+ * between records that is not white space, it is a sign of two inputs run together, or of a
+ * record cut, and is refused where it stands. */
 static int skip_space(struct gg_reader *r)
 {
 	int c;
-	while ((c = getch(r)) != EOF &&
-	       (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xef || c == 0xbb || c == 0xbf))
+
+	if (!r->json_begun) {
+		r->json_begun = 1;
+		if (r->nbuf - r->obuf >= 3 && !memcmp(r->buf + r->obuf, "\xef\xbb\xbf", 3))
+			getch(r), getch(r), getch(r);
+	}
+	while ((c = getch(r)) != EOF && (c == ' ' || c == '\t' || c == '\r' || c == '\n'))
 		;
 	return c;
 }
@@ -112,17 +121,25 @@ int reader_json_next(struct gg_reader *r, json_t **rec, struct gg_err *err)
 				c = skip_space(r);
 			} else if (c == ']') {
 				r->in_array = 0;
+				r->json_begun = 3;
 				continue;
 			} else {
 				return reader_at_fail(r, err, r->line, r->col - 1,
 						      "malformed JSON: expected ',' or ']'"),
 				       -1;
 			}
-		} else if (!r->in_array && c == '[') {
+		} else if (r->json_begun == 3) {
+			/* one array is the whole input: a second value after it ([…][…], […]{…}) is
+			 * two inputs run together, not more records */
+			return reader_at_fail(r, err, r->line, r->col - 1,
+					      "malformed JSON: text after the closing ']' of the array"),
+			       -1;
+		} else if (!r->in_array && c == '[' && r->json_begun == 1) {
 			r->in_array = 1;
 			continue;
 		} else if (r->in_array == 1 && c == ']') {
 			r->in_array = 0;
+			r->json_begun = 3;
 			continue;
 		}
 		break;
@@ -131,6 +148,13 @@ int reader_json_next(struct gg_reader *r, json_t **rec, struct gg_err *err)
 		return reader_at_fail(r, err, r->line, r->col, "truncated input: the JSON array is not closed"), -1;
 	line = r->line;
 	col = r->col - 1;
+	if (c == 0xef)
+		return reader_at_fail(r, err, r->line, r->col - 1,
+				      "malformed JSON: a byte order mark between records (only the input's first bytes "
+				      "may be one)"),
+		       -1;
+	if (!r->in_array)
+		r->json_begun = 2; /* NDJSON: an array may no longer begin */
 	if (scan_value(r, c, err))
 		return -1;
 	if (r->in_array)

@@ -151,6 +151,46 @@ static int parse(struct gg_reader *r, yaml_event_t *ev, struct gg_err *err)
 	return yfail(r, err, r->yp.problem_mark, msg);
 }
 
+/* A tag outside the core schema (!!binary, !!timestamp, a local !thing) would be read as the text
+ * it tags and stored as if untagged: the writer meant something gg cannot keep. 0 when tag is
+ * NULL, non-specific or a core one of the kind of node given; else the error. */
+static int core_tag(struct gg_reader *r, yaml_event_t *ev, const char *tag, const char *const *core, struct gg_err *err)
+{
+	static const char yaml_org[] = "tag:yaml.org,2002:";
+
+	if (!tag || !strcmp(tag, "!"))
+		return 0;
+	for (; *core; core++)
+		if (!strcmp(tag, *core))
+			return 0;
+	if (!strncmp(tag, yaml_org, sizeof yaml_org - 1))
+		return reader_at_fail(r, err, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1,
+				      "unsupported YAML tag '!!%.100s' (only the core schema's: !!str, !!int, "
+				      "!!float, !!bool, !!null, !!seq, !!map)",
+				      tag + sizeof yaml_org - 1);
+	return reader_at_fail(r, err, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1,
+			      "unsupported YAML tag '%.100s' (only the core schema's: !!str, !!int, !!float, "
+			      "!!bool, !!null, !!seq, !!map)",
+			      tag);
+}
+
+static const char *const scalar_tags[] = {YAML_STR_TAG,	 YAML_INT_TAG,	YAML_FLOAT_TAG,
+					  YAML_BOOL_TAG, YAML_NULL_TAG, NULL};
+
+/* Whether v, typed by the core schema, is of the kind its tag says. */
+static int of_tag(const char *tag, const json_t *v)
+{
+	if (!strcmp(tag, YAML_INT_TAG))
+		return json_is_integer(v);
+	if (!strcmp(tag, YAML_FLOAT_TAG))
+		return json_is_number(v);
+	if (!strcmp(tag, YAML_BOOL_TAG))
+		return json_is_boolean(v);
+	if (!strcmp(tag, YAML_NULL_TAG))
+		return json_is_null(v);
+	return 1;
+}
+
 static int scalar(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *lossy, struct gg_err *err)
 {
 	const char *s = (const char *)ev->data.scalar.value;
@@ -163,11 +203,16 @@ static int scalar(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *loss
 		return yfail(r, err, ev->start_mark, "string longer than 1048576 bytes");
 	if (strlen(s) != ev->data.scalar.length)
 		return yfail(r, err, ev->start_mark, "string contains a NUL character");
+	if (core_tag(r, ev, tag, scalar_tags, err))
+		return err->code;
 	if (tag && strcmp(tag, YAML_STR_TAG) != 0 && strcmp(tag, "!") != 0) {
 		*out = core_scalar(s, lossy, &bad);
-		if (!*out && !bad)
-			bad = strcmp(tag, YAML_INT_TAG) == 0 || strcmp(tag, YAML_FLOAT_TAG) == 0 ||
-			      strcmp(tag, YAML_BOOL_TAG) == 0 || strcmp(tag, YAML_NULL_TAG) == 0;
+		if (!bad && (!*out || !of_tag(tag, *out))) {
+			json_decref(*out);
+			*out = NULL;
+			return reader_at_fail(r, err, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1,
+					      "'%.100s' is not a !!%s", s, tag + strlen("tag:yaml.org,2002:"));
+		}
 	} else if (!tag && ev->data.scalar.plain_implicit && ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
 		*out = core_scalar(s, lossy, &bad);
 	}
@@ -261,6 +306,19 @@ static int map_key(struct gg_reader *r, json_t *o, char **key, struct gg_err *er
 		yaml_event_delete(&e);
 		return -1;
 	}
+	/* a key cut at a NUL ("unit\0junk" read as unit) would set a field the input never named */
+	if (strlen((const char *)e.data.scalar.value) != e.data.scalar.length) {
+		char msg[300];
+		snprintf(msg, sizeof msg, "a key contains a NUL character ('%.200s' and more)",
+			 (const char *)e.data.scalar.value);
+		yfail(r, err, e.start_mark, msg);
+		yaml_event_delete(&e);
+		return -1;
+	}
+	if (core_tag(r, &e, (const char *)e.data.scalar.tag, scalar_tags, err)) {
+		yaml_event_delete(&e);
+		return -1;
+	}
 	*key = strdup((const char *)e.data.scalar.value);
 	if (json_object_get(o, *key)) {
 		char msg[300];
@@ -304,6 +362,8 @@ static int mapping(struct gg_reader *r, yaml_event_t *ev, json_t **out, size_t s
 	}
 }
 
+static const char *const seq_tags[] = {YAML_SEQ_TAG, NULL}, *const map_tags[] = {YAML_MAP_TAG, NULL};
+
 /* Composes the node whose first event is ev into *out; the container/key position of
  * each child is recorded as it is placed. */
 static int compose(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *lossy, int depth, struct gg_err *err)
@@ -326,8 +386,12 @@ static int compose(struct gg_reader *r, yaml_event_t *ev, json_t **out, int *los
 			return gg_err_oom(err);
 		return 0;
 	case YAML_SEQUENCE_START_EVENT:
+		if (core_tag(r, ev, (const char *)ev->data.sequence_start.tag, seq_tags, err))
+			return err->code;
 		return sequence(r, ev, out, start, depth, err);
 	case YAML_MAPPING_START_EVENT:
+		if (core_tag(r, ev, (const char *)ev->data.mapping_start.tag, map_tags, err))
+			return err->code;
 		return mapping(r, ev, out, start, depth, err);
 	default:
 		return yfail(r, err, ev->start_mark, "unexpected YAML event");
@@ -354,6 +418,10 @@ int reader_yaml_next(struct gg_reader *r, json_t **rec, struct gg_err *err)
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 			if (!r->in_seq) {
+				if (core_tag(r, &e, (const char *)e.data.sequence_start.tag, seq_tags, err)) {
+					yaml_event_delete(&e);
+					return -1;
+				}
 				r->in_seq = 1;
 				break;
 			}

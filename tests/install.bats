@@ -117,7 +117,7 @@ tally() {
 	bash "$BATS_TEST_TMPDIR/tour.sh" >"$BATS_TEST_TMPDIR/out" # on failure, its stderr names the line
 	run -0 cat "$BATS_TEST_TMPDIR/out"
 	assert_line '八字桥社区 short by 4'
-	assert_line 'phone: "177673701293"'
+	assert_line 'phone: "17767370129"'
 	assert_line --regexp '\|tester\|gg-org --reveal person show W0004$'
 	assert_line --partial 'status: closed'
 }

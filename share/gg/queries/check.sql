@@ -63,4 +63,13 @@ SELECT 'leader_link', 'person', p.code, p.name, 'leader is linked to no communit
 FROM person p
 WHERE EXISTS (SELECT 1 FROM person_role r JOIN scope s ON s.code = r.unit WHERE r.person = p.code AND r.role = 'leader')
   AND NOT EXISTS (SELECT 1 FROM link l WHERE l.leader = p.code)
+UNION ALL
+-- an address two buildings share (as resolve compares them, in normal form) cannot place a
+-- ticket: the building after the first in code order is named, with the one it collides with
+SELECT DISTINCT 'address_shared', b.level, b.code, b.name,
+       'address ''' || a.address || ''' is also an address of building ' ||
+       (SELECT min(o.unit) FROM address o WHERE o.norm = a.norm AND o.unit < a.unit),
+       NULL, NULL, NULL, NULL, NULL
+FROM address a JOIN unit_in b ON b.code = a.unit
+WHERE EXISTS (SELECT 1 FROM address o WHERE o.norm = a.norm AND o.unit < a.unit)
 ORDER BY 1, 3;
