@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # gg: make all | check | install | uninstall | deps | demo | bench | fuzz | sanitize | clean
 .POSIX:
 

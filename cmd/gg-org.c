@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* gg-org: the net. Units from city to building, addresses, Party organisations, people and
  * their roles, departments, leader links, the community duty list and the demands placed on
  * communities. Options and output only; the work is in lib/org.c and lib/kind.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* gg-ticket: events and work orders (事件/工单), from intake to the resident's return visit:
  * the category catalogue, the steps of the life cycle, the escalation sweep cron runs,
  * duplicates, and Open311 in and out. Options and output only; the work is in lib/ticket*.c. */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # bash completion for the gg tools: gg-org and gg-ticket.
 # Commands, subcommands and options are read from the tools' own --help, so the completion
 # never falls behind the tools; the values an option takes are the ones the tools accept

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* audit.c: writing the audit chain. hash = hex SHA-256 of
  * prev "\n" at "\n" actor "\n" command "\n" change, change being compact JSON. */
 #include <openssl/evp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* audit.h: the append-only audit log. Each row's hash covers the previous row's hash, so an
  * edit made behind the tools' back breaks the chain where it was made. */
 #ifndef GG_AUDIT_H

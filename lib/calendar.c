@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* calendar.c: durations and deadlines. Minutes and hours are counted on the clock, days on
  * the calendar (same time of day, n days on), working days with the holiday calendar: a
  * deadline n working days after a moment on a working day is the same time of day n working

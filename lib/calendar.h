@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* calendar.h: durations (30m, 24h, 3d, 5wd) and the deadlines they give, working days
  * counted in the calendar's zone with the holiday calendar (share/gg/calendar/, one file a
  * year, or what GG_CALENDAR names), and the years it covers. */

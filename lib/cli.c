@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cli.c: gg_cli_main, the start of every binary. It takes the global options out of argv,
  * finds the subcommand in the tool's table, opens the database the way the command needs
  * (not at all, read-only, or for writing inside BEGIN IMMEDIATE), runs it, and turns the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cli.h: what every gg binary shares on the command line: the global options of DESIGN.md
  * section 3 (wherever they stand), a table of subcommands with what each needs prepared,
  * one transaction around every writing command, and the exit status. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* clock.c: time as gg reads and writes it. Every command asks gg_clock_now(), never time(), so
  * tests and back-fills can run at any moment they name. Days are counted in the calendar's zone
  * at its fixed offset, never with the C library's local time, so that TZ changes how a time is

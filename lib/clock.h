@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* clock.h: the one reading of "now" (--now, GG_NOW, else the wall clock), the calendar's zone
  * that days, dates and periods (2026-11, 2026-Q4, 2026-W48, 2026) are counted in whatever TZ
  * says, and ISO 8601 times: printed in TZ's zone, stored in the calendar's. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* csv.c: reading CSV exports (the 12345 system's, say) and mapping their columns to the
  * fields of records. A mapping file says which column holds which field, what every record
  * gets by default, and how a column's values translate:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* csv.h: CSV in (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF,
  * a UTF-8 BOM), and records made from its rows by a small YAML mapping of columns to fields. */
 #ifndef GG_CSV_H

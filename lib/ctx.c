@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ctx.c: the memo of a command's context: blocks found by name, so a command that meets the
  * same category or unit a million times reads it once, and nothing outlives the command. */
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ctx.h: what one run of a command carries: the database, the output format, who acts and
  * what they typed (for the audit log), what the command has read once and keeps (the memo),
  * and the error to report. cmd/ fills it; lib/ reads it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* db.c: SQLite behind the gg_db interface. Writers take the lock up front with
  * BEGIN IMMEDIATE and wait up to GG_BUSY_MS for it, so parallel cron jobs queue instead of
  * failing; statements are cached by their SQL text and reset before each reuse. */

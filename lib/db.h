@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* db.h: the one module that knows the store is SQLite. Opening (WAL, busy timeout,
  * group-private files), migrations by user_version, write transactions, and statements
  * that are prepared once and handed out again, with values bound from records. */

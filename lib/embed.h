@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* embed.h: files from share/gg compiled into the binaries (migrations, named queries,
  * the default catalogue) so an installed tool never looks for them on disk. */
 #ifndef GG_EMBED_H

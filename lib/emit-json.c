@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* emit-json.c: the JSON and NDJSON writers, through jansson. A JSON list is an array with one
  * compact record a line, so it streams and still diffs line by line; NDJSON is a record a
  * line, for jq and for gg's own reader. */

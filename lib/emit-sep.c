@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* emit-sep.c: the tsv and csv writers, for spreadsheets and cut(1). A header row, then a row
  * per record, one cell per column: tsv escapes tabs and newlines with a backslash (a row is
  * always one line), csv quotes as RFC 4180 says. Sections are blocks apart by a blank line. */

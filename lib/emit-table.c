@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* emit-table.c: the table writer, for people at a terminal. A list is aligned by display
  * width (a CJK character takes two columns) measured on the first rows it sees, so a long
  * list still streams; a single record is shown one field a line; each section is a table. */

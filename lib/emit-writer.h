@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* emit-writer.h: what a format's writer sees of an emitter, for lib/emit*.c only. Each format
  * is one table of functions in its own file, so a new format is a new file and a line in
  * emit.c's table, never a new case in every function of the emitter. */

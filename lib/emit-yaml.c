@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* emit-yaml.c: the YAML writer, through libyaml's emitter. Every string a YAML 1.1 or 1.2
  * reader would retype (no, on, 0123, 1e3, null, ~, "") is quoted, so what gg writes reads
  * back as it was. */

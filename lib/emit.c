@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* emit.c: the interface behind gg_emit and what every format shares. Each call goes to the
  * writer of the emitter's format (lib/emit-*.c); the columns of tsv, csv and table, and a
  * value as one cell, are the same whichever format lays them out. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* emit.h: records out. One interface writes every format, so no command formats YAML or
  * JSON by hand: open an emitter for a list or a single record, hand it records, close it. */
 #ifndef GG_EMIT_H

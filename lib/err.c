@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* err.c: filling a struct gg_err. Library functions return the code they set, so a caller
  * can write `return gg_err_set(err, GG_EX_DATAERR, ...)`. */
 #include <stdarg.h>

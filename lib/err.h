@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* err.h: error values that lib/ fills and cmd/ prints once, with the sysexits code
  * DESIGN.md section 3 gives each kind of failure. */
 #ifndef GG_ERR_H

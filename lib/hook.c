@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* hook.c: running $GG_HOOKS/on-EVENT after a commit. Records are queued while the command
  * works and handed over only once its transaction has committed, one hook run each. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* hook.h: hooks, as a tracker offers them. An executable $GG_HOOKS/on-EVENT gets each
  * affected record as JSON on stdin after the command has committed; a failing hook is
  * reported on stderr and never undoes the change. */

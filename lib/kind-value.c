@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* kind-value.c: one field's value against its description: the type it must have (text,
  * code, whole number, date, one of a list or a ladder, a list of entries), the record it
  * refers to, personal data masked and unmasked, and messages that name where the value stood. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* kind.c: the operations every kind shares. A record is checked field by field against its
  * kind (kind-value.c), merged over what is stored, written only when it differs, and
  * audited; a record is removed only while no record of any kind refers to it, which each

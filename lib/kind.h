@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* kind.h: the entity layer. A kind of record (a unit, a person, a category, later a
  * volunteer or an order) is described once by a table of fields and the named queries under
  * share/gg/queries/KIND/; adding, setting, showing, listing, removing, importing and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* kindcmd.c: the face side of the entity layer: add, list, show, set and rm for any kind,
  * their options read off the kind's field table (--FIELD VALUE), so a tool wires a kind's
  * commands with one line of its command table (GG_KIND_CMDS in kindcmd.h). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* kindcmd.h: add, list, show, set and rm for any kind, as subcommands of the kind's name
  * (gg-org unit add …), with options read off the kind's fields. A tool wires a kind with one
  * line: {"unit", NULL, GG_RUN_NODB, NULL, "units", GG_KIND_CMDS("unit", "--code --name …")}

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* kinds.c: every tool's registry of kinds, in the order of the tools; `rm` names the
  * records that still refer to a record in this order. A new tool adds its registry here. */
 #include "kinds.h"

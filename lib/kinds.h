@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* kinds.h: every tool's registry of kinds, for what crosses tools: a unit is not removed
  * while a ticket stands on it. */
 #ifndef GG_KINDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ladder.c: the ladders of share/gg/sql/003-ladder.sql, read once per command into the
  * context's memo, so the C and the SQL count levels and open statuses from one definition. */
 #include <stdio.h>

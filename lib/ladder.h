@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ladder.h: the orders gg counts in, read from the store where they are defined once
  * (share/gg/sql/003-ladder.sql): the levels of the net (city … building), the levels a
  * ticket climbs (grid … department), and which ticket statuses are open. Each is read once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* org-kind.c: the kinds gg-org keeps (unit, dept, person, party, link, duty, demand), each a
  * table of fields over its queries in share/gg/queries/KIND/, and the rules of the net that
  * fields alone cannot say: a unit one level below its parent, a Party organisation on one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* org.c: gg-org's work on the whole net. An import reads every document of its input first,
  * so a unit may name a parent that comes later, a code may be checked for duplicates across
  * the input, and parent cycles are found before anything is written; then each record goes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* org.h: the net as a whole: importing and exporting a city in one document, drawing its
  * tree, checking it against the rules of the four-level structure and staffing, and
  * resolving an address to its building and grid. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* out.c: records a command writes to its output (c->out: stdout, or the file that holds them
  * until the command is done), through the emitter in the format -o chose: lists default to
  * a table, everything else to YAML. A failed write is exit 74, never a silent success. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* reader-impl.h: the inside of the record reader, shared by lib/reader.c (input, life, read-ahead),
  * reader-pos.c (where values stood), reader-json.c and reader-yaml.c. Not installed and included
  * nowhere else: callers see only reader.h. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* reader-json.c: JSON and NDJSON records. A small scanner that only counts brackets and strings
  * cuts the input into top-level values (or the elements of a top-level array) and jansson parses
  * each, so a million-ticket file is read one record at a time, in constant memory. */

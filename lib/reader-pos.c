@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* reader-pos.c: where each value of a record stood (line, column, and whether its number prints
  * back as written), in a hash table by container and key, so that code far from the parser can
  * name file:line:column in a message. */

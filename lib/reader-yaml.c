@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* reader-yaml.c: YAML records, composed from libyaml events with the YAML 1.2 core schema's
  * types (so `no` is a string and 0123 a lossy number), the position of every value recorded as
  * it is placed, and anchors and aliases bounded so a small file cannot expand without end. */

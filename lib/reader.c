@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* reader.c: the record reader's life and its input. It opens a file or a stream, tells JSON
  * from YAML by the name or the first bytes, hands each record out (reader-json.c and
  * reader-yaml.c make them, reader-pos.c remembers where their values stood) and, when asked,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* reader.h: records in. One reader takes YAML (libyaml events, YAML 1.2 core typing), JSON and
  * NDJSON (jansson), tells them apart from the first bytes, streams one record at a time and
  * remembers where each value stood so an error can name file:line:column. */

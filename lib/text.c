@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* text.c: display width and address normal form. Width comes from the C library's wcwidth
  * under a UTF-8 locale (the command layer selects C.UTF-8), so CJK counts two columns. */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* text.h: UTF-8 text as people read it: display width of CJK text for aligned tables, and
  * the normal form of an address (full-width digits, 号/幢/栋 variants, spaces). */
 #ifndef GG_TEXT_H

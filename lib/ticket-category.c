@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ticket-category.c: the category catalogue (a kind like gg-org's, checked against the levels
  * a ticket climbs), and a category read once per command as the clock counts with it: where
  * its tickets start, the deadline at each level, the department summoned at street level. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ticket-impl.h: what the parts of lib/ticket*.c share and nothing outside them reads: a
  * category as the clock needs it, a ticket's state as the life cycle moves it, and how each
  * is read and written. gg-volunteer and the rest go through ticket.h. */

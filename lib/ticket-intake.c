@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ticket-intake.c: tickets taken in, one record at a time from `new` or a stream of them from
  * `import`: checked field by field (an error names the field and its place in the input),
  * placed on a grid or a building, idempotent by source and external_id. */

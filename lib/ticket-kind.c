@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ticket-kind.c: a ticket as the entity layer sees it: only the references it holds (to its
  * category and to the grid or building it stands on), so that removing either is refused
  * while tickets remain. Tickets themselves are kept by the rest of lib/ticket*.c. */

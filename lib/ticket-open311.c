@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ticket-open311.c: tickets as GeoReport v2 (Open311) service requests, and such requests as
  * records for intake, for the 12345 systems that speak it. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ticket-step.c: the steps of the life cycle (accept, assign, … escalate by hand) as one table,
  * which gg-ticket reads for its commands and options too, and the driver that takes a step:
  * the ticket's status checked, its state moved, one event, one audit row, maybe a hook. */

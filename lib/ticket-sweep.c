@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ticket-sweep.c: the escalation sweep cron runs (`escalate --due`): a ticket climbs a level for
  * each deadline it missed, each counted from when the one before was missed, so a sweep after
  * cron was down climbs it as far as it would have; at the top it is marked overdue, once. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ticket.c: tickets as records and as the state the life cycle moves: a ticket read whole for
  * output, its state read and written back, its events, lists and history, duplicates and
  * their merge. Times are seconds in the store and local ISO 8601 in records. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ticket.h: the life of a ticket. The category catalogue, intake (one record, or a stream
  * of them, idempotent by source and external_id), the steps of the life cycle, escalation by
  * hand and by the sweep, duplicates, and tickets as records for output. */

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
 # The completions offer only what works: commands, subcommands and options from the tools'
 # --help, the values the tools accept, codes from the database when there is one, files where
 # a file is named. bash's completion function is called as bash calls it; zsh's with compadd

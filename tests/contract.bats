@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
 # The output contract of gg(7), for every tool: a failed command prints nothing on stdout,
 # a hook's output never mixes into gg's, and no control character reaches a terminal.
 

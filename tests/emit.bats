@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
 # The emitter's sections, through tests/emit/sections.c: a document of two sections in each
 # format exactly as written, YAML and JSON that read back as one mapping, empty sections, and
 # the sections the emitter refuses.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
 # The database file: where it lives, how it is created, what happens when it is missing,
 # read-only or busy, and two writers at the same moment.
 

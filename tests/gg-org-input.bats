@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
 # Bad input never writes anything: each case exits 65, names file:line:column and the
 # field, and leaves the database as it was.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
 # Records out: every format, YAML that reads back as it was written, tables aligned by
 # display width, and the global options wherever they stand.
 

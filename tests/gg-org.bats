@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
 # gg-org: importing, exporting, drawing, checking and resolving the net, and the
 # add/list/show/set/rm commands of every kind.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
 # gg-ticket: the catalogue, intake, the life cycle, duplicates, lists, Open311 and hooks.
 
 load helper

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Shared by every suite: the built binaries first on PATH, a fixed clock, and a database
 # per test copied from the one setup_file seeded.
 bats_require_minimum_version 1.5.0

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
 # The input contract, kept: every input gg would otherwise store wrong, cut or doubled is
 # refused with exit 65, names file, line and field, and writes nothing.
 

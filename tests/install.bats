@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
 # What a newcomer meets before the tools: make install and uninstall, the flags a packager
 # passes, make demo, make check's count, and the README's tour.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
 # The entity layer's append-only kinds, through tests/kind/append.c on the audit log: a row is
 # read back through the kind, and changing or removing it through the kind is refused, as the
 # store refuses it from the sqlite3 shell (tests/gg-org.bats).

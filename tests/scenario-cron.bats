@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
 # The cron examples of share/gg/cron, run the way cron runs them: the sweep handing street
 # and department moves to a notifier, the hotline's exports taken in and filed, the morning's
 # duplicates digest.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
 # The escalation sweep the way cron runs it: "网格报告、街道吹哨、部门报到". A ticket climbs
 # grid → community → street → department as GG_NOW moves on, across a weekend, the Mid-Autumn
 # holiday and National Day; every deadline below was worked out by hand from the 2026 calendar.

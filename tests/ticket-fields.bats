@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
 # A ticket's record keeps what gg(7) promises: where it stands (street, community), where it
 # started, its first acceptance and first return visit, whether it ever missed a deadline,
 # closed_at for closed tickets only, its reporter (masked), and an urgent clock.

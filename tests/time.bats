@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
 # The time contract: days, weekends, holidays and periods are the calendar's (Asia/Shanghai,
 # +08:00), whatever TZ says, and TZ only changes how times are printed; the calendar has a file
 # a year, and a deadline past its years warns and is marked; ticket_local is at +08:00.

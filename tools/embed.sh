@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # embed.sh FILE...: writes C source defining gg_embedded[] from the named files under
 # share/gg, each as one string literal, sorted by name.
 set -eu

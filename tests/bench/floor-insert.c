@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* floor-insert DB N [GRIDS]: the floor gg-ticket import is measured against. It writes the
  * ticket rows gen-tickets describes into the same table with a plain prepared statement in
  * one transaction, with the PRAGMAs gg uses: no parsing, no lookups, no deadlines counted with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* measure: runs a command and prints its wall time in seconds and its peak resident set in
  * KiB, tab-separated, on stderr; exits with the command's status. Used by tests/bench/run. */
 #include <stdio.h>

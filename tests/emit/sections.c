@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sections.c: a document of two sections written in the format named by the first argument,
  * for tests/emit.bats; a second argument picks a case the emitter must refuse or an empty
  * section. Exits 1 when a call of the emitter failed, naming it on stderr. `read FILE`

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* csv.c: libFuzzer target for the CSV reader and the column mapping: any bytes must end in
  * rows or a clean error, never a crash, a hang or a leak. The mapping takes the first two
  * columns of the header as title and address. */

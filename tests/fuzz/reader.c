@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* reader.c: libFuzzer target for the record reader and the emitters. Any input must end in
  * records or a clean error, never a crash, a hang or a leak; every record read is written
  * back out in every format. The first byte picks YAML (even) or JSON (odd) by the name. */

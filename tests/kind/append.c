@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* append.c: the entity layer's append-only mechanism, tried on the audit log (GG_K_APPEND):
  * a stored row read back through the kind, then changed and removed through it, each refused
  * with the message a user would see. Prints one line per attempt for tests/kind.bats. */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # calendar-check.sh: whether the holiday calendar covers the coming $GG_AHEAD (90d), for cron
 # each week. Prints nothing while it does; when it does not, the years missing and how to add
 # one, and exits 1, so the mail cron sends comes weeks before deadlines turn provisional.

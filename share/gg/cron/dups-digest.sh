@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # dups-digest.sh: the likely duplicate tickets reported in the last day, as a short text for
 # the community offices to merge (gg-ticket merge ID --into ID). Prints nothing when none.
 set -u

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # escalate.sh: the escalation sweep, for cron every 15 minutes. Prints one line per ticket the
 # street or a department now answers for (id, level, assignee, due, title), through $GG_NOTIFY
 # when set (a command reading those lines: a mailer, a chat hook). Exit status: 0 done (a busy

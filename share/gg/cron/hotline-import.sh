@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # hotline-import.sh: takes in every CSV export of the 12345 system found in $GG_HOTLINE_DIR,
 # mapped by $GG_HOTLINE_MAP (default: hotline-map.yaml beside this script), and moves each file
 # taken in to $GG_HOTLINE_DIR/done. A file that fails stays, and the job exits with gg-ticket's

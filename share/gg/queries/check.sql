@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- check.sql: the rules gg-org check applies, one SELECT per rule. Each finding names its
 -- rule, the unit or person, and, for staffing, the figures behind it. :under limits the check
 -- to a subtree (NULL: the whole net).

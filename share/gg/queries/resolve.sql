@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- resolve.sql: the building, grid, community and street of an address. Rows matching the
 -- address as written come first (exact = 1); the rest match its normal form (gg_norm_address).
 SELECT a.address, a.address = :address AS exact,

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- subtree.sql: the codes of the unit :under and of every unit below it.
 WITH RECURSIVE s (code) AS (
 	SELECT :under

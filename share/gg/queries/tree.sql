@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- tree.sql: the units below :under (or below every root), depth first, children in code
 -- order; char(31) sorts before any character a code may hold, so a parent precedes its subtree.
 WITH RECURSIVE t (code, name, level, parent, population, depth, path) AS (

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- 001-org.sql: the net (units, addresses, Party organisations, people, departments, leader
 -- links, duties, demands) and the audit log. Applied once, by PRAGMA user_version.
 

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- 002-ticket.sql: the category catalogue, tickets and their history. Times are whole
 -- seconds since 1970-01-01 UTC (the view ticket_local shows them as local ISO 8601).
 -- The ticket's CHECKs are chains of OR, not IN lists: SQLite evaluates a CHECK's IN list

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- 003-ladder.sql: the orders gg counts in, defined here once for the SQL and the C alike
 -- (lib/ladder.c reads them): the levels of the net from city down to building, the levels
 -- a ticket climbs from grid up to department, and which ticket statuses are open (the

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- 004-append-only.sql: what an append-only kind (GG_K_APPEND in lib/kind.h) asks of the
 -- store, shown on the audit log: a stored row is never updated, never deleted (the triggers
 -- audit_no_update and audit_no_delete of 001-org.sql), and never replaced: INSERT OR REPLACE

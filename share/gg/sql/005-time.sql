@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- 005-time.sql: time as the calendar counts it. A ticket whose deadline was counted in
 -- working days past the years the holiday calendar covers (where only weekends are known) is
 -- marked provisional_deadline, for analysts to find. ticket_local shows times at the shipped

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- 006-ticket-fields.sql: what a ticket's record promises beside its current state. The first
 -- acceptance and the first return visit are kept when a re-acceptance or a second visit
 -- overwrites accepted_at and satisfaction; missed says a deadline was ever missed (the sweep

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- category/put.sql: adds a category, or changes the one with that code.
 INSERT INTO category (code, name, start_level, department, respond, sla, max_extension, urgent)
 VALUES (:code, :name, :start_level, :department, :respond, :sla, :max_extension, :urgent)

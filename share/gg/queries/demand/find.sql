@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- demand/find.sql: the id of a demand given without one: the same department, community, kind,
 -- title and date (so importing a document twice does not place a demand twice).
 SELECT id FROM demand

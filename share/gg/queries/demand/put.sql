@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- demand/put.sql: adds a demand (the store assigns its id), or changes the one with that id.
 INSERT INTO demand (id, department, unit, kind, title, date, duty, approved, funded, fields)
 VALUES (:id, :department, :unit, :kind, :title, :date, :duty, :approved, :funded, :fields)

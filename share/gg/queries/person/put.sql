@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- person/put.sql: adds a person, or changes the one with that code.
 INSERT INTO person (code, name, phone, id_number, party_member)
 VALUES (:code, :name, :phone, :id_number, :party_member)

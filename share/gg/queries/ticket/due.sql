@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- ticket/due.sql: the tickets the sweep moves at :now: open (ticket_status) and not suspended
 -- (open work whose clock stands still), past their deadline, and not yet marked overdue at the
 -- top of the ladder; the earliest deadline first.

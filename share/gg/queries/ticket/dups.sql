@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- ticket/dups.sql: likely duplicates. A later ticket (id) and an earlier one (duplicate_of)
 -- of the same category, reported within :window seconds of each other, on the same building
 -- or at the same address in normal form; neither already a duplicate or rejected; the later

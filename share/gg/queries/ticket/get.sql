@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- ticket/get.sql: ticket :id with every column its record shows (show, and every step's output);
 -- its street and community are those its grid (or its building's grid) stands in, a parent or
 -- two up by key, as in the view ticket_local.

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- ticket/history.sql: the history of ticket :id. The first entry, its creation, is read off the
 -- ticket row (event 0): taken in at its start level, and assigned there when that is street
 -- level or above, where the category's department is summoned; every later one is a row of

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- ticket/insert.sql: a ticket taken in. It starts at :level, its start level, which it came to
 -- when it was reported, with the response time and deadline of that level; its creation is
 -- this row (created_at, created_by; ticket/history.sql). The same source and external_id

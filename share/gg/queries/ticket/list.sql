@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- ticket/list.sql: gg-ticket list. Every filter is a parameter that is NULL when not given;
 -- :status, :level, :category, :source, :priority, :assignee and :unit are JSON lists of
 -- values, any of which will do. The status 'open' means any status ticket_status calls open

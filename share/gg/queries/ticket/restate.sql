@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- ticket/restate.sql: what a record taken in again says anew of ticket :id: the fields of
 -- intake only, never the ticket's progress.
 UPDATE ticket

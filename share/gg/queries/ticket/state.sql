@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- ticket/state.sql: what the life cycle moves of ticket :id: its status and level, whom it is
 -- assigned to, its clock (deadline, response time, when it came to its level, when it was
 -- suspended) and the times of its steps; NULLs read as '' and 0. provisional_deadline: its

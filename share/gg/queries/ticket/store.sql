@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- ticket/store.sql: ticket :id as a step or the sweep left it (ticket/state.sql read it). The
 -- first acceptance and the first return visit's answer are set once, by the first step that
 -- sets accepted_at and satisfaction; later ones overwrite only those two.

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- unit/put.sql: adds a unit, or changes the one with that code.
 INSERT INTO unit (code, name, level, parent, population, households)
 VALUES (:code, :name, :level, :parent, :population, :households)
