@@ -2,9 +2,28 @@
 /* emit-json.c: the JSON and NDJSON writers, through jansson. A JSON list is an array with one
  * compact record a line, so it streams and still diffs line by line; NDJSON is a record a
  * line, for jq and for gg's own reader. */
+#include <stdlib.h>
+
 #include "emit-writer.h"
 
 #define COMPACT (JSON_COMPACT | JSON_REAL_PRECISION(15))
+
+/* Writes v as one piece: jansson's own json_dumpf hands stdio a call for every token, which
+ * cost a sweep of 100,000 tickets a fifth of its time. */
+static void dump(const json_t *v, FILE *out, size_t flags)
+{
+	char buf[4096], *big;
+	size_t n = json_dumpb(v, buf, sizeof buf, flags);
+
+	if (n <= sizeof buf) {
+		fwrite(buf, 1, n, out);
+	} else if ((big = malloc(n))) {
+		fwrite(big, 1, json_dumpb(v, big, n, flags), out);
+		free(big);
+	} else {
+		json_dumpf(v, out, flags);
+	}
+}
 
 /* A list's "[" waits for its first record (or the close), so that a mapping of sections can
  * begin instead: {"name": [records], ...}, a record a line as in a list. */
@@ -12,12 +31,12 @@ static int json_record(struct gg_emit *e, json_t *rec)
 {
 	if (e->sections) {
 		fputs(e->n ? ",\n    " : "\n    ", e->out);
-		json_dumpf(rec, e->out, COMPACT);
+		dump(rec, e->out, COMPACT);
 	} else if (e->list) {
 		fputs(e->n ? ",\n  " : "[\n  ", e->out);
-		json_dumpf(rec, e->out, COMPACT);
+		dump(rec, e->out, COMPACT);
 	} else {
-		json_dumpf(rec, e->out, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+		dump(rec, e->out, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
 		putc('\n', e->out);
 	}
 	return ferror(e->out) ? -1 : 0;
@@ -31,7 +50,7 @@ static int json_section(struct gg_emit *e, const char *name)
 		fputs(e->n ? "\n  ],\n  " : "],\n  ", e->out);
 	else
 		fputs("{\n  ", e->out);
-	json_dumpf(key, e->out, JSON_ENCODE_ANY);
+	dump(key, e->out, JSON_ENCODE_ANY);
 	fputs(": [", e->out);
 	json_decref(key);
 	return ferror(e->out) ? -1 : 0;
@@ -61,7 +80,7 @@ static int ndjson_record(struct gg_emit *e, json_t *rec)
 		line = json_pack("{s:s}", "section", e->section);
 		json_object_update(line, rec);
 	}
-	json_dumpf(line, e->out, COMPACT);
+	dump(line, e->out, COMPACT);
 	putc('\n', e->out);
 	if (line != rec)
 		json_decref(line);
