@@ -13,7 +13,6 @@
 #include "reader.h"
 
 struct pos;
-struct anchor;
 struct ahead;
 
 struct gg_reader {
@@ -41,8 +40,8 @@ struct gg_reader {
 	yaml_parser_t yp;
 	int yp_init, in_doc, in_seq, done;
 	size_t values; /* in the record being composed, aliases expanded */
-	struct anchor *anchors;
-	size_t nanchors;
+	json_t *anchors; /* name → value, the latest of each name */
+	json_t *weights; /* name → values in it written out, for those of more than one */
 
 	/* positions of values, by (container, key) */
 	struct pos *pos;

@@ -163,6 +163,20 @@ refused() {
 	refused $'units:\n  - &u {code: TZ-X, name: 甲, level: district, parent: TZ, children: [*u]}\n' "2:70: unknown alias"
 }
 
+@test "a YAML alias names the latest anchor of its name in its document, and none of another" {
+	cat >"$BATS_TEST_TMPDIR/a.yaml" <<-'EOF'
+	units:
+	  - {code: TZ-A1, name: &n 甲, level: district, parent: TZ}
+	  - {code: TZ-A2, name: &n 乙, level: district, parent: TZ}
+	  - {code: TZ-A3, name: *n, level: district, parent: TZ}
+	EOF
+	run -0 gg-org import -f "$BATS_TEST_TMPDIR/a.yaml"
+	run -0 gg-org unit show TZ-A3 -o ndjson
+	assert_equal "$(echo "$output" | jq -r .name)" "乙"
+	refused $'units:\n  - {code: TZ-B1, name: &m 丙, level: district, parent: TZ}\n---\nunits:\n  - {code: TZ-B2, name: *m, level: district, parent: TZ}\n' \
+		"5:25: unknown alias"
+}
+
 @test "a unit's parent cannot be taken away" {
 	run -65 --separate-stderr gg-org unit set TZ-HL --parent ""
 	assert_equal "$stderr" "gg-org: parent: a district needs a parent (a city)"
