@@ -4,12 +4,14 @@
  * fields alone cannot say: a unit one level below its parent, a Party organisation on one
  * unit or spanning several. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
 #include "kind.h"
 #include "ladder.h"
 #include "org.h"
+#include "text.h"
 
 static const char *const dept_levels[] = {"city", "district", "street", NULL};
 static const char *const roles[] = {"community_worker", "grid_worker", "building_head",
@@ -39,6 +41,23 @@ static int unit_level_kept(struct gg_ctx *c, json_t *rec, json_t *old, const str
 		return gg_kind_fail(c, src, rec, "level", "cannot make '%s' a %s: it has %lld units under it",
 				    json_string_value(json_object_get(rec, "code")), level,
 				    (long long)gg_stmt_int(st, 0));
+	return 0;
+}
+
+/* An address of nothing but white space would match every ticket whose address is empty. */
+static int blank_address(struct gg_ctx *c, const struct gg_src *src, json_t *rec, json_t *addrs)
+{
+	size_t i;
+	json_t *a;
+
+	json_array_foreach(addrs, i, a) {
+		char *norm = json_is_string(a) ? gg_text_norm_address(json_string_value(a)) : NULL;
+		int blank = norm && !*norm;
+		free(norm);
+		if (blank)
+			return gg_kind_fail(c, src, rec, "addresses", "address %zu of '%s' is empty", i + 1,
+					    json_string_value(json_object_get(rec, "code")));
+	}
 	return 0;
 }
 
@@ -78,10 +97,11 @@ static int unit_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, js
 	}
 	if (unit_level_kept(c, rec, old, src))
 		return c->err.code;
-	if (json_array_size(json_object_get(rec, "addresses")) && strcmp(level, "building") != 0)
+	json_t *addrs = json_object_get(rec, "addresses");
+	if (json_array_size(addrs) && strcmp(level, "building") != 0)
 		return gg_kind_fail(c, src, rec, "addresses", "only buildings have addresses, and '%s' is a %s", code,
 				    level);
-	return 0;
+	return blank_address(c, src, rec, addrs);
 }
 
 static const struct gg_field address_item[] = {{.name = "address", .type = GG_F_TEXT}};

@@ -10,6 +10,7 @@
 #include "clock.h"
 #include "kind.h"
 #include "org.h"
+#include "text.h"
 #include "ticket-impl.h"
 
 const char *const gg_ticket_sources[] = {"grid_patrol", "hotline_12345", "visit", "app",
@@ -152,6 +153,14 @@ static int place(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct
 	}
 	if (!t->address)
 		return gg_kind_fail(c, src, rec, NULL, "a ticket needs a unit or an address");
+	char *norm = gg_text_norm_address(t->address);
+	int blank = norm && !*norm;
+	free(norm);
+	if (blank && in->unresolved_grid)
+		return t->where = json_string(in->unresolved_grid), 0;
+	if (blank)
+		return gg_kind_fail(c, src, rec, "address",
+				    "the address is empty and no unit is given (--unresolved=grid:CODE takes such tickets)");
 	if (gg_org_resolve(c, t->address, &found)) {
 		char msg[1024];
 		snprintf(msg, sizeof msg, "%s", c->err.msg);
@@ -168,6 +177,19 @@ static int place(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct
 			    "no building has the address '%s' (--unresolved=grid:CODE takes such tickets)", t->address);
 }
 
+/* A latitude within ±90 or a longitude within ±180 degrees (WGS 84, as a phone reports it),
+ * or none. */
+static int degrees(struct gg_ctx *c, const struct gg_src *src, json_t *rec, const char *field, json_t *v, int max)
+{
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_number(v))
+		return gg_kind_fail(c, src, rec, field, "expected a number of degrees");
+	if (json_number_value(v) < -max || json_number_value(v) > max)
+		return gg_kind_fail(c, src, rec, field, "%g is not within ±%d degrees", json_number_value(v), max);
+	return 0;
+}
+
 /* What a record says beside its fields' types: a category the catalogue has, a title, a place,
  * a position in numbers. */
 static int judge(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct gg_intake *in, struct intake *t)
@@ -182,14 +204,11 @@ static int judge(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct
 		return gg_kind_fail(c, src, rec, "category", "unknown category '%s'", t->code);
 	if (!t->title || !*t->title)
 		return gg_kind_fail(c, src, rec, t->title ? "title" : NULL, "a ticket needs a title");
-	if ((rc = place(c, src, rec, in, t)))
-		return rc;
 	t->lat = json_object_get(rec, "lat");
 	t->lon = json_object_get(rec, "long");
-	if ((t->lat && !json_is_number(t->lat)) || (t->lon && !json_is_number(t->lon)))
-		return gg_kind_fail(c, src, rec, t->lat && !json_is_number(t->lat) ? "lat" : "long",
-				    "expected a number");
-	return 0;
+	if ((rc = degrees(c, src, rec, "lat", t->lat, 90)) || (rc = degrees(c, src, rec, "long", t->lon, 180)))
+		return rc;
+	return place(c, src, rec, in, t);
 }
 
 /* The fields of intake only, never the ticket's progress: what a record taken in again may change. */

@@ -134,6 +134,32 @@ csv_import() {
 	assert_equal "$stderr" "gg-org: address '东进路14号' is ambiguous: buildings TZ-HL-CZ-01-G01-B03, TZ-HL-CZ-01-G01-B04"
 }
 
+@test "an empty address is refused: on a building, and on a ticket without a unit unless --unresolved takes it" {
+	f=$(infile b.yaml 'units:\n  - {code: TZ-HL-CZ-01-G01-B09, name: 9号楼, level: building, parent: TZ-HL-CZ-01-G01, addresses: [东进路9号, "　 "]}\n')
+	refused gg-org "$f:2:97: addresses: address 2 of 'TZ-HL-CZ-01-G01-B09' is empty" import -f "$f"
+	refused gg-org "addresses: address 1 of 'TZ-HL-CZ-01-G01-B04' is empty" unit set TZ-HL-CZ-01-G01-B04 --addresses ' '
+	for a in '""' '" "'; do
+		f=$(infile t.yaml "{source: hotline_12345, category: env.garbage, title: 甲, address: $a}\n")
+		refused gg-ticket "$f:1:67: address: the address is empty and no unit is given (--unresolved=grid:CODE takes such tickets)" import -f "$f"
+	done
+	run -0 --separate-stderr gg-ticket import --unresolved=grid:TZ-HL-CZ-01-G01 -f "$f" -o ndjson
+	assert_equal "$(gg-ticket show 1 -o ndjson | jq -r .unit)" TZ-HL-CZ-01-G01
+}
+
+@test "a latitude past ±90 or a longitude past ±180 degrees is refused" {
+	# where VALUE MESSAGE: a ticket placed at VALUE is refused with MESSAGE
+	where() {
+		f=$(infile t.yaml "{source: hotline_12345, category: env.garbage, title: 甲, unit: TZ-HL-CZ-01-G01,\n $1}\n")
+		refused gg-ticket "$f:2:$2" import -f "$f"
+	}
+	where 'lat: 90.5' '7: lat: 90.5 is not within ±90 degrees'
+	where 'lat: -91, long: 119.9' '7: lat: -91 is not within ±90 degrees'
+	where 'lat: 32.5, long: 180.01' '19: long: 180.01 is not within ±180 degrees'
+	where "long: '119.9'" '8: long: expected a number of degrees'
+	f=$(infile t.yaml "{source: hotline_12345, category: env.garbage, title: 甲, unit: TZ-HL-CZ-01-G01, lat: -90, long: 180}\n")
+	run -0 gg-ticket import -f "$f"
+}
+
 @test "a leader link to a person who is not a leader is refused" {
 	f=$(infile link.yaml 'people:\n  - {code: P9, name: 甲, roles: [{role: grid_worker, unit: TZ-HL-CZ-01-G01}]}\nlinks:\n  - {leader: P9, unit: TZ-HL-CZ-01}\n')
 	refused gg-org "$f:4:14: leader: 'P9' is not a leader: only a person with the role leader is linked to a community" import -f "$f"
