@@ -9,6 +9,7 @@
 #include "audit.h"
 #include "clock.h"
 #include "kind.h"
+#include "ladder.h"
 #include "org.h"
 #include "text.h"
 #include "ticket-impl.h"
@@ -212,8 +213,8 @@ static int judge(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct
 }
 
 /* The fields of intake only, never the ticket's progress: what a record taken in again may change. */
-static const char *const said[] = {"category", "title",	      "description", "unit", "address",
-				   "priority", "reported_at", "lat",	     "long", NULL};
+static const char *const said[] = {"category", "title", "description", "unit",		 "address",	   "priority",
+				   "reported_at", "lat", "long",	"reporter_name", "reporter_phone", NULL};
 
 /* The ticket as a record taken in again says it is, to compare with the stored one. */
 static json_t *as_said(const struct intake *t)
@@ -229,24 +230,69 @@ static json_t *as_said(const struct intake *t)
 	json_object_set_new(row, "reported_at", json_integer(t->reported));
 	json_object_set(row, "lat", t->lat ? t->lat : json_null());
 	json_object_set(row, "long", t->lon ? t->lon : json_null());
+	json_object_set_new(row, "reporter_name", t->rname ? json_string(t->rname) : json_null());
+	json_object_set_new(row, "reporter_phone", t->rphone ? json_string(t->rphone) : json_null());
 	return row;
+}
+
+/* What changed, [was, now], for the "updated" event: a phone masked, as history shows it to
+ * anyone who may read the ticket. */
+static json_t *change(const char *field, json_t *was, json_t *now)
+{
+	json_t *pair[2] = {was ? was : json_null(), now};
+
+	if (!strcmp(field, "reporter_phone"))
+		for (int i = 0; i < 2; i++)
+			if (json_is_string(pair[i])) {
+				char *m = gg_text_mask(json_string_value(pair[i]));
+				pair[i] = m ? json_string(m) : json_null();
+				free(m);
+			} else {
+				json_incref(pair[i]);
+			}
+	else
+		json_incref(pair[0]), json_incref(pair[1]);
+	return json_pack("[oo]", pair[0], pair[1]);
+}
+
+/* A changed priority counts the deadline at the ticket's level again, from when it reached it,
+ * with the deadlines the new priority has: an open ticket whose clock runs (a suspended one
+ * gets its deadline when it resumes; a closed one has none to keep). */
+static int recount(struct gg_ctx *c, json_int_t id)
+{
+	struct state s;
+	struct cat *k;
+	int rc, open;
+
+	if ((rc = gg_ticket_load(c, id, &s)) || (rc = gg_ticket_category(c, s.category, &k)))
+		return rc;
+	if ((open = gg_ladder_is_open(c, s.status)) < 0)
+		return c->err.code;
+	if (!open || !strcmp(s.status, "suspended") || !k)
+		return 0;
+	s.provisional = 0;
+	s.due_at = s.due_base = gg_ticket_due(c, k, s.urgent, gg_ticket_rank(k, s.level), s.level_at, &s.provisional);
+	return gg_ticket_store(c, &s);
 }
 
 /* Writes what a record says anew of the stored ticket id, with an "updated" event. */
 static int update(struct gg_ctx *c, json_int_t id, json_t *row, json_t *changes)
 {
-	static const char *const params[] = {"category",    "title", "description", "unit", "address", "priority",
-					     "reported_at", "lat",   "long",	    "id",   NULL};
+	static const char *const params[] = {"category", "title", "description", "unit",	   "address",
+					     "priority", "reported_at", "lat",	 "long",	   "reporter_name",
+					     "reporter_phone", "id", NULL};
 	const int *at;
 	struct gg_stmt *st = gg_ticket_query(c, "ticket/restate", params, &at);
-	int rc;
+	int i, rc;
 
 	if (!st)
 		return c->err.code;
-	for (int i = 0; said[i]; i++)
+	for (i = 0; said[i]; i++)
 		gg_stmt_bind_json(st, at[i], json_object_get(row, said[i]));
-	gg_stmt_bind_int(st, at[9], id);
+	gg_stmt_bind_int(st, at[i], id);
 	if ((rc = gg_stmt_run(st, &c->err)))
+		return rc;
+	if (json_object_get(changes, "priority") && (rc = recount(c, id)))
 		return rc;
 	return gg_ticket_event(c, id, gg_clock_now(), "updated", NULL, NULL, NULL, changes);
 }
@@ -276,7 +322,7 @@ static int restate(struct gg_ctx *c, const struct intake *t, struct gg_intake *i
 	for (int i = 0; said[i]; i++) {
 		json_t *was = json_object_get(old, said[i]), *now = json_object_get(row, said[i]);
 		if (!(json_is_null(now) && !was) && !(was && json_equal(was, now)))
-			json_object_set_new(changes, said[i], json_pack("[OO]", was ? was : json_null(), now));
+			json_object_set_new(changes, said[i], change(said[i], was, now));
 	}
 	json_decref(old);
 	rc = 0;

@@ -185,3 +185,19 @@ new_ticket() {
 	run -64 gg-ticket list --priority high
 	assert_output --partial "unknown priority 'high' for --priority (one of: normal, urgent)"
 }
+
+@test "a record taken in again with a new priority counts the deadline again; its reporter is updated, masked in history" {
+	rec='{"external_id": "R-1", "source": "hotline_12345", "category": "env.sewage", "title": "污水外溢", "unit": "TZ-HL-CZ-01-G01", "reporter": {"name": "张三", "phone": "13912345678"}'
+	gg-ticket import <<<"$rec}" >/dev/null
+	run -0 gg-ticket show 1 -o ndjson
+	assert_equal "$(jq -r .due_at <<<"$output")" '2026-11-26T22:00:00+08:00'
+	run -0 gg-ticket import -o json <<<"${rec/13912345678/13800001111}, \"priority\": \"urgent\"}"
+	assert_equal "$(jq -c '[.updated, .unchanged]' <<<"$output")" '[1,0]'
+	run -0 gg-ticket --reveal show 1 -o ndjson
+	assert_equal "$(jq -c '[.priority, .due_at, .reporter.phone]' <<<"$output")" '["urgent","2026-11-26T14:00:00+08:00","13800001111"]'
+	run -0 gg-ticket history 1 -o ndjson
+	assert_equal "$(jq -c 'select(.kind == "updated") | .data.reporter_phone' <<<"$output")" '["139****5678","138****1111"]'
+	# taken in once more as it now stands, nothing changes
+	run -0 gg-ticket import -o json <<<"${rec/13912345678/13800001111}, \"priority\": \"urgent\"}"
+	assert_equal "$(jq -c '[.updated, .unchanged]' <<<"$output")" '[0,1]'
+}

@@ -3,5 +3,6 @@
 -- intake only, never the ticket's progress.
 UPDATE ticket
 SET category = :category, title = :title, description = :description, unit = :unit, address = :address,
-    priority = :priority, reported_at = :reported_at, lat = :lat, long = :long
+    priority = :priority, reported_at = :reported_at, lat = :lat, long = :long,
+    reporter_name = :reporter_name, reporter_phone = :reporter_phone
 WHERE id = :id;
