@@ -1,38 +1,85 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* audit.c: writing the audit chain. hash = hex SHA-256 of
- * prev "\n" at "\n" actor "\n" command "\n" change, change being compact JSON. */
+/* audit.c: the audit log. Every write appends a row chained to the last; the triggers of
+ * queries/audit/guard.sql keep it append-only and their absence stops every write; and the
+ * chain is checked again from the first row (gg-report audit --verify).
+ *
+ * A row's hash is the hex SHA-256 of the previous row's hash followed by the row's fields, id,
+ * at, login, uid, actor, now, command and change, each written as LENGTH ":" BYTES "," and a
+ * NULL as "-,": no text can move from one field to the next and leave the hash as it was.
+ * Rows written before this encoding (v NULL) joined prev, at, actor, command and change with
+ * newlines, and are checked the way they were written. */
+#include <errno.h>
+#include <fcntl.h>
 #include <openssl/evp.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "audit.h"
 #include "clock.h"
 #include "db.h"
+#include "embed.h"
 #include "kind.h"
+#include "text.h"
 
-static void chain_hash(const char *prev, const char *at, const char *actor, const char *command, const char *change,
-		       char out[65])
+/* A row's fields as text, in the order the hash covers them. */
+enum { F_ID, F_AT, F_LOGIN, F_UID, F_ACTOR, F_NOW, F_COMMAND, F_CHANGE, NF };
+
+static void hex(const unsigned char h[32], char out[65])
 {
-	EVP_MD_CTX *md = EVP_MD_CTX_new();
-	unsigned char h[32];
-	unsigned int n = 0;
-	const char *parts[] = {prev, at, actor, command, change};
+	static const char digits[] = "0123456789abcdef";
 
-	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
-	for (int i = 0; i < 5; i++) {
-		if (i)
-			EVP_DigestUpdate(md, "\n", 1);
-		EVP_DigestUpdate(md, parts[i], strlen(parts[i]));
+	for (int i = 0; i < 32; i++) {
+		out[2 * i] = digits[h[i] >> 4];
+		out[2 * i + 1] = digits[h[i] & 15];
 	}
-	EVP_DigestFinal_ex(md, h, &n);
-	EVP_MD_CTX_free(md);
-	for (unsigned i = 0; i < 32; i++)
-		snprintf(out + 2 * i, 3, "%02x", h[i]);
+	out[64] = '\0';
 }
 
-/* The audit log as a kind: read by the entity layer, kept append-only by the store
- * (share/gg/sql/004-append-only.sql); rows are written only by gg_audit, which chains them. */
+static void put_field(EVP_MD_CTX *md, const char *s)
+{
+	char len[24];
+
+	if (!s) {
+		EVP_DigestUpdate(md, "-,", 2);
+		return;
+	}
+	size_t n = strlen(s);
+	int k = snprintf(len, sizeof len, "%zu:", n);
+	EVP_DigestUpdate(md, len, (size_t)k);
+	EVP_DigestUpdate(md, s, n);
+	EVP_DigestUpdate(md, ",", 1);
+}
+
+/* The hash of a row after prev: v 2 is the encoding above, else the first one's. */
+static void row_hash(EVP_MD_CTX *md, int v, const char *prev, const char *const f[NF], char out[65])
+{
+	unsigned char h[32];
+	unsigned int n = 0;
+
+	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
+	if (v == 2) {
+		EVP_DigestUpdate(md, prev, strlen(prev));
+		for (int i = 0; i < NF; i++)
+			put_field(md, f[i]);
+	} else {
+		const char *old[] = {prev, f[F_AT], f[F_ACTOR], f[F_COMMAND], f[F_CHANGE]};
+		for (int i = 0; i < 5; i++) {
+			if (i)
+				EVP_DigestUpdate(md, "\n", 1);
+			EVP_DigestUpdate(md, old[i] ? old[i] : "", old[i] ? strlen(old[i]) : 0);
+		}
+	}
+	EVP_DigestFinal_ex(md, h, &n);
+	hex(h, out);
+}
+
+/* The audit log as a kind: read by the entity layer, kept append-only by the store; rows are
+ * written only by gg_audit, which chains them. */
 const struct gg_kind gg_audit_kind = {
 	.name = "audit",
 	.plural = "audit",
@@ -41,45 +88,399 @@ const struct gg_kind gg_audit_kind = {
 		(const struct gg_field[]){
 			{.name = "id", .type = GG_F_ID, .flags = GG_F_KEY},
 			{.name = "at", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+			{.name = "login", .type = GG_F_TEXT},
+			{.name = "uid", .type = GG_F_INT},
 			{.name = "actor", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+			{.name = "now", .type = GG_F_TEXT},
 			{.name = "command", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
 			{.name = "change", .type = GG_F_OBJECT, .flags = GG_F_REQUIRED},
 			{.name = "prev", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
 			{.name = "hash", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+			{.name = "v", .type = GG_F_INT},
 			{0},
 		},
 };
 
-/* Appends one row; must run inside the command's write transaction. */
-int gg_audit(struct gg_ctx *c, json_t *change)
+/* The last row's id and hash, into the context, once a transaction. */
+static int last_row(struct gg_ctx *c)
 {
-	struct gg_stmt *st;
-	char at[32], hash[65];
-	char *text;
+	struct gg_stmt *st = gg_db_named(c->db, "audit/last", &c->err);
 	int rc;
 
-	if (!c->prev_hash[0]) {
-		if (!(st = gg_db_named(c->db, "audit/last", &c->err)) || (rc = gg_stmt_step(st, &c->err)) < 0)
-			return c->err.code;
-		snprintf(c->prev_hash, sizeof c->prev_hash, "%s", rc ? gg_stmt_text(st, 0) : "genesis");
-	}
-	gg_clock_format_zone(gg_clock_now(), at); /* the calendar's zone: the chain never depends on TZ */
+	if (!st || (rc = gg_stmt_step(st, &c->err)) < 0)
+		return c->err.code;
+	c->audit_id = rc ? gg_stmt_int(st, 0) : 0;
+	snprintf(c->prev_hash, sizeof c->prev_hash, "%s", rc ? gg_stmt_text(st, 1) : "genesis");
+	return 0;
+}
+
+/* Appends one row; must run inside the command's write transaction. Its time is the wall
+ * clock's and its login the real one, whatever --now and --actor said (kept beside them). */
+int gg_audit(struct gg_ctx *c, json_t *change)
+{
+	static EVP_MD_CTX *md;
+	struct passwd *pw = getpwuid(getuid());
+	char id[24], at[32], uid[24], now[32], hash[65];
+	struct gg_stmt *st;
+	char *text;
+
+	if (!c->prev_hash[0] && last_row(c))
+		return c->err.code;
+	if (!md && !(md = EVP_MD_CTX_new()))
+		return gg_err_oom(&c->err);
+	snprintf(id, sizeof id, "%lld", (long long)c->audit_id + 1);
+	gg_clock_format_zone((int64_t)time(NULL), at); /* the calendar's zone: never TZ's */
+	snprintf(uid, sizeof uid, "%u", (unsigned)getuid());
+	gg_clock_format_zone(gg_clock_now(), now);
 	if (!(text = json_dumps(change, JSON_COMPACT)))
 		return gg_err_oom(&c->err);
-	chain_hash(c->prev_hash, at, c->actor, c->command, text, hash);
+	const char *f[NF] = {id, at, pw ? pw->pw_name : NULL, uid, c->actor, gg_clock_now_given() ? now : NULL,
+			     c->command, text};
+	row_hash(md, 2, c->prev_hash, f, hash);
 	if (!(st = gg_db_named(c->db, "audit/add", &c->err))) {
 		free(text);
 		return c->err.code;
 	}
-	gg_stmt_bind_text(st, gg_stmt_index(st, "at"), at);
-	gg_stmt_bind_text(st, gg_stmt_index(st, "actor"), c->actor);
-	gg_stmt_bind_text(st, gg_stmt_index(st, "command"), c->command);
-	gg_stmt_bind_text(st, gg_stmt_index(st, "change"), text);
+	static const char *const names[NF] = {"id", "at", "login", "uid", "actor", "now", "command", "change"};
+	for (int i = 0; i < NF; i++)
+		gg_stmt_bind_text(st, gg_stmt_index(st, names[i]), f[i]);
 	gg_stmt_bind_text(st, gg_stmt_index(st, "prev"), c->prev_hash);
 	gg_stmt_bind_text(st, gg_stmt_index(st, "hash"), hash);
+	int rc = gg_stmt_run(st, &c->err);
 	free(text);
-	if (gg_stmt_run(st, &c->err))
+	if (rc)
 		return c->err.code;
+	c->audit_id++;
 	memcpy(c->prev_hash, hash, sizeof hash);
 	return 0;
+}
+
+/* ---- the triggers ---- */
+
+/* The triggers of audit/guard.sql the database lacks, as a JSON list. */
+static int missing_triggers(struct gg_ctx *c, json_t **missing)
+{
+	static const char *const need[] = {"audit_next", "audit_no_delete", "audit_no_update"};
+	int have[3] = {0}, rc;
+	struct gg_stmt *st = gg_db_named(c->db, "audit/triggers", &c->err);
+
+	*missing = NULL;
+	if (!st)
+		return c->err.code;
+	while ((rc = gg_stmt_step(st, &c->err)) > 0)
+		for (int i = 0; i < 3; i++)
+			have[i] |= !strcmp(need[i], gg_stmt_text(st, 0));
+	if (rc < 0)
+		return c->err.code;
+	*missing = json_array();
+	for (int i = 0; i < 3; i++)
+		if (!have[i])
+			json_array_append_new(*missing, json_string(need[i]));
+	return 0;
+}
+
+int gg_audit_guard(struct gg_ctx *c, int restore)
+{
+	json_t *missing, *ch;
+	int rc;
+
+	if ((rc = missing_triggers(c, &missing)) || !json_array_size(missing)) {
+		json_decref(missing);
+		return rc;
+	}
+	if (!restore) {
+		rc = gg_err_set(&c->err, GG_EX_SOFTWARE,
+				"the audit log's trigger %s is missing: the database was changed behind gg's back; "
+				"'gg-report audit --verify' checks the log, 'gg-org init' restores the trigger",
+				json_string_value(json_array_get(missing, 0)));
+		json_decref(missing);
+		return rc;
+	}
+	if (gg_db_exec(c->db, gg_embed_get("queries/audit/guard.sql"), &c->err)) {
+		json_decref(missing);
+		return c->err.code;
+	}
+	ch = json_pack("{s:s,s:o}", "op", "restore", "triggers", missing);
+	rc = gg_audit(c, ch);
+	json_decref(ch);
+	return rc;
+}
+
+/* ---- checking the chain ---- */
+
+/* The walk along the chain: the rows seen, the last one's id and hash, the head it must
+ * extend (--expect) and the first problem met. */
+struct walk {
+	EVP_MD_CTX *md;
+	int64_t rows, first, last;
+	char head[65];
+	int64_t expect_id;
+	const char *expect_hash;
+	int expect_met;
+	char first_prev[65];
+	json_t *finding; /* {row, problem} */
+};
+
+static void problem(struct walk *w, int64_t row, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void problem(struct walk *w, int64_t row, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	w->finding = json_pack("{s:I,s:s}", "row", (json_int_t)row, "problem", msg);
+}
+
+/* Whether a row's change is an archive's, the one row a log may start with past row 1. */
+static int is_archive(const char *change)
+{
+	json_t *ch = json_loads(change ? change : "", 0, NULL);
+	int yes = ch && json_is_string(json_object_get(ch, "op")) &&
+		  !strcmp(json_string_value(json_object_get(ch, "op")), "archive");
+	json_decref(ch);
+	return yes;
+}
+
+/* One row against the one before it; on the first problem, w->finding says which and why. */
+static void walk_row(struct walk *w, const char *const f[NF], const char *prev, const char *hash, int v)
+{
+	int64_t id = strtoll(f[F_ID], NULL, 10);
+	char want[65];
+
+	if (w->rows == 0) {
+		w->first = id;
+		snprintf(w->first_prev, sizeof w->first_prev, "%s", prev ? prev : "");
+		if (id != 1 && !(v == 2 && is_archive(f[F_CHANGE])))
+			return problem(w, 1, "rows 1 to %lld are missing: deleted, and no archive row stands first",
+				       (long long)id - 1);
+		if (id == 1 && strcmp(prev ? prev : "", "genesis"))
+			return problem(w, 1, "row 1 does not start the chain: its prev is not 'genesis'");
+	} else if (id != w->last + 1) {
+		return problem(w, w->last + 1, "row %lld is missing (deleted, or the rows renumbered)",
+			       (long long)w->last + 1);
+	} else if (strcmp(prev ? prev : "", w->head)) {
+		return problem(w, id, "row %lld does not follow row %lld: a row was inserted, reordered or altered",
+			       (long long)id, (long long)w->last);
+	}
+	row_hash(w->md, v, prev ? prev : "", f, want);
+	if (strcmp(want, hash ? hash : ""))
+		return problem(w, id, "row %lld was altered: its fields do not give its hash", (long long)id);
+	if (id == w->expect_id) {
+		if (strcmp(hash, w->expect_hash))
+			return problem(w, id, "row %lld is not the head expected: the log was rewritten", (long long)id);
+		w->expect_met = 1;
+	}
+	w->rows++;
+	w->last = id;
+	snprintf(w->head, sizeof w->head, "%s", hash);
+}
+
+/* After the last row: the head expected must be in the log, or be the one its first row
+ * (an archive) names. */
+static void walk_end(struct walk *w)
+{
+	if (w->finding || !w->expect_hash || w->expect_met)
+		return;
+	if (w->expect_id > w->last)
+		return problem(w, w->last + 1,
+			       "the log ends at row %lld, but the head expected is row %lld: rows were deleted",
+			       (long long)w->last, (long long)w->expect_id);
+	if (w->expect_id == w->first - 1 && !strcmp(w->first_prev, w->expect_hash))
+		return;
+	problem(w, w->expect_id, "row %lld was archived (the log starts at row %lld): verify it in the archive",
+		(long long)w->expect_id, (long long)w->first);
+}
+
+/* Reads "COUNT:HASH" into the walk. */
+static int parse_expect(struct gg_ctx *c, const char *expect, struct walk *w)
+{
+	char *end;
+	const char *colon = expect ? strchr(expect, ':') : NULL;
+
+	if (!expect)
+		return 0;
+	w->expect_id = colon ? strtoll(expect, &end, 10) : -1;
+	if (!colon || end != colon || w->expect_id < 0 || strlen(colon + 1) != 64 ||
+	    strspn(colon + 1, "0123456789abcdef") != 64)
+		if (!(colon && !strcmp(colon + 1, "genesis") && w->expect_id == 0))
+			return gg_err_set(&c->err, GG_EX_USAGE, "--expect wants COUNT:HASH as --head prints it, not '%s'",
+					  expect);
+	w->expect_hash = colon + 1;
+	return 0;
+}
+
+int gg_audit_verify(struct gg_ctx *c, const char *expect, json_t **out)
+{
+	struct walk w = {.md = EVP_MD_CTX_new(), .head = "genesis"};
+	struct gg_stmt *st;
+	int rc = 0;
+
+	*out = NULL;
+	if (!w.md)
+		return gg_err_oom(&c->err);
+	if (parse_expect(c, expect, &w) || !(st = gg_db_named(c->db, "audit/all", &c->err))) {
+		EVP_MD_CTX_free(w.md);
+		return c->err.code;
+	}
+	while (!w.finding && (rc = gg_stmt_step(st, &c->err)) > 0) {
+		const char *f[NF];
+		for (int i = 0; i < NF; i++)
+			f[i] = gg_stmt_text(st, i);
+		walk_row(&w, f, gg_stmt_text(st, NF), gg_stmt_text(st, NF + 1), (int)gg_stmt_int(st, NF + 2));
+	}
+	EVP_MD_CTX_free(w.md);
+	if (!w.finding && rc < 0)
+		return c->err.code;
+	walk_end(&w);
+	char head[96];
+	snprintf(head, sizeof head, "%lld:%s", (long long)w.last, w.head);
+	*out = json_pack("{s:b,s:I,s:s}", "verified", !w.finding, "rows", (json_int_t)w.rows, "head", head);
+	if (w.finding)
+		json_object_update(*out, w.finding);
+	json_decref(w.finding);
+	return 0;
+}
+
+int gg_audit_head(struct gg_ctx *c, char head[96])
+{
+	if (last_row(c))
+		return c->err.code;
+	snprintf(head, 96, "%lld:%s", (long long)c->audit_id, c->prev_hash);
+	c->prev_hash[0] = '\0'; /* read again by the next gg_audit of a transaction */
+	return 0;
+}
+
+/* ---- archiving ---- */
+
+/* Writes every row of the log to f, a JSON object a line, change as the text its hash covers. */
+static int write_rows(struct gg_ctx *c, FILE *f)
+{
+	static const char *const cols[] = {"id", "at", "login", "uid", "actor", "now", "command", "change", "prev", "hash"};
+	struct gg_stmt *st = gg_db_named(c->db, "audit/all", &c->err);
+	int rc;
+
+	if (!st)
+		return c->err.code;
+	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
+		json_t *r = json_object();
+		for (int i = 0; i < 10; i++)
+			json_object_set_new(r, cols[i], gg_stmt_text(st, i) ? json_string(gg_stmt_text(st, i)) : json_null());
+		json_object_set_new(r, "v", json_integer(gg_stmt_int(st, 10)));
+		rc = json_dumpf(r, f, JSON_COMPACT) || fputc('\n', f) == EOF;
+		json_decref(r);
+		if (rc)
+			return gg_err_set(&c->err, GG_EX_IOERR, "cannot write the archive: %s", strerror(errno));
+	}
+	return rc < 0 ? c->err.code : 0;
+}
+
+/* Sets aside the rows before the archive row just written. */
+static int set_aside(struct gg_ctx *c)
+{
+	struct gg_stmt *st = gg_db_named(c->db, "audit/set-aside", &c->err);
+
+	if (!st)
+		return c->err.code;
+	gg_stmt_bind_int(st, gg_stmt_index(st, "id"), c->audit_id);
+	return gg_stmt_run(st, &c->err);
+}
+
+int gg_audit_archive(struct gg_ctx *c, const char *path, json_t **out)
+{
+	json_t *v, *ch;
+	char head[96], *abs = realpath(".", NULL);
+	int rc, fd;
+	FILE *f;
+
+	*out = NULL;
+	if ((rc = gg_audit_verify(c, NULL, &v)) || !json_is_true(json_object_get(v, "verified"))) {
+		*out = v; /* an archive of a broken log would hide where it broke */
+		free(abs);
+		return rc ? rc : GG_EX_FOUND;
+	}
+	json_decref(v);
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0640)) < 0 || !(f = fdopen(fd, "w"))) {
+		rc = gg_err_set(&c->err, GG_EX_CANTCREAT, "cannot create the archive '%s': %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		free(abs);
+		return rc;
+	}
+	if (!(rc = write_rows(c, f)) && (fflush(f) || fsync(fileno(f))))
+		rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot write the archive '%s': %s", path, strerror(errno));
+	if (fclose(f) && !rc)
+		rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot write the archive '%s': %s", path, strerror(errno));
+	if (!rc && !(rc = gg_audit_head(c, head))) {
+		char *file = path[0] == '/' || !abs ? strdup(path) : NULL;
+		if (!file && asprintf(&file, "%s/%s", abs, path) < 0)
+			file = NULL;
+		ch = json_pack("{s:s,s:s?,s:s}", "op", "archive", "file", file, "head", head);
+		free(file);
+		rc = gg_audit(c, ch);
+		json_decref(ch);
+	}
+	free(abs);
+	if (!rc)
+		rc = set_aside(c);
+	if (rc) {
+		unlink(path); /* the log keeps its rows: the archive never stands alone */
+		return rc;
+	}
+	*out = json_pack("{s:s,s:s,s:I}", "archive", path, "head", head, "first", (json_int_t)c->audit_id);
+	return 0;
+}
+
+/* ---- listing ---- */
+
+/* Masks, in place, the personal values a change holds under their field names: rows written
+ * before changes were masked at the source still hold them in clear. */
+static void mask_change(json_t *v)
+{
+	static const char *const personal[] = {"phone", "id_number", "reporter_phone", NULL};
+	const char *key;
+	json_t *x;
+	size_t i;
+
+	if (json_is_array(v))
+		json_array_foreach (v, i, x)
+			mask_change(x);
+	if (!json_is_object(v))
+		return;
+	json_object_foreach (v, key, x) {
+		int is_personal = 0;
+		for (int k = 0; personal[k]; k++)
+			is_personal |= !strcmp(key, personal[k]);
+		if (is_personal && json_is_string(x)) {
+			char *m = gg_text_mask(json_string_value(x));
+			json_object_set_new(v, key, m ? json_string(m) : json_null());
+			free(m);
+		} else {
+			mask_change(x);
+		}
+	}
+}
+
+int gg_audit_list(struct gg_ctx *c, const struct gg_audit_filter *q, int (*fn)(struct gg_ctx *, json_t *, void *),
+		  void *arg)
+{
+	struct gg_stmt *st = gg_db_named(c->db, "audit/all", &c->err);
+	int rc;
+
+	if (!st)
+		return c->err.code;
+	gg_stmt_bind_text(st, gg_stmt_index(st, "since"), q->since);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "by"), q->by);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "command"), q->command);
+	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
+		json_t *r = gg_stmt_row(st);
+		if (!c->reveal)
+			mask_change(json_object_get(r, "change"));
+		rc = fn(c, r, arg);
+		json_decref(r);
+		if (rc)
+			return rc;
+	}
+	return rc < 0 ? c->err.code : 0;
 }

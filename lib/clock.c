@@ -16,6 +16,7 @@
 #include "embed.h"
 
 static int64_t now_;
+static int now_given_; /* now_ came from --now or GG_NOW, not the wall clock */
 
 /* The calendar's zone, as its files name it; Asia/Shanghai, the shipped calendars', until they
  * say otherwise. print_tz: times are printed in TZ's zone (a zone the C library knows), else
@@ -298,6 +299,7 @@ int gg_clock_init(const char *opt, struct gg_err *err)
 		if (gg_clock_parse(s, &now_))
 			return gg_err_set(err, GG_EX_USAGE,
 					  "bad time '%s' for --now: use ISO 8601, e.g. 2026-11-03T09:12:00+08:00", s);
+		now_given_ = 1;
 	} else {
 		now_ = (int64_t)time(NULL);
 	}
@@ -307,6 +309,11 @@ int gg_clock_init(const char *opt, struct gg_err *err)
 int64_t gg_clock_now(void)
 {
 	return now_;
+}
+
+int gg_clock_now_given(void)
+{
+	return now_given_;
 }
 
 const char *gg_clock_zone(void)

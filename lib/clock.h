@@ -12,6 +12,8 @@
 
 int gg_clock_init(const char *opt, struct gg_err *err);
 int64_t gg_clock_now(void);
+/* Whether now was given (--now, GG_NOW) rather than read off the wall clock. */
+int gg_clock_now_given(void);
 /* The calendar's zone: its name (Asia/Shanghai), its fixed offset as written (+08:00) and in
  * seconds east of UTC. */
 const char *gg_clock_zone(void);

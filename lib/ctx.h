@@ -27,6 +27,7 @@ struct gg_ctx {
 	int reveal;
 	int rollback;			    /* a writing command that only checked (--dry-run): discard its work */
 	char prev_hash[65];		    /* the audit chain's last hash, once read in this transaction */
+	int64_t audit_id;		    /* and its last row's id */
 	json_t *hooks;			    /* [event, record] pairs to hand to hooks after the commit */
 	json_t *memo;			    /* name → block (see gg_ctx_memo), freed with the context */
 	const struct gg_kind *const *kinds; /* the tool's registry: the kinds it keeps */

@@ -164,6 +164,9 @@ static int migrate(struct gg_db *db, struct gg_err *err)
 		if (gg_db_exec(db, e->text, err) || gg_db_exec(db, pragma, err))
 			goto bad;
 	}
+	/* the audit log's triggers, defined once for migrations and for gg-org init to restore */
+	if (gg_db_exec(db, gg_embed_get("queries/audit/guard.sql"), err))
+		goto bad;
 	return gg_db_commit(db, err);
 bad:
 	gg_db_rollback(db);

@@ -242,7 +242,7 @@ TZ-HL-CZ-01-G03	第三网格（新）	grid	TZ-HL-CZ-01			'
 
 @test "every write is in the audit log, chained" {
 	gg-org unit set TZ-HL-CZ-02 --population 1200 >/dev/null
-	run -0 sqlite3 "$GG_DB" "SELECT actor, at, json_extract(change, '$.set.population'), json_extract(change, '$.was.population') FROM audit ORDER BY id DESC LIMIT 1"
+	run -0 sqlite3 "$GG_DB" "SELECT actor, now, json_extract(change, '$.set.population'), json_extract(change, '$.was.population') FROM audit ORDER BY id DESC LIMIT 1"
 	assert_output 'tester|2026-11-26T10:00:00+08:00|1200|1000'
 	# each row names the hash of the one before
 	run -0 sqlite3 "$GG_DB" "SELECT count(*) FROM audit a JOIN audit b ON b.id = a.id + 1 WHERE b.prev <> a.hash"

@@ -1,4 +1,6 @@
 -- SPDX-License-Identifier: Apache-2.0
--- audit/add.sql: one row of the audit log: when, who, the command typed, the change (compact
--- JSON), the previous row's hash and this row's (see gg(7) for what the hash covers).
-INSERT INTO audit (at, actor, command, change, prev, hash) VALUES (:at, :actor, :command, :change, :prev, :hash);
+-- audit/add.sql: one row of the audit log: its id (the next), when it was written and by which
+-- login, the --actor and --now it was given, the command typed, the change (compact JSON),
+-- the previous row's hash and this row's (gg(7) says what the hash covers).
+INSERT INTO audit (id, at, login, uid, actor, now, command, change, prev, hash, v)
+VALUES (:id, :at, :login, :uid, :actor, :now, :command, :change, :prev, :hash, 2);

@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* gg-report: reports over the database. Its first command reads the audit log: lists it,
+ * checks its chain, prints its head for safekeeping elsewhere, and archives it. Options and
+ * output only; the work is in lib/audit.c. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "cli.h"
+#include "clock.h"
+#include "emit.h"
+
+static const struct option audit_opts[] = {
+	{"since", required_argument, NULL, 's'},  {"by", required_argument, NULL, 'b'},
+	{"command", required_argument, NULL, 'c'}, {"verify", no_argument, NULL, 'v'},
+	{"expect", required_argument, NULL, 'e'},  {"head", no_argument, NULL, 'H'},
+	{"archive", required_argument, NULL, 'a'}, {0}};
+
+static const char *const audit_cols[] = {"id",	    "at",     "login", "uid",  "actor", "now",
+					 "command", "change", "prev",  "hash", "v",	NULL};
+static const char *const verify_cols[] = {"verified", "rows", "head", "row", "problem", NULL};
+
+/* --verify [--expect COUNT:HASH]: exit 1, the first row found wrong on stdout, when the chain
+ * does not hold. */
+static int verify(struct gg_ctx *c, const char *expect)
+{
+	json_t *r;
+	int rc = gg_audit_verify(c, expect, &r);
+
+	if (rc)
+		return rc;
+	struct gg_emit *e = gg_out_records(c, verify_cols);
+	gg_emit(e, r);
+	rc = gg_out_close(c, e);
+	if (!rc && !json_is_true(json_object_get(r, "verified")))
+		rc = GG_EX_FOUND;
+	json_decref(r);
+	return rc;
+}
+
+/* --head: COUNT:HASH on a line of its own, for a cron job to send where the log's writers
+ * cannot reach. */
+static int head(struct gg_ctx *c)
+{
+	char h[96];
+
+	if (gg_audit_head(c, h))
+		return c->err.code;
+	if (c->fmt != GG_FMT_DEFAULT) {
+		json_t *r = json_pack("{s:s}", "head", h);
+		int rc = gg_out_one(c, r);
+		json_decref(r);
+		return rc;
+	}
+	fprintf(c->out, "%s\n", h);
+	return 0;
+}
+
+static int archive(struct gg_ctx *c, const char *path)
+{
+	json_t *r;
+	int rc = gg_audit_archive(c, path, &r);
+
+	if (r) {
+		int wrote = gg_out_one(c, r);
+		rc = rc ? rc : wrote;
+	}
+	json_decref(r);
+	return rc;
+}
+
+/* The rows --since, --by and --command keep, masked. */
+static int list(struct gg_ctx *c, struct gg_audit_filter *q)
+{
+	char since[32];
+	int64_t t;
+
+	if (q->since) {
+		if (gg_clock_parse(q->since, &t))
+			return gg_cli_usage(c, "--since wants a time, e.g. 2026-11-03T09:12:00+08:00, not '%s'", q->since);
+		gg_clock_format_zone(t, since); /* as the log stores it, so that text order is time order */
+		q->since = since;
+	}
+	struct gg_emit *e = gg_out_list(c, audit_cols);
+	int rc = gg_audit_list(c, q, gg_out_each, e);
+	int closed = gg_out_close(c, e);
+	return rc ? rc : closed;
+}
+
+static int cmd_audit(struct gg_ctx *c, int argc, char **argv)
+{
+	struct gg_audit_filter q = {0};
+	const char *expect = NULL, *file = NULL;
+	int o, check = 0, want_head = 0;
+
+	while ((o = gg_cli_opts(c, argc, argv, "", audit_opts)) != -1) {
+		switch (o) {
+		case 's': q.since = optarg; break;
+		case 'b': q.by = optarg; break;
+		case 'c': q.command = optarg; break;
+		case 'v': check = 1; break;
+		case 'e': expect = optarg; break;
+		case 'H': want_head = 1; break;
+		case 'a': file = optarg; break;
+		default: return GG_EX_USAGE;
+		}
+	}
+	if (optind < argc)
+		return gg_cli_usage(c, "audit takes no arguments");
+	if (check + want_head + !!file > 1)
+		return gg_cli_usage(c, "--verify, --head and --archive are one each");
+	if (expect && !check)
+		return gg_cli_usage(c, "--expect goes with --verify");
+	if ((check || want_head || file) && (q.since || q.by || q.command))
+		return gg_cli_usage(c, "--since, --by and --command choose rows to list, and the chain is whole");
+	if (check)
+		return verify(c, expect);
+	if (want_head)
+		return head(c);
+	if (file)
+		return archive(c, file);
+	return list(c, &q);
+}
+
+#define AUDIT_USAGE "[--since T] [--by NAME] [--command TEXT] | --verify [--expect COUNT:HASH] | --head | --archive FILE"
+#define AUDIT_HELP                                                                          \
+	"the audit log: list it (masked), check its chain, print its head, archive it\n"   \
+	"  --since T            rows written at or after T (ISO 8601)\n"                 \
+	"  --by NAME            rows of that actor or login\n"                           \
+	"  --command TEXT       rows whose command contains TEXT\n"                      \
+	"  --verify             check the chain from its first row; exit 1 naming\n"     \
+	"                       the first row altered, inserted, reordered or deleted\n" \
+	"  --expect COUNT:HASH  with --verify: the log must still extend that head\n"    \
+	"  --head               print COUNT:HASH, the log's head, to keep elsewhere\n"   \
+	"  --archive FILE       write the log to FILE (NDJSON) and start a new chain\n"  \
+	"                       whose first row names the archived head"
+
+/* audit reads, and --verify works on a log whose triggers were dropped; --archive writes */
+static const struct gg_cmd reads[] = {{"audit", cmd_audit, GG_RUN_READ, AUDIT_USAGE, AUDIT_HELP, NULL}, {0}};
+static const struct gg_cmd writes[] = {{"audit", cmd_audit, GG_RUN_WRITE, AUDIT_USAGE, AUDIT_HELP, NULL}, {0}};
+
+int main(int argc, char **argv)
+{
+	static const char summary[] = "gg-report: reports over the database; the audit log";
+	struct gg_tool tool = {"gg-report", summary, reads, NULL};
+
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--archive") || !strncmp(argv[i], "--archive=", 10))
+			tool.cmds = writes;
+	return gg_cli_main(&tool, argc, argv);
+}

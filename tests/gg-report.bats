@@ -1,0 +1,153 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
+# gg-report audit: the log listed masked, its chain checked row by row, its head kept
+# elsewhere, and each way of tampering with it behind the tools' back caught, naming the row.
+
+load helper
+
+setup_file() {
+	seed "$FIX/city.yaml"
+}
+
+setup() {
+	fresh_db
+	gg-org unit set TZ-HL-CZ-02 --population 1200 >/dev/null
+	gg-org unit set TZ-HL-CZ-02 --population 1300 >/dev/null
+	HEAD=$(gg-report audit --head)
+	ROWS=${HEAD%%:*}
+}
+
+# sql STATEMENTS: run behind gg's back, the way someone with the file would
+sql() { sqlite3 "$GG_DB" "$1"; }
+
+# caught [--expect HEAD] ROW PROBLEM: --verify exits 1 naming ROW and PROBLEM on stdout
+caught() {
+	local expect=()
+	if [ "$1" = --expect ]; then
+		expect=(--expect "$2")
+		shift 2
+	fi
+	run -1 --separate-stderr gg-report audit --verify "${expect[@]}" -o ndjson
+	assert_equal "$(jq -c '[.verified, .row, .problem]' <<<"$output")" "[false,$1,\"$2\"]"
+}
+
+@test "--verify of an untouched log: exit 0, the rows and the head, which --head prints too" {
+	run -0 gg-report audit --verify -o ndjson
+	assert_equal "$(jq -c '[.verified, .rows, .head]' <<<"$output")" "[true,$ROWS,\"$HEAD\"]"
+	[[ $HEAD =~ ^[0-9]+:[0-9a-f]{64}$ ]]
+	run -0 gg-report audit --verify --expect "$HEAD"
+	run -64 gg-report audit --verify --expect 12
+	assert_output --partial "--expect wants COUNT:HASH"
+}
+
+@test "a row updated (the triggers dropped first) is caught, the row named" {
+	sql "DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'someone else' WHERE id = 3"
+	caught 3 "row 3 was altered: its fields do not give its hash"
+}
+
+@test "text moved from one field to the next is caught: the fields are length-prefixed" {
+	last=$(sql "SELECT actor FROM audit WHERE id = $ROWS")
+	sql "DROP TRIGGER audit_no_update; UPDATE audit SET actor = substr(actor, 1, length(actor) - 1),
+		command = substr(actor, -1) || command WHERE id = $ROWS"
+	[ "$(sql "SELECT actor || command FROM audit WHERE id = $ROWS")" = "$last$(sql "SELECT substr(command, 2) FROM audit WHERE id = $ROWS")" ]
+	caught "$ROWS" "row $ROWS was altered: its fields do not give its hash"
+}
+
+@test "a middle row deleted, and INSERT OR REPLACE over a row, are caught" {
+	sql "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 4"
+	caught 4 "row 4 is missing (deleted, or the rows renumbered)"
+	fresh_db
+	run -19 sqlite3 "$GG_DB" "INSERT OR REPLACE INTO audit (id, at, actor, command, change, prev, hash) SELECT id, at, 'x', command, change, prev, hash FROM audit WHERE id = 1"
+	assert_output --partial 'append-only'
+	sql "DROP TRIGGER audit_next; INSERT OR REPLACE INTO audit (id, at, actor, command, change, prev, hash) SELECT id, at, 'x', command, change, prev, hash FROM audit WHERE id = 1"
+	caught 1 "row 1 was altered: its fields do not give its hash"
+}
+
+@test "the last rows deleted verify alone, and are caught against the head kept elsewhere" {
+	sql "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id >= $((ROWS - 1))"
+	run -0 gg-report audit --verify
+	caught --expect "$HEAD" "$((ROWS - 1))" "the log ends at row $((ROWS - 2)), but the head expected is row $ROWS: rows were deleted"
+}
+
+# rehash FROM: recomputes every hash from row FROM on as gg does (prev, then each field as
+# LENGTH:BYTES, and NULL as -,), the way someone covering an edit would
+rehash() {
+	local id prev
+	prev=$(sql "SELECT hash FROM audit WHERE id = $(($1 - 1))")
+	for id in $(sql "SELECT id FROM audit WHERE id >= $1 ORDER BY id"); do
+		h=$( { printf '%s' "$prev"; for f in id at login uid actor now command change; do
+			sql "SELECT CASE WHEN $f IS NULL THEN '-,' ELSE length(CAST($f AS BLOB)) || ':' || $f || ',' END FROM audit WHERE id = $id" | head -c -1
+		done; } | sha256sum | cut -d' ' -f1)
+		sql "UPDATE audit SET prev = '$prev', hash = '$h' WHERE id = $id"
+		prev=$h
+	done
+}
+
+@test "an edit with every hash after it recomputed verifies alone, and is caught against the head" {
+	sql "DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'someone else' WHERE id = 3"
+	rehash 3
+	run -0 gg-report audit --verify
+	caught --expect "$HEAD" "$ROWS" "row $ROWS is not the head expected: the log was rewritten"
+}
+
+@test "dropped triggers stop the next write (70, the trigger named); gg-org init puts them back, logged" {
+	sql "DROP TRIGGER audit_no_delete"
+	before=$(digest)
+	run -70 --separate-stderr gg-org unit set TZ-HL-CZ-02 --population 1400
+	assert_equal "$stderr" "gg-org: the audit log's trigger audit_no_delete is missing: the database was changed behind gg's back; 'gg-report audit --verify' checks the log, 'gg-org init' restores the trigger"
+	assert_equal "$output" ""
+	assert_equal "$(digest)" "$before"
+	run -0 gg-org init
+	assert_equal "$(sql "SELECT change FROM audit ORDER BY id DESC LIMIT 1")" '{"op":"restore","triggers":["audit_no_delete"]}'
+	run -0 gg-org unit set TZ-HL-CZ-02 --population 1400
+	run -0 gg-report audit --verify
+}
+
+@test "a row records the real time and login beside the --now and --actor given" {
+	gg-org --now 2001-01-01T00:00:00+08:00 --actor 网格员甲 unit set TZ-HL-CZ-02 --population 1500 >/dev/null
+	run -0 sql "SELECT actor, now, login = '$(id -un)', uid = $(id -u), at > '2026-12' FROM audit ORDER BY id DESC LIMIT 1"
+	assert_output '网格员甲|2001-01-01T00:00:00+08:00|1|1|1'
+	# a row written without --now (nor GG_NOW, which the tests set) keeps none
+	env -u GG_NOW gg-org unit set TZ-HL-CZ-02 --population 1600 >/dev/null
+	assert_equal "$(sql "SELECT now IS NULL FROM audit ORDER BY id DESC LIMIT 1")" 1
+}
+
+@test "audit lists the log with its declared columns; --by, --command and --since choose rows" {
+	run -0 gg-report audit -o tsv
+	assert_line --index 0 "$(printf 'id\tat\tlogin\tuid\tactor\tnow\tcommand\tchange\tprev\thash\tv')"
+	run -0 gg-report audit --command 'population 1300' -o ndjson
+	assert_equal "$(jq -c '[.id, .change.set.population]' <<<"$output")" "[$ROWS,1300]"
+	run -0 gg-report audit --by nobody-here -o json
+	assert_output '[]'
+	run -0 gg-report audit --since 2099-01-01T00:00:00+08:00 -o json
+	assert_output '[]'
+	run -0 gg-report audit --by tester -o ndjson
+	assert_equal "$(wc -l <<<"$output")" "$ROWS"
+	run -64 gg-report audit --since yesterday
+	run -64 gg-report audit --head --by tester
+}
+
+@test "--archive writes the log to a file and starts a new chain whose first row names the old head" {
+	run -0 gg-report audit --archive "$BATS_TEST_TMPDIR/audit-1.ndjson" -o ndjson
+	assert_equal "$(jq -r .head <<<"$output")" "$HEAD"
+	# the archive holds every row as stored; the log holds the archive row, then what follows
+	assert_equal "$(wc -l <"$BATS_TEST_TMPDIR/audit-1.ndjson")" "$ROWS"
+	assert_equal "$(tail -n 1 "$BATS_TEST_TMPDIR/audit-1.ndjson" | jq -r '"\(.id):\(.hash)"')" "$HEAD"
+	assert_equal "$(sql "SELECT id, json_extract(change, '$.op'), json_extract(change, '$.head') FROM audit")" \
+		"$((ROWS + 1))|archive|$HEAD"
+	gg-org unit set TZ-HL-CZ-02 --population 1700 >/dev/null
+	run -0 gg-report audit --verify --expect "$HEAD"
+	# the file is never overwritten; rows after the archive row stay append-only
+	run -73 gg-report audit --archive "$BATS_TEST_TMPDIR/audit-1.ndjson"
+	run -19 sqlite3 "$GG_DB" "DELETE FROM audit WHERE id = $((ROWS + 2))"
+	sql "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = $((ROWS + 1))"
+	caught 1 "rows 1 to $((ROWS + 1)) are missing: deleted, and no archive row stands first"
+}
+
+@test "gg-report --help lists only what exists; audit without a database says how to make one" {
+	run -0 gg-report --help
+	assert_output --partial 'audit'
+	refute_output --partial 'monthly'
+	run -66 --separate-stderr env GG_DB="$BATS_TEST_TMPDIR/none.db" gg-report audit
+	assert_output ''
+}
