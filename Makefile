@@ -29,7 +29,7 @@ LIBOBJ  = $(LIBSRC:lib/%.c=$(O)/%.o) $(O)/embed.o
 EMBED   = $(sort $(wildcard share/gg/sql/*.sql share/gg/queries/*.sql share/gg/queries/*/*.sql share/gg/calendar/*.yaml) share/gg/categories.yaml)
 MANSRC  = $(wildcard share/man/*.scd)
 MAN     = $(MANSRC:share/man/%.scd=build/man/%)
-VERSION = 0.1
+VERSION = 0.2
 
 all: $(BINS:%=$(B)/%) $(MAN) $(O)/test-emit $(O)/test-kind
 

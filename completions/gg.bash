@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-# bash completion for the gg tools: gg-org and gg-ticket.
+# bash completion for the gg tools: gg-org, gg-ticket and gg-report.
 # Commands, subcommands and options are read from the tools' own --help, so the completion
 # never falls behind the tools; the values an option takes are the ones the tools accept
 # (gg(7), gg-org(1), gg-ticket(1)), and codes are read from the database when there is one.
@@ -17,7 +17,7 @@ _gg_help_options() {
 _gg_flag() {
 	# the options that take no value
 	case $1 in
-	-h | --help | --version | --reveal | -n | --dry-run | --flat | --builtin | --overdue | --unanswered | --due) ;;
+	-h | --help | --version | --reveal | -n | --dry-run | --flat | --builtin | --overdue | --unanswered | --due | --verify | --head) ;;
 	*) return 1 ;;
 	esac
 }
@@ -57,7 +57,7 @@ _gg() {
 	values=-
 	case $tool:$cmd:$sub:$prev in
 	*:-o | *:--output) values='yaml json ndjson tsv csv table' ;;
-	*:--db | *:-f | *:--file | *:--map)
+	*:--db | *:-f | *:--file | *:--map | *gg-report:audit:*:--archive)
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return
@@ -109,4 +109,4 @@ _gg() {
 	fi
 }
 
-complete -F _gg gg-org gg-ticket
+complete -F _gg gg-org gg-ticket gg-report

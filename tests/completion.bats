@@ -145,10 +145,20 @@ zcomp() {
 	assert_output ''
 }
 
-@test "only the tools there are" {
+@test "only the tools there are; gg-report audit's options, and a file after --archive" {
 	source "$TOP/completions/gg.bash"
-	run -0 complete -p gg-org gg-ticket
-	run -1 complete -p gg-report
+	run -0 complete -p gg-org gg-ticket gg-report
+	run -1 complete -p gg-volunteer
+	run -0 comp gg-report ''
+	assert_output audit
+	run -0 comp gg-report audit --veri
+	assert_output '--verify'
+	run -0 comp gg-report audit --verify --ex
+	assert_output '--expect'
+	cd "$BATS_TEST_TMPDIR"
+	touch audit-2026.ndjson
+	run -0 comp gg-report audit --archive audit-
+	assert_output audit-2026.ndjson
 }
 
 @test "zsh offers what bash offers" {

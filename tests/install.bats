@@ -32,12 +32,15 @@ files() {
 	run -0 files "$BATS_TEST_TMPDIR/root"
 	assert_line '755 opt/gg/bin/gg-org'
 	assert_line '755 opt/gg/bin/gg-ticket'
+	assert_line '755 opt/gg/bin/gg-report'
+	assert_line '644 opt/gg/share/man/man1/gg-report.1'
+	assert_line '644 opt/gg/share/bash-completion/completions/gg-report'
 	assert_line '755 opt/gg/share/gg/cron/escalate.sh'
 	assert_line '644 opt/gg/share/gg/cron/crontab'
 	assert_line '644 opt/gg/share/man/man1/gg-ticket.1'
 	assert_line '644 opt/gg/share/zsh/site-functions/_gg'
 	# nothing else is executable, whatever its mode in the checkout
-	assert_equal "$(grep -c '^755 ' <<<"$output")" "$((2 + $(ls "$TOP"/share/gg/cron/*.sh | wc -l)))"
+	assert_equal "$(grep -c '^755 ' <<<"$output")" "$((3 + $(ls "$TOP"/share/gg/cron/*.sh | wc -l)))"
 	assert_equal "$(grep -vc '^\(755\|644\) ' <<<"$output")" 0
 }
 

@@ -76,3 +76,17 @@ CRON="$BATS_TEST_DIRNAME/../share/gg/cron"
 	run -0 env GG_NOW=2026-11-28T10:00:00+08:00 "$CRON/dups-digest.sh"
 	assert_output ''
 }
+
+@test "audit-head.sh prints the head while the log holds, and mails the row found wrong when it does not" {
+	gg-org unit set TZ-HL-CZ-02 --population 1200 >/dev/null
+	run -0 env -i PATH="$PATH" GG_DB="$GG_DB" "$CRON/audit-head.sh"
+	[[ $output =~ ^[0-9]+:[0-9a-f]{64}$ ]]
+	echo "$output" >"$BATS_TEST_TMPDIR/last"
+	gg-org unit set TZ-HL-CZ-02 --population 1300 >/dev/null
+	run -0 env -i PATH="$PATH" GG_DB="$GG_DB" GG_AUDIT_LAST="$BATS_TEST_TMPDIR/last" "$CRON/audit-head.sh"
+	# the last rows deleted behind gg's back: alone the log verifies, against the head it does not
+	sqlite3 "$GG_DB" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id >= $(cut -d: -f1 "$BATS_TEST_TMPDIR/last")"
+	run -1 env -i PATH="$PATH" GG_DB="$GG_DB" GG_AUDIT_LAST="$BATS_TEST_TMPDIR/last" "$CRON/audit-head.sh"
+	assert_line --index 0 'The audit log does not verify:'
+	assert_output --partial 'rows were deleted'
+}
