@@ -122,6 +122,8 @@ tally() {
 	run -0 cat "$BATS_TEST_TMPDIR/out"
 	assert_line '八字桥社区 short by 4'
 	assert_line 'phone: "17767370129"'
-	assert_line --regexp '\|tester\|gg-org --reveal person show W0004$'
+	assert_line --regexp '^\{"actor":"tester","command":"gg-org --reveal person show W0004","change":\{"op":"reveal"'
+	assert_line --regexp '^verified: true$'
+	assert_line --regexp '^[0-9]+:[0-9a-f]{64}$'
 	assert_line --partial 'status: closed'
 }
