@@ -151,3 +151,16 @@ rehash() {
 	run -66 --separate-stderr env GG_DB="$BATS_TEST_TMPDIR/none.db" gg-report audit
 	assert_output ''
 }
+
+@test "rows written before the length-prefixed encoding (v empty) are checked the way they were written" {
+	# a row as gg 0.1 wrote it: prev, at, actor, command and change joined by newlines
+	prev=${HEAD#*:}
+	h=$(printf '%s\n%s\n%s\n%s\n%s' "$prev" 2026-11-01T09:00:00+08:00 老用户 'gg-org unit set X' '{"op":"set"}' |
+		sha256sum | cut -d' ' -f1)
+	sql "INSERT INTO audit (id, at, actor, command, change, prev, hash) VALUES
+		($((ROWS + 1)), '2026-11-01T09:00:00+08:00', '老用户', 'gg-org unit set X', '{\"op\":\"set\"}', '$prev', '$h')"
+	run -0 gg-report audit --verify -o ndjson
+	assert_equal "$(jq -c '[.verified, .rows]' <<<"$output")" "[true,$((ROWS + 1))]"
+	sql "DROP TRIGGER audit_no_update; UPDATE audit SET actor = '新用户' WHERE id = $((ROWS + 1))"
+	caught "$((ROWS + 1))" "row $((ROWS + 1)) was altered: its fields do not give its hash"
+}
