@@ -118,7 +118,7 @@ refused() {
 
 @test "a number where text is wanted, written so that it would change" {
 	refused $'people:\n  - {code: P1, name: 甲, phone: 0123}\n' \
-		"2:32: phone: this is read as the number 123, not as the text written; put it in quotes"
+		"2:32: phone: this is read as a number, not as the text written; put it in quotes"
 }
 
 @test "YAML 1.2 typing: no, on and 0123 quoted stay text; plain numbers that print the same are codes" {
