@@ -155,7 +155,7 @@ static void reporter(struct gg_ctx *c, json_t *row, json_t *shown)
 static void shown(struct gg_ctx *c, json_t *row, json_int_t id)
 {
 	static const char *const free_fields[] = {"title", "description", "address", "note", "original_title", NULL};
-	json_t *list = json_array(), *key;
+	json_t *list = c->reveal ? json_array() : NULL, *key;
 
 	reporter(c, row, list);
 	for (int i = 0; free_fields[i]; i++) {
@@ -164,11 +164,10 @@ static void shown(struct gg_ctx *c, json_t *row, json_int_t id)
 			json_object_set_new(row, free_fields[i], shown_text(c, v, 0, free_fields[i], list));
 	}
 	data_text(c, json_object_get(row, "data"), list);
+	if (!c->reveal)
+		return;
 	key = id ? json_integer(id) : json_incref(json_object_get(row, "id"));
-	if (c->reveal)
-		gg_ctx_revealed(c, "ticket", key, list);
-	else
-		json_decref(list);
+	gg_ctx_revealed(c, "ticket", key, list);
 	json_decref(key);
 }
 
