@@ -481,30 +481,43 @@ int gg_audit_archive(struct gg_ctx *c, const char *path, json_t **out)
 
 /* ---- listing ---- */
 
-/* Masks, in place, the personal values a change holds under their field names: rows written
- * before changes were masked at the source still hold them in clear. */
-static void mask_change(json_t *v)
+/* A string with its personal values masked: all of it under a personal field's name, the
+ * mobile and id numbers in it elsewhere. NULL when memory runs out. */
+static json_t *masked(const char *key, const char *s)
 {
 	static const char *const personal[] = {"phone", "id_number", "reporter_phone", NULL};
+	int whole = 0;
+
+	for (int k = 0; key && personal[k]; k++)
+		whole |= !strcmp(key, personal[k]);
+	char *m = whole ? gg_text_mask(s) : gg_text_mask_free(s);
+	json_t *v = m ? json_string(m) : NULL;
+	free(m);
+	return v;
+}
+
+/* Masks, in place, the personal values a change holds: rows written before changes were
+ * masked at the source still hold them in clear. */
+static void mask_change(json_t *v)
+{
 	const char *key;
 	json_t *x;
 	size_t i;
 
-	if (json_is_array(v))
-		json_array_foreach (v, i, x)
-			mask_change(x);
-	if (!json_is_object(v))
-		return;
-	json_object_foreach (v, key, x) {
-		int is_personal = 0;
-		for (int k = 0; personal[k]; k++)
-			is_personal |= !strcmp(key, personal[k]);
-		if (is_personal && json_is_string(x)) {
-			char *m = gg_text_mask(json_string_value(x));
-			json_object_set_new(v, key, m ? json_string(m) : json_null());
-			free(m);
-		} else {
-			mask_change(x);
+	if (json_is_array(v)) {
+		json_array_foreach (v, i, x) {
+			if (json_is_string(x))
+				json_array_set_new(v, i, masked(NULL, json_string_value(x)));
+			else
+				mask_change(x);
+		}
+	}
+	if (json_is_object(v)) {
+		json_object_foreach (v, key, x) {
+			if (json_is_string(x))
+				json_object_set_new(v, key, masked(key, json_string_value(x)));
+			else
+				mask_change(x);
 		}
 	}
 }
@@ -522,8 +535,10 @@ int gg_audit_list(struct gg_ctx *c, const struct gg_audit_filter *q, int (*fn)(s
 	gg_stmt_bind_text(st, gg_stmt_index(st, "command"), q->command);
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
 		json_t *r = gg_stmt_row(st);
-		if (!c->reveal)
+		if (!c->reveal) {
 			mask_change(json_object_get(r, "change"));
+			json_object_set_new(r, "command", masked(NULL, gg_stmt_text(st, F_COMMAND)));
+		}
 		rc = fn(c, r, arg);
 		json_decref(r);
 		if (rc)

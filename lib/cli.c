@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "audit.h"
@@ -21,6 +22,7 @@
 #include "db.h"
 #include "emit.h"
 #include "hook.h"
+#include "kind.h"
 #include "kinds.h"
 #include "text.h"
 
@@ -210,20 +212,71 @@ static int globals(struct gg_ctx *c, int *argc, char **argv, const char **db, co
 	return 0;
 }
 
-static char *join(int argc, char **argv)
+/* Whether an option NAME (n bytes, its dashes gone) sets or filters a personal field of any
+ * kind: the field's name, hyphenated or as written, or a prefix of it (getopt takes those)
+ * that is no other field's whole name. */
+static int personal_opt(struct gg_ctx *c, const char *name, size_t n)
 {
-	size_t len = 1;
-	char *s;
+	int prefix = 0, other = 0;
+	char hy[64];
 
-	for (int i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	if (!(s = malloc(len)))
+	for (int r = 0; c->registries && c->registries[r]; r++)
+		for (int i = 0; c->registries[r][i]; i++)
+			for (const struct gg_field *f = c->registries[r][i]->fields; f->name; f++) {
+				size_t len = strlen(f->name);
+				snprintf(hy, sizeof hy, "%s", f->name);
+				for (char *p = hy; *p; p++)
+					*p = *p == '_' ? '-' : *p;
+				if (n > len || (strncmp(name, f->name, n) && strncmp(name, hy, n)))
+					continue;
+				if (n == len && (f->flags & GG_F_PERSONAL))
+					return 1;
+				if (n == len)
+					other = 1;
+				else if (n >= 2 && (f->flags & GG_F_PERSONAL))
+					prefix = 1;
+			}
+	return prefix && !other;
+}
+
+/* One word of the command line as the audit log keeps it: a personal option's value masked
+ * (after --phone, or in --phone=V), and every mobile and id number in any other word. */
+static char *masked_word(struct gg_ctx *c, const char *a, int personal_value)
+{
+	const char *eq = strncmp(a, "--", 2) ? NULL : strchr(a, '=');
+	char *m, *w;
+
+	if (personal_value)
+		return gg_text_mask(a);
+	if (!eq || !personal_opt(c, a + 2, (size_t)(eq - a - 2)))
+		return gg_text_mask_free(a);
+	if (!(m = gg_text_mask(eq + 1)) || !(w = malloc((size_t)(eq - a) + strlen(m) + 2))) {
+		free(m);
 		return NULL;
-	s[0] = '\0';
-	for (int i = 0; i < argc; i++) {
-		if (i)
-			strcat(s, " ");
-		strcat(s, argv[i]);
+	}
+	sprintf(w, "%.*s%s", (int)(eq - a + 1), a, m);
+	free(m);
+	return w;
+}
+
+/* The command line, joined by spaces, as the audit log records it: personal data masked. */
+static char *join(struct gg_ctx *c, int argc, char **argv)
+{
+	size_t len = 0;
+	char *s = calloc(1, 1), *w, *t;
+	int personal_value = 0;
+
+	for (int i = 0; s && i < argc; i++) {
+		if (!(w = masked_word(c, argv[i], personal_value)) || !(t = realloc(s, len + strlen(w) + 2))) {
+			free(w);
+			free(s);
+			return NULL;
+		}
+		s = t;
+		len += (size_t)sprintf(s + len, "%s%s", i ? " " : "", w);
+		free(w);
+		personal_value = !strncmp(argv[i], "--", 2) && !strchr(argv[i], '=') &&
+				 personal_opt(c, argv[i] + 2, strlen(argv[i] + 2));
 	}
 	return s;
 }
@@ -248,32 +301,67 @@ static int release(struct gg_ctx *c, int rc, int committed)
 	return rc;
 }
 
+/* A reveal's database opened for writing, as its audit row needs: a missing one is missing
+ * (66, as for any reading), one the caller cannot write is refused saying why. */
+static int open_to_reveal(struct gg_ctx *c)
+{
+	struct stat sb;
+
+	if (stat(c->db_path, &sb) != 0)
+		return gg_db_open(&c->db, c->db_path, GG_DB_READ, &c->err);
+	if (gg_db_open(&c->db, c->db_path, GG_DB_WRITE, &c->err) == 0)
+		return 0;
+	if (c->err.code == GG_EX_CANTCREAT)
+		gg_err_prefix(&c->err, "--reveal is written to the audit log, and the log cannot be written");
+	return c->err.code;
+}
+
+/* The reveal's audit row, once the command has run: whose data it showed unmasked and which
+ * fields, the first GG_REVEAL_KEYS records by key, and how many in all. A dry run's work is
+ * undone first, so that the row is committed alone. */
+static int audit_reveal(struct gg_ctx *c)
+{
+	json_t *ch;
+	int rc;
+
+	if (c->rollback) {
+		gg_db_rollback(c->db);
+		c->prev_hash[0] = '\0'; /* the chain as the store has it, without the undone rows */
+		if (gg_db_begin(c->db, &c->err))
+			return c->err.code;
+		c->rollback = 0;
+	}
+	ch = json_pack("{s:s,s:o,s:I}", "op", "reveal", "revealed",
+		       c->revealed ? json_incref(c->revealed) : json_array(), "records", (json_int_t)c->nrevealed);
+	if (!ch)
+		return gg_err_oom(&c->err);
+	rc = gg_audit(c, ch);
+	json_decref(ch);
+	return rc;
+}
+
 static int run(struct gg_ctx *c, const struct gg_cmd *k, int argc, char **argv)
 {
 	enum gg_run mode = k->run == GG_RUN_LIST ? GG_RUN_READ : k->run;
-	int rc, committed = 0;
+	int rc, committed = 0, reading = mode == GG_RUN_READ;
 
 	if (mode == GG_RUN_READ && c->reveal)
 		mode = GG_RUN_WRITE; /* revealing personal data is itself written to the audit log */
 	if (mode != GG_RUN_NODB) {
 		if (gg_db_path(c->db_path, sizeof c->db_path, c->db_opt, &c->err))
 			return c->err.code;
-		if (gg_db_open(&c->db, c->db_path, mode == GG_RUN_WRITE ? GG_DB_WRITE : GG_DB_READ, &c->err))
+		if (reading && c->reveal
+			    ? open_to_reveal(c)
+			    : gg_db_open(&c->db, c->db_path, mode == GG_RUN_WRITE ? GG_DB_WRITE : GG_DB_READ, &c->err))
 			return c->err.code;
 		if (mode == GG_RUN_WRITE && gg_db_begin(c->db, &c->err))
 			return c->err.code;
 		/* a write waits for the log's triggers; init is how an operator puts them back */
 		if (mode == GG_RUN_WRITE && gg_audit_guard(c, !strcmp(k->name, "init")))
 			return c->err.code;
-		if (c->reveal) {
-			json_t *ch = json_pack("{s:s}", "op", "reveal");
-			rc = gg_audit(c, ch);
-			json_decref(ch);
-			if (rc)
-				return rc;
-		}
 	}
-	c->out = k->run == GG_RUN_LIST ? stdout : tmpfile();
+	/* a list streams, but not what a reveal shows: that waits for its audit row's commit */
+	c->out = k->run == GG_RUN_LIST && !c->reveal ? stdout : tmpfile();
 	if (!c->out)
 		return gg_err_set(&c->err, GG_EX_CANTCREAT, "cannot hold the output until the command is done: %s",
 				  strerror(errno));
@@ -281,6 +369,8 @@ static int run(struct gg_ctx *c, const struct gg_cmd *k, int argc, char **argv)
 	rc = k->fn(c, argc, argv);
 	if ((rc == 0 || rc == GG_EX_FOUND) && (fflush(c->out) != 0 || ferror(c->out)))
 		rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %s", strerror(errno));
+	if ((rc == 0 || rc == GG_EX_FOUND) && c->reveal && c->db && audit_reveal(c))
+		rc = c->err.code;
 	if (mode == GG_RUN_WRITE && c->db) {
 		if ((rc == 0 || rc == GG_EX_FOUND) && !c->rollback) {
 			if (gg_db_commit(c->db, &c->err))
@@ -301,6 +391,16 @@ static int run(struct gg_ctx *c, const struct gg_cmd *k, int argc, char **argv)
 	return rc;
 }
 
+/* An error as printed: a mobile or id number it quotes masked, with --reveal too (stderr is no
+ * reveal, and nothing audits it). */
+static void say(const char *prog, const char *msg)
+{
+	char *m = gg_text_mask_free(msg);
+
+	fprintf(stderr, "%s: %s\n", prog, m ? m : msg);
+	free(m);
+}
+
 int gg_cli_main(const struct gg_tool *t, int argc, char **argv)
 {
 	struct gg_ctx c = {0};
@@ -318,7 +418,7 @@ int gg_cli_main(const struct gg_tool *t, int argc, char **argv)
 	c.kinds = t->kinds;
 	c.registries = gg_kinds_registries;
 	c.fmt = GG_FMT_DEFAULT;
-	c.command = join(argc, argv);
+	c.command = join(&c, argc, argv);
 	if (globals(&c, &argc, argv, &db, &now, &out, &want_help, &want_version))
 		goto fail;
 	if (!c.actor || !*c.actor)
@@ -377,14 +477,14 @@ int gg_cli_main(const struct gg_tool *t, int argc, char **argv)
 	rc = run(&c, k, argc - (parent ? 2 : 1), argv + (parent ? 2 : 1));
 	gg_db_close(c.db);
 	if (rc && rc != GG_EX_FOUND && c.err.msg[0])
-		fprintf(stderr, "%s: %s\n", t->name, c.err.msg);
+		say(t->name, c.err.msg);
 	if (rc == GG_EX_USAGE)
 		fprintf(stderr, "usage: %s %s%s%s %s\n", t->name, parent ? parent->name : "", parent ? " " : "",
 			k->name, k->usage ? k->usage : "");
 	gg_ctx_free(&c);
 	return rc;
 fail:
-	fprintf(stderr, "%s: %s\n", t->name, c.err.msg);
+	say(t->name, c.err.msg);
 	gg_ctx_free(&c);
 	return c.err.code ? c.err.code : GG_EX_USAGE;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* ctx.c: the memo of a command's context: blocks found by name, so a command that meets the
- * same category or unit a million times reads it once, and nothing outlives the command. */
+ * same category or unit a million times reads it once, and nothing outlives the command; and
+ * what a reveal showed, for its audit row. */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -39,4 +40,21 @@ void gg_ctx_free(struct gg_ctx *c)
 	c->hooks = NULL;
 	free(c->command);
 	c->command = NULL;
+	json_decref(c->revealed);
+	c->revealed = NULL;
+}
+
+void gg_ctx_revealed(struct gg_ctx *c, const char *kind, json_t *key, json_t *fields)
+{
+	if (!json_array_size(fields)) {
+		json_decref(fields);
+		return;
+	}
+	if (c->nrevealed++ >= GG_REVEAL_KEYS) { /* a list of the whole city is counted, not listed */
+		json_decref(fields);
+		return;
+	}
+	if (!c->revealed)
+		c->revealed = json_array();
+	json_array_append_new(c->revealed, json_pack("{s:s,s:O,s:o}", "kind", kind, "key", key, "fields", fields));
 }

@@ -33,12 +33,20 @@ struct gg_ctx {
 	const struct gg_kind *const *kinds; /* the tool's registry: the kinds it keeps */
 	const struct gg_kind *const *const *registries; /* every tool's, for references (kinds.h) */
 	struct gg_err err;
+	json_t *revealed;    /* with --reveal: what was shown unmasked (gg_ctx_revealed), or NULL */
+	long long nrevealed; /* how many records that was, the ones past GG_REVEAL_KEYS counted only */
 };
+
+/* The records a reveal's audit row names one by one; past them it only counts. */
+#define GG_REVEAL_KEYS 1000
 
 /* A block of `size` zeroed bytes kept under `name` until gg_ctx_free: what a command reads
  * once and looks up again (a category, a unit an import has met). *fresh is 1 the first time.
  * The block is freed alone: it holds no pointers to memory of its own. */
 void *gg_ctx_memo(struct gg_ctx *c, const char *name, size_t size, int *fresh);
 void gg_ctx_free(struct gg_ctx *c);
+/* Notes that record `key` (borrowed) of `kind` was shown with `fields` (a JSON array of field
+ * names, consumed) unmasked, for the reveal's audit row; an empty list notes nothing. */
+void gg_ctx_revealed(struct gg_ctx *c, const char *kind, json_t *key, json_t *fields);
 
 #endif

@@ -88,6 +88,10 @@ static int coerce_text(struct gg_ctx *c, const struct gg_src *src, json_t *in, c
 	int64_t t;
 
 	if (json_is_integer(v)) {
+		if (src && src->r && gg_reader_lossy(src->r, in, key) && (f->flags & GG_F_PERSONAL))
+			return gg_kind_fail(c, src, in, key,
+					    "this is read as a number, not as the text written; "
+					    "put it in quotes");
 		if (src && src->r && gg_reader_lossy(src->r, in, key))
 			return gg_kind_fail(c, src, in, key,
 					    "this is read as the number %" JSON_INTEGER_FORMAT
@@ -274,18 +278,70 @@ int gg_kind_check_ref(struct gg_ctx *c, const struct gg_src *src, json_t *in, co
 	return 0;
 }
 
+/* The key of a record as a reveal's audit row names it: its one key's value, or its keys as
+ * text. A new reference. */
+static json_t *reveal_key(const struct gg_kind *k, json_t *rec)
+{
+	char kt[256];
+
+	if (gg_kind_nkeys(k) == 1)
+		return json_incref(json_object_get(rec, gg_kind_key(k, 0)->name));
+	return json_string(gg_kind_key_text(k, rec, kt, sizeof kt));
+}
+
+/* Masks the personal fields of rec (gg_text_mask) and the mobile and id numbers in its text
+ * fields (gg_text_mask_free); with `shown`, leaves them and lists the fields there instead. */
+static void mask_fields(const struct gg_kind *k, json_t *rec, json_t *shown)
+{
+	for (const struct gg_field *f = k->fields; f->name; f++) {
+		const char *s = json_string_value(json_object_get(rec, f->name));
+		int personal = (f->flags & GG_F_PERSONAL) != 0;
+		if (!s || !*s || !(personal || (f->type == GG_F_TEXT && gg_text_free_personal(s))))
+			continue;
+		if (shown) {
+			json_array_append_new(shown, json_string(f->name));
+			continue;
+		}
+		char *m = personal ? gg_text_mask(s) : gg_text_mask_free(s);
+		json_object_set_new(rec, f->name, json_string(m ? m : "*"));
+		free(m);
+	}
+}
+
+/* A record as shown: personal data masked unless --reveal, which notes what it showed. */
 void gg_kind_mask(struct gg_ctx *c, const struct gg_kind *k, json_t *rec)
 {
-	if (c->reveal)
+	json_t *shown, *key;
+
+	if (!c->reveal) {
+		mask_fields(k, rec, NULL);
 		return;
-	for (const struct gg_field *f = k->fields; f->name; f++) {
-		const char *s;
-		if ((f->flags & GG_F_PERSONAL) && (s = json_string_value(json_object_get(rec, f->name)))) {
-			char *m = gg_text_mask(s);
-			json_object_set_new(rec, f->name, json_string(m));
-			free(m);
-		}
 	}
+	mask_fields(k, rec, shown = json_array());
+	key = reveal_key(k, rec);
+	gg_ctx_revealed(c, k->name, key, shown);
+	json_decref(key);
+}
+
+/* The fields of a record as the audit log keeps them: personal data masked, --reveal or not. */
+void gg_kind_mask_audit(const struct gg_kind *k, json_t *rec)
+{
+	mask_fields(k, rec, NULL);
+}
+
+/* A text field shown with its numbers masked (an export without --reveal) stands for the
+ * stored text when that masks to it: taken back, it keeps the text as typed. */
+void gg_kind_unmask_free(json_t *rec, json_t *old, const char *field)
+{
+	const char *s = json_string_value(json_object_get(rec, field));
+	const char *was = old ? json_string_value(json_object_get(old, field)) : NULL;
+	char *m;
+
+	if (!s || !was || !strchr(s, '*') || !(m = gg_text_mask_free(was)))
+		return;
+	if (strcmp(m, s) == 0)
+		json_object_set(rec, field, json_object_get(old, field));
+	free(m);
 }
 
 /* A masked value (from an export without --reveal) stands for what is stored when it masks

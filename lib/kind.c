@@ -274,6 +274,8 @@ static int settle(struct gg_ctx *c, struct put *p)
 	for (const struct gg_field *f = p->k->fields; f->name; f++) {
 		if ((f->flags & GG_F_PERSONAL) && gg_kind_unmask(c, p->src, p->merged, p->old, f->name))
 			return c->err.code;
+		if (f->type == GG_F_TEXT && !(f->flags & GG_F_PERSONAL))
+			gg_kind_unmask_free(p->merged, p->old, f->name);
 		if (f->type == GG_F_BOOL && !json_object_get(p->merged, f->name))
 			json_object_set_new(p->merged, f->name, json_false());
 		if ((f->flags & GG_F_REQUIRED) && !json_object_get(p->merged, f->name))
@@ -312,7 +314,7 @@ static int write_record(struct gg_ctx *c, struct put *p)
 	return 0;
 }
 
-/* The audit row: what changed, and what it was. */
+/* The audit row: what changed, and what it was, personal data masked. */
 static int audit_change(struct gg_ctx *c, struct put *p)
 {
 	json_t *ch = json_pack("{s:s,s:s}", "op", p->old ? "set" : "add", "kind", p->k->name), *set = json_object(),
@@ -333,6 +335,8 @@ static int audit_change(struct gg_ctx *c, struct put *p)
 		if (!b && a)
 			json_object_set_new(set, f->name, json_null());
 	}
+	gg_kind_mask_audit(p->k, set);
+	gg_kind_mask_audit(p->k, was);
 	json_object_set_new(ch, "key", kk);
 	json_object_set_new(ch, "set", set);
 	if (p->old)
@@ -475,6 +479,7 @@ int gg_kind_rm(struct gg_ctx *c, const struct gg_kind *k, json_t *key)
 		rc = gg_stmt_run(st, &c->err);
 	}
 	if (!rc) {
+		gg_kind_mask_audit(k, old); /* old goes with this row: nothing else reads it */
 		ch = json_pack("{s:s,s:s,s:O}", "op", "rm", "kind", k->name, "was", old);
 		rc = gg_audit(c, ch);
 		json_decref(ch);

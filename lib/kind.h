@@ -103,6 +103,8 @@ int gg_kind_check_ref(struct gg_ctx *c, const struct gg_src *src, json_t *in, co
 		      json_t *v);
 int gg_kind_unmask(struct gg_ctx *c, const struct gg_src *src, json_t *rec, json_t *old, const char *field);
 void gg_kind_mask(struct gg_ctx *c, const struct gg_kind *k, json_t *rec);
+void gg_kind_mask_audit(const struct gg_kind *k, json_t *rec);
+void gg_kind_unmask_free(json_t *rec, json_t *old, const char *field);
 int gg_kind_fail(struct gg_ctx *c, const struct gg_src *src, json_t *rec, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 

@@ -54,8 +54,8 @@ static int either(struct gg_ctx *c, const struct gg_field *f, const char *name, 
 /* Reads `--FIELD VALUE` options for every field of the kind into rec; list fields repeat
  * (--addresses A --addresses B) and a list of pairs takes A:B (--roles grid_worker:TZ-01-G01).
  * Options are spelled with hyphens (--id-number for the field id_number); the field's own
- * spelling stays an alias, as scripts wrote it. *nargs is set to the index of the first
- * positional argument. */
+ * spelling stays an alias, as scripts wrote it. A filter on personal data needs --reveal.
+ * *nargs is set to the index of the first positional argument. */
 int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **argv, json_t *rec,
 		    const char *const *extra, json_t *extras, int *nargs, int filter)
 {
@@ -85,6 +85,12 @@ int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **
 			continue;
 		}
 		const struct gg_field *f = &k->fields[o - 1000];
+		if (filter && (f->flags & GG_F_PERSONAL) && *optarg && !c->reveal) /* '' asks only if any */
+			return gg_cli_usage(c,
+					    "--%s filters on personal data and needs --reveal, which is audited: "
+					    "answering a filter on a masked value would tell anyone who tries "
+					    "values what it hides",
+					    name);
 		if (filter && f->type != GG_F_LIST) {
 			if (either(c, f, name, rec, optarg))
 				return c->err.code;

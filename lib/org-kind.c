@@ -50,7 +50,7 @@ static int blank_address(struct gg_ctx *c, const struct gg_src *src, json_t *rec
 	size_t i;
 	json_t *a;
 
-	json_array_foreach(addrs, i, a) {
+	json_array_foreach (addrs, i, a) {
 		char *norm = json_is_string(a) ? gg_text_norm_address(json_string_value(a)) : NULL;
 		int blank = norm && !*norm;
 		free(norm);
@@ -224,7 +224,7 @@ static int person_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, 
 	if (phone && *phone && !json_equal(json_object_get(rec, "phone"), old ? json_object_get(old, "phone") : NULL) &&
 	    !phone_ok(phone))
 		return gg_kind_fail(c, src, rec, "phone",
-				    "not a phone number: a mobile is 11 digits from 13 to 19 (13812345678), a "
+				    "not a phone number: a mobile is 11 digits beginning 13 to 19, a "
 				    "landline [0AREA-]NUMBER[-EXTENSION] (0523-86881234-801)");
 	if (id && *id &&
 	    !json_equal(json_object_get(rec, "id_number"), old ? json_object_get(old, "id_number") : NULL)) {

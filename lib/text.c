@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* text.c: display width and address normal form. Width comes from the C library's wcwidth
+/* text.c: display width, address normal form, and personal data masked (a value, or the
+ * mobile and id numbers in free text). Width comes from the C library's wcwidth
  * under a UTF-8 locale (the command layer selects C.UTF-8), so CJK counts two columns. */
 #include <stdlib.h>
 #include <string.h>
@@ -143,5 +144,45 @@ char *gg_text_mask(const char *s)
 	for (size_t i = 0; m && i < n; i++)
 		if (n <= 7 || (i >= 3 && i < n - 4) || (unsigned char)s[i] >= 0x80)
 			m[i] = '*';
+	return m;
+}
+
+/* The length of the mobile or resident id number that starts at s[i], or 0: a run of exactly
+ * 11 ASCII digits starting with 1, or of 18 characters (17 digits and a digit or X), with no
+ * digit right before or after it. */
+static size_t free_number(const char *s, size_t i)
+{
+	size_t n = 0;
+
+	if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+		return 0;
+	while (s[i + n] >= '0' && s[i + n] <= '9')
+		n++;
+	if (n == 17 && (s[i + n] == 'X' || s[i + n] == 'x') && !(s[i + n + 1] >= '0' && s[i + n + 1] <= '9'))
+		return 18;
+	return n == 18 || (n == 11 && s[i] == '1') ? n : 0;
+}
+
+int gg_text_free_personal(const char *s)
+{
+	for (size_t i = 0; s[i]; i++)
+		if (free_number(s, i))
+			return 1;
+	return 0;
+}
+
+/* Free text as shown without --reveal: each mobile (13912345678) or resident id number in it
+ * masked as gg_text_mask masks a value (139****5678, 321***********5678); the rest as written.
+ * Caller frees. */
+char *gg_text_mask_free(const char *s)
+{
+	char *m = strdup(s);
+	size_t n;
+
+	for (size_t i = 0; m && m[i]; i++)
+		if ((n = free_number(m, i)) > 0) {
+			memset(m + i + 3, '*', n - 7);
+			i += n - 1;
+		}
 	return m;
 }

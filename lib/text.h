@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* text.h: UTF-8 text as people read it: display width of CJK text for aligned tables, and
- * the normal form of an address (full-width digits, 号/幢/栋 variants, spaces). */
+/* text.h: UTF-8 text as people read it: display width of CJK text for aligned tables, the
+ * normal form of an address (full-width digits, 号/幢/栋 variants, spaces), and personal data
+ * masked. */
 #ifndef GG_TEXT_H
 #define GG_TEXT_H
 
@@ -10,5 +11,8 @@ int gg_text_width(const char *s);
 char *gg_text_norm_address(const char *s);
 int gg_text_utf8_ok(const char *s);
 char *gg_text_mask(const char *s);
+/* whether free text holds a mobile or resident id number (standalone digit runs) */
+int gg_text_free_personal(const char *s);
+char *gg_text_mask_free(const char *s);
 
 #endif

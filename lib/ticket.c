@@ -76,32 +76,107 @@ static const char *const time_fields[] = {
 	"reported_at", "respond_by",   "due_at", "first_accepted_at",	 "accepted_at", "resolved_at", "closed_at",
 	"overdue_at",  "suspended_at", "at",	 "original_reported_at", NULL};
 
+/* Names a field in the list of what a reveal showed, once. */
+static void shown_field(json_t *shown, const char *name)
+{
+	size_t i;
+	json_t *x;
+
+	json_array_foreach (shown, i, x)
+		if (!strcmp(json_string_value(x), name))
+			return;
+	json_array_append_new(shown, json_string(name));
+}
+
+/* A string of a record as shown (a new reference): v itself when it holds nothing to mask or
+ * --reveal shows it (then named `name` in shown); else v masked, as a value (whole) or as
+ * free text (its mobile and id numbers). */
+static json_t *shown_text(struct gg_ctx *c, json_t *v, int whole, const char *name, json_t *shown)
+{
+	const char *s = json_string_value(v);
+	char *m;
+
+	if (!s || !*s || !(whole || gg_text_free_personal(s)))
+		return json_incref(v);
+	if (c->reveal) {
+		shown_field(shown, name);
+		return json_incref(v);
+	}
+	m = whole ? gg_text_mask(s) : gg_text_mask_free(s);
+	v = json_string(m ? m : "*");
+	free(m);
+	return v;
+}
+
+/* Every string in an event's data (the [was, now] of an updated description) as free text. */
+static void data_text(struct gg_ctx *c, json_t *v, json_t *shown)
+{
+	const char *k;
+	json_t *x;
+	size_t i;
+
+	if (json_is_object(v))
+		json_object_foreach (v, k, x) {
+			if (json_is_string(x))
+				json_object_set_new(v, k, shown_text(c, x, 0, "data", shown));
+			else
+				data_text(c, x, shown);
+		}
+	else if (json_is_array(v))
+		json_array_foreach (v, i, x) {
+			if (json_is_string(x))
+				json_array_set_new(v, i, shown_text(c, x, 0, "data", shown));
+			else
+				data_text(c, x, shown);
+		}
+}
+
 /* The reporter, stored as two columns, as one field: {name, phone}, the phone masked as a
  * person's is unless --reveal (personal data). A ticket nobody reported by name has none. */
-static void reporter(struct gg_ctx *c, json_t *row)
+static void reporter(struct gg_ctx *c, json_t *row, json_t *shown)
 {
 	json_t *name = json_object_get(row, "reporter_name"), *phone = json_object_get(row, "reporter_phone");
 
 	if (json_is_string(name) || json_is_string(phone)) {
 		json_t *r = json_object();
 		if (json_is_string(name))
-			json_object_set(r, "name", name);
-		if (json_is_string(phone)) {
-			char *m = c->reveal ? NULL : gg_text_mask(json_string_value(phone));
-			json_object_set_new(r, "phone", m ? json_string(m) : json_incref(phone));
-			free(m);
-		}
+			json_object_set_new(r, "name", shown_text(c, name, 0, "reporter.name", shown));
+		if (json_is_string(phone))
+			json_object_set_new(r, "phone", shown_text(c, phone, 1, "reporter.phone", shown));
 		json_object_set_new(row, "reporter", r);
 	}
 	json_object_del(row, "reporter_name");
 	json_object_del(row, "reporter_phone");
 }
 
+/* The text of a ticket or event as shown: the reporter's phone masked, and the mobile and id
+ * numbers in its free text (the stored text stays as typed); with --reveal, noted as shown
+ * for ticket `id` (0: the row's own id). */
+static void shown(struct gg_ctx *c, json_t *row, json_int_t id)
+{
+	static const char *const free_fields[] = {"title", "description", "address", "note", "original_title", NULL};
+	json_t *list = c->reveal ? json_array() : NULL, *key;
+
+	reporter(c, row, list);
+	for (int i = 0; free_fields[i]; i++) {
+		json_t *v = json_object_get(row, free_fields[i]);
+		if (json_is_string(v))
+			json_object_set_new(row, free_fields[i], shown_text(c, v, 0, free_fields[i], list));
+	}
+	data_text(c, json_object_get(row, "data"), list);
+	if (!c->reveal)
+		return;
+	key = id ? json_integer(id) : json_incref(json_object_get(row, "id"));
+	gg_ctx_revealed(c, "ticket", key, list);
+	json_decref(key);
+}
+
 /* Times are stored as seconds; records carry them as local ISO 8601. An event's data comes
  * back as text where a UNION forgot the column is JSON (queries/ticket/history.sql). A
  * provisional deadline is said (true); a firm one goes unsaid, as NULLs do. missed is always
- * said, true or false: a ticket that never missed a deadline is a figure too. */
-json_t *gg_ticket_record(struct gg_ctx *c, json_t *row)
+ * said, true or false: a ticket that never missed a deadline is a figure too. Text is as
+ * shown() shows it; id is the ticket's, for an event's row (0 for a ticket's own). */
+static json_t *record(struct gg_ctx *c, json_t *row, json_int_t id)
 {
 	json_t *prov = json_object_get(row, "provisional_deadline");
 	if (json_is_integer(prov))
@@ -109,12 +184,12 @@ json_t *gg_ticket_record(struct gg_ctx *c, json_t *row)
 	json_t *missed = json_object_get(row, "missed");
 	if (json_is_integer(missed))
 		json_object_set_new(row, "missed", json_boolean(json_integer_value(missed)));
-	reporter(c, row);
 	json_t *data = json_object_get(row, "data");
 	if (json_is_string(data))
 		json_object_set_new(row, "data", json_loads(json_string_value(data), 0, NULL));
 	if (json_is_null(json_object_get(row, "data")))
 		json_object_del(row, "data");
+	shown(c, row, id);
 	for (int i = 0; time_fields[i]; i++) {
 		json_t *v = json_object_get(row, time_fields[i]);
 		if (json_is_integer(v)) {
@@ -124,6 +199,11 @@ json_t *gg_ticket_record(struct gg_ctx *c, json_t *row)
 		}
 	}
 	return row;
+}
+
+json_t *gg_ticket_record(struct gg_ctx *c, json_t *row)
+{
+	return record(c, row, 0);
 }
 
 static const char *const by_id[] = {"id", NULL};
@@ -285,13 +365,14 @@ int gg_ticket_refuse(struct gg_ctx *c, const struct state *s, const char *action
 
 /* ---- lists, history, duplicates ---- */
 
-/* Hands fn each row of a stepped statement, as a record. */
-static int each_row(struct gg_ctx *c, struct gg_stmt *st, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
+/* Hands fn each row of a stepped statement, as a record (of ticket id's history, or 0). */
+static int each_row(struct gg_ctx *c, struct gg_stmt *st, json_int_t id, int (*fn)(struct gg_ctx *, json_t *, void *),
+		    void *arg)
 {
 	int rc;
 
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
-		json_t *rec = gg_ticket_record(c, gg_stmt_row(st));
+		json_t *rec = record(c, gg_stmt_row(st), id);
 		rc = fn(c, rec, arg);
 		json_decref(rec);
 		if (rc)
@@ -313,7 +394,7 @@ int gg_ticket_list(struct gg_ctx *c, json_t *filter, int (*fn)(struct gg_ctx *, 
 	json_t *now = json_integer(gg_clock_now());
 	gg_stmt_bind_name(st, "now", now);
 	json_decref(now);
-	return each_row(c, st, fn, arg);
+	return each_row(c, st, 0, fn, arg);
 }
 
 int gg_ticket_history(struct gg_ctx *c, json_int_t id, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
@@ -324,7 +405,7 @@ int gg_ticket_history(struct gg_ctx *c, json_int_t id, int (*fn)(struct gg_ctx *
 	if (gg_ticket_by_id(c, "ticket/exists", id, &st) || !(st = gg_ticket_query(c, "ticket/history", by_id, &at)))
 		return c->err.code;
 	gg_stmt_bind_int(st, at[0], id);
-	return each_row(c, st, fn, arg);
+	return each_row(c, st, id, fn, arg);
 }
 
 int gg_ticket_dups(struct gg_ctx *c, int64_t window, int64_t since, int (*fn)(struct gg_ctx *, json_t *, void *),
@@ -337,7 +418,7 @@ int gg_ticket_dups(struct gg_ctx *c, int64_t window, int64_t since, int (*fn)(st
 		return c->err.code;
 	gg_stmt_bind_int(st, at[0], window);
 	gg_stmt_bind_int(st, at[1], since);
-	return each_row(c, st, fn, arg);
+	return each_row(c, st, 0, fn, arg);
 }
 
 /* Marks id a duplicate of `into` (or of the ticket `into` is itself a duplicate of). */

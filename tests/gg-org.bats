@@ -279,7 +279,7 @@ TZ-HL-CZ-01-G03	第三网格（新）	grid	TZ-HL-CZ-01			'
 		assert_line --index 0 --partial "usage: gg-org $c"
 	done
 	run -0 gg-org --version
-	assert_output 'gg-org 0.1'
+	assert_output 'gg-org 0.2'
 }
 
 @test "import --dry-run checks everything and writes nothing" {

@@ -155,12 +155,19 @@ rehash() {
 @test "rows written before the length-prefixed encoding (v empty) are checked the way they were written" {
 	# a row as gg 0.1 wrote it: prev, at, actor, command and change joined by newlines
 	prev=${HEAD#*:}
-	h=$(printf '%s\n%s\n%s\n%s\n%s' "$prev" 2026-11-01T09:00:00+08:00 老用户 'gg-org unit set X' '{"op":"set"}' |
+	h=$(printf '%s\n%s\n%s\n%s\n%s' "$prev" 2026-11-01T09:00:00+08:00 老用户 'gg-org person set P1 --phone 13912345678' '{"op":"set","set":{"phone":"13912345678"},"note":"回电13912345678"}' |
 		sha256sum | cut -d' ' -f1)
 	sql "INSERT INTO audit (id, at, actor, command, change, prev, hash) VALUES
-		($((ROWS + 1)), '2026-11-01T09:00:00+08:00', '老用户', 'gg-org unit set X', '{\"op\":\"set\"}', '$prev', '$h')"
+		($((ROWS + 1)), '2026-11-01T09:00:00+08:00', '老用户', 'gg-org person set P1 --phone 13912345678',
+		'{\"op\":\"set\",\"set\":{\"phone\":\"13912345678\"},\"note\":\"回电13912345678\"}', '$prev', '$h')"
+	# such a row holds a phone in clear; the listing masks it unless --reveal
+	run -0 gg-report audit --by 老用户 -o ndjson
+	assert_equal "$(jq -c '[.command, .change.set.phone, .change.note]' <<<"$output")" \
+		'["gg-org person set P1 --phone 139****5678","139****5678","回电139****5678"]'
+	run -0 gg-report --reveal audit --by 老用户 -o ndjson
+	assert_equal "$(jq -r .change.set.phone <<<"$output")" 13912345678
 	run -0 gg-report audit --verify -o ndjson
-	assert_equal "$(jq -c '[.verified, .rows]' <<<"$output")" "[true,$((ROWS + 1))]"
+	assert_equal "$(jq -c "[.verified, .rows]" <<<"$output")" "[true,$((ROWS + 2))]"
 	sql "DROP TRIGGER audit_no_update; UPDATE audit SET actor = '新用户' WHERE id = $((ROWS + 1))"
 	caught "$((ROWS + 1))" "row $((ROWS + 1)) was altered: its fields do not give its hash"
 }

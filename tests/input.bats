@@ -174,7 +174,7 @@ csv_import() {
 @test "phone numbers are mobiles or landlines; id numbers carry their check character" {
 	for p in 138123456789 1381234567 12812345678 0523 0523-86881234-8012345 05238688123 +8613812345678 0523-0688123 138-1234-5678; do
 		f=$(infile p.yaml "people:\n  - {code: P9, name: 甲, phone: \"$p\"}\n")
-		refused gg-org "$f:2:32: phone: not a phone number: a mobile is 11 digits from 13 to 19 (13812345678), a landline [0AREA-]NUMBER[-EXTENSION] (0523-86881234-801)" import -f "$f"
+		refused gg-org "$f:2:32: phone: not a phone number: a mobile is 11 digits beginning 13 to 19, a landline [0AREA-]NUMBER[-EXTENSION] (0523-86881234-801)" import -f "$f"
 	done
 	for id in 321202195003011235 32120219500301123x 32120219500301123 ABC202195003011234; do
 		f=$(infile i.yaml "people:\n  - {code: P9, name: 甲, id_number: \"$id\"}\n")
