@@ -19,8 +19,11 @@ static int cmd_init(struct gg_ctx *c, int argc, char **argv)
 	(void)argv;
 	if (argc > 1)
 		return gg_cli_usage(c, "init takes no arguments");
+	int rc = gg_org_init(c);
+	if (rc)
+		return rc;
 	json_t *r = json_pack("{s:s}", "database", c->db_path);
-	int rc = gg_out_one(c, r);
+	rc = gg_out_one(c, r);
 	json_decref(r);
 	return rc;
 }

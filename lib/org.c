@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "db.h"
 #include "kind.h"
 #include "ladder.h"
@@ -198,6 +199,17 @@ static int take_docs(struct gg_ctx *c, struct gg_reader *r, json_t *docs, struct
 		}
 	}
 	return n < 0 ? c->err.code : 0;
+}
+
+/* The database created or brought up to date, which opening it for writing did: one audit row
+ * saying who ran init, so a new log starts with it and a migration has its row. */
+int gg_org_init(struct gg_ctx *c)
+{
+	json_t *ch = json_pack("{s:s}", "op", "init");
+	int rc = ch ? gg_audit(c, ch) : gg_err_oom(&c->err);
+
+	json_decref(ch);
+	return rc;
 }
 
 int gg_org_import(struct gg_ctx *c, struct gg_reader *r, json_t *summary)

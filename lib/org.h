@@ -17,6 +17,7 @@ extern const struct gg_kind gg_unit_kind, gg_dept_kind, gg_person_kind, gg_party
 extern const struct gg_kind *const gg_org_kinds[];
 
 /* org.c */
+int gg_org_init(struct gg_ctx *c);
 int gg_org_import(struct gg_ctx *c, struct gg_reader *r, json_t *summary);
 int gg_org_export(struct gg_ctx *c, const char *under, int flat, json_t **doc);
 int gg_org_tree(struct gg_ctx *c, const char *under, int depth, json_t *rows);

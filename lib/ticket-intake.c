@@ -387,8 +387,26 @@ static int insert(struct gg_ctx *c, const struct intake *t, int64_t deadline, in
 	return 0;
 }
 
+/* The audit row of `new`: the ticket's id and the names of the fields the record gave, never
+ * their values (a title or a reporter may hold a resident's phone). A record that restated a
+ * stored ticket is an "update"; one that said nothing new wrote nothing, and is not audited. */
+static int audit_new(struct gg_ctx *c, json_t *rec, const char *op, json_int_t id)
+{
+	json_t *names = json_array(), *ch;
+	int rc;
+
+	for (int i = 0; intake_fields[i]; i++)
+		if (json_object_get(rec, intake_fields[i]))
+			json_array_append_new(names, json_string(intake_fields[i]));
+	ch = json_pack("{s:s,s:s,s:I,s:o}", "op", op, "kind", "ticket", "id", id, "fields", names);
+	rc = ch ? gg_audit(c, ch) : gg_err_oom(&c->err);
+	json_decref(ch);
+	return rc;
+}
+
 /* Takes one ticket in. A record with the source and external_id of a stored ticket updates
- * what it says of the ticket (and is "unchanged" when it says nothing new). */
+ * what it says of the ticket (and is "unchanged" when it says nothing new). `new` audits the
+ * ticket it wrote; an import audits its counts once, with gg_ticket_imported. */
 int gg_ticket_intake(struct gg_ctx *c, json_t *rec, const struct gg_src *src0, struct gg_intake *in, json_int_t *id)
 {
 	struct gg_src src = src0 ? *src0 : (struct gg_src){0};
@@ -411,7 +429,10 @@ int gg_ticket_intake(struct gg_ctx *c, json_t *rec, const struct gg_src *src0, s
 			"the deadline %s is already past; a ticket taken in late goes through 'gg-ticket import'", buf);
 		goto done;
 	}
-	rc = insert(c, &t, deadline, provisional, in, id);
+	json_int_t added = in->added, updated = in->updated;
+	if (!(rc = insert(c, &t, deadline, provisional, in, id)) && in->is_new &&
+	    (in->added > added || in->updated > updated))
+		rc = audit_new(c, rec, in->added > added ? "new" : "update", *id);
 done:
 	json_decref(t.where);
 	return rc;
