@@ -145,3 +145,16 @@ audit_holds() {
 	run -66 gg-org --db "$BATS_TEST_TMPDIR/none.db" --reveal person show W0001
 	[ ! -e "$BATS_TEST_TMPDIR/none.db" ]
 }
+
+@test "the demo city imported and a person removed: none of its 387 phone numbers is in the audit log" {
+	export GG_DB="$BATS_TEST_TMPDIR/demo.db"
+	gg-org import -f "$TOP/share/gg/examples/taizhou.yaml" >/dev/null
+	code=$(gg-org person list -o tsv | awk -F '\t' 'NR == 2 { print $1 }')
+	gg-org person rm "$code"
+	grep -o 'phone: "[0-9-]*"' "$TOP/share/gg/examples/taizhou.yaml" | cut -d'"' -f2 >"$BATS_TEST_TMPDIR/phones"
+	assert_equal "$(wc -l <"$BATS_TEST_TMPDIR/phones")" 387
+	run -1 grep -F -f "$BATS_TEST_TMPDIR/phones" <(sqlite3 "$GG_DB" 'SELECT * FROM audit')
+	# the rm's row is there, with what it removed, masked
+	run -0 sqlite3 "$GG_DB" "SELECT json_extract(change, '$.was.phone') FROM audit WHERE json_extract(change, '$.op') = 'rm'"
+	assert_output --regexp '^1[0-9]{2}\*{4}[0-9]{4}$'
+}
