@@ -204,7 +204,28 @@ int gg_audit(struct gg_ctx *c, json_t *change)
 
 /* ---- the triggers ---- */
 
-/* The triggers of audit/guard.sql the database lacks, as a JSON list. */
+/* The trigger `name` as guard.sql makes it, as SQLite keeps its text: "CREATE TRIGGER name …
+ * END" without guard.sql's IF NOT EXISTS or the semicolon. Caller frees; NULL if absent. */
+static char *made_as(const char *name)
+{
+	static const char create[] = "CREATE TRIGGER IF NOT EXISTS ";
+	const char *sql = gg_embed_get("queries/audit/guard.sql"), *p, *end;
+	size_t n = strlen(name);
+	char *out;
+
+	for (p = sql; (p = strstr(p, create)); p += sizeof create - 1) {
+		const char *body = p + sizeof create - 1;
+		if (strncmp(body, name, n) || body[n] != ' ' || !(end = strstr(body, "END;")))
+			continue;
+		if (asprintf(&out, "CREATE TRIGGER %.*s", (int)(end + 3 - body), body) < 0)
+			return NULL;
+		return out;
+	}
+	return NULL;
+}
+
+/* The triggers of audit/guard.sql the database lacks, or has in another form (a body
+ * replaced under the same name), as a JSON list. */
 static int missing_triggers(struct gg_ctx *c, json_t **missing)
 {
 	static const char *const need[] = {"audit_next", "audit_no_delete", "audit_no_update"};
@@ -216,7 +237,11 @@ static int missing_triggers(struct gg_ctx *c, json_t **missing)
 		return c->err.code;
 	while ((rc = gg_stmt_step(st, &c->err)) > 0)
 		for (int i = 0; i < 3; i++)
-			have[i] |= !strcmp(need[i], gg_stmt_text(st, 0));
+			if (!strcmp(need[i], gg_stmt_text(st, 0))) {
+				char *want = made_as(need[i]);
+				have[i] = want && !strcmp(want, gg_stmt_text(st, 1));
+				free(want);
+			}
 	if (rc < 0)
 		return c->err.code;
 	*missing = json_array();
@@ -224,6 +249,21 @@ static int missing_triggers(struct gg_ctx *c, json_t **missing)
 		if (!have[i])
 			json_array_append_new(*missing, json_string(need[i]));
 	return 0;
+}
+
+/* Drops the triggers named (some may be there in another form) and makes guard.sql's again. */
+static int remake(struct gg_ctx *c, json_t *names)
+{
+	size_t i;
+	json_t *v;
+
+	json_array_foreach (names, i, v) {
+		char sql[128];
+		snprintf(sql, sizeof sql, "DROP TRIGGER IF EXISTS %s", json_string_value(v));
+		if (gg_db_exec(c->db, sql, &c->err))
+			return c->err.code;
+	}
+	return gg_db_exec(c->db, gg_embed_get("queries/audit/guard.sql"), &c->err);
 }
 
 int gg_audit_guard(struct gg_ctx *c, int restore)
@@ -237,13 +277,14 @@ int gg_audit_guard(struct gg_ctx *c, int restore)
 	}
 	if (!restore) {
 		rc = gg_err_set(&c->err, GG_EX_SOFTWARE,
-				"the audit log's trigger %s is missing: the database was changed behind gg's back; "
-				"'gg-report audit --verify' checks the log, 'gg-org init' restores the trigger",
+				"the audit log's trigger %s is missing or not the one gg made: the database was "
+				"changed behind gg's back; 'gg-report audit --verify' checks the log, 'gg-org init' "
+				"restores the trigger",
 				json_string_value(json_array_get(missing, 0)));
 		json_decref(missing);
 		return rc;
 	}
-	if (gg_db_exec(c->db, gg_embed_get("queries/audit/guard.sql"), &c->err)) {
+	if (remake(c, missing)) {
 		json_decref(missing);
 		return c->err.code;
 	}

@@ -90,11 +90,11 @@ rehash() {
 	caught --expect "$HEAD" "$ROWS" "row $ROWS is not the head expected: the log was rewritten"
 }
 
-@test "dropped triggers stop the next write (70, the trigger named); gg-org init puts them back, logged" {
+@test "dropped or replaced triggers stop the next write (70, the trigger named); gg-org init puts them back, logged" {
 	sql "DROP TRIGGER audit_no_delete"
 	before=$(digest)
 	run -70 --separate-stderr gg-org unit set TZ-HL-CZ-02 --population 1400
-	assert_equal "$stderr" "gg-org: the audit log's trigger audit_no_delete is missing: the database was changed behind gg's back; 'gg-report audit --verify' checks the log, 'gg-org init' restores the trigger"
+	assert_equal "$stderr" "gg-org: the audit log's trigger audit_no_delete is missing or not the one gg made: the database was changed behind gg's back; 'gg-report audit --verify' checks the log, 'gg-org init' restores the trigger"
 	assert_equal "$output" ""
 	assert_equal "$(digest)" "$before"
 	run -0 gg-org init
@@ -102,6 +102,13 @@ rehash() {
 		'{"op":"init"} {"op":"restore","triggers":["audit_no_delete"]}'
 	run -0 gg-org unit set TZ-HL-CZ-02 --population 1400
 	run -0 gg-report audit --verify
+	# a trigger made again under its name with a body that lets everything through
+	sql "DROP TRIGGER audit_no_update; CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN 0 BEGIN SELECT 1; END"
+	run -70 --separate-stderr gg-org unit set TZ-HL-CZ-02 --population 1500
+	assert_equal "$output" ""
+	[[ $stderr == *"trigger audit_no_update is missing or not the one gg made"* ]]
+	run -0 gg-org init
+	run -19 sqlite3 "$GG_DB" "UPDATE audit SET actor = 'x' WHERE id = 1"
 }
 
 @test "a row records the real time and login beside the --now and --actor given" {
