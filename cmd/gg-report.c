@@ -15,7 +15,7 @@ static const struct option audit_opts[] = {
 	{"since", required_argument, NULL, 's'},  {"by", required_argument, NULL, 'b'},
 	{"command", required_argument, NULL, 'c'}, {"verify", no_argument, NULL, 'v'},
 	{"expect", required_argument, NULL, 'e'},  {"head", no_argument, NULL, 'H'},
-	{"archive", required_argument, NULL, 'a'}, {0}};
+	{"archive", required_argument, NULL, 'a'}, {"archived", required_argument, NULL, 'A'}, {0}};
 
 static const char *const audit_cols[] = {"id",	    "at",     "login", "uid",  "actor", "now",
 					 "command", "change", "prev",  "hash", "v",	NULL};
@@ -23,10 +23,10 @@ static const char *const verify_cols[] = {"verified", "rows", "head", "row", "pr
 
 /* --verify [--expect COUNT:HASH]: exit 1, the first row found wrong on stdout, when the chain
  * does not hold. */
-static int verify(struct gg_ctx *c, const char *expect)
+static int verify(struct gg_ctx *c, const char *expect, const char *archived)
 {
 	json_t *r;
-	int rc = gg_audit_verify(c, expect, &r);
+	int rc = gg_audit_verify(c, expect, archived, &r);
 
 	if (rc)
 		return rc;
@@ -91,7 +91,7 @@ static int list(struct gg_ctx *c, struct gg_audit_filter *q)
 static int cmd_audit(struct gg_ctx *c, int argc, char **argv)
 {
 	struct gg_audit_filter q = {0};
-	const char *expect = NULL, *file = NULL;
+	const char *expect = NULL, *file = NULL, *archived = NULL;
 	int o, check = 0, want_head = 0;
 
 	while ((o = gg_cli_opts(c, argc, argv, "", audit_opts)) != -1) {
@@ -103,6 +103,7 @@ static int cmd_audit(struct gg_ctx *c, int argc, char **argv)
 		case 'e': expect = optarg; break;
 		case 'H': want_head = 1; break;
 		case 'a': file = optarg; break;
+		case 'A': archived = optarg; break;
 		default: return GG_EX_USAGE;
 		}
 	}
@@ -110,12 +111,12 @@ static int cmd_audit(struct gg_ctx *c, int argc, char **argv)
 		return gg_cli_usage(c, "audit takes no arguments");
 	if (check + want_head + !!file > 1)
 		return gg_cli_usage(c, "--verify, --head and --archive are one each");
-	if (expect && !check)
-		return gg_cli_usage(c, "--expect goes with --verify");
+	if ((expect || archived) && !check)
+		return gg_cli_usage(c, "--expect and --archived go with --verify");
 	if ((check || want_head || file) && (q.since || q.by || q.command))
 		return gg_cli_usage(c, "--since, --by and --command choose rows to list, and the chain is whole");
 	if (check)
-		return verify(c, expect);
+		return verify(c, expect, archived);
 	if (want_head)
 		return head(c);
 	if (file)
@@ -123,7 +124,9 @@ static int cmd_audit(struct gg_ctx *c, int argc, char **argv)
 	return list(c, &q);
 }
 
-#define AUDIT_USAGE "[--since T] [--by NAME] [--command TEXT] | --verify [--expect COUNT:HASH] | --head | --archive FILE"
+#define AUDIT_USAGE                                                                         \
+	"[--since T] [--by NAME] [--command TEXT] | --verify [--expect COUNT:HASH] "         \
+	"[--archived FILE] | --head | --archive FILE"
 #define AUDIT_HELP                                                                          \
 	"the audit log: list it (masked), check its chain, print its head, archive it\n"   \
 	"  --since T            rows written at or after T (ISO 8601)\n"                 \
@@ -132,6 +135,7 @@ static int cmd_audit(struct gg_ctx *c, int argc, char **argv)
 	"  --verify             check the chain from its first row; exit 1 naming\n"     \
 	"                       the first row altered, inserted, reordered or deleted\n" \
 	"  --expect COUNT:HASH  with --verify: the log must still extend that head\n"    \
+	"  --archived FILE      with --verify: FILE, an archive, then the log after it\n" \
 	"  --head               print COUNT:HASH, the log's head, to keep elsewhere\n"   \
 	"  --archive FILE       write the log to FILE (NDJSON) and start a new chain\n"  \
 	"                       whose first row names the archived head"

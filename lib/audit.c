@@ -24,6 +24,7 @@
 #include "db.h"
 #include "embed.h"
 #include "kind.h"
+#include "reader.h"
 #include "text.h"
 
 /* A row's fields as text, in the order the hash covers them. */
@@ -197,6 +198,9 @@ int gg_audit(struct gg_ctx *c, json_t *change)
 	free(text);
 	if (rc)
 		return c->err.code;
+	if (gg_db_changes(c->db) != 1) /* a trigger of someone else's let the write through unlogged */
+		return gg_err_set(&c->err, GG_EX_SOFTWARE, "the audit row was not written: something in the database "
+							   "drops it; 'gg-org init' removes triggers gg did not make");
 	c->audit_id++;
 	memcpy(c->prev_hash, hash, sizeof hash);
 	return 0;
@@ -225,7 +229,7 @@ static char *made_as(const char *name)
 }
 
 /* The triggers of audit/guard.sql the database lacks, or has in another form (a body
- * replaced under the same name), as a JSON list. */
+ * replaced under the same name), and any other trigger on the log, as a JSON list. */
 static int missing_triggers(struct gg_ctx *c, json_t **missing)
 {
 	static const char *const need[] = {"audit_next", "audit_no_delete", "audit_no_update"};
@@ -235,16 +239,21 @@ static int missing_triggers(struct gg_ctx *c, json_t **missing)
 	*missing = NULL;
 	if (!st)
 		return c->err.code;
-	while ((rc = gg_stmt_step(st, &c->err)) > 0)
+	*missing = json_array();
+	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
+		int ours = 0;
 		for (int i = 0; i < 3; i++)
 			if (!strcmp(need[i], gg_stmt_text(st, 0))) {
 				char *want = made_as(need[i]);
 				have[i] = want && !strcmp(want, gg_stmt_text(st, 1));
+				ours = 1;
 				free(want);
 			}
+		if (!ours) /* one of someone else's could drop rows, or change them on the way in */
+			json_array_append_new(*missing, json_string(gg_stmt_text(st, 0)));
+	}
 	if (rc < 0)
 		return c->err.code;
-	*missing = json_array();
 	for (int i = 0; i < 3; i++)
 		if (!have[i])
 			json_array_append_new(*missing, json_string(need[i]));
@@ -305,7 +314,6 @@ struct walk {
 	int64_t expect_id;
 	const char *expect_hash;
 	int expect_met;
-	char first_prev[65];
 	json_t *finding; /* {row, problem} */
 };
 
@@ -339,7 +347,6 @@ static void walk_row(struct walk *w, const char *const f[NF], const char *prev, 
 
 	if (w->rows == 0) {
 		w->first = id;
-		snprintf(w->first_prev, sizeof w->first_prev, "%s", prev ? prev : "");
 		if (id != 1 && !(v == 2 && is_archive(f[F_CHANGE])))
 			return problem(w, 1, "rows 1 to %lld are missing: deleted, and no archive row stands first",
 				       (long long)id - 1);
@@ -375,9 +382,11 @@ static void walk_end(struct walk *w)
 		return problem(w, w->last + 1,
 			       "the log ends at row %lld, but the head expected is row %lld: rows were deleted",
 			       (long long)w->last, (long long)w->expect_id);
-	if (w->expect_id == w->first - 1 && !strcmp(w->first_prev, w->expect_hash))
-		return;
-	problem(w, w->expect_id, "row %lld was archived (the log starts at row %lld): verify it in the archive",
+	/* before the archive row the log starts with: only the archive itself can show it was
+	 * there (an archive row anyone can append proves nothing alone) */
+	problem(w, w->expect_id,
+		"row %lld is before row %lld, where the log starts after an archive: check it with "
+		"--verify --archived FILE",
 		(long long)w->expect_id, (long long)w->first);
 }
 
@@ -399,28 +408,67 @@ static int parse_expect(struct gg_ctx *c, const char *expect, struct walk *w)
 	return 0;
 }
 
-int gg_audit_verify(struct gg_ctx *c, const char *expect, json_t **out)
+/* The rows of an archive --archive wrote, along the walk. */
+static int walk_file(struct gg_ctx *c, struct walk *w, const char *path)
+{
+	static const char *const names[NF] = {"id", "at", "login", "uid", "actor", "now", "command", "change"};
+	struct gg_reader *r;
+	json_t *rec;
+	int rc = 0;
+
+	if (gg_reader_open(&r, path, &c->err))
+		return c->err.code;
+	while (!w->finding && (rc = gg_reader_next(r, &rec, &c->err)) > 0) {
+		const char *f[NF];
+		for (int i = 0; i < NF; i++)
+			f[i] = json_string_value(json_object_get(rec, names[i]));
+		walk_row(w, f, json_string_value(json_object_get(rec, "prev")), json_string_value(json_object_get(rec, "hash")),
+			 (int)json_integer_value(json_object_get(rec, "v")));
+		json_decref(rec);
+	}
+	gg_reader_close(r);
+	return rc < 0 && !w->finding ? c->err.code : 0;
+}
+
+/* The rows of the database's log, along the walk. A NUL byte in a field hides what follows
+ * it from the hash: such a row is altered. */
+static int walk_db(struct gg_ctx *c, struct walk *w)
+{
+	struct gg_stmt *st = gg_db_named(c->db, "audit/all", &c->err);
+	int rc = 0;
+
+	if (!st)
+		return c->err.code;
+	while (!w->finding && (rc = gg_stmt_step(st, &c->err)) > 0) {
+		const char *f[NF + 2];
+		int cut = 0;
+		for (int i = 0; i < NF + 2; i++) {
+			f[i] = gg_stmt_text(st, i);
+			cut |= f[i] && strlen(f[i]) != gg_stmt_bytes(st, i);
+		}
+		if (cut)
+			problem(w, gg_stmt_int(st, 0), "row %lld was altered: a field holds a NUL byte",
+				(long long)gg_stmt_int(st, 0));
+		else
+			walk_row(w, f, f[NF], f[NF + 1], (int)gg_stmt_int(st, NF + 2));
+	}
+	return rc < 0 && !w->finding ? c->err.code : 0;
+}
+
+int gg_audit_verify(struct gg_ctx *c, const char *expect, const char *archived, json_t **out)
 {
 	struct walk w = {.md = EVP_MD_CTX_new(), .head = "genesis"};
-	struct gg_stmt *st;
-	int rc = 0;
+	int rc;
 
 	*out = NULL;
 	if (!w.md)
 		return gg_err_oom(&c->err);
-	if (parse_expect(c, expect, &w) || !(st = gg_db_named(c->db, "audit/all", &c->err))) {
-		EVP_MD_CTX_free(w.md);
-		return c->err.code;
-	}
-	while (!w.finding && (rc = gg_stmt_step(st, &c->err)) > 0) {
-		const char *f[NF];
-		for (int i = 0; i < NF; i++)
-			f[i] = gg_stmt_text(st, i);
-		walk_row(&w, f, gg_stmt_text(st, NF), gg_stmt_text(st, NF + 1), (int)gg_stmt_int(st, NF + 2));
-	}
+	rc = parse_expect(c, expect, &w) || (archived && walk_file(c, &w, archived)) || walk_db(c, &w);
 	EVP_MD_CTX_free(w.md);
-	if (!w.finding && rc < 0)
+	if (rc) {
+		json_decref(w.finding);
 		return c->err.code;
+	}
 	walk_end(&w);
 	char head[96];
 	snprintf(head, sizeof head, "%lld:%s", (long long)w.last, w.head);
@@ -483,7 +531,7 @@ int gg_audit_archive(struct gg_ctx *c, const char *path, json_t **out)
 	FILE *f;
 
 	*out = NULL;
-	if ((rc = gg_audit_verify(c, NULL, &v)) || !json_is_true(json_object_get(v, "verified"))) {
+	if ((rc = gg_audit_verify(c, NULL, NULL, &v)) || !json_is_true(json_object_get(v, "verified"))) {
 		*out = v; /* an archive of a broken log would hide where it broke */
 		free(abs);
 		return rc ? rc : GG_EX_FOUND;

@@ -18,8 +18,9 @@ int gg_audit(struct gg_ctx *c, json_t *change);
 int gg_audit_guard(struct gg_ctx *c, int restore);
 /* Checks the chain from its first row: *out is {verified, rows, head} and, when it fails,
  * the first row found wrong and why ({row, problem}). expect, "COUNT:HASH" as gg_audit_head
- * writes it, is a head the log must still extend. */
-int gg_audit_verify(struct gg_ctx *c, const char *expect, json_t **out);
+ * writes it, is a head the log must still extend. archived, an archive gg_audit_archive
+ * wrote, is walked first, the log's rows following on from its last. */
+int gg_audit_verify(struct gg_ctx *c, const char *expect, const char *archived, json_t **out);
 /* "COUNT:HASH": the last row's id and hash ("0:genesis" for an empty log). */
 int gg_audit_head(struct gg_ctx *c, char head[96]);
 /* Writes the whole log to path (a new file, NDJSON, a row a line as stored), appends an

@@ -471,6 +471,11 @@ const char *gg_stmt_text(struct gg_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st->st, i);
 }
 
+size_t gg_stmt_bytes(struct gg_stmt *st, int i)
+{
+	return (size_t)sqlite3_column_bytes(st->st, i);
+}
+
 int64_t gg_stmt_int(struct gg_stmt *st, int i)
 {
 	return sqlite3_column_int64(st->st, i);

@@ -36,6 +36,7 @@ int gg_stmt_index(struct gg_stmt *st, const char *name); /* of :name, 0 when the
 int gg_stmt_step(struct gg_stmt *st, struct gg_err *err);
 int gg_stmt_run(struct gg_stmt *st, struct gg_err *err);
 const char *gg_stmt_text(struct gg_stmt *st, int i);
+size_t gg_stmt_bytes(struct gg_stmt *st, int i); /* of the text gg_stmt_text gave, NULs and all */
 int64_t gg_stmt_int(struct gg_stmt *st, int i);
 int gg_stmt_isnull(struct gg_stmt *st, int i);
 json_t *gg_stmt_row(struct gg_stmt *st);

@@ -144,7 +144,14 @@ rehash() {
 	assert_equal "$(sql "SELECT id, json_extract(change, '$.op'), json_extract(change, '$.head') FROM audit")" \
 		"$((ROWS + 1))|archive|$HEAD"
 	gg-org unit set TZ-HL-CZ-02 --population 1700 >/dev/null
-	run -0 gg-report audit --verify --expect "$HEAD"
+	# the head kept before is in the archive: the log alone cannot show it, the archive can
+	caught --expect "$HEAD" "$ROWS" "row $ROWS is before row $((ROWS + 1)), where the log starts after an archive: check it with --verify --archived FILE"
+	run -0 gg-report audit --verify --expect "$HEAD" --archived "$BATS_TEST_TMPDIR/audit-1.ndjson" -o ndjson
+	assert_equal "$(jq -c '[.verified, .rows]' <<<"$output")" "[true,$((ROWS + 2))]"
+	# an archive edited is caught as the log would be
+	sed 's/"tester"/"someone"/' "$BATS_TEST_TMPDIR/audit-1.ndjson" >"$BATS_TEST_TMPDIR/edited.ndjson"
+	run -1 gg-report audit --verify --archived "$BATS_TEST_TMPDIR/edited.ndjson" -o ndjson
+	assert_equal "$(jq -r .problem <<<"$output")" "row 1 was altered: its fields do not give its hash"
 	# the file is never overwritten; rows after the archive row stay append-only
 	run -73 gg-report audit --archive "$BATS_TEST_TMPDIR/audit-1.ndjson"
 	run -19 sqlite3 "$GG_DB" "DELETE FROM audit WHERE id = $((ROWS + 2))"
@@ -178,4 +185,36 @@ rehash() {
 	assert_equal "$(jq -c "[.verified, .rows]" <<<"$output")" "[true,$((ROWS + 2))]"
 	sql "DROP TRIGGER audit_no_update; UPDATE audit SET actor = '新用户' WHERE id = $((ROWS + 1))"
 	caught "$((ROWS + 1))" "row $((ROWS + 1)) was altered: its fields do not give its hash"
+}
+
+@test "an archive row appended behind gg's back, and every row before it deleted, is caught against the head" {
+	# a row as --archive writes it, hashed the way gg hashes: the triggers let it in
+	prev=${HEAD#*:}
+	ch="{\"op\":\"archive\",\"file\":\"/nowhere\",\"head\":\"$HEAD\"}"
+	id=$((ROWS + 1))
+	h=$( { printf '%s' "$prev"; for f in "$id" 2026-12-01T00:00:00+08:00 root 0 root; do printf '%d:%s,' "$(printf '%s' "$f" | wc -c)" "$f"; done
+		printf -- '-,'; for f in 'gg-report audit --archive /nowhere' "$ch"; do printf '%d:%s,' "$(printf '%s' "$f" | wc -c)" "$f"; done; } |
+		sha256sum | cut -d' ' -f1)
+	sql "INSERT INTO audit (id, at, login, uid, actor, now, command, change, prev, hash, v) VALUES
+		($id, '2026-12-01T00:00:00+08:00', 'root', 0, 'root', NULL, 'gg-report audit --archive /nowhere', '$ch', '$prev', '$h', 2);
+		DELETE FROM audit WHERE id < $id"
+	assert_equal "$(sql 'SELECT count(*) FROM audit')" 1
+	run -0 gg-report audit --verify
+	caught --expect "$HEAD" "$ROWS" "row $ROWS is before row $id, where the log starts after an archive: check it with --verify --archived FILE"
+}
+
+@test "a trigger gg did not make stops writes (one could drop audit rows); init removes it, logged" {
+	sql "CREATE TRIGGER audit_sink BEFORE INSERT ON audit WHEN NEW.actor = 'mallory' BEGIN SELECT RAISE(IGNORE); END"
+	before=$(digest)
+	run -70 --separate-stderr gg-org --actor mallory unit set TZ-HL-CZ-02 --population 1400
+	[[ $stderr == *"trigger audit_sink is missing or not the one gg made"* ]]
+	assert_equal "$(digest)" "$before"
+	run -0 gg-org init
+	assert_equal "$(sql "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_sink'")" 0
+	assert_equal "$(sql "SELECT json_extract(change, '$.triggers') FROM audit WHERE json_extract(change, '$.op') = 'restore'")" '["audit_sink"]'
+}
+
+@test "a NUL byte hidden in a field is caught: the hash covers every byte" {
+	sql "DROP TRIGGER audit_no_update; UPDATE audit SET command = CAST(command || X'00' || ' --actor mallory' AS BLOB) WHERE id = 3"
+	caught 3 "row 3 was altered: a field holds a NUL byte"
 }
