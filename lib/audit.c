@@ -182,11 +182,18 @@ int gg_audit(struct gg_ctx *c, json_t *change)
 	gg_clock_format_zone(gg_clock_now(), now);
 	if (!(text = json_dumps(change, JSON_COMPACT)))
 		return gg_err_oom(&c->err);
-	const char *f[NF] = {id, at, pw ? pw->pw_name : NULL, uid, c->actor, gg_clock_now_given() ? now : NULL,
+	/* an actor is a name; one that is a phone or id number (--actor 139…) is kept masked */
+	char *actor = gg_text_mask_free(c->actor);
+	if (!actor) {
+		free(text);
+		return gg_err_oom(&c->err);
+	}
+	const char *f[NF] = {id, at, pw ? pw->pw_name : NULL, uid, actor, gg_clock_now_given() ? now : NULL,
 			     c->command, text};
 	row_hash(md, 2, c->prev_hash, f, hash);
 	if (!(st = gg_db_named(c->db, "audit/add", &c->err))) {
 		free(text);
+		free(actor);
 		return c->err.code;
 	}
 	static const char *const names[NF] = {"id", "at", "login", "uid", "actor", "now", "command", "change"};
@@ -196,6 +203,7 @@ int gg_audit(struct gg_ctx *c, json_t *change)
 	gg_stmt_bind_text(st, gg_stmt_index(st, "hash"), hash);
 	int rc = gg_stmt_run(st, &c->err);
 	free(text);
+	free(actor);
 	if (rc)
 		return c->err.code;
 	if (gg_db_changes(c->db) != 1) /* a trigger of someone else's let the write through unlogged */
@@ -611,6 +619,35 @@ static void mask_change(json_t *v)
 	}
 }
 
+/* Masks a row of the log in place; returns the fields that masking changed. */
+static json_t *mask_row(json_t *r)
+{
+	json_t *fields = json_array(), *was = json_deep_copy(json_object_get(r, "change"));
+	const char *cmd = json_string_value(json_object_get(r, "command"));
+
+	mask_change(json_object_get(r, "change"));
+	if (!json_equal(was, json_object_get(r, "change")))
+		json_array_append_new(fields, json_string("change"));
+	json_decref(was);
+	if (cmd) {
+		json_t *m = masked(NULL, cmd);
+		if (m && strcmp(json_string_value(m), cmd))
+			json_array_append_new(fields, json_string("command"));
+		json_object_set_new(r, "command", m);
+	}
+	return fields;
+}
+
+/* With --reveal, a row shown with values masking would have hidden is named in the reveal's
+ * audit row, as any record shown unmasked is. */
+static void note_revealed(struct gg_ctx *c, json_t *r)
+{
+	json_t *copy = json_deep_copy(r);
+
+	gg_ctx_revealed(c, "audit", json_object_get(r, "id"), mask_row(copy));
+	json_decref(copy);
+}
+
 int gg_audit_list(struct gg_ctx *c, const struct gg_audit_filter *q, int (*fn)(struct gg_ctx *, json_t *, void *),
 		  void *arg)
 {
@@ -624,10 +661,10 @@ int gg_audit_list(struct gg_ctx *c, const struct gg_audit_filter *q, int (*fn)(s
 	gg_stmt_bind_text(st, gg_stmt_index(st, "command"), q->command);
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
 		json_t *r = gg_stmt_row(st);
-		if (!c->reveal) {
-			mask_change(json_object_get(r, "change"));
-			json_object_set_new(r, "command", masked(NULL, gg_stmt_text(st, F_COMMAND)));
-		}
+		if (c->reveal)
+			note_revealed(c, r);
+		else
+			mask_row(r);
 		rc = fn(c, r, arg);
 		json_decref(r);
 		if (rc)

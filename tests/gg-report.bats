@@ -115,6 +115,9 @@ rehash() {
 	gg-org --now 2001-01-01T00:00:00+08:00 --actor 网格员甲 unit set TZ-HL-CZ-02 --population 1500 >/dev/null
 	run -0 sql "SELECT actor, now, login = '$(id -un)', uid = $(id -u), at > '2026-12' FROM audit ORDER BY id DESC LIMIT 1"
 	assert_output '网格员甲|2001-01-01T00:00:00+08:00|1|1|1'
+	# an actor that is a phone number is kept masked, as any personal value is
+	gg-org --actor 13912345678 unit set TZ-HL-CZ-02 --population 1550 >/dev/null
+	assert_equal "$(sql "SELECT actor FROM audit ORDER BY id DESC LIMIT 1")" '139****5678'
 	# a row written without --now (nor GG_NOW, which the tests set) keeps none
 	env -u GG_NOW gg-org unit set TZ-HL-CZ-02 --population 1600 >/dev/null
 	assert_equal "$(sql "SELECT now IS NULL FROM audit ORDER BY id DESC LIMIT 1")" 1
@@ -181,6 +184,9 @@ rehash() {
 		'["gg-org person set P1 --phone 139****5678","139****5678","回电139****5678"]'
 	run -0 gg-report --reveal audit --by 老用户 -o ndjson
 	assert_equal "$(jq -r .change.set.phone <<<"$output")" 13912345678
+	# and that reveal is in the log, naming the row it showed unmasked
+	assert_equal "$(sql "SELECT json_extract(change, '$.revealed') FROM audit ORDER BY id DESC LIMIT 1")" \
+		"[{\"kind\":\"audit\",\"key\":$((ROWS + 1)),\"fields\":[\"change\",\"command\"]}]"
 	run -0 gg-report audit --verify -o ndjson
 	assert_equal "$(jq -c "[.verified, .rows]" <<<"$output")" "[true,$((ROWS + 2))]"
 	sql "DROP TRIGGER audit_no_update; UPDATE audit SET actor = '新用户' WHERE id = $((ROWS + 1))"
