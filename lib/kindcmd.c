@@ -85,7 +85,8 @@ int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **
 			continue;
 		}
 		const struct gg_field *f = &k->fields[o - 1000];
-		if (filter && (f->flags & GG_F_PERSONAL) && *optarg && !c->reveal) /* '' asks only if any */
+		/* '' asks only whether there is any; a number in free text is masked as a phone is */
+		if (filter && ((f->flags & GG_F_PERSONAL) || gg_text_free_personal(optarg)) && *optarg && !c->reveal)
 			return gg_cli_usage(c,
 					    "--%s filters on personal data and needs --reveal, which is audited: "
 					    "answering a filter on a masked value would tell anyone who tries "

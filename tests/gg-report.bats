@@ -182,13 +182,16 @@ rehash() {
 	run -0 gg-report audit --by 老用户 -o ndjson
 	assert_equal "$(jq -c '[.command, .change.set.phone, .change.note]' <<<"$output")" \
 		'["gg-org person set P1 --phone 139****5678","139****5678","回电139****5678"]'
+	run -64 gg-report audit --command 13912345678
+	run -0 gg-report --reveal audit --command 13912345678 -o ndjson
+	assert_equal "$(jq -r .id <<<"$output")" "$((ROWS + 1))"
 	run -0 gg-report --reveal audit --by 老用户 -o ndjson
 	assert_equal "$(jq -r .change.set.phone <<<"$output")" 13912345678
 	# and that reveal is in the log, naming the row it showed unmasked
 	assert_equal "$(sql "SELECT json_extract(change, '$.revealed') FROM audit ORDER BY id DESC LIMIT 1")" \
 		"[{\"kind\":\"audit\",\"key\":$((ROWS + 1)),\"fields\":[\"change\",\"command\"]}]"
 	run -0 gg-report audit --verify -o ndjson
-	assert_equal "$(jq -c "[.verified, .rows]" <<<"$output")" "[true,$((ROWS + 2))]"
+	assert_equal "$(jq -c "[.verified, .rows]" <<<"$output")" "[true,$((ROWS + 3))]"
 	sql "DROP TRIGGER audit_no_update; UPDATE audit SET actor = '新用户' WHERE id = $((ROWS + 1))"
 	caught "$((ROWS + 1))" "row $((ROWS + 1)) was altered: its fields do not give its hash"
 }

@@ -43,6 +43,11 @@ audit_holds() {
 	assert_output ''
 	run -0 sqlite3 "$GG_DB" "SELECT json_extract(change, '$.op'), command FROM audit ORDER BY id DESC LIMIT 1"
 	assert_output 'reveal|gg-org --reveal person list --phone 138****1235 -o tsv'
+	# a number in a free-text filter would test a guess the same way
+	gg-org unit set TZ-HL-CZ-02 --name "坡子街社区 联系$MOBILE" >/dev/null
+	run -64 gg-org unit list --name "坡子街社区 联系$MOBILE"
+	run -0 gg-org --reveal unit list --name "坡子街社区 联系$MOBILE" -o ndjson
+	assert_equal "$(jq -r .code <<<"$output")" TZ-HL-CZ-02
 	# an empty filter asks only whether there is a number, which the masked list shows anyway
 	run -0 gg-org person list --phone '' --roles community_worker -o tsv
 }
