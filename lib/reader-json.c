@@ -161,10 +161,20 @@ int reader_json_next(struct gg_reader *r, json_t **rec, struct gg_err *err)
 	if (r->in_array)
 		r->in_array = 2;
 	*rec = json_loadb(r->val, r->nval, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &je);
-	if (!*rec)
+	if (!*rec) {
+		/* jansson quotes the text near the fault, which may hold a phone number: a run of
+		 * seven digits or more in it is starred out (the line and column still say where) */
+		char *near = strstr(je.text, " near '");
+		for (char *d = near; d && *d; d++) {
+			size_t n = strspn(d, "0123456789");
+			if (n >= 7)
+				memset(d, '*', n);
+			d += n ? n - 1 : 0;
+		}
 		return reader_at_fail(r, err, line + je.line - 1, je.line <= 1 ? col + je.column - 1 : je.column,
 				      "malformed JSON: %s", je.text),
 		       -1;
+	}
 	r->rec_line = line;
 	r->rec_col = col;
 	if (!json_is_object(*rec)) {
