@@ -664,7 +664,7 @@ int gg_audit_list(struct gg_ctx *c, const struct gg_audit_filter *q, int (*fn)(s
 		if (c->reveal)
 			note_revealed(c, r);
 		else
-			mask_row(r);
+			json_decref(mask_row(r));
 		rc = fn(c, r, arg);
 		json_decref(r);
 		if (rc)
