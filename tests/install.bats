@@ -99,7 +99,7 @@ tally() {
 	assert_line 'id  category           unit                 level       assignee  due_at'
 	assert_line 'rule                  code                 problem                                                shortfall'
 	assert_line --regexp '^39  road\.parking +TZ-HL-CZ-03-G01-B01  department  D-GA$'
-	[ "$(grep -c '^== ' <<<"$output")" -eq 7 ]
+	[ "$(grep -c '^== ' <<<"$output")" -eq 8 ]
 	# every heading is followed by what it heads
 	assert_equal "$(grep -A1 '^== ' <<<"$output" | grep -cx '')" 0
 	[ "$(LC_ALL=C.UTF-8 wc -L <<<"$output")" -le 120 ]
