@@ -162,15 +162,48 @@ static int last_row(struct gg_ctx *c)
 	return 0;
 }
 
+/* Stores the row of fields f whose hash is hash, after the one before it (c->prev_hash). */
+static int add_row(struct gg_ctx *c, const char *const f[NF], const char hash[65])
+{
+	static const char *const names[NF] = {"id", "at", "login", "uid", "actor", "now", "command", "change"};
+	struct gg_stmt *st = gg_db_named(c->db, "audit/add", &c->err);
+
+	if (!st)
+		return c->err.code;
+	for (int i = 0; i < NF; i++)
+		gg_stmt_bind_text(st, gg_stmt_index(st, names[i]), f[i]);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "prev"), c->prev_hash);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "hash"), hash);
+	if (gg_stmt_run(st, &c->err))
+		return c->err.code;
+	if (gg_db_changes(c->db) != 1) /* a trigger of someone else's let the write through unlogged */
+		return gg_err_set(&c->err, GG_EX_SOFTWARE, "the audit row was not written: something in the database "
+							   "drops it; 'gg-org init' removes triggers gg did not make");
+	return 0;
+}
+
+/* The login that runs this process and its uid, read once: an import writes a row a record,
+ * and the password database is a file opened and read on every lookup. */
+static const char *login(char uid[24])
+{
+	static char name[256], id[24];
+
+	if (!id[0]) {
+		struct passwd *pw = getpwuid(getuid());
+		snprintf(name, sizeof name, "%s", pw ? pw->pw_name : "");
+		snprintf(id, sizeof id, "%u", (unsigned)getuid());
+	}
+	memcpy(uid, id, sizeof id);
+	return name[0] ? name : NULL;
+}
+
 /* Appends one row; must run inside the command's write transaction. Its time is the wall
  * clock's and its login the real one, whatever --now and --actor said (kept beside them). */
 int gg_audit(struct gg_ctx *c, json_t *change)
 {
 	static EVP_MD_CTX *md;
-	struct passwd *pw = getpwuid(getuid());
 	char id[24], at[32], uid[24], now[32], hash[65];
-	struct gg_stmt *st;
-	char *text;
+	const char *who = login(uid);
 
 	if (!c->prev_hash[0] && last_row(c))
 		return c->err.code;
@@ -178,37 +211,20 @@ int gg_audit(struct gg_ctx *c, json_t *change)
 		return gg_err_oom(&c->err);
 	snprintf(id, sizeof id, "%lld", (long long)c->audit_id + 1);
 	gg_clock_format_zone((int64_t)time(NULL), at); /* the calendar's zone: never TZ's */
-	snprintf(uid, sizeof uid, "%u", (unsigned)getuid());
 	gg_clock_format_zone(gg_clock_now(), now);
-	if (!(text = json_dumps(change, JSON_COMPACT)))
-		return gg_err_oom(&c->err);
 	/* an actor is a name; one that is a phone or id number (--actor 139…) is kept masked */
-	char *actor = gg_text_mask_free(c->actor);
-	if (!actor) {
-		free(text);
-		return gg_err_oom(&c->err);
+	char *text = json_dumps(change, JSON_COMPACT), *actor = gg_text_mask_free(c->actor);
+	int rc = !text || !actor ? gg_err_oom(&c->err) : 0;
+	if (!rc) {
+		const char *f[NF] = {id, at, who, uid, actor, gg_clock_now_given() ? now : NULL,
+				     c->command, text};
+		row_hash(md, 2, c->prev_hash, f, hash);
+		rc = add_row(c, f, hash);
 	}
-	const char *f[NF] = {id, at, pw ? pw->pw_name : NULL, uid, actor, gg_clock_now_given() ? now : NULL,
-			     c->command, text};
-	row_hash(md, 2, c->prev_hash, f, hash);
-	if (!(st = gg_db_named(c->db, "audit/add", &c->err))) {
-		free(text);
-		free(actor);
-		return c->err.code;
-	}
-	static const char *const names[NF] = {"id", "at", "login", "uid", "actor", "now", "command", "change"};
-	for (int i = 0; i < NF; i++)
-		gg_stmt_bind_text(st, gg_stmt_index(st, names[i]), f[i]);
-	gg_stmt_bind_text(st, gg_stmt_index(st, "prev"), c->prev_hash);
-	gg_stmt_bind_text(st, gg_stmt_index(st, "hash"), hash);
-	int rc = gg_stmt_run(st, &c->err);
 	free(text);
 	free(actor);
 	if (rc)
-		return c->err.code;
-	if (gg_db_changes(c->db) != 1) /* a trigger of someone else's let the write through unlogged */
-		return gg_err_set(&c->err, GG_EX_SOFTWARE, "the audit row was not written: something in the database "
-							   "drops it; 'gg-org init' removes triggers gg did not make");
+		return rc;
 	c->audit_id++;
 	memcpy(c->prev_hash, hash, sizeof hash);
 	return 0;

@@ -122,12 +122,42 @@ static int read_fields(struct gg_ctx *c, const struct gg_src *src, json_t *rec, 
 	return read_reporter(c, src, rec, t);
 }
 
+/* The building of a ticket's address, else the grid --unresolved names; an empty address
+ * names no building. */
+static int by_address(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct gg_intake *in,
+		      struct intake *t)
+{
+	char *norm = gg_text_norm_address(t->address);
+	int blank = norm && !*norm;
+	json_t *found;
+
+	free(norm);
+	if (blank && in->unresolved_grid)
+		return t->where = json_string(in->unresolved_grid), 0;
+	if (blank)
+		return gg_kind_fail(c, src, rec, "address",
+				    "the address is empty and no unit is given (--unresolved=grid:CODE takes such tickets)");
+	if (gg_org_resolve(c, t->address, &found)) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s", c->err.msg);
+		return gg_kind_fail(c, src, rec, "address", "%s", msg);
+	}
+	if (found) {
+		t->where = json_incref(json_object_get(found, "building"));
+		json_decref(found);
+		return 0;
+	}
+	if (in->unresolved_grid)
+		return t->where = json_string(in->unresolved_grid), 0;
+	return gg_kind_fail(c, src, rec, "address",
+			    "no building has the address '%s' (--unresolved=grid:CODE takes such tickets)", t->address);
+}
+
 /* The unit a ticket stands on: given (a grid or building), or the building of its address. */
 static int place(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct gg_intake *in, struct intake *t)
 {
 	struct gg_stmt *st;
 	const int *at;
-	json_t *found;
 	int fresh, rc;
 
 	if (t->unit) {
@@ -154,28 +184,7 @@ static int place(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct
 	}
 	if (!t->address)
 		return gg_kind_fail(c, src, rec, NULL, "a ticket needs a unit or an address");
-	char *norm = gg_text_norm_address(t->address);
-	int blank = norm && !*norm;
-	free(norm);
-	if (blank && in->unresolved_grid)
-		return t->where = json_string(in->unresolved_grid), 0;
-	if (blank)
-		return gg_kind_fail(c, src, rec, "address",
-				    "the address is empty and no unit is given (--unresolved=grid:CODE takes such tickets)");
-	if (gg_org_resolve(c, t->address, &found)) {
-		char msg[1024];
-		snprintf(msg, sizeof msg, "%s", c->err.msg);
-		return gg_kind_fail(c, src, rec, "address", "%s", msg);
-	}
-	if (found) {
-		t->where = json_incref(json_object_get(found, "building"));
-		json_decref(found);
-		return 0;
-	}
-	if (in->unresolved_grid)
-		return t->where = json_string(in->unresolved_grid), 0;
-	return gg_kind_fail(c, src, rec, "address",
-			    "no building has the address '%s' (--unresolved=grid:CODE takes such tickets)", t->address);
+	return by_address(c, src, rec, in, t);
 }
 
 /* A latitude within ±90 or a longitude within ±180 degrees (WGS 84, as a phone reports it),
