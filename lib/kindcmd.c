@@ -220,6 +220,12 @@ static int put_one(struct gg_ctx *c, const struct gg_kind *k, int argc, char **a
 		rc = put_records(c, k, json_string_value(json_object_get(extras, "file")), must);
 		goto done;
 	}
+	for (int i = 0; must > 0 && gg_kind_key(k, i); i++)
+		if (json_object_get(rec, gg_kind_key(k, i)->name)) { /* it would name the record, not change it */
+			rc = gg_cli_usage(c, "--%s names the %s and cannot be set: remove it and add it anew",
+					  gg_kind_key(k, i)->name, k->name);
+			goto done;
+		}
 	if (must > 0 && (rc = key_from_args(c, k, argc - first, argv + first, rec)))
 		goto done;
 	if (must < 0 && json_object_size(rec) == 0 && first + 1 == argc && !strcmp(argv[first], "-")) {

@@ -166,6 +166,10 @@ TZ-HL-CZ-01-G03	第三网格（新）	grid	TZ-HL-CZ-01			'
 	assert_output "gg-org: unit 'TZ' exists already; change it with 'unit set'"
 	run -65 gg-org unit set TZ-NOPE --name x
 	assert_output "gg-org: no unit 'TZ-NOPE'"
+	# a key names the record: set cannot change it, and says so rather than doing nothing
+	run -64 --separate-stderr gg-org unit set TZ-HL --code TZ-XX
+	assert_equal "${stderr%%$'\n'*}" "gg-org: --code names the unit and cannot be set: remove it and add it anew"
+	run -64 gg-org link set L0001 TZ-HL-CZ-01 --unit TZ-HL-CZ-02
 	assert_equal "$(digest)" "$before"
 }
 
