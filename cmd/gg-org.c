@@ -195,9 +195,9 @@ static int cmd_resolve(struct gg_ctx *c, int argc, char **argv)
 
 	if (argc < 2)
 		return gg_cli_usage(c, "resolve needs an address (or - to read records with an address field)");
-	static const char *const cols[] = {"query",	     "match",  "address",     "building",
-					   "building_name",  "grid",   "grid_name",   "community",
-					   "community_name", "street", "street_name", NULL};
+	static const char *const cols[] = {"query",	  "match",     "address",   "building",	      "building_name",
+					   "grid",	  "grid_name", "community", "community_name", "street",
+					   "street_name", "ignored",   NULL};
 	e = gg_out_records(c, cols);
 	for (int i = 1; i < argc && !rc; i++) {
 		if (strcmp(argv[i], "-") != 0) {

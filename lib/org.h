@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* org.h: the net as a whole: importing and exporting a city in one document, drawing its
  * tree, checking it against the rules of the four-level structure and staffing, and
- * resolving an address to its building and grid. */
+ * resolving an address to its building and grid (org-resolve.c). */
 #ifndef GG_ORG_H
 #define GG_ORG_H
 
@@ -22,8 +22,10 @@ int gg_org_import(struct gg_ctx *c, struct gg_reader *r, json_t *summary);
 int gg_org_export(struct gg_ctx *c, const char *under, int flat, json_t **doc);
 int gg_org_tree(struct gg_ctx *c, const char *under, int depth, json_t *rows);
 int gg_org_check(struct gg_ctx *c, const char *under, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg);
-int gg_org_resolve(struct gg_ctx *c, const char *address, json_t **out);
 int gg_org_subtree(struct gg_ctx *c, const char *under, json_t **set);
 int gg_org_in_scope(json_t *rec, json_t *set);
+
+/* org-resolve.c */
+int gg_org_resolve(struct gg_ctx *c, const char *address, json_t **out);
 
 #endif

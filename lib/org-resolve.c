@@ -1,0 +1,387 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* org-resolve.c: an address to its building. The address as written or in normal form comes
+ * first; failing that, what a real address carries around a building's own is stripped: the
+ * city's, district's and street's names before the road, where they are units of the net above
+ * the building found, and the entrance, floor and room after the building. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "org.h"
+#include "text.h"
+
+#define ROOM "\xe5\xae\xa4"		    /* 室 */
+#define ENTRANCE "\xe5\x8d\x95\xe5\x85\x83" /* 单元 */
+#define FLOOR "\xe6\xa5\xbc"		    /* 楼 */
+#define STOREY "\xe5\xb1\x82"		    /* 层 */
+#define BUILDING "\xe5\xb9\xa2"		    /* 幢, which 栋 and 号楼 become in normal form */
+#define NUMBER "\xe5\x8f\xb7"		    /* 号 */
+
+/* An address in normal form, and where its core may start and end. */
+struct cut {
+	char *a;
+	size_t pre[4];	      /* pre[i]: the core's start with i names stripped (city, district, street) */
+	const char *level[3]; /* level[i]: the level of the name from pre[i] to pre[i + 1] */
+	int npre;
+	size_t suf[4]; /* suf[j]: the core's end with j parts stripped (room, floor, entrance) */
+	int nsuf;
+	const char *names; /* the net's names (see names()), and how many entries they hold */
+	size_t n;
+	int i; /* how many names the core being tried has stripped */
+};
+
+/* What the memo keeps of the net's names: the size of the block "resolve:names-text" and its
+ * number of entries, each five NUL-terminated strings: level, code, parent, name, short form. */
+struct names {
+	int loaded;
+	size_t size, n;
+};
+
+struct buf {
+	char *p;
+	size_t n, cap;
+};
+
+/* ---- the net's names, read once per command ---- */
+
+/* Appends s[0..n) and a NUL. */
+static int put(struct buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = (b->n + n + 1) * 2;
+		char *p = realloc(b->p, cap);
+		if (!p)
+			return -1;
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->n, s, n);
+	b->p[b->n + n] = '\0';
+	b->n += n + 1;
+	return 0;
+}
+
+/* The length of a name's short form: the name without 市, 区, 县, 街道 or 镇 at its end
+ * (泰州市 → 泰州, 城中街道 → 城中), when two characters or more are left; else 0. */
+static size_t short_form(const char *name)
+{
+	static const char *const ends[] = {
+		"\xe5\xb8\x82", "\xe5\x8c\xba", "\xe5\x8e\xbf", "\xe8\xa1\x97\xe9\x81\x93", "\xe9\x95\x87", NULL};
+	size_t n = strlen(name), k, chars = 0;
+
+	for (int i = 0; ends[i]; i++) {
+		if (n <= (k = strlen(ends[i])) || strcmp(name + n - k, ends[i]) != 0)
+			continue;
+		for (size_t b = 0; b < n - k; b++)
+			chars += ((unsigned char)name[b] & 0xc0) != 0x80;
+		return chars >= 2 ? n - k : 0;
+	}
+	return 0;
+}
+
+/* Appends the entry of the unit in the statement's row: its name in normal form, as an
+ * address is compared, and its short form. */
+static int add_name(struct buf *b, struct gg_stmt *st)
+{
+	char *norm = gg_text_norm_address(gg_stmt_text(st, 3));
+	int rc = !norm;
+
+	for (int f = 0; f < 3 && !rc; f++)
+		rc = put(b, gg_stmt_text(st, f), strlen(gg_stmt_text(st, f)));
+	rc = rc || put(b, norm, strlen(norm)) || put(b, norm, short_form(norm));
+	free(norm);
+	return rc;
+}
+
+/* The names of the net's city, districts and streets (entries as struct names says), read once
+ * per command into its memo; *n is the number of entries. NULL on error. */
+static const char *names(struct gg_ctx *c, size_t *n)
+{
+	struct names *m;
+	struct gg_stmt *st;
+	struct buf b = {0};
+	char *text = NULL;
+	int fresh, rc;
+
+	if (!(m = gg_ctx_memo(c, "resolve:names", sizeof *m, &fresh)))
+		return gg_err_oom(&c->err), NULL;
+	if (!m->loaded) {
+		if (!(st = gg_db_named(c->db, "resolve-prefixes", &c->err)))
+			return NULL;
+		for (m->n = 0; (rc = gg_stmt_step(st, &c->err)) > 0; m->n++)
+			if (add_name(&b, st)) {
+				free(b.p);
+				return gg_err_oom(&c->err), NULL;
+			}
+		if (rc < 0 || !(text = gg_ctx_memo(c, "resolve:names-text", b.n, &fresh))) {
+			free(b.p);
+			return rc < 0 ? NULL : (gg_err_oom(&c->err), NULL);
+		}
+		if (b.n)
+			memcpy(text, b.p, b.n);
+		free(b.p);
+		m->size = b.n;
+		m->loaded = 1;
+	}
+	*n = m->n;
+	if (!text && !(text = gg_ctx_memo(c, "resolve:names-text", m->size, &fresh)))
+		return gg_err_oom(&c->err), NULL;
+	return text;
+}
+
+/* The five strings of the entry at p into f; returns the next entry. */
+static const char *entry(const char *p, const char *f[5])
+{
+	for (int i = 0; i < 5; i++) {
+		f[i] = p;
+		p += strlen(p) + 1;
+	}
+	return p;
+}
+
+/* ---- the parts around the core ---- */
+
+/* The longer of best and the length of name, when name starts s. */
+static size_t longer(size_t best, const char *s, const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > best && strncmp(s, name, n) == 0 ? n : best;
+}
+
+/* Where the core may start: after a city's, a district's and a street's name or short form, in
+ * this order, each the longest a unit of that level has, and never the whole address. */
+static void cut_names(struct cut *k)
+{
+	static const char *const levels[] = {"city", "district", "street"};
+	const char *p, *f[5];
+	size_t at = 0, best;
+
+	k->npre = 1;
+	for (int l = 0; l < 3; l++) {
+		p = k->names;
+		best = 0;
+		for (size_t e = 0; e < k->n; e++) {
+			p = entry(p, f);
+			if (strcmp(f[0], levels[l]) == 0)
+				best = longer(longer(best, k->a + at, f[3]), k->a + at, f[4]);
+		}
+		if (best && k->a[at + best]) {
+			k->level[k->npre - 1] = levels[l];
+			k->pre[k->npre++] = at += best;
+		}
+	}
+}
+
+/* 1 when a[0..end) ends with s. */
+static int ends(const char *a, size_t end, const char *s)
+{
+	size_t n = strlen(s);
+
+	return end >= n && memcmp(a + end - n, s, n) == 0;
+}
+
+/* The start of the run of digits that ends at a[end]; end when there is none. */
+static size_t digits(const char *a, size_t end)
+{
+	while (end > 0 && a[end - 1] >= '0' && a[end - 1] <= '9')
+		end--;
+	return end;
+}
+
+/* The start of the part N followed by `mark` that ends at a[end]; end when there is none. */
+static size_t marked(const char *a, size_t end, const char *mark)
+{
+	size_t m = strlen(mark), s;
+
+	if (!ends(a, end, mark))
+		return end;
+	s = digits(a, end - m);
+	return s < end - m ? s : end;
+}
+
+/* The start of a room ending at a[end] (N室, N-N, or three digits or more), with *sure 1 when
+ * it says 室; end when there is none. */
+static size_t room(const char *a, size_t end, int *sure)
+{
+	size_t s, d;
+
+	if ((s = marked(a, end, ROOM)) < end)
+		return *sure = 1, s;
+	*sure = 0;
+	if ((d = digits(a, end)) == end)
+		return end;
+	if (d > 0 && a[d - 1] == '-' && (s = digits(a, d - 1)) < d - 1)
+		return s;
+	return end - d >= 3 ? d : end;
+}
+
+/* Where the core may end: before the room, the floor and the entrance, each where it is. A
+ * part that may be the building's own (a floor: 4楼; a bare number: 301, 2-301) is stripped
+ * only after 幢 or 号, or after a part stripped already; an entrance and a room in 室 are. */
+static void cut_parts(struct cut *k)
+{
+	size_t end = strlen(k->a), at[3], s;
+	int sure[3], n = 0;
+
+	k->suf[0] = end;
+	k->nsuf = 1;
+	if ((s = room(k->a, end, &sure[n])) < end)
+		at[n++] = end = s;
+	if ((s = marked(k->a, end, FLOOR)) < end || (s = marked(k->a, end, STOREY)) < end)
+		sure[n] = 0, at[n++] = end = s;
+	if ((s = marked(k->a, end, ENTRANCE)) < end)
+		sure[n] = 1, at[n++] = end = s;
+	while (n > 0 && !sure[n - 1] && !ends(k->a, at[n - 1], BUILDING) && !ends(k->a, at[n - 1], NUMBER))
+		n--;
+	for (int j = 0; j < n; j++)
+		k->suf[k->nsuf++] = at[j];
+}
+
+/* 1 when the name a[s..end) is the name or short form of the unit of `level` at or above the
+ * unit `code` (walking up the net's names). */
+static int above(const struct cut *k, const char *code, const char *level, size_t s, size_t end)
+{
+	const char *p, *f[5];
+	size_t e;
+
+	for (int depth = 0; code && *code && depth < 16; depth++, code = f[2]) {
+		for (p = k->names, e = 0; e < k->n; e++) {
+			p = entry(p, f);
+			if (strcmp(f[1], code) == 0)
+				break;
+		}
+		if (e == k->n)
+			return 0;
+		if (strcmp(f[0], level) == 0)
+			return (strlen(f[3]) == end - s && !memcmp(f[3], k->a + s, end - s)) ||
+			       (strlen(f[4]) == end - s && !memcmp(f[4], k->a + s, end - s));
+	}
+	return 0;
+}
+
+/* 1 when every name stripped before the core is a unit above the building of row. */
+static int under(const struct cut *k, json_t *row)
+{
+	const char *street = json_string_value(json_object_get(row, "street"));
+
+	for (int m = 0; m < k->i; m++)
+		if (!above(k, street, k->level[m], k->pre[m], k->pre[m + 1]))
+			return 0;
+	return 1;
+}
+
+/* ---- resolve ---- */
+
+/* The building of `text`, among those under the names k strips when k is given: *out is NULL
+ * when none has it; two buildings are an error naming both. */
+static int lookup(struct gg_ctx *c, const char *text, const char *address, const struct cut *k, json_t **out)
+{
+	struct gg_stmt *st = gg_db_named(c->db, "resolve", &c->err);
+	json_t *first = NULL;
+	int rc, exact = 0;
+	char others[512] = "";
+	size_t len = 0;
+
+	*out = NULL;
+	if (!st)
+		return c->err.code;
+	gg_stmt_bind_text(st, gg_stmt_index(st, "address"), text);
+	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
+		json_t *row = gg_stmt_row(st);
+		if (k && !under(k, row)) {
+			json_decref(row);
+			continue;
+		}
+		if (!first) {
+			first = row;
+			exact = (int)json_integer_value(json_object_get(row, "exact"));
+			continue;
+		}
+		/* an exact match does not settle it: another building with the address in normal
+		 * form would get the tickets of whoever spelt it that way */
+		if (json_equal(json_object_get(row, "building"), json_object_get(first, "building"))) {
+			json_decref(row);
+			continue;
+		}
+		len += (size_t)snprintf(others + len, len < sizeof others ? sizeof others - len : 0, ", %s",
+					json_string_value(json_object_get(row, "building")));
+		json_decref(row);
+	}
+	if (rc < 0) {
+		json_decref(first);
+		return c->err.code;
+	}
+	if (first && len) {
+		gg_err_set(&c->err, GG_EX_DATAERR, "address '%s' is ambiguous: buildings %s%s", address,
+			   json_string_value(json_object_get(first, "building")), others);
+		json_decref(first);
+		return GG_EX_DATAERR;
+	}
+	if (first) {
+		json_object_set_new(first, "match", json_string(exact ? "exact" : "normalised"));
+		json_object_del(first, "exact");
+		json_object_set_new(first, "query", json_string(address));
+		json_object_set_new(first, "ignored", json_array());
+	}
+	*out = first;
+	return 0;
+}
+
+/* The parts stripped from the core a[pre[i]..suf[j]), in the order the address has them. */
+static json_t *ignored(const struct cut *k, int i, int j)
+{
+	json_t *v = json_array();
+
+	for (int m = 0; m < i; m++)
+		json_array_append_new(v, json_stringn(k->a + k->pre[m], k->pre[m + 1] - k->pre[m]));
+	for (int m = j; m > 0; m--)
+		json_array_append_new(v, json_stringn(k->a + k->suf[m], k->suf[m - 1] - k->suf[m]));
+	return v;
+}
+
+/* The building of the address with the parts around its core stripped, the most stripped core
+ * tried first; *out is NULL when none has it. */
+static int stripped(struct gg_ctx *c, const char *address, json_t **out)
+{
+	struct cut k = {0};
+	char *core;
+	int rc = 0;
+
+	if (!(k.a = gg_text_norm_address(address)))
+		return gg_err_oom(&c->err);
+	if (!(k.names = names(c, &k.n))) {
+		free(k.a);
+		return c->err.code;
+	}
+	cut_names(&k);
+	cut_parts(&k);
+	for (k.i = k.npre - 1; k.i >= 0 && !rc && !*out; k.i--)
+		for (int j = k.nsuf - 1; j >= 0 && !rc && !*out; j--) {
+			if ((k.i == 0 && j == 0) || k.pre[k.i] >= k.suf[j])
+				continue;
+			if (!(core = strndup(k.a + k.pre[k.i], k.suf[j] - k.pre[k.i])))
+				rc = gg_err_oom(&c->err);
+			else
+				rc = lookup(c, core, address, &k, out);
+			free(core);
+			if (*out) {
+				json_object_set_new(*out, "match", json_string("stripped"));
+				json_object_set_new(*out, "ignored", ignored(&k, k.i, j));
+			}
+		}
+	free(k.a);
+	return rc;
+}
+
+/* The building of an address: as written or in normal form, else with the parts around its
+ * core stripped. *out is NULL when none has it; two buildings are an error. */
+int gg_org_resolve(struct gg_ctx *c, const char *address, json_t **out)
+{
+	int rc = lookup(c, address, address, NULL, out);
+
+	if (rc || *out)
+		return rc;
+	return stripped(c, address, out);
+}
