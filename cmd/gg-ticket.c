@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "calendar.h"
@@ -280,10 +281,13 @@ done:
 	return rc;
 }
 
-static const struct option import_opts[] = {
-	{"file", required_argument, NULL, 'f'}, {"from", required_argument, NULL, 'F'},
-	{"map", required_argument, NULL, 'm'},	{"unresolved", required_argument, NULL, 'U'},
-	{"dry-run", no_argument, NULL, 'n'},	{0}};
+static const struct option import_opts[] = {{"file", required_argument, NULL, 'f'},
+					    {"from", required_argument, NULL, 'F'},
+					    {"map", required_argument, NULL, 'm'},
+					    {"unresolved", required_argument, NULL, 'U'},
+					    {"dry-run", no_argument, NULL, 'n'},
+					    {"encoding", required_argument, NULL, 'E'},
+					    {0}};
 
 static int take(struct gg_ctx *c, json_t *rec, const struct gg_src *src, struct gg_intake *in)
 {
@@ -299,7 +303,16 @@ static int take(struct gg_ctx *c, json_t *rec, const struct gg_src *src, struct 
 	return rc;
 }
 
-static int import_csv(struct gg_ctx *c, const char *file, const char *mapfile, struct gg_intake *in)
+/* --encoding NAME: one of the encodings a CSV export is read in. */
+static int encoding(struct gg_ctx *c, const char *name)
+{
+	for (int i = 0; gg_csv_encodings[i]; i++)
+		if (!strcasecmp(name, gg_csv_encodings[i]))
+			return 0;
+	return gg_cli_usage(c, "--encoding takes gbk, gb18030 or utf-8, not '%s'", name);
+}
+
+static int import_csv(struct gg_ctx *c, const char *file, const char *mapfile, const char *enc, struct gg_intake *in)
 {
 	struct gg_csv *csv;
 	json_t *header = NULL, *map = NULL, *row;
@@ -309,6 +322,8 @@ static int import_csv(struct gg_ctx *c, const char *file, const char *mapfile, s
 		return gg_cli_usage(c, "--from csv needs --map FILE, the YAML mapping of columns to fields");
 	if ((rc = gg_csv_open(&csv, file, &c->err)))
 		return rc;
+	if (enc && (rc = gg_csv_decode(csv, enc, &c->err)))
+		goto done;
 	if ((n = gg_csv_next(csv, &header, &c->err)) <= 0) {
 		rc = n < 0 ? c->err.code : gg_err_set(&c->err, GG_EX_DATAERR, "%s: no header row", gg_csv_name(csv));
 		goto done;
@@ -372,7 +387,7 @@ static int import_records(struct gg_ctx *c, const char *file, int open311, struc
 
 static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 {
-	const char *file = "-", *from = "json", *mapfile = NULL;
+	const char *file = "-", *from = "json", *mapfile = NULL, *enc = NULL;
 	struct gg_intake in = {0};
 	int o, rc = 0;
 
@@ -386,6 +401,10 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 		else if (o == 'U') {
 			if ((rc = unresolved(c, optarg, &in)))
 				return rc;
+		} else if (o == 'E') {
+			if ((rc = encoding(c, optarg)))
+				return rc;
+			enc = optarg;
 		} else if (o == 'n')
 			c->rollback = 1;
 		else
@@ -395,8 +414,10 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 		file = argv[optind++];
 	if (optind < argc)
 		return gg_cli_usage(c, "import reads one input");
+	if (enc && strcmp(from, "csv"))
+		return gg_cli_usage(c, "--encoding goes with --from csv (JSON and YAML are UTF-8)");
 	if (!strcmp(from, "csv"))
-		rc = import_csv(c, file, mapfile, &in);
+		rc = import_csv(c, file, mapfile, enc, &in);
 	else if (!strcmp(from, "json") || !strcmp(from, "yaml") || !strcmp(from, "open311"))
 		rc = import_records(c, file, !strcmp(from, "open311"), &in);
 	else
@@ -926,9 +947,11 @@ static const struct gg_cmd before_steps[] = {
 	 "           --unresolved=grid:CODE (the grid for an address that resolves nowhere)",
 	 NULL},
 	{"import", cmd_import, GG_RUN_WRITE,
-	 "[-f FILE] [--from json|csv|open311] [--map FILE] [--unresolved=grid:CODE]",
+	 "[-f FILE] [--from json|csv|open311] [--map FILE] [--encoding gbk|gb18030|utf-8] "
+	 "[--unresolved=grid:CODE] [--dry-run]",
 	 "take in tickets: YAML, JSON or NDJSON records; a CSV export with --map; GeoReport v2 requests\n"
 	 "  the same source and external_id twice is the same ticket: unchanged, or updated\n"
+	 "  --encoding NAME   the CSV's bytes are gbk, gb18030 or utf-8 (the default)\n"
 	 "  -n, --dry-run     check everything, write nothing",
 	 NULL},
 	{"list", cmd_list, GG_RUN_LIST,

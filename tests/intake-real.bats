@@ -1,0 +1,103 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
+# Intake as the 12345 hotline really sends it: an export in GBK, a category the mapping does
+# not know, an empty address, and a dry run that names every record it would refuse.
+
+load helper
+
+setup_file() {
+	seed "$FIX/city.yaml"
+	GG_DB="$SEED_DB" gg-ticket category import --builtin >/dev/null
+}
+
+setup() {
+	fresh_db
+	BEFORE=$(digest)
+}
+
+# csv FILE ARGS…: FILE imported as a 12345 export with the fixture's mapping
+csv() {
+	local f=$1
+	shift
+	gg-ticket import --from csv --map "$FIX/hotline-map.yaml" -f "$f" "$@"
+}
+
+# nothing_written: stdout empty, the database as it was
+nothing_written() {
+	assert_equal "$output" ""
+	assert_equal "$(digest)" "$BEFORE"
+}
+
+# ---- --encoding ----
+
+@test "the hotline export in GBK imports with --encoding gbk to the same tickets as in UTF-8" {
+	run -0 iconv -f gbk -t utf-8 "$FIX/hotline-gbk.csv"
+	assert_equal "$output" "$(cat "$FIX/hotline.csv")"
+	run -0 csv "$FIX/hotline-gbk.csv" --encoding gbk -o ndjson
+	assert_output '{"new":2,"updated":0,"unchanged":0}'
+	gbk=$(gg-ticket list -o json)
+	fresh_db
+	run -0 csv "$FIX/hotline.csv" -o ndjson
+	assert_equal "$(gg-ticket list -o json)" "$gbk"
+	# and gb18030, GBK's superset, reads it too; utf-8 reads the UTF-8 one
+	fresh_db
+	run -0 csv "$FIX/hotline-gbk.csv" --encoding GB18030 -o ndjson
+	assert_equal "$(gg-ticket list -o json)" "$gbk"
+	fresh_db
+	run -0 csv "$FIX/hotline.csv" --encoding utf-8 -o ndjson
+	assert_equal "$(gg-ticket list -o json)" "$gbk"
+}
+
+@test "a GBK export without --encoding is refused, the message naming the option and the encoding" {
+	run -65 --separate-stderr csv "$FIX/hotline-gbk.csv"
+	assert_equal "$stderr" "gg-ticket: $FIX/hotline-gbk.csv:1: malformed CSV: field 1 is not UTF-8 (it looks like GB18030/GBK: use --encoding gbk)"
+	nothing_written
+	# bytes that are neither: the option named, nothing guessed
+	{ head -n 1 "$FIX/hotline.csv"; printf '1,2026/11/03 09:00,\xff\xfe,标题,内容,东进路12号3幢\n'; } >"$BATS_TEST_TMPDIR/latin.csv"
+	run -65 --separate-stderr csv "$BATS_TEST_TMPDIR/latin.csv"
+	assert_equal "$stderr" "gg-ticket: $BATS_TEST_TMPDIR/latin.csv:2: malformed CSV: field 3 (诉求分类) is not UTF-8 (read it with --encoding, one of: gbk, gb18030, utf-8)"
+	nothing_written
+}
+
+@test "a byte the named encoding does not have is refused naming file and line, past a quoted line break" {
+	# the second record's description spans lines 3 and 4; the bad byte is on line 4
+	{ head -n 3 "$FIX/hotline-gbk.csv"; printf '\xff'; tail -n +4 "$FIX/hotline-gbk.csv"; } >"$BATS_TEST_TMPDIR/bad.csv"
+	run -65 --separate-stderr csv "$BATS_TEST_TMPDIR/bad.csv" --encoding gbk
+	assert_equal "$stderr" "gg-ticket: $BATS_TEST_TMPDIR/bad.csv:4: malformed CSV: byte 0xff is not valid gbk, as --encoding says the input is"
+	nothing_written
+	# CRLF line ends, as Excel writes them: the line is still the one the byte is on
+	sed 's/$/\r/' "$FIX/hotline-gbk.csv" >"$BATS_TEST_TMPDIR/crlf.csv"
+	run -0 csv "$BATS_TEST_TMPDIR/crlf.csv" --encoding gbk -o ndjson
+	assert_output '{"new":2,"updated":0,"unchanged":0}'
+	fresh_db
+	{ head -n 2 "$BATS_TEST_TMPDIR/crlf.csv"; printf '\xff'; tail -n +3 "$BATS_TEST_TMPDIR/crlf.csv"; } >"$BATS_TEST_TMPDIR/crlf-bad.csv"
+	run -65 --separate-stderr csv "$BATS_TEST_TMPDIR/crlf-bad.csv" --encoding gbk
+	assert_equal "$stderr" "gg-ticket: $BATS_TEST_TMPDIR/crlf-bad.csv:3: malformed CSV: byte 0xff is not valid gbk, as --encoding says the input is"
+	nothing_written
+	# UTF-8 read as GBK
+	run -65 --separate-stderr csv "$FIX/hotline.csv" --encoding gbk
+	assert_equal "$stderr" "gg-ticket: $FIX/hotline.csv:1: malformed CSV: byte 0xa2 is not valid gbk, as --encoding says the input is"
+	nothing_written
+	# a character cut by the end of the file
+	{ cat "$FIX/hotline-gbk.csv"; printf '\xb6'; } >"$BATS_TEST_TMPDIR/cut.csv"
+	run -65 --separate-stderr csv "$BATS_TEST_TMPDIR/cut.csv" --encoding gb18030
+	assert_equal "$stderr" "gg-ticket: $BATS_TEST_TMPDIR/cut.csv:5: malformed CSV: the input ends inside a gb18030 character (0xb6…)"
+	nothing_written
+}
+
+@test "--encoding keeps the field size limit, while the field is read" {
+	# iconv(1) reads its input whole: the endless field repeats a word converted once
+	noise=$(printf 噪音 | iconv -t gbk)
+	run -65 --separate-stderr bash -c "{ head -1 '$FIX/hotline-gbk.csv'; printf '2026110300123,2026/11/03 09:12,邻里纠纷,楼上噪音,\"' | iconv -t gbk; yes '$noise' | tr -d '\n'; } | timeout 10 gg-ticket import --from csv --map '$FIX/hotline-map.yaml' --encoding gbk -f -"
+	assert_equal "$stderr" "gg-ticket: stdin:2: malformed CSV: field 5 (诉求内容) is longer than 1048576 bytes"
+	nothing_written
+}
+
+@test "--encoding takes gbk, gb18030 or utf-8, with --from csv only" {
+	run -64 --separate-stderr csv "$FIX/hotline-gbk.csv" --encoding latin1
+	assert_equal "${stderr_lines[0]}" "gg-ticket: --encoding takes gbk, gb18030 or utf-8, not 'latin1'"
+	nothing_written
+	run -64 --separate-stderr gg-ticket import --encoding gbk -f "$FIX/open311.json"
+	assert_equal "${stderr_lines[0]}" "gg-ticket: --encoding goes with --from csv (JSON and YAML are UTF-8)"
+	nothing_written
+}
