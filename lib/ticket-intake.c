@@ -182,8 +182,12 @@ static int place(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct
 		t->where = json_incref(json_object_get(rec, "unit"));
 		return 0;
 	}
+	/* a CSV export's empty cell is no address at all: --unresolved takes it as it takes "" */
+	if (!t->address && in->unresolved_grid)
+		return t->where = json_string(in->unresolved_grid), 0;
 	if (!t->address)
-		return gg_kind_fail(c, src, rec, NULL, "a ticket needs a unit or an address");
+		return gg_kind_fail(c, src, rec, NULL,
+				    "a ticket needs a unit or an address (--unresolved=grid:CODE takes one with neither)");
 	return by_address(c, src, rec, in, t);
 }
 

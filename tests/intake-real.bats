@@ -101,3 +101,21 @@ nothing_written() {
 	assert_equal "${stderr_lines[0]}" "gg-ticket: --encoding goes with --from csv (JSON and YAML are UTF-8)"
 	nothing_written
 }
+
+# ---- an empty address ----
+
+@test "an empty address goes to the grid --unresolved names; without it the error says how" {
+	{ head -n 1 "$FIX/hotline.csv"; echo '2026110300300,2026/11/03 11:00,邻里纠纷,楼上噪音,夜间噪音,'; } >"$BATS_TEST_TMPDIR/empty.csv"
+	run -65 --separate-stderr csv "$BATS_TEST_TMPDIR/empty.csv"
+	assert_equal "$stderr" "gg-ticket: $BATS_TEST_TMPDIR/empty.csv:2: a ticket needs a unit or an address (--unresolved=grid:CODE takes one with neither)"
+	nothing_written
+	run -0 csv "$BATS_TEST_TMPDIR/empty.csv" --unresolved=grid:TZ-HL-CZ-01-G02 -o ndjson
+	assert_output '{"new":1,"updated":0,"unchanged":0}'
+	run -0 gg-ticket list -o tsv
+	assert_line --index 1 --regexp $'^1\t2026110300300\thotline_12345\tdispute.neighbour\t邻里纠纷\t楼上噪音\t夜间噪音\tTZ-HL-CZ-01-G02\t\t'
+	# a record with neither, in JSON, the same
+	run -0 gg-ticket import --unresolved=grid:TZ-HL-CZ-01-G02 -o ndjson <<<'{"external_id": "x1", "category": "env.garbage", "title": "甲"}'
+	assert_output '{"new":1,"updated":0,"unchanged":0}'
+	run -0 gg-ticket show 2 -o json
+	assert_output --partial '"unit":"TZ-HL-CZ-01-G02"'
+}
