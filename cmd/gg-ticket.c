@@ -30,7 +30,8 @@ static const char *const ticket_cols[] = {
 	"priority", "status", "level", "assignee", "reported_at", "respond_by", "due_at", "accepted_at", "resolved_at",
 	"closed_at", "overdue_at", "satisfaction", "duplicate_of", "duplicates", "lat", "long", "provisional_deadline",
 	/* added after the first release: at the end, so that a cron line's `cut -f` still holds */
-	"street", "community", "start_level", "first_accepted_at", "first_satisfaction", "missed", "reporter", NULL};
+	"street", "community", "start_level", "first_accepted_at", "first_satisfaction", "missed", "reporter",
+	"unmapped", NULL};
 static const char *const ticket_table_cols[] = {"id",	 "status", "level",    "category", "unit",
 						"title", "due_at", "assignee", NULL};
 static const char *const open311_cols[] = {"service_request_id",
@@ -210,6 +211,16 @@ static int unresolved(struct gg_ctx *c, const char *arg, struct gg_intake *in)
 	return 0;
 }
 
+/* --unmapped=category:CODE: the category of a ticket whose own the catalogue does not know. */
+static int unmapped(struct gg_ctx *c, const char *arg, struct gg_intake *in)
+{
+	if (strncmp(arg, "category:", 9) != 0 || !arg[9])
+		return gg_cli_usage(c, "--unmapped takes category:CODE, the category that takes tickets whose own "
+				       "the catalogue does not know");
+	in->unmapped_category = arg + 9;
+	return 0;
+}
+
 /* The one record `new -` reads from stdin; a second is an error, never dropped. */
 static int one_record(struct gg_ctx *c, struct gg_reader **r, json_t **rec)
 {
@@ -281,13 +292,11 @@ done:
 	return rc;
 }
 
-static const struct option import_opts[] = {{"file", required_argument, NULL, 'f'},
-					    {"from", required_argument, NULL, 'F'},
-					    {"map", required_argument, NULL, 'm'},
-					    {"unresolved", required_argument, NULL, 'U'},
-					    {"dry-run", no_argument, NULL, 'n'},
-					    {"encoding", required_argument, NULL, 'E'},
-					    {0}};
+static const struct option import_opts[] = {
+	{"file", required_argument, NULL, 'f'},	    {"from", required_argument, NULL, 'F'},
+	{"map", required_argument, NULL, 'm'},	    {"unresolved", required_argument, NULL, 'U'},
+	{"dry-run", no_argument, NULL, 'n'},	    {"encoding", required_argument, NULL, 'E'},
+	{"unmapped", required_argument, NULL, 'C'}, {0}};
 
 static int take(struct gg_ctx *c, json_t *rec, const struct gg_src *src, struct gg_intake *in)
 {
@@ -405,6 +414,9 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 			if ((rc = encoding(c, optarg)))
 				return rc;
 			enc = optarg;
+		} else if (o == 'C') {
+			if ((rc = unmapped(c, optarg, &in)))
+				return rc;
 		} else if (o == 'n')
 			c->rollback = 1;
 		else
@@ -416,6 +428,8 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 		return gg_cli_usage(c, "import reads one input");
 	if (enc && strcmp(from, "csv"))
 		return gg_cli_usage(c, "--encoding goes with --from csv (JSON and YAML are UTF-8)");
+	if ((rc = gg_ticket_intake_check(c, &in)))
+		return rc;
 	if (!strcmp(from, "csv"))
 		rc = import_csv(c, file, mapfile, enc, &in);
 	else if (!strcmp(from, "json") || !strcmp(from, "yaml") || !strcmp(from, "open311"))
@@ -433,21 +447,15 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 
 /* ---- list, show, history ---- */
 
-static const struct option list_opts[] = {{"status", required_argument, NULL, 's'},
-					  {"level", required_argument, NULL, 'l'},
-					  {"category", required_argument, NULL, 'c'},
-					  {"source", required_argument, NULL, 'S'},
-					  {"assignee", required_argument, NULL, 'a'},
-					  {"unit", required_argument, NULL, 'u'},
-					  {"under", required_argument, NULL, 'U'},
-					  {"overdue", no_argument, NULL, 'o'},
-					  {"unanswered", no_argument, NULL, 'A'},
-					  {"due-within", required_argument, NULL, 'w'},
-					  {"period", required_argument, NULL, 'p'},
-					  {"from", required_argument, NULL, 'F'},
-					  {"to", required_argument, NULL, 'T'},
-					  {"priority", required_argument, NULL, 'P'},
-					  {0}};
+static const struct option list_opts[] = {
+	{"status", required_argument, NULL, 's'},     {"level", required_argument, NULL, 'l'},
+	{"category", required_argument, NULL, 'c'},   {"source", required_argument, NULL, 'S'},
+	{"assignee", required_argument, NULL, 'a'},   {"unit", required_argument, NULL, 'u'},
+	{"under", required_argument, NULL, 'U'},      {"overdue", no_argument, NULL, 'o'},
+	{"unanswered", no_argument, NULL, 'A'},	      {"unmapped", no_argument, NULL, 'M'},
+	{"due-within", required_argument, NULL, 'w'}, {"period", required_argument, NULL, 'p'},
+	{"from", required_argument, NULL, 'F'},	      {"to", required_argument, NULL, 'T'},
+	{"priority", required_argument, NULL, 'P'},   {0}};
 
 /* The values a filter allows, or NULL for any. */
 static const char *const *allowed(struct gg_ctx *c, const char *filter)
@@ -515,6 +523,8 @@ static int filters(struct gg_ctx *c, int argc, char **argv, json_t *f)
 			json_object_set_new(f, "overdue", json_true());
 		} else if (o == 'A') {
 			json_object_set_new(f, "unanswered", json_true());
+		} else if (o == 'M') {
+			json_object_set_new(f, "unmapped", json_true());
 		} else if (o == 'w') {
 			if (gg_cal_dur_parse(optarg, &d))
 				return gg_cli_usage(c, "--due-within takes a duration: 30m, 2h, 3d or 5wd");
@@ -948,17 +958,20 @@ static const struct gg_cmd before_steps[] = {
 	 NULL},
 	{"import", cmd_import, GG_RUN_WRITE,
 	 "[-f FILE] [--from json|csv|open311] [--map FILE] [--encoding gbk|gb18030|utf-8] "
-	 "[--unresolved=grid:CODE] [--dry-run]",
+	 "[--unresolved=grid:CODE] [--unmapped=category:CODE] [--dry-run]",
 	 "take in tickets: YAML, JSON or NDJSON records; a CSV export with --map; GeoReport v2 requests\n"
 	 "  the same source and external_id twice is the same ticket: unchanged, or updated\n"
 	 "  --encoding NAME   the CSV's bytes are gbk, gb18030 or utf-8 (the default)\n"
+	 "  --unmapped=category:CODE  the category for a ticket whose category the catalogue "
+	 "does not know; the ticket's field unmapped keeps the one given\n"
 	 "  -n, --dry-run     check everything, write nothing",
 	 NULL},
 	{"list", cmd_list, GG_RUN_LIST,
 	 "[--status S|open] [--level L] [--under UNIT] [--unit CODE] [--category C] [--source S] [--assignee CODE] "
-	 "[--overdue] [--due-within DUR] [--unanswered] [--period P | --from TIME --to TIME]",
+	 "[--overdue] [--due-within DUR] [--unanswered] [--unmapped] [--period P | --from TIME --to TIME]",
 	 "list tickets; a filter repeated or comma-separated (--status new,assigned) means either\n"
-	 "  --unanswered      not accepted within the response time: who has not reported for duty",
+	 "  --unanswered      not accepted within the response time: who has not reported for duty\n"
+	 "  --unmapped        put by import --unmapped in its category: the one given is in unmapped",
 	 NULL},
 	{"show", cmd_show, GG_RUN_READ, "ID... | -", "show tickets", NULL},
 	{"history", cmd_history, GG_RUN_READ, "ID", "every event of a ticket", NULL},

@@ -119,3 +119,47 @@ nothing_written() {
 	run -0 gg-ticket show 2 -o json
 	assert_output --partial '"unit":"TZ-HL-CZ-01-G02"'
 }
+
+# ---- --unmapped ----
+
+# unmapped_csv: the fixture with a third record whose category the mapping does not know
+unmapped_csv() {
+	{ cat "$FIX/hotline.csv"; echo '2026110300400,2026/11/03 12:00,市政设施/路灯,路灯不亮,夜里很黑,东进路12号3幢'; } >"$BATS_TEST_TMPDIR/unmapped.csv"
+	echo "$BATS_TEST_TMPDIR/unmapped.csv"
+}
+
+@test "--unmapped=category:CODE takes a category the mapping does not know, keeping it in unmapped" {
+	f=$(unmapped_csv)
+	run -65 --separate-stderr csv "$f"
+	assert_equal "$stderr" "gg-ticket: $f:5: category: unknown category '市政设施/路灯'"
+	nothing_written
+	run -0 csv "$f" --unmapped=category:other.advice -o ndjson
+	assert_output '{"new":3,"updated":0,"unchanged":0}'
+	run -0 gg-ticket list --unmapped -o tsv
+	assert_equal "${#lines[@]}" 2
+	assert_line --index 1 --regexp $'^3\t2026110300400\thotline_12345\tother.advice\t意见建议\t路灯不亮\t.*\t市政设施/路灯$'
+	assert_line --index 0 --regexp $'\treporter\tunmapped$'
+	run -0 gg-ticket show 3 -o json
+	assert_output --partial '"category":"other.advice"'
+	assert_output --partial '"unmapped":"市政设施/路灯"'
+	run -0 gg-ticket show 1 -o json
+	refute_output --partial unmapped
+	# the mapping learns the category: the same export again moves the ticket and clears it
+	{ cat "$FIX/hotline-map.yaml"; echo '    市政设施/路灯: road.streetlight'; } >"$BATS_TEST_TMPDIR/map.yaml"
+	run -0 gg-ticket import --from csv --map "$BATS_TEST_TMPDIR/map.yaml" -f "$f" --unmapped=category:other.advice -o ndjson
+	assert_output '{"new":0,"updated":1,"unchanged":2}'
+	run -0 gg-ticket list --unmapped -o ndjson
+	assert_output ''
+	run -0 sqlite3 "$GG_DB" "SELECT category, unmapped IS NULL FROM ticket_local WHERE id = 3"
+	assert_output 'road.streetlight|1'
+}
+
+@test "--unmapped names a category the catalogue has, as category:CODE" {
+	f=$(unmapped_csv)
+	run -64 --separate-stderr csv "$f" --unmapped=category:no.such
+	assert_equal "${stderr_lines[0]}" "gg-ticket: --unmapped=category:no.such: unknown category 'no.such'"
+	nothing_written
+	run -64 --separate-stderr csv "$f" --unmapped=other.advice
+	assert_equal "${stderr_lines[0]}" "gg-ticket: --unmapped takes category:CODE, the category that takes tickets whose own the catalogue does not know"
+	nothing_written
+}
