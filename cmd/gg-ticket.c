@@ -21,6 +21,7 @@
 #include "kind.h"
 #include "ladder.h"
 #include "org.h"
+#include "text.h"
 #include "ticket.h"
 
 /* The columns of a ticket in csv and tsv (the record's fields, gg-ticket(1)), and the few a
@@ -298,6 +299,23 @@ static const struct option import_opts[] = {
 	{"dry-run", no_argument, NULL, 'n'},	    {"encoding", required_argument, NULL, 'E'},
 	{"unmapped", required_argument, NULL, 'C'}, {0}};
 
+/* A record a dry run would refuse: named on stderr, as the error of a real import names the
+ * first, and counted; the run goes on to the next. Any other failure stops it. */
+static int refused(struct gg_ctx *c, struct gg_intake *in, int rc)
+{
+	char *m;
+
+	if (!rc || !c->rollback || rc != GG_EX_DATAERR)
+		return rc;
+	m = gg_text_mask_free(c->err.msg); /* as gg_cli_main prints an error */
+	fprintf(stderr, "%s: %s\n", c->prog, m ? m : c->err.msg);
+	free(m);
+	c->err.code = 0;
+	c->err.msg[0] = '\0';
+	in->refused++;
+	return 0;
+}
+
 static int take(struct gg_ctx *c, json_t *rec, const struct gg_src *src, struct gg_intake *in)
 {
 	json_int_t id, before = in->added;
@@ -339,16 +357,18 @@ static int import_csv(struct gg_ctx *c, const char *file, const char *mapfile, c
 	}
 	if ((rc = gg_csv_mapping(mapfile, header, csv, &map, &c->err)))
 		goto done;
-	while (!rc && (n = gg_csv_next(csv, &row, &c->err)) > 0) {
+	while (!rc && (n = gg_csv_next(csv, &row, &c->err)) != 0) {
+		if (n < 0) { /* a row read whole, with too few or too many fields, is one record */
+			rc = gg_csv_whole(csv) ? refused(c, in, c->err.code) : c->err.code;
+			continue;
+		}
 		json_t *rec = gg_csv_record(map, row);
 		rc = take(c, rec, NULL, in);
 		if (rc) /* the message names the file and line of the row */
-			rc = gg_err_prefix(&c->err, "%s:%d", gg_csv_name(csv), gg_csv_line(csv));
+			rc = refused(c, in, gg_err_prefix(&c->err, "%s:%d", gg_csv_name(csv), gg_csv_line(csv)));
 		json_decref(rec);
 		json_decref(row);
 	}
-	if (!rc && n < 0)
-		rc = c->err.code;
 done:
 	json_decref(header);
 	json_decref(map);
@@ -385,7 +405,7 @@ static int import_records(struct gg_ctx *c, const char *file, int open311, struc
 	gg_reader_prefetch(r);
 	while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
 		struct gg_src src = {.r = r};
-		rc = open311 ? take_open311(c, r, rec, in) : take(c, rec, &src, in);
+		rc = refused(c, in, open311 ? take_open311(c, r, rec, in) : take(c, rec, &src, in));
 		gg_reader_release(r, rec);
 	}
 	if (!rc && n < 0)
@@ -442,6 +462,11 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 	if (!(rc = gg_ticket_imported(c, from, sum)))
 		rc = gg_out_one(c, sum);
 	json_decref(sum);
+	if (!rc && in.refused) { /* the counts are of the records it would take */
+		c->keep_output = 1;
+		rc = gg_err_set(&c->err, GG_EX_DATAERR, "%lld record%s would be refused", (long long)in.refused,
+				in.refused == 1 ? "" : "s");
+	}
 	return rc;
 }
 
@@ -964,7 +989,8 @@ static const struct gg_cmd before_steps[] = {
 	 "  --encoding NAME   the CSV's bytes are gbk, gb18030 or utf-8 (the default)\n"
 	 "  --unmapped=category:CODE  the category for a ticket whose category the catalogue "
 	 "does not know; the ticket's field unmapped keeps the one given\n"
-	 "  -n, --dry-run     check everything, write nothing",
+	 "  -n, --dry-run     check everything, write nothing: every record that would be "
+	 "refused on stderr, the counts of the others on stdout, exit 65 if any would be",
 	 NULL},
 	{"list", cmd_list, GG_RUN_LIST,
 	 "[--status S|open] [--level L] [--under UNIT] [--unit CODE] [--category C] [--source S] [--assignee CODE] "

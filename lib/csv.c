@@ -33,6 +33,7 @@ struct gg_csv {
 	char raw[4096], utf8[16384];
 	size_t nraw, at, nutf8;
 	int back, bad, end, cut, fault, ioerr;
+	int whole; /* the last row was read to its end, whatever was wrong with it */
 };
 
 const char *const gg_csv_encodings[] = {"gbk", "gb18030", "utf-8", NULL};
@@ -86,6 +87,13 @@ void gg_csv_close(struct gg_csv *r)
 	free(r->buf);
 	json_decref(r->header);
 	free(r);
+}
+
+/* Whether the last row was read to its end: an error of that row leaves the reader at the
+ * next one, and reading may go on. */
+int gg_csv_whole(const struct gg_csv *r)
+{
+	return r->whole;
 }
 
 int gg_csv_line(const struct gg_csv *r)
@@ -333,6 +341,7 @@ int gg_csv_next(struct gg_csv *r, json_t **out, struct gg_err *err)
 	int c, rc;
 
 	*out = NULL;
+	r->whole = 0;
 	r->line = r->next_line;
 	r->len = 0;
 	if (!r->buf && put(r, 0) == 0)
@@ -342,6 +351,7 @@ int gg_csv_next(struct gg_csv *r, json_t **out, struct gg_err *err)
 	row = json_array();
 	if (row_fields(r, c, row, err))
 		return json_decref(row), -1;
+	r->whole = 1;
 	if (!r->ncols) {
 		r->ncols = (int)json_array_size(row);
 		r->header = json_incref(row);

@@ -18,6 +18,7 @@ int gg_csv_open(struct gg_csv **r, const char *path, struct gg_err *err);
 int gg_csv_decode(struct gg_csv *r, const char *encoding, struct gg_err *err);
 int gg_csv_next(struct gg_csv *r, json_t **row, struct gg_err *err);
 int gg_csv_line(const struct gg_csv *r);
+int gg_csv_whole(const struct gg_csv *r);
 const char *gg_csv_name(const struct gg_csv *r);
 void gg_csv_close(struct gg_csv *r);
 int gg_csv_mapping(const char *path, json_t *header, const struct gg_csv *r, json_t **map, struct gg_err *err);

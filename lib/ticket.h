@@ -29,6 +29,7 @@ struct gg_intake {
 	const char *unmapped_category; /* --unmapped=category:CODE */
 	int is_new;		     /* `new`: a deadline already past is an error */
 	json_int_t added, updated, unchanged;
+	json_int_t refused; /* records a dry run would refuse */
 };
 
 int gg_ticket_intake_check(struct gg_ctx *c, const struct gg_intake *in);

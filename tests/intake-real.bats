@@ -163,3 +163,51 @@ unmapped_csv() {
 	assert_equal "${stderr_lines[0]}" "gg-ticket: --unmapped takes category:CODE, the category that takes tickets whose own the catalogue does not know"
 	nothing_written
 }
+
+# ---- --dry-run ----
+
+# bad_csv: the fixture and four records each refused for a reason of its own
+bad_csv() {
+	{
+		cat "$FIX/hotline.csv"
+		echo '2026110300400,2026/11/03 12:00,市政设施/路灯,路灯不亮,夜里很黑,东进路12号3幢'
+		echo '2026110300401,2026/11/03 12:00,邻里纠纷,标题'
+		echo '2026110300402,2026/11/03 12:00,邻里纠纷,,内容,东进路12号3幢'
+		echo '2026110300403,2026/11/03 12:00,邻里纠纷,吵,内容,无此地址1号'
+	} >"$BATS_TEST_TMPDIR/bad.csv"
+	echo "$BATS_TEST_TMPDIR/bad.csv"
+}
+
+@test "--dry-run names every record it would refuse, prints the counts of the others and exits 65" {
+	f=$(bad_csv)
+	run -65 --separate-stderr csv "$f" --dry-run -o ndjson
+	assert_output '{"new":2,"updated":0,"unchanged":0}'
+	assert_equal "$stderr" "gg-ticket: $f:5: category: unknown category '市政设施/路灯'
+gg-ticket: $f:6: malformed CSV: 4 fields where the header has 6
+gg-ticket: $f:7: a ticket needs a title
+gg-ticket: $f:8: address: no building has the address '无此地址1号' (--unresolved=grid:CODE takes such tickets)
+gg-ticket: 4 records would be refused"
+	assert_equal "$(digest)" "$BEFORE"
+	# without --dry-run the first stops the import, and nothing is written
+	run -65 --separate-stderr csv "$f" -o ndjson
+	assert_equal "$stderr" "gg-ticket: $f:5: category: unknown category '市政设施/路灯'"
+	nothing_written
+	# the options that take such records leave only the malformed row and the missing title
+	run -65 --separate-stderr csv "$f" --dry-run -o ndjson --unmapped=category:other.advice --unresolved=grid:TZ-HL-CZ-01-G02
+	assert_output '{"new":4,"updated":0,"unchanged":0}'
+	assert_equal "${#stderr_lines[@]}" 3
+	assert_equal "${stderr_lines[2]}" "gg-ticket: 2 records would be refused"
+	assert_equal "$(digest)" "$BEFORE"
+}
+
+@test "--dry-run names every refused record of JSON too, a personal number in one masked" {
+	printf '%s\n' '{"category": "env.garbage", "unit": "TZ-HL-CZ-01-G01", "title": "甲"}' \
+		'{"category": "no.such", "unit": "TZ-HL-CZ-01-G01", "title": "乙"}' \
+		'{"category": "env.garbage", "unit": "13912345678", "title": "丙"}' >"$BATS_TEST_TMPDIR/t.ndjson"
+	run -65 --separate-stderr gg-ticket import --dry-run -o ndjson -f "$BATS_TEST_TMPDIR/t.ndjson"
+	assert_output '{"new":1,"updated":0,"unchanged":0}'
+	assert_equal "$stderr" "gg-ticket: $BATS_TEST_TMPDIR/t.ndjson:2:1: category: unknown category 'no.such'
+gg-ticket: $BATS_TEST_TMPDIR/t.ndjson:3:1: unit: unknown unit '139****5678'
+gg-ticket: 2 records would be refused"
+	assert_equal "$(digest)" "$BEFORE"
+}
