@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "calendar.h"
@@ -20,6 +21,7 @@
 #include "kind.h"
 #include "ladder.h"
 #include "org.h"
+#include "text.h"
 #include "ticket.h"
 
 /* The columns of a ticket in csv and tsv (the record's fields, gg-ticket(1)), and the few a
@@ -29,7 +31,8 @@ static const char *const ticket_cols[] = {
 	"priority", "status", "level", "assignee", "reported_at", "respond_by", "due_at", "accepted_at", "resolved_at",
 	"closed_at", "overdue_at", "satisfaction", "duplicate_of", "duplicates", "lat", "long", "provisional_deadline",
 	/* added after the first release: at the end, so that a cron line's `cut -f` still holds */
-	"street", "community", "start_level", "first_accepted_at", "first_satisfaction", "missed", "reporter", NULL};
+	"street", "community", "start_level", "first_accepted_at", "first_satisfaction", "missed", "reporter",
+	"unmapped", NULL};
 static const char *const ticket_table_cols[] = {"id",	 "status", "level",    "category", "unit",
 						"title", "due_at", "assignee", NULL};
 static const char *const open311_cols[] = {"service_request_id",
@@ -209,6 +212,16 @@ static int unresolved(struct gg_ctx *c, const char *arg, struct gg_intake *in)
 	return 0;
 }
 
+/* --unmapped=category:CODE: the category of a ticket whose own the catalogue does not know. */
+static int unmapped(struct gg_ctx *c, const char *arg, struct gg_intake *in)
+{
+	if (strncmp(arg, "category:", 9) != 0 || !arg[9])
+		return gg_cli_usage(c, "--unmapped takes category:CODE, the category that takes tickets whose own "
+				       "the catalogue does not know");
+	in->unmapped_category = arg + 9;
+	return 0;
+}
+
 /* The one record `new -` reads from stdin; a second is an error, never dropped. */
 static int one_record(struct gg_ctx *c, struct gg_reader **r, json_t **rec)
 {
@@ -281,9 +294,27 @@ done:
 }
 
 static const struct option import_opts[] = {
-	{"file", required_argument, NULL, 'f'}, {"from", required_argument, NULL, 'F'},
-	{"map", required_argument, NULL, 'm'},	{"unresolved", required_argument, NULL, 'U'},
-	{"dry-run", no_argument, NULL, 'n'},	{0}};
+	{"file", required_argument, NULL, 'f'},	    {"from", required_argument, NULL, 'F'},
+	{"map", required_argument, NULL, 'm'},	    {"unresolved", required_argument, NULL, 'U'},
+	{"dry-run", no_argument, NULL, 'n'},	    {"encoding", required_argument, NULL, 'E'},
+	{"unmapped", required_argument, NULL, 'C'}, {0}};
+
+/* A record a dry run would refuse: named on stderr, as the error of a real import names the
+ * first, and counted; the run goes on to the next. Any other failure stops it. */
+static int refused(struct gg_ctx *c, struct gg_intake *in, int rc)
+{
+	char *m;
+
+	if (!rc || !c->rollback || rc != GG_EX_DATAERR)
+		return rc;
+	m = gg_text_mask_free(c->err.msg); /* as gg_cli_main prints an error */
+	fprintf(stderr, "%s: %s\n", c->prog, m ? m : c->err.msg);
+	free(m);
+	c->err.code = 0;
+	c->err.msg[0] = '\0';
+	in->refused++;
+	return 0;
+}
 
 static int take(struct gg_ctx *c, json_t *rec, const struct gg_src *src, struct gg_intake *in)
 {
@@ -299,7 +330,16 @@ static int take(struct gg_ctx *c, json_t *rec, const struct gg_src *src, struct 
 	return rc;
 }
 
-static int import_csv(struct gg_ctx *c, const char *file, const char *mapfile, struct gg_intake *in)
+/* --encoding NAME: one of the encodings a CSV export is read in. */
+static int encoding(struct gg_ctx *c, const char *name)
+{
+	for (int i = 0; gg_csv_encodings[i]; i++)
+		if (!strcasecmp(name, gg_csv_encodings[i]))
+			return 0;
+	return gg_cli_usage(c, "--encoding takes gbk, gb18030 or utf-8, not '%s'", name);
+}
+
+static int import_csv(struct gg_ctx *c, const char *file, const char *mapfile, const char *enc, struct gg_intake *in)
 {
 	struct gg_csv *csv;
 	json_t *header = NULL, *map = NULL, *row;
@@ -309,22 +349,26 @@ static int import_csv(struct gg_ctx *c, const char *file, const char *mapfile, s
 		return gg_cli_usage(c, "--from csv needs --map FILE, the YAML mapping of columns to fields");
 	if ((rc = gg_csv_open(&csv, file, &c->err)))
 		return rc;
+	if (enc && (rc = gg_csv_decode(csv, enc, &c->err)))
+		goto done;
 	if ((n = gg_csv_next(csv, &header, &c->err)) <= 0) {
 		rc = n < 0 ? c->err.code : gg_err_set(&c->err, GG_EX_DATAERR, "%s: no header row", gg_csv_name(csv));
 		goto done;
 	}
 	if ((rc = gg_csv_mapping(mapfile, header, csv, &map, &c->err)))
 		goto done;
-	while (!rc && (n = gg_csv_next(csv, &row, &c->err)) > 0) {
+	while (!rc && (n = gg_csv_next(csv, &row, &c->err)) != 0) {
+		if (n < 0) { /* a row read whole, with too few or too many fields, is one record */
+			rc = gg_csv_whole(csv) ? refused(c, in, c->err.code) : c->err.code;
+			continue;
+		}
 		json_t *rec = gg_csv_record(map, row);
 		rc = take(c, rec, NULL, in);
 		if (rc) /* the message names the file and line of the row */
-			rc = gg_err_prefix(&c->err, "%s:%d", gg_csv_name(csv), gg_csv_line(csv));
+			rc = refused(c, in, gg_err_prefix(&c->err, "%s:%d", gg_csv_name(csv), gg_csv_line(csv)));
 		json_decref(rec);
 		json_decref(row);
 	}
-	if (!rc && n < 0)
-		rc = c->err.code;
 done:
 	json_decref(header);
 	json_decref(map);
@@ -361,7 +405,7 @@ static int import_records(struct gg_ctx *c, const char *file, int open311, struc
 	gg_reader_prefetch(r);
 	while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
 		struct gg_src src = {.r = r};
-		rc = open311 ? take_open311(c, r, rec, in) : take(c, rec, &src, in);
+		rc = refused(c, in, open311 ? take_open311(c, r, rec, in) : take(c, rec, &src, in));
 		gg_reader_release(r, rec);
 	}
 	if (!rc && n < 0)
@@ -372,7 +416,7 @@ static int import_records(struct gg_ctx *c, const char *file, int open311, struc
 
 static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 {
-	const char *file = "-", *from = "json", *mapfile = NULL;
+	const char *file = "-", *from = "json", *mapfile = NULL, *enc = NULL;
 	struct gg_intake in = {0};
 	int o, rc = 0;
 
@@ -386,6 +430,13 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 		else if (o == 'U') {
 			if ((rc = unresolved(c, optarg, &in)))
 				return rc;
+		} else if (o == 'E') {
+			if ((rc = encoding(c, optarg)))
+				return rc;
+			enc = optarg;
+		} else if (o == 'C') {
+			if ((rc = unmapped(c, optarg, &in)))
+				return rc;
 		} else if (o == 'n')
 			c->rollback = 1;
 		else
@@ -395,8 +446,12 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 		file = argv[optind++];
 	if (optind < argc)
 		return gg_cli_usage(c, "import reads one input");
+	if (enc && strcmp(from, "csv"))
+		return gg_cli_usage(c, "--encoding goes with --from csv (JSON and YAML are UTF-8)");
+	if ((rc = gg_ticket_intake_check(c, &in)))
+		return rc;
 	if (!strcmp(from, "csv"))
-		rc = import_csv(c, file, mapfile, &in);
+		rc = import_csv(c, file, mapfile, enc, &in);
 	else if (!strcmp(from, "json") || !strcmp(from, "yaml") || !strcmp(from, "open311"))
 		rc = import_records(c, file, !strcmp(from, "open311"), &in);
 	else
@@ -407,26 +462,25 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 	if (!(rc = gg_ticket_imported(c, from, sum)))
 		rc = gg_out_one(c, sum);
 	json_decref(sum);
+	if (!rc && in.refused) { /* the counts are of the records it would take */
+		c->keep_output = 1;
+		rc = gg_err_set(&c->err, GG_EX_DATAERR, "%lld record%s would be refused", (long long)in.refused,
+				in.refused == 1 ? "" : "s");
+	}
 	return rc;
 }
 
 /* ---- list, show, history ---- */
 
-static const struct option list_opts[] = {{"status", required_argument, NULL, 's'},
-					  {"level", required_argument, NULL, 'l'},
-					  {"category", required_argument, NULL, 'c'},
-					  {"source", required_argument, NULL, 'S'},
-					  {"assignee", required_argument, NULL, 'a'},
-					  {"unit", required_argument, NULL, 'u'},
-					  {"under", required_argument, NULL, 'U'},
-					  {"overdue", no_argument, NULL, 'o'},
-					  {"unanswered", no_argument, NULL, 'A'},
-					  {"due-within", required_argument, NULL, 'w'},
-					  {"period", required_argument, NULL, 'p'},
-					  {"from", required_argument, NULL, 'F'},
-					  {"to", required_argument, NULL, 'T'},
-					  {"priority", required_argument, NULL, 'P'},
-					  {0}};
+static const struct option list_opts[] = {
+	{"status", required_argument, NULL, 's'},     {"level", required_argument, NULL, 'l'},
+	{"category", required_argument, NULL, 'c'},   {"source", required_argument, NULL, 'S'},
+	{"assignee", required_argument, NULL, 'a'},   {"unit", required_argument, NULL, 'u'},
+	{"under", required_argument, NULL, 'U'},      {"overdue", no_argument, NULL, 'o'},
+	{"unanswered", no_argument, NULL, 'A'},	      {"unmapped", no_argument, NULL, 'M'},
+	{"due-within", required_argument, NULL, 'w'}, {"period", required_argument, NULL, 'p'},
+	{"from", required_argument, NULL, 'F'},	      {"to", required_argument, NULL, 'T'},
+	{"priority", required_argument, NULL, 'P'},   {0}};
 
 /* The values a filter allows, or NULL for any. */
 static const char *const *allowed(struct gg_ctx *c, const char *filter)
@@ -494,6 +548,8 @@ static int filters(struct gg_ctx *c, int argc, char **argv, json_t *f)
 			json_object_set_new(f, "overdue", json_true());
 		} else if (o == 'A') {
 			json_object_set_new(f, "unanswered", json_true());
+		} else if (o == 'M') {
+			json_object_set_new(f, "unmapped", json_true());
 		} else if (o == 'w') {
 			if (gg_cal_dur_parse(optarg, &d))
 				return gg_cli_usage(c, "--due-within takes a duration: 30m, 2h, 3d or 5wd");
@@ -926,16 +982,22 @@ static const struct gg_cmd before_steps[] = {
 	 "           --unresolved=grid:CODE (the grid for an address that resolves nowhere)",
 	 NULL},
 	{"import", cmd_import, GG_RUN_WRITE,
-	 "[-f FILE] [--from json|csv|open311] [--map FILE] [--unresolved=grid:CODE]",
+	 "[-f FILE] [--from json|csv|open311] [--map FILE] [--encoding gbk|gb18030|utf-8] "
+	 "[--unresolved=grid:CODE] [--unmapped=category:CODE] [--dry-run]",
 	 "take in tickets: YAML, JSON or NDJSON records; a CSV export with --map; GeoReport v2 requests\n"
 	 "  the same source and external_id twice is the same ticket: unchanged, or updated\n"
-	 "  -n, --dry-run     check everything, write nothing",
+	 "  --encoding NAME   the CSV's bytes are gbk, gb18030 or utf-8 (the default)\n"
+	 "  --unmapped=category:CODE  the category for a ticket whose category the catalogue "
+	 "does not know; the ticket's field unmapped keeps the one given\n"
+	 "  -n, --dry-run     check everything, write nothing: every record that would be "
+	 "refused on stderr, the counts of the others on stdout, exit 65 if any would be",
 	 NULL},
 	{"list", cmd_list, GG_RUN_LIST,
 	 "[--status S|open] [--level L] [--under UNIT] [--unit CODE] [--category C] [--source S] [--assignee CODE] "
-	 "[--overdue] [--due-within DUR] [--unanswered] [--period P | --from TIME --to TIME]",
+	 "[--overdue] [--due-within DUR] [--unanswered] [--unmapped] [--period P | --from TIME --to TIME]",
 	 "list tickets; a filter repeated or comma-separated (--status new,assigned) means either\n"
-	 "  --unanswered      not accepted within the response time: who has not reported for duty",
+	 "  --unanswered      not accepted within the response time: who has not reported for duty\n"
+	 "  --unmapped        put by import --unmapped in its category: the one given is in unmapped",
 	 NULL},
 	{"show", cmd_show, GG_RUN_READ, "ID... | -", "show tickets", NULL},
 	{"history", cmd_history, GG_RUN_READ, "ID", "every event of a ticket", NULL},

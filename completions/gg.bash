@@ -17,7 +17,7 @@ _gg_help_options() {
 _gg_flag() {
 	# the options that take no value
 	case $1 in
-	-h | --help | --version | --reveal | -n | --dry-run | --flat | --builtin | --overdue | --unanswered | --due | --verify | --head) ;;
+	-h | --help | --version | --reveal | -n | --dry-run | --flat | --builtin | --overdue | --unanswered | --unmapped | --due | --verify | --head) ;;
 	*) return 1 ;;
 	esac
 }
@@ -68,6 +68,7 @@ _gg() {
 	*gg-ticket:*:--priority) values='normal urgent' ;;
 	*gg-ticket:*:--satisfaction) values='satisfied basic unsatisfied' ;;
 	*gg-ticket:import:*:--from) values='json csv open311' ;;
+	*gg-ticket:import:*:--encoding) values='gbk gb18030 utf-8' ;;
 	*gg-ticket:export:*:--to) values='open311' ;;
 	*gg-ticket:*:--category) values=$(_gg_codes "${dir}gg-ticket" ${db:+--db "$db"} category list) ;;
 	*gg-org:unit:*:--level) values='city district street community grid building' ;;

@@ -281,21 +281,23 @@ static char *join(struct gg_ctx *c, int argc, char **argv)
 	return s;
 }
 
-/* Copies the held output to stdout once the command has succeeded (and committed), and
- * lets it go otherwise. */
+/* Copies the held output to stdout once the command has succeeded (and committed), or it
+ * was a dry run that found bad input, and lets it go otherwise. */
 static int release(struct gg_ctx *c, int rc, int committed)
 {
 	char buf[65536];
 	size_t n;
 
-	if ((rc == 0 || rc == GG_EX_FOUND) && fseek(c->out, 0, SEEK_SET) == 0)
+	int shown = rc == 0 || rc == GG_EX_FOUND || (rc == GG_EX_DATAERR && c->keep_output && !committed);
+
+	if (shown && fseek(c->out, 0, SEEK_SET) == 0)
 		while ((n = fread(buf, 1, sizeof buf, c->out)) > 0)
 			if (fwrite(buf, 1, n, stdout) != n || fflush(stdout) != 0) {
 				rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %s%s", strerror(errno),
 						committed ? " (the change itself was committed)" : "");
 				break;
 			}
-	if ((rc == 0 || rc == GG_EX_FOUND) && ferror(c->out))
+	if (shown && ferror(c->out))
 		rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot read back the held output");
 	fclose(c->out);
 	return rc;

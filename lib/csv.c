@@ -9,11 +9,16 @@
  *   values: {category: {市容环境/垃圾堆放: env.garbage}}
  */
 #include <errno.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "csv.h"
 #include "reader.h"
+
+#define BAD (-2)  /* what get() returns past bytes the named encoding does not have */
+#define NONE (-3) /* nothing put back */
 
 struct gg_csv {
 	FILE *f;
@@ -22,7 +27,16 @@ struct gg_csv {
 	json_t *header; /* the first row, to name a field by its column in messages */
 	char *buf;
 	size_t len, cap;
+	/* --encoding: the bytes read (raw) decoded to UTF-8 (utf8) a block at a time */
+	iconv_t cd;
+	const char *encoding;
+	char raw[4096], utf8[16384];
+	size_t nraw, at, nutf8;
+	int back, bad, end, cut, fault, ioerr;
+	int whole; /* the last row was read to its end, whatever was wrong with it */
 };
+
+const char *const gg_csv_encodings[] = {"gbk", "gb18030", "utf-8", NULL};
 
 int gg_csv_open(struct gg_csv **out, const char *path, struct gg_err *err)
 {
@@ -39,8 +53,26 @@ int gg_csv_open(struct gg_csv **out, const char *path, struct gg_err *err)
 	}
 	r->name = strdup(stdin_ ? "stdin" : path);
 	r->next_line = 1;
+	r->cd = (iconv_t)-1;
+	r->back = NONE;
 	*out = r;
 	return 0;
+}
+
+/* Bytes in `encoding` (one of gg_csv_encodings) read as UTF-8 from here on. */
+int gg_csv_decode(struct gg_csv *r, const char *encoding, struct gg_err *err)
+{
+	static const char *const iconv_names[] = {"GBK", "GB18030", "UTF-8"};
+
+	for (int i = 0; gg_csv_encodings[i]; i++)
+		if (!strcasecmp(encoding, gg_csv_encodings[i])) {
+			if ((r->cd = iconv_open("UTF-8", iconv_names[i])) == (iconv_t)-1)
+				return gg_err_set(err, GG_EX_UNAVAILABLE, "cannot decode %s: %s", gg_csv_encodings[i],
+						  strerror(errno));
+			r->encoding = gg_csv_encodings[i];
+			return 0;
+		}
+	return gg_err_set(err, GG_EX_USAGE, "unknown encoding '%s' (one of: gbk, gb18030, utf-8)", encoding);
 }
 
 void gg_csv_close(struct gg_csv *r)
@@ -49,10 +81,19 @@ void gg_csv_close(struct gg_csv *r)
 		return;
 	if (r->f != stdin)
 		fclose(r->f);
+	if (r->cd != (iconv_t)-1)
+		iconv_close(r->cd);
 	free(r->name);
 	free(r->buf);
 	json_decref(r->header);
 	free(r);
+}
+
+/* Whether the last row was read to its end: an error of that row leaves the reader at the
+ * next one, and reading may go on. */
+int gg_csv_whole(const struct gg_csv *r)
+{
+	return r->whole;
 }
 
 int gg_csv_line(const struct gg_csv *r)
@@ -63,6 +104,69 @@ int gg_csv_line(const struct gg_csv *r)
 const char *gg_csv_name(const struct gg_csv *r)
 {
 	return r->name;
+}
+
+/* The raw bytes that follow decoded into r->utf8: 0, or -1 with the fault kept for bad() to
+ * report (a sequence the encoding does not have, one cut by the end of the input, a failed read). */
+static int decode(struct gg_csv *r)
+{
+	size_t n = fread(r->raw + r->nraw, 1, sizeof r->raw - r->nraw, r->f);
+	char *in = r->raw, *out = r->utf8;
+	size_t inleft = (r->nraw += n), outleft = sizeof r->utf8;
+
+	if (n == 0 && ferror(r->f))
+		return r->ioerr = errno, -1;
+	r->end = n == 0;
+	if (iconv(r->cd, &in, &inleft, &out, &outleft) == (size_t)-1 && errno != E2BIG && (errno == EILSEQ || r->end) &&
+	    out == r->utf8) { /* what came before the fault is read first */
+		r->cut = errno != EILSEQ;
+		r->fault = (unsigned char)*in;
+		return -1;
+	}
+	memmove(r->raw, in, inleft);
+	r->nraw = inleft;
+	r->at = 0;
+	r->nutf8 = sizeof r->utf8 - outleft;
+	return 0;
+}
+
+/* The error of a BAD byte, on the line the reader has come to. */
+static int bad(struct gg_csv *r, struct gg_err *err)
+{
+	if (r->ioerr)
+		return gg_err_set(err, GG_EX_IOERR, "cannot read '%s': %s", r->name, strerror(r->ioerr));
+	if (r->cut)
+		return gg_err_set(err, GG_EX_DATAERR,
+				  "%s:%d: malformed CSV: the input ends inside a %s character (0x%02x…)", r->name,
+				  r->next_line, r->encoding, r->fault);
+	return gg_err_set(err, GG_EX_DATAERR,
+			  "%s:%d: malformed CSV: byte 0x%02x is not valid %s, as --encoding says the input is", r->name,
+			  r->next_line, r->fault, r->encoding);
+}
+
+/* The next byte of the input, as UTF-8 when it is decoded: EOF at its end, BAD where it
+ * cannot be decoded (bad() says why). */
+static int get(struct gg_csv *r)
+{
+	int c = r->back;
+
+	if (c != NONE)
+		return r->back = NONE, c;
+	if (r->cd == (iconv_t)-1)
+		return getc(r->f);
+	while (r->at == r->nutf8) {
+		if (r->bad || decode(r))
+			return r->bad = 1, BAD;
+		if (r->nutf8 == 0 && r->end && r->nraw == 0)
+			return EOF;
+	}
+	return (unsigned char)r->utf8[r->at++];
+}
+
+/* Puts c back, to be read again (one byte at most). */
+static void unget(struct gg_csv *r, int c)
+{
+	r->back = c;
 }
 
 static int put(struct gg_csv *r, int c)
@@ -92,13 +196,46 @@ static const char *field_name(const struct gg_csv *r, const json_t *row, char *b
 	return buf;
 }
 
+/* Whether n bytes at s are all text in the iconv encoding `from`. */
+static int decodes(const char *from, const char *s, size_t n)
+{
+	iconv_t cd = iconv_open("UTF-8", from);
+	char out[4096], *in = (char *)s, *o;
+	size_t inleft = n, outleft, rc;
+
+	if (cd == (iconv_t)-1)
+		return 0;
+	do {
+		o = out;
+		outleft = sizeof out;
+		rc = iconv(cd, &in, &inleft, &o, &outleft);
+	} while (rc == (size_t)-1 && errno == E2BIG);
+	iconv_close(cd);
+	return rc != (size_t)-1;
+}
+
+/* What a message says of a field that is not UTF-8: the encoding its bytes look like, and
+ * the option that reads it. Nothing is guessed beyond the message. */
+static const char *hint(const struct gg_csv *r)
+{
+	if (r->encoding)
+		return "";
+	if (decodes("GBK", r->buf, r->len))
+		return " (it looks like GB18030/GBK: use --encoding gbk)";
+	if (decodes("GB18030", r->buf, r->len))
+		return " (it looks like GB18030: use --encoding gb18030)";
+	return " (read it with --encoding, one of: gbk, gb18030, utf-8)";
+}
+
 static int field(struct gg_csv *r, json_t *row, struct gg_err *err)
 {
 	json_t *s;
+	char fname[128];
+
 	r->buf[r->len] = '\0';
 	if (!(s = json_stringn(r->buf, r->len)))
-		return gg_err_set(err, GG_EX_DATAERR, "%s:%d: malformed CSV: field %zu is not UTF-8", r->name, r->line,
-				  json_array_size(row) + 1);
+		return gg_err_set(err, GG_EX_DATAERR, "%s:%d: malformed CSV: %s is not UTF-8%s", r->name, r->line,
+				  field_name(r, row, fname, sizeof fname), hint(r));
 	json_array_append_new(row, s);
 	r->len = 0;
 	return 0;
@@ -108,13 +245,15 @@ static int field(struct gg_csv *r, json_t *row, struct gg_err *err)
  * set, 0 at the end of the input, -1 on error. */
 static int row_start(struct gg_csv *r, int *c, struct gg_err *err)
 {
-	*c = getc(r->f);
+	*c = get(r);
 	if (r->line == 1 && *c == 0xef) { /* a UTF-8 byte order mark */
-		if (getc(r->f) != 0xbb || getc(r->f) != 0xbf)
+		if (get(r) != 0xbb || get(r) != 0xbf)
 			return gg_err_set(err, GG_EX_DATAERR, "%s:1: malformed CSV: a broken byte order mark", r->name),
 			       -1;
-		*c = getc(r->f);
+		*c = get(r);
 	}
+	if (*c == BAD)
+		return bad(r, err), -1;
 	if (*c == EOF)
 		return ferror(r->f)
 			       ? (gg_err_set(err, GG_EX_IOERR, "cannot read '%s': %s", r->name, strerror(errno)), -1)
@@ -127,10 +266,10 @@ static int row_start(struct gg_csv *r, int *c, struct gg_err *err)
 static int quoted_byte(struct gg_csv *r, int c, int *quoted)
 {
 	if (c == '"') {
-		int d = getc(r->f);
+		int d = get(r);
 		if (d == '"')
 			return put(r, '"');
-		ungetc(d, r->f);
+		unget(r, d);
 		*quoted = 0;
 		return 0;
 	}
@@ -146,7 +285,9 @@ static int row_fields(struct gg_csv *r, int c, json_t *row, struct gg_err *err)
 	int quoted = 0, was_quoted = 0;
 	char fname[128];
 
-	for (;; c = getc(r->f)) {
+	for (;; c = get(r)) {
+		if (c == BAD)
+			return bad(r, err);
 		/* a NUL would end the text where SQLite and every C caller read it, storing it cut;
 		 * a field past the limit is refused here, before it is read whole into memory */
 		if (c == '\0')
@@ -170,9 +311,9 @@ static int row_fields(struct gg_csv *r, int c, json_t *row, struct gg_err *err)
 		}
 		if (c == ',' || c == '\n' || c == EOF || c == '\r') {
 			if (c == '\r') {
-				int d = getc(r->f);
+				int d = get(r);
 				if (d != '\n')
-					ungetc(d, r->f);
+					unget(r, d);
 				c = '\n';
 			}
 			if (field(r, row, err))
@@ -200,6 +341,7 @@ int gg_csv_next(struct gg_csv *r, json_t **out, struct gg_err *err)
 	int c, rc;
 
 	*out = NULL;
+	r->whole = 0;
 	r->line = r->next_line;
 	r->len = 0;
 	if (!r->buf && put(r, 0) == 0)
@@ -209,6 +351,7 @@ int gg_csv_next(struct gg_csv *r, json_t **out, struct gg_err *err)
 	row = json_array();
 	if (row_fields(r, c, row, err))
 		return json_decref(row), -1;
+	r->whole = 1;
 	if (!r->ncols) {
 		r->ncols = (int)json_array_size(row);
 		r->header = json_incref(row);

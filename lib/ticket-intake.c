@@ -63,6 +63,7 @@ static int time_field(struct gg_ctx *c, const struct gg_src *src, json_t *rec, c
 /* A ticket as intake reads it off a record. */
 struct intake {
 	const char *ext, *source, *code, *title, *desc, *unit, *address, *priority, *rname, *rphone;
+	const char *unmapped; /* the category given, when --unmapped put the ticket in its own */
 	int64_t reported, due_at;
 	int due_given;
 	json_t *where, *lat, *lon; /* where: the unit it stands on, once placed */
@@ -124,8 +125,7 @@ static int read_fields(struct gg_ctx *c, const struct gg_src *src, json_t *rec, 
 
 /* The building of a ticket's address, else the grid --unresolved names; an empty address
  * names no building. */
-static int by_address(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct gg_intake *in,
-		      struct intake *t)
+static int by_address(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct gg_intake *in, struct intake *t)
 {
 	char *norm = gg_text_norm_address(t->address);
 	int blank = norm && !*norm;
@@ -135,8 +135,9 @@ static int by_address(struct gg_ctx *c, const struct gg_src *src, json_t *rec, s
 	if (blank && in->unresolved_grid)
 		return t->where = json_string(in->unresolved_grid), 0;
 	if (blank)
-		return gg_kind_fail(c, src, rec, "address",
-				    "the address is empty and no unit is given (--unresolved=grid:CODE takes such tickets)");
+		return gg_kind_fail(
+			c, src, rec, "address",
+			"the address is empty and no unit is given (--unresolved=grid:CODE takes such tickets)");
 	if (gg_org_resolve(c, t->address, &found)) {
 		char msg[1024];
 		snprintf(msg, sizeof msg, "%s", c->err.msg);
@@ -182,8 +183,13 @@ static int place(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct
 		t->where = json_incref(json_object_get(rec, "unit"));
 		return 0;
 	}
+	/* a CSV export's empty cell is no address at all: --unresolved takes it as it takes "" */
+	if (!t->address && in->unresolved_grid)
+		return t->where = json_string(in->unresolved_grid), 0;
 	if (!t->address)
-		return gg_kind_fail(c, src, rec, NULL, "a ticket needs a unit or an address");
+		return gg_kind_fail(
+			c, src, rec, NULL,
+			"a ticket needs a unit or an address (--unresolved=grid:CODE takes one with neither)");
 	return by_address(c, src, rec, in, t);
 }
 
@@ -200,6 +206,15 @@ static int degrees(struct gg_ctx *c, const struct gg_src *src, json_t *rec, cons
 	return 0;
 }
 
+/* A category the catalogue does not know, kept in t->unmapped; the ticket goes to the one
+ * --unmapped names (gg_ticket_intake_check found it in the catalogue). */
+static int unmapped(struct gg_ctx *c, const struct gg_intake *in, struct intake *t)
+{
+	t->unmapped = t->code;
+	t->code = in->unmapped_category;
+	return gg_ticket_category(c, t->code, &t->k);
+}
+
 /* What a record says beside its fields' types: a category the catalogue has, a title, a place,
  * a position in numbers. */
 static int judge(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct gg_intake *in, struct intake *t)
@@ -209,6 +224,8 @@ static int judge(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct
 	if (!t->code)
 		return gg_kind_fail(c, src, rec, NULL, "a ticket needs a category");
 	if ((rc = gg_ticket_category(c, t->code, &t->k)))
+		return rc;
+	if (!t->k && in->unmapped_category && (rc = unmapped(c, in, t)))
 		return rc;
 	if (!t->k)
 		return gg_kind_fail(c, src, rec, "category", "unknown category '%s'", t->code);
@@ -222,8 +239,9 @@ static int judge(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct
 }
 
 /* The fields of intake only, never the ticket's progress: what a record taken in again may change. */
-static const char *const said[] = {"category", "title", "description", "unit",		 "address",	   "priority",
-				   "reported_at", "lat", "long",	"reporter_name", "reporter_phone", NULL};
+static const char *const said[] = {"category",	     "title",	    "description", "unit", "address",
+				   "priority",	     "reported_at", "lat",	   "long", "reporter_name",
+				   "reporter_phone", "unmapped",    NULL};
 
 /* The ticket as a record taken in again says it is, to compare with the stored one. */
 static json_t *as_said(const struct intake *t)
@@ -241,6 +259,7 @@ static json_t *as_said(const struct intake *t)
 	json_object_set(row, "long", t->lon ? t->lon : json_null());
 	json_object_set_new(row, "reporter_name", t->rname ? json_string(t->rname) : json_null());
 	json_object_set_new(row, "reporter_phone", t->rphone ? json_string(t->rphone) : json_null());
+	json_object_set_new(row, "unmapped", t->unmapped ? json_string(t->unmapped) : json_null());
 	return row;
 }
 
@@ -287,9 +306,9 @@ static int recount(struct gg_ctx *c, json_int_t id)
 /* Writes what a record says anew of the stored ticket id, with an "updated" event. */
 static int update(struct gg_ctx *c, json_int_t id, json_t *row, json_t *changes)
 {
-	static const char *const params[] = {"category", "title", "description", "unit",	   "address",
-					     "priority", "reported_at", "lat",	 "long",	   "reporter_name",
-					     "reporter_phone", "id", NULL};
+	static const char *const params[] = {"category",       "title",	      "description", "unit", "address",
+					     "priority",       "reported_at", "lat",	     "long", "reporter_name",
+					     "reporter_phone", "unmapped",    "id",	     NULL};
 	const int *at;
 	struct gg_stmt *st = gg_ticket_query(c, "ticket/restate", params, &at);
 	int i, rc;
@@ -348,9 +367,10 @@ static int restate(struct gg_ctx *c, const struct intake *t, struct gg_intake *i
 
 /* ticket/insert.sql's parameters, in the order insert() binds them */
 static const char *const insert_params[] = {
-	"external_id", "source",     "category",    "title",	     "description",    "unit",	 "address", "priority",
-	"status",      "level",	     "assignee",    "reported_at",   "respond_by",     "due_at", "lat",	    "long",
-	"created_at",  "created_by", "provisional", "reporter_name", "reporter_phone", NULL};
+	"external_id", "source", "category",   "title",	     "description", "unit",	     "address",
+	"priority",    "status", "level",      "assignee",   "reported_at", "respond_by",    "due_at",
+	"lat",	       "long",	 "created_at", "created_by", "provisional", "reporter_name", "reporter_phone",
+	"unmapped",    NULL};
 
 /* Stores a new ticket at its category's level, with that level's deadlines; the same external
  * record again restates the stored one. */
@@ -387,6 +407,7 @@ static int insert(struct gg_ctx *c, const struct intake *t, int64_t deadline, in
 	gg_stmt_bind_int(st, at[18], provisional);
 	gg_stmt_bind_fixed(st, at[19], t->rname);
 	gg_stmt_bind_fixed(st, at[20], t->rphone);
+	gg_stmt_bind_fixed(st, at[21], t->unmapped);
 	if ((rc = gg_stmt_run(st, &c->err)))
 		return rc;
 	if (t->ext && gg_db_changes(c->db) == 0) /* the same external record again */
@@ -411,6 +432,23 @@ static int audit_new(struct gg_ctx *c, json_t *rec, const char *op, json_int_t i
 	rc = ch ? gg_audit(c, ch) : gg_err_oom(&c->err);
 	json_decref(ch);
 	return rc;
+}
+
+/* What an import's options name, checked before its first record: the category of
+ * --unmapped must be one the catalogue has (exit 64). */
+int gg_ticket_intake_check(struct gg_ctx *c, const struct gg_intake *in)
+{
+	struct cat *k;
+	int rc;
+
+	if (!in->unmapped_category)
+		return 0;
+	if ((rc = gg_ticket_category(c, in->unmapped_category, &k)))
+		return rc;
+	if (!k)
+		return gg_err_set(&c->err, GG_EX_USAGE, "--unmapped=category:%s: unknown category '%s'",
+				  in->unmapped_category, in->unmapped_category);
+	return 0;
 }
 
 /* Takes one ticket in. A record with the source and external_id of a stored ticket updates

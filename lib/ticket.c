@@ -154,7 +154,8 @@ static void reporter(struct gg_ctx *c, json_t *row, json_t *shown)
  * for ticket `id` (0: the row's own id). */
 static void shown(struct gg_ctx *c, json_t *row, json_int_t id)
 {
-	static const char *const free_fields[] = {"title", "description", "address", "note", "original_title", NULL};
+	static const char *const free_fields[] = {"title",	    "description", "address", "note",
+						  "original_title", "unmapped",	   NULL};
 	json_t *list = c->reveal ? json_array() : NULL, *key;
 
 	reporter(c, row, list);

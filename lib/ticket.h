@@ -26,10 +26,13 @@ extern const char *const gg_ticket_priorities[];
 /* ticket-intake.c: what intake does with places it cannot resolve, and whether deadlines may be past */
 struct gg_intake {
 	const char *unresolved_grid; /* --unresolved=grid:CODE */
+	const char *unmapped_category; /* --unmapped=category:CODE */
 	int is_new;		     /* `new`: a deadline already past is an error */
 	json_int_t added, updated, unchanged;
+	json_int_t refused; /* records a dry run would refuse */
 };
 
+int gg_ticket_intake_check(struct gg_ctx *c, const struct gg_intake *in);
 int gg_ticket_intake(struct gg_ctx *c, json_t *rec, const struct gg_src *src, struct gg_intake *in, json_int_t *id);
 int gg_ticket_imported(struct gg_ctx *c, const char *from, json_t *counts);
 

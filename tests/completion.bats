@@ -89,6 +89,10 @@ zcomp() {
 	assert_output 'satisfied basic unsatisfied'
 	run -0 comp gg-ticket import --from ''
 	assert_output 'json csv open311'
+	run -0 comp gg-ticket import --from csv --encoding ''
+	assert_output 'gbk gb18030 utf-8'
+	run -0 zcomp gg-ticket import --from csv --encoding g
+	assert_output 'gbk gb18030'
 	run -0 comp gg-ticket list --from ''
 	assert_output ''
 	run -0 comp gg-org party list --kind g

@@ -154,7 +154,7 @@ EOF2
 	b=$(new_ticket --external-id X-1 --source hotline_12345)
 	gg-ticket assign "$b" --to W0001 >/dev/null
 	run -0 gg-ticket list -o csv
-	assert_line --index 0 "id,external_id,source,category,category_name,title,description,unit,address,priority,status,level,assignee,reported_at,respond_by,due_at,accepted_at,resolved_at,closed_at,overdue_at,satisfaction,duplicate_of,duplicates,lat,long,provisional_deadline,street,community,start_level,first_accepted_at,first_satisfaction,missed,reporter"
+	assert_line --index 0 "id,external_id,source,category,category_name,title,description,unit,address,priority,status,level,assignee,reported_at,respond_by,due_at,accepted_at,resolved_at,closed_at,overdue_at,satisfaction,duplicate_of,duplicates,lat,long,provisional_deadline,street,community,start_level,first_accepted_at,first_satisfaction,missed,reporter,unmapped"
 	assert_equal "$(tail -n 1 <<<"$output" | cut -d, -f2,13)" "X-1,W0001"
 	run -0 gg-ticket show "$a" "$b" -o tsv
 	assert_equal "$(tail -n 1 <<<"$output" | cut -f2)" "X-1"

@@ -4,7 +4,8 @@
 -- values, any of which will do. The status 'open' means any status ticket_status calls open
 -- (suspended too); :overdue keeps open tickets past their deadline whose clock runs (not
 -- suspended), :due_within (seconds) those whose deadline comes within it,
--- :unanswered those not yet accepted at their level past the response time; :under
+-- :unanswered those not yet accepted at their level past the response time,
+-- :unmapped those an import put in --unmapped's category (their own kept in unmapped); :under
 -- keeps tickets on a unit of that subtree; :from and :to bound reported_at, [from, to).
 WITH RECURSIVE sub (code) AS (
 	SELECT :under WHERE :under IS NOT NULL
@@ -25,7 +26,8 @@ SELECT t.id, t.external_id, t.source, t.category, c.name AS category_name, t.tit
        p.street, p.community, t.unit, t.address, t.priority, t.status, t.start_level,
        t.level, t.assignee, t.reporter_name, t.reporter_phone, t.reported_at, t.respond_by, t.due_at,
        t.first_accepted_at, t.accepted_at, t.resolved_at, t.closed_at, t.overdue_at, t.missed, t.first_satisfaction,
-       t.satisfaction, t.duplicate_of, t.lat, t.long, nullif(t.provisional_deadline, 0) AS provisional_deadline
+       t.satisfaction, t.duplicate_of, t.lat, t.long, nullif(t.provisional_deadline, 0) AS provisional_deadline,
+       t.unmapped
 FROM ticket t JOIN category c ON c.code = t.category
 LEFT JOIN place p ON p.unit = t.unit
 WHERE (:status IS NULL OR t.status IN (SELECT value FROM json_each(:status))
@@ -43,4 +45,5 @@ WHERE (:status IS NULL OR t.status IN (SELECT value FROM json_each(:status))
   AND (:due_within IS NULL OR (t.status IN open AND t.status <> 'suspended' AND t.due_at > :now
                                AND t.due_at <= :now + :due_within))
   AND (:unanswered IS NULL OR (t.status IN ('new', 'assigned') AND t.respond_by <= :now))
+  AND (:unmapped IS NULL OR t.unmapped IS NOT NULL)
 ORDER BY t.id;

@@ -4,5 +4,5 @@
 UPDATE ticket
 SET category = :category, title = :title, description = :description, unit = :unit, address = :address,
     priority = :priority, reported_at = :reported_at, lat = :lat, long = :long,
-    reporter_name = :reporter_name, reporter_phone = :reporter_phone
+    reporter_name = :reporter_name, reporter_phone = :reporter_phone, unmapped = :unmapped
 WHERE id = :id;
