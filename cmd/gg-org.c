@@ -231,7 +231,8 @@ static int cmd_resolve(struct gg_ctx *c, int argc, char **argv)
 static const struct gg_cmd cmds[] = {
 	{"init", cmd_init, GG_RUN_WRITE, "", "create the database (or migrate it) and print its path", NULL},
 	{"import", cmd_import, GG_RUN_WRITE, "[-f FILE] [--dry-run]",
-	 "import a city: units (flat or nested), party_orgs, people, departments, links, duties, demands\n"
+	 "import a city: units (flat or nested), party_orgs, people, departments, links, duties,\n"
+	 "  demands, district_departments\n"
 	 "  -f, --file FILE   read FILE instead of stdin\n"
 	 "  -n, --dry-run     check everything, write nothing",
 	 NULL},
@@ -262,6 +263,8 @@ static const struct gg_cmd cmds[] = {
 		      " [--period P | --from DATE --to DATE]")},
 	{"link", NULL, GG_RUN_NODB, NULL, "leader links to communities",
 	 GG_KIND_CMDS("leader link", "leader links", "--leader --unit", "")},
+	{"district-dept", NULL, GG_RUN_NODB, NULL, "the department each district gives a role",
+	 GG_KIND_CMDS("district department", "district departments", "--district --role --department", "")},
 	{0},
 };
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* org-kind.c: the kinds gg-org keeps (unit, dept, person, party, link, duty, demand), each a
- * table of fields over its queries in share/gg/queries/KIND/, and the rules of the net that
- * fields alone cannot say: a unit one level below its parent, a Party organisation on one
- * unit or spanning several. */
+/* org-kind.c: the kinds gg-org keeps (unit, dept, person, party, link, duty, demand, the
+ * districts' departments), each a table of fields over its queries in share/gg/queries/KIND/,
+ * and the rules of the net that fields alone cannot say: a unit one level below its parent, a
+ * Party organisation on one unit or spanning several. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -380,6 +380,32 @@ const struct gg_kind gg_demand_kind = {
 		},
 };
 
+/* ---- a district's departments ---- */
+
+/* Which of a district's departments a category's department_role summons (城管 to 海陵区城管局):
+ * the key is the district and the role. */
+const struct gg_kind gg_district_dept_kind = {
+	.name = "district-dept",
+	.plural = "district_departments",
+	.fields =
+		(const struct gg_field[]){
+			{.name = "district",
+			 .type = GG_F_REF,
+			 .flags = GG_F_KEY | GG_F_REQUIRED,
+			 .ref = &gg_unit_kind,
+			 .ref_level = "district",
+			 .what = "district departments"},
+			{.name = "role", .type = GG_F_CODE, .flags = GG_F_KEY | GG_F_REQUIRED},
+			{.name = "department",
+			 .type = GG_F_REF,
+			 .flags = GG_F_REQUIRED,
+			 .ref = &gg_dept_kind,
+			 .what = "district departments"},
+			{0},
+		},
+};
+
 /* gg-org's registry, in the order a document is imported: what is referred to comes first. */
-const struct gg_kind *const gg_org_kinds[] = {&gg_unit_kind, &gg_dept_kind, &gg_person_kind, &gg_party_kind,
-					      &gg_link_kind, &gg_duty_kind, &gg_demand_kind, NULL};
+const struct gg_kind *const gg_org_kinds[] = {&gg_unit_kind, &gg_dept_kind,	      &gg_person_kind,
+					      &gg_party_kind, &gg_link_kind,	      &gg_duty_kind,
+					      &gg_demand_kind, &gg_district_dept_kind, NULL};
