@@ -73,4 +73,13 @@ SELECT DISTINCT 'address_shared', b.level, b.code, b.name,
        NULL, NULL, NULL, NULL, NULL
 FROM address a JOIN unit_in b ON b.code = a.unit
 WHERE EXISTS (SELECT 1 FROM address o WHERE o.norm = a.norm AND o.unit < a.unit)
+UNION ALL
+-- a role some category summons by (department_role) that a district gives no department: its
+-- street-level tickets would summon nobody
+SELECT DISTINCT 'department_role_unmapped', d.level, d.code, d.name,
+       'district has no department for the role ''' || k.department_role || ''' (gg-org district-dept add)',
+       NULL, NULL, NULL, NULL, NULL
+FROM unit_in d JOIN category k ON k.department_role IS NOT NULL
+WHERE d.level = 'district'
+  AND NOT EXISTS (SELECT 1 FROM district_department m WHERE m.district = d.code AND m.role = k.department_role)
 ORDER BY 1, 3;
