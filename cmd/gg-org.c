@@ -251,7 +251,7 @@ static const struct gg_cmd cmds[] = {
 	{"person", NULL, GG_RUN_NODB, NULL, "people and their roles",
 	 GG_KIND_CMDS("person", "people", "--code --name --phone --id-number --party-member --roles ROLE:UNIT", "")},
 	{"party", NULL, GG_RUN_NODB, NULL, "Party organisations",
-	 GG_KIND_CMDS("Party organisation", "Party organisations", "--code --name --kind --unit --units --secretary",
+	 GG_KIND_CMDS("Party organisation", "Party organisations", "--code --name --kind --unit --units --secretary --members KIND:CODE",
 		      "")},
 	{"dept", NULL, GG_RUN_NODB, NULL, "departments",
 	 GG_KIND_CMDS("department", "departments", "--code --name --level", "")},
