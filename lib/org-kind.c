@@ -292,7 +292,8 @@ static int member_check(struct gg_ctx *c, const struct gg_src *src, json_t *rec,
 		if (code && !json_object_get(m, "name"))
 			json_object_set(m, "name", json_object_get(m, "code")), json_object_del(m, "code");
 		if (!json_object_get(m, "name"))
-			return gg_kind_fail(c, src, rec, "members", "member %zu: an outside member needs a name", i + 1);
+			return gg_kind_fail(c, src, rec, "members", "member %zu: an outside member needs a name",
+					    i + 1);
 		return 0;
 	}
 	if (!code)
@@ -481,6 +482,6 @@ const struct gg_kind gg_district_dept_kind = {
 };
 
 /* gg-org's registry, in the order a document is imported: what is referred to comes first. */
-const struct gg_kind *const gg_org_kinds[] = {&gg_unit_kind, &gg_dept_kind,	      &gg_person_kind,
-					      &gg_party_kind, &gg_link_kind,	      &gg_duty_kind,
+const struct gg_kind *const gg_org_kinds[] = {&gg_unit_kind,   &gg_dept_kind,	       &gg_person_kind,
+					      &gg_party_kind,  &gg_link_kind,	       &gg_duty_kind,
 					      &gg_demand_kind, &gg_district_dept_kind, NULL};

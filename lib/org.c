@@ -330,8 +330,8 @@ static json_t *nest(json_t *units)
 /* The net (or the part under `under`) as one document with the sections import takes. */
 int gg_org_export(struct gg_ctx *c, const char *under, int flat, json_t **doc)
 {
-	static const struct gg_kind *const order[] = {&gg_unit_kind, &gg_party_kind,  &gg_person_kind,
-						      &gg_dept_kind, &gg_link_kind,   &gg_duty_kind,
+	static const struct gg_kind *const order[] = {&gg_unit_kind,   &gg_party_kind,	       &gg_person_kind,
+						      &gg_dept_kind,   &gg_link_kind,	       &gg_duty_kind,
 						      &gg_demand_kind, &gg_district_dept_kind, NULL};
 	json_t *set = NULL;
 
