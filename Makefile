@@ -145,7 +145,7 @@ demo: deps
 	@echo; echo '== still overdue after the sweep, and who holds them'
 	@./bin/gg-ticket --db $(DEMO_DB) $(DEMO_NOW) list --overdue -o tsv | cut -f1,4,8,12,13,16 | expand -t 4,23,44,56,66
 	@echo; echo '== what the net lacks (gg-org check)'
-	@./bin/gg-org --db $(DEMO_DB) check -o tsv | cut -f1,3,5,10 | expand -t 22,43,98
+	@./bin/gg-org --db $(DEMO_DB) check -o tsv | cut -f1,3,5,10 | expand -t 26,47,102
 	@echo; echo '== every write above is in the audit log, chained: its last rows, and the chain checked (gg-report)'
 	@./bin/gg-report --db $(DEMO_DB) audit -o tsv | tail -n 3 | cut -f1,5,7 | expand -t 6,20 | cut -c1-120
 	@./bin/gg-report --db $(DEMO_DB) audit --verify

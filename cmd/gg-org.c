@@ -231,7 +231,8 @@ static int cmd_resolve(struct gg_ctx *c, int argc, char **argv)
 static const struct gg_cmd cmds[] = {
 	{"init", cmd_init, GG_RUN_WRITE, "", "create the database (or migrate it) and print its path", NULL},
 	{"import", cmd_import, GG_RUN_WRITE, "[-f FILE] [--dry-run]",
-	 "import a city: units (flat or nested), party_orgs, people, departments, links, duties, demands\n"
+	 "import a city: units (flat or nested), party_orgs, people, departments, links, duties,\n"
+	 "  demands, district_departments\n"
 	 "  -f, --file FILE   read FILE instead of stdin\n"
 	 "  -n, --dry-run     check everything, write nothing",
 	 NULL},
@@ -250,8 +251,8 @@ static const struct gg_cmd cmds[] = {
 	{"person", NULL, GG_RUN_NODB, NULL, "people and their roles",
 	 GG_KIND_CMDS("person", "people", "--code --name --phone --id-number --party-member --roles ROLE:UNIT", "")},
 	{"party", NULL, GG_RUN_NODB, NULL, "Party organisations",
-	 GG_KIND_CMDS("Party organisation", "Party organisations", "--code --name --kind --unit --units --secretary",
-		      "")},
+	 GG_KIND_CMDS("Party organisation", "Party organisations",
+		      "--code --name --kind --unit --units --secretary --members KIND:CODE", "")},
 	{"dept", NULL, GG_RUN_NODB, NULL, "departments",
 	 GG_KIND_CMDS("department", "departments", "--code --name --level", "")},
 	{"duty", NULL, GG_RUN_NODB, NULL, "the community duty list",
@@ -262,6 +263,8 @@ static const struct gg_cmd cmds[] = {
 		      " [--period P | --from DATE --to DATE]")},
 	{"link", NULL, GG_RUN_NODB, NULL, "leader links to communities",
 	 GG_KIND_CMDS("leader link", "leader links", "--leader --unit", "")},
+	{"district-dept", NULL, GG_RUN_NODB, NULL, "the department each district gives a role",
+	 GG_KIND_CMDS("district department", "district departments", "--district --role --department", "")},
 	{0},
 };
 

@@ -51,8 +51,8 @@ static const char *const open311_cols[] = {"service_request_id",
 					   "lat",
 					   "long",
 					   NULL};
-static const char *const category_cols[] = {"code", "name",	     "start_level", "department", "respond",
-					    "sla",  "max_extension", "urgent",	    NULL};
+static const char *const category_cols[] = {"code",    "name", "start_level",	"department", "department_role",
+					    "respond", "sla",  "max_extension", "urgent",     NULL};
 static const char *const event_cols[] = {"event", "at", "actor", "kind", "status", "level", "note", "data", NULL};
 static const char *const dups_cols[] = {
 	"id",	       "duplicate_of",	       "category", "unit", "address", "title", "original_title",

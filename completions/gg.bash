@@ -79,6 +79,11 @@ _gg() {
 	*gg-org:person:*:--roles)
 		values='community_worker grid_worker building_head party_household auxiliary property_manager leader dept_staff'
 		;;
+	*gg-org:party:*:--members) values='department: unit: outside:' ;;
+	*gg-org:district-dept:*:--district)
+		values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} unit list --level district)
+		;;
+	*gg-org:district-dept:*:--department) values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} dept list) ;;
 	*:--under | *:--unit | *gg-org:unit:*:--parent)
 		values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} unit list)
 		;;
@@ -93,7 +98,7 @@ _gg() {
 	# keys of the records a subcommand shows, changes or removes
 	case $tool:$cmd:$sub in
 	*gg-ticket:category:show) values=$(_gg_codes "$tool" ${db:+--db "$db"} category list) ;;
-	*gg-org:link:*) ;; # a link's key is two fields
+	*gg-org:link:* | *gg-org:district-dept:*) ;; # their key is two fields
 	*gg-org:*:show | *gg-org:*:set | *gg-org:*:rm) values=$(_gg_codes "$tool" ${db:+--db "$db"} "$cmd" list) ;;
 	esac
 	if [ "$values" != - ] && [[ $cur != -* ]]; then

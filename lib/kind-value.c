@@ -229,7 +229,7 @@ int gg_kind_coerce(struct gg_ctx *c, const struct gg_src *src, json_t *in, const
 		   json_t *v, json_t **out)
 {
 	*out = NULL;
-	if (json_is_null(v))
+	if (!v || json_is_null(v)) /* absent: an entry of a list without one of its fields */
 		return 0;
 	switch (f->type) {
 	case GG_F_TEXT:

@@ -152,6 +152,20 @@ int gg_kind_get(struct gg_ctx *c, const struct gg_kind *k, json_t *key, json_t *
 	return complete(c, k, *out);
 }
 
+/* Binds the fields of one entry of a list of mappings; a field named as a key field of the
+ * kind (a joint committee's member has a code, as the committee has) is bound as :item_NAME,
+ * the key keeping its own name. */
+static void bind_entry(struct gg_stmt *st, const struct gg_kind *k, const struct gg_field *f, json_t *x)
+{
+	char name[96];
+
+	for (int j = 0; j < f->nitem; j++) {
+		const struct gg_field *kf = gg_kind_field(k, f->item[j].name);
+		snprintf(name, sizeof name, "%s%s", kf && (kf->flags & GG_F_KEY) ? "item_" : "", f->item[j].name);
+		gg_stmt_bind_name(st, name, json_object_get(x, f->item[j].name));
+	}
+}
+
 static int put_items(struct gg_ctx *c, const struct gg_kind *k, const struct gg_field *f, json_t *rec)
 {
 	struct gg_stmt *st = query(c, k, f->name, "del");
@@ -173,8 +187,7 @@ static int put_items(struct gg_ctx *c, const struct gg_kind *k, const struct gg_
 		if (f->nitem == 1)
 			gg_stmt_bind_name(st, f->item[0].name, x);
 		else
-			for (int j = 0; j < f->nitem; j++)
-				gg_stmt_bind_name(st, f->item[j].name, json_object_get(x, f->item[j].name));
+			bind_entry(st, k, f, x);
 		if (gg_stmt_run(st, &c->err))
 			return c->err.code;
 	}

@@ -32,7 +32,8 @@ enum {
 	GG_F_PERSONAL = 2,
 	GG_F_KEY = 4,	     /* part of the key, in the order of the fields */
 	GG_F_OWN_CHECK = 8,  /* a reference the kind's check() verifies itself */
-	GG_F_OWN_TABLE = 16, /* a list read and written by queries KIND/FIELD-get, -del and -add */
+	GG_F_OWN_TABLE = 16, /* a list read and written by queries KIND/FIELD-get, -del and -add; */
+			     /* in -add an entry's field named as a key field of the kind is :item_NAME */
 };
 
 struct gg_kind;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* org-kind.c: the kinds gg-org keeps (unit, dept, person, party, link, duty, demand), each a
- * table of fields over its queries in share/gg/queries/KIND/, and the rules of the net that
- * fields alone cannot say: a unit one level below its parent, a Party organisation on one
- * unit or spanning several. */
+/* org-kind.c: the kinds gg-org keeps (unit, dept, person, party, link, duty, demand, the
+ * districts' departments), each a table of fields over its queries in share/gg/queries/KIND/,
+ * and the rules of the net that fields alone cannot say: a unit one level below its parent, a
+ * Party organisation on one unit or spanning several, a joint committee's members. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +19,7 @@ static const char *const roles[] = {"community_worker", "grid_worker", "building
 				    "leader",		"dept_staff",  NULL};
 static const char *const party_kinds[] = {"committee", "general_branch", "branch",     "group",
 					  "household", "joint",		 "functional", NULL};
+static const char *const member_kinds[] = {"department", "unit", "outside", NULL};
 static const char *const duty_kinds[] = {"by_law", "assisted", "negative", NULL};
 static const char *const demand_kinds[] = {"task", "data_request", "inspection", "meeting", "signboard", NULL};
 
@@ -261,6 +262,74 @@ const struct gg_kind gg_person_kind = {
 static const struct gg_field party_unit_item[] = {
 	{.name = "unit", .type = GG_F_REF, .ref = &gg_unit_kind, .what = "joint or functional Party organisations"}};
 
+static const struct gg_field party_member_item[] = {
+	{.name = "kind", .type = GG_F_ENUM, .flags = GG_F_REQUIRED, .choices = member_kinds},
+	{.name = "code", .type = GG_F_CODE},
+	{.name = "name", .type = GG_F_TEXT},
+};
+
+/* Whether a record of kind k has the code `code`: 1 it has, 0 not, -1 on error. */
+static int known(struct gg_ctx *c, const struct gg_kind *k, const char *code)
+{
+	json_t *r = NULL;
+
+	if (gg_kind_get(c, k, json_pack("{s:s}", "code", code), &r))
+		return -1;
+	json_decref(r);
+	return r != NULL;
+}
+
+/* One member of a joint committee: a department or a unit by its code, an outside member (an
+ * enterprise, a social organisation) by its name. On the command line (--members KIND:VALUE)
+ * the value of an outside member comes as its code: it is its name. */
+static int member_check(struct gg_ctx *c, const struct gg_src *src, json_t *rec, json_t *m, size_t i)
+{
+	const char *kind = json_string_value(json_object_get(m, "kind"));
+	const char *code = json_string_value(json_object_get(m, "code"));
+	int is_dept = !strcmp(kind, "department"), rc;
+
+	if (!strcmp(kind, "outside")) {
+		if (code && !json_object_get(m, "name"))
+			json_object_set(m, "name", json_object_get(m, "code")), json_object_del(m, "code");
+		if (!json_object_get(m, "name"))
+			return gg_kind_fail(c, src, rec, "members", "member %zu: an outside member needs a name",
+					    i + 1);
+		return 0;
+	}
+	if (!code)
+		return gg_kind_fail(c, src, rec, "members", "member %zu: a %s member needs a code", i + 1, kind);
+	if ((rc = known(c, is_dept ? &gg_dept_kind : &gg_unit_kind, code)) < 0)
+		return c->err.code;
+	if (!rc)
+		return gg_kind_fail(c, src, rec, "members", "member %zu: unknown %s '%s'", i + 1, kind, code);
+	return 0;
+}
+
+/* Members make a committee on a street or community a joint one (街道大工委, 社区大党委). */
+static int members_check(struct gg_ctx *c, const struct gg_src *src, json_t *rec, const char *kind)
+{
+	json_t *members = json_object_get(rec, "members"), *u = NULL, *m;
+	const char *level = NULL;
+	size_t i;
+	int ok;
+
+	if (!json_array_size(members))
+		return 0;
+	if (strcmp(kind, "committee") == 0 && json_object_get(rec, "unit") &&
+	    gg_kind_get(c, &gg_unit_kind, json_pack("{s:O}", "code", json_object_get(rec, "unit")), &u))
+		return c->err.code;
+	level = u ? json_string_value(json_object_get(u, "level")) : NULL;
+	ok = level && (!strcmp(level, "street") || !strcmp(level, "community"));
+	json_decref(u);
+	if (!ok)
+		return gg_kind_fail(c, src, rec, "members",
+				    "only a committee on a street or community (a joint committee) has members");
+	json_array_foreach (members, i, m)
+		if (member_check(c, src, rec, m, i))
+			return c->err.code;
+	return 0;
+}
+
 /* A joint or functional organisation spans units; any other stands on one. */
 static int party_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, json_t *old, const struct gg_src *src)
 {
@@ -269,6 +338,8 @@ static int party_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, j
 
 	(void)k;
 	(void)old;
+	if (members_check(c, src, rec, kind))
+		return c->err.code;
 	if (!spans && !json_object_get(rec, "unit"))
 		return gg_kind_fail(c, src, rec, "unit", "a %s needs the unit it stands on", kind);
 	if (!spans && json_array_size(json_object_get(rec, "units")))
@@ -296,6 +367,11 @@ const struct gg_kind gg_party_kind = {
 			 .type = GG_F_REF,
 			 .ref = &gg_person_kind,
 			 .what = "Party organisations (as secretary)"},
+			{.name = "members",
+			 .type = GG_F_LIST,
+			 .flags = GG_F_OWN_TABLE,
+			 .item = party_member_item,
+			 .nitem = 3},
 			{0},
 		},
 	.check = party_check,
@@ -380,6 +456,32 @@ const struct gg_kind gg_demand_kind = {
 		},
 };
 
+/* ---- a district's departments ---- */
+
+/* Which of a district's departments a category's department_role summons (城管 to 海陵区城管局):
+ * the key is the district and the role. */
+const struct gg_kind gg_district_dept_kind = {
+	.name = "district-dept",
+	.plural = "district_departments",
+	.fields =
+		(const struct gg_field[]){
+			{.name = "district",
+			 .type = GG_F_REF,
+			 .flags = GG_F_KEY | GG_F_REQUIRED,
+			 .ref = &gg_unit_kind,
+			 .ref_level = "district",
+			 .what = "district departments"},
+			{.name = "role", .type = GG_F_CODE, .flags = GG_F_KEY | GG_F_REQUIRED},
+			{.name = "department",
+			 .type = GG_F_REF,
+			 .flags = GG_F_REQUIRED,
+			 .ref = &gg_dept_kind,
+			 .what = "district departments"},
+			{0},
+		},
+};
+
 /* gg-org's registry, in the order a document is imported: what is referred to comes first. */
-const struct gg_kind *const gg_org_kinds[] = {&gg_unit_kind, &gg_dept_kind, &gg_person_kind, &gg_party_kind,
-					      &gg_link_kind, &gg_duty_kind, &gg_demand_kind, NULL};
+const struct gg_kind *const gg_org_kinds[] = {&gg_unit_kind,   &gg_dept_kind,	       &gg_person_kind,
+					      &gg_party_kind,  &gg_link_kind,	       &gg_duty_kind,
+					      &gg_demand_kind, &gg_district_dept_kind, NULL};

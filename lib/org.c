@@ -179,7 +179,7 @@ static int take_docs(struct gg_ctx *c, struct gg_reader *r, json_t *docs, struct
 			if (!k || strcmp(k->plural, key) != 0)
 				return gg_reader_fail(r, &c->err, doc, key,
 						      "unknown section '%s' (expected units, party_orgs, people, "
-						      "departments, links, duties or demands)",
+						      "departments, links, duties, demands or district_departments)",
 						      key);
 			if (!json_is_array(list))
 				return gg_reader_fail(r, &c->err, doc, key, "%s: expected a list", key);
@@ -280,10 +280,10 @@ int gg_org_subtree(struct gg_ctx *c, const char *under, json_t **set)
 	return rc < 0 ? c->err.code : 0;
 }
 
-/* Whether a record belongs to a subtree: by its code, unit, units or roles. */
+/* Whether a record belongs to a subtree: by its code, unit, district, units or roles. */
 int gg_org_in_scope(json_t *rec, json_t *set)
 {
-	static const char *const fields[] = {"code", "unit", NULL};
+	static const char *const fields[] = {"code", "unit", "district", NULL};
 	json_t *list, *x;
 	size_t i;
 
@@ -330,8 +330,9 @@ static json_t *nest(json_t *units)
 /* The net (or the part under `under`) as one document with the sections import takes. */
 int gg_org_export(struct gg_ctx *c, const char *under, int flat, json_t **doc)
 {
-	static const struct gg_kind *const order[] = {&gg_unit_kind, &gg_party_kind, &gg_person_kind, &gg_dept_kind,
-						      &gg_link_kind, &gg_duty_kind,  &gg_demand_kind, NULL};
+	static const struct gg_kind *const order[] = {&gg_unit_kind,   &gg_party_kind,	       &gg_person_kind,
+						      &gg_dept_kind,   &gg_link_kind,	       &gg_duty_kind,
+						      &gg_demand_kind, &gg_district_dept_kind, NULL};
 	json_t *set = NULL;
 
 	*doc = json_object();

@@ -57,6 +57,10 @@ static int category_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec
 	if (!level)
 		return c->err.code;
 	int start = gg_ladder_rank(c, "ticket", json_string_value(json_object_get(rec, "start_level")));
+	if (!json_object_get(rec, "department") == !json_object_get(rec, "department_role"))
+		return gg_kind_fail(c, src, rec, "department",
+				    "a category names a department or a department_role (which each district maps to "
+				    "its own department), one of the two");
 	if (gg_cal_dur_parse(json_string_value(json_object_get(rec, "respond")), &d))
 		return gg_kind_fail(c, src, rec, "respond", "not a duration: write 30m, 2h, 3d or 5wd");
 	if ((s = json_string_value(json_object_get(rec, "max_extension"))) && gg_cal_dur_parse(s, &d))
@@ -73,11 +77,8 @@ static const struct gg_field category_fields[] = {
 	{.name = "code", .type = GG_F_CODE, .flags = GG_F_KEY | GG_F_REQUIRED},
 	{.name = "name", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
 	{.name = "start_level", .type = GG_F_ENUM, .flags = GG_F_REQUIRED, .ladder = "ticket"},
-	{.name = "department",
-	 .type = GG_F_REF,
-	 .flags = GG_F_REQUIRED,
-	 .ref = &gg_dept_kind,
-	 .what = "ticket categories"},
+	{.name = "department", .type = GG_F_REF, .ref = &gg_dept_kind, .what = "ticket categories"},
+	{.name = "department_role", .type = GG_F_CODE},
 	{.name = "respond", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
 	{.name = "sla", .type = GG_F_OBJECT, .flags = GG_F_REQUIRED},
 	{.name = "max_extension", .type = GG_F_TEXT},
@@ -98,8 +99,11 @@ static void read_category(struct cat *k, json_t *rec)
 {
 	json_t *sla = json_object_get(rec, "sla"), *urgent = json_object_get(rec, "urgent");
 	const char *m = json_string_value(json_object_get(rec, "max_extension"));
+	const char *dept = json_string_value(json_object_get(rec, "department"));
+	const char *role = json_string_value(json_object_get(rec, "department_role"));
 
-	snprintf(k->department, sizeof k->department, "%s", json_string_value(json_object_get(rec, "department")));
+	snprintf(k->department, sizeof k->department, "%s", dept ? dept : "");
+	snprintf(k->role, sizeof k->role, "%s", role ? role : "");
 	gg_cal_dur_parse(json_string_value(json_object_get(rec, "respond")), &k->respond);
 	for (int l = 0; k->level[l]; l++) {
 		const char *s = json_string_value(json_object_get(sla, k->level[l]));

@@ -15,13 +15,14 @@
 
 /* A category as the clock needs it, on the ticket ladder (share/gg/sql/003-ladder.sql): the
  * rank its tickets start at, a deadline per rank, and the rank from which its department is
- * summoned ("吹哨"). Read once per command (ticket-category.c). */
+ * summoned ("吹哨"): the department it names, or (role) the one the ticket's district gives
+ * that role. Read once per command (ticket-category.c). */
 struct cat {
 	int found;
 	const struct gg_cal *cal; /* the holiday calendar its working days are counted with */
 	const char *const *level; /* the ladder's names by rank */
 	int start, street, top;
-	char code[128], department[128];
+	char code[128], department[128], role[128];
 	struct gg_dur respond, sla[GG_LADDER_MAX], max_ext;
 	int has_sla[GG_LADDER_MAX], has_max_ext;
 	/* the deadlines of urgent tickets (its urgent map), if it has one */
@@ -32,7 +33,7 @@ struct cat {
 /* What the life cycle changes of a ticket; times are 0 where the column is NULL. */
 struct state {
 	json_int_t id;
-	char category[128], status[16], level[16], resume[16], satisfaction[16], assignee[128];
+	char category[128], status[16], level[16], resume[16], satisfaction[16], assignee[128], unit[128];
 	int64_t due_at, due_base, level_at, suspended_at, respond_by, accepted_at, resolved_at, closed_at, overdue_at;
 	int provisional; /* due_at or respond_by counted past the years the holiday calendar covers */
 	int urgent;	 /* its priority is urgent: the category's urgent deadlines, where it has them */
@@ -62,7 +63,8 @@ json_t *gg_ticket_record(struct gg_ctx *c, json_t *row);
 int gg_ticket_by_id(struct gg_ctx *c, const char *query, json_int_t id, struct gg_stmt **st);
 int gg_ticket_load(struct gg_ctx *c, json_int_t id, struct state *s);
 int gg_ticket_store(struct gg_ctx *c, const struct state *s);
-void gg_ticket_climb(struct gg_ctx *c, struct state *s, struct cat *k, int rank, int64_t t);
+int gg_ticket_summon(struct gg_ctx *c, const struct cat *k, const char *unit, char *out, size_t n);
+int gg_ticket_climb(struct gg_ctx *c, struct state *s, struct cat *k, int rank, int64_t t);
 int gg_ticket_refuse(struct gg_ctx *c, const struct state *s, const char *action, const char *hint);
 int gg_ticket_event(struct gg_ctx *c, json_int_t id, int64_t at, const char *kind, const char *status,
 		    const char *level, const char *note, json_t *data);

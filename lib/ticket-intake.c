@@ -378,7 +378,11 @@ static int insert(struct gg_ctx *c, const struct intake *t, int64_t deadline, in
 		  json_int_t *id)
 {
 	const struct cat *k = t->k;
-	int summoned = k->start >= k->street, rc;
+	char dept[128] = "";
+	int rc;
+
+	if (k->start >= k->street && gg_ticket_summon(c, k, json_string_value(t->where), dept, sizeof dept))
+		return c->err.code;
 	const char *text[] = {t->ext,
 			      t->source,
 			      t->code,
@@ -387,9 +391,9 @@ static int insert(struct gg_ctx *c, const struct intake *t, int64_t deadline, in
 			      json_string_value(t->where),
 			      t->address,
 			      t->priority,
-			      summoned ? "assigned" : "new",
+			      *dept ? "assigned" : "new",
 			      k->level[k->start],
-			      summoned ? k->department : NULL};
+			      *dept ? dept : NULL};
 	const int *at;
 	struct gg_stmt *st = gg_ticket_query(c, "ticket/insert", insert_params, &at);
 

@@ -172,11 +172,12 @@ static int escalate(struct gg_ctx *c, struct gg_ticket_move *m)
 	if (rank <= from)
 		return gg_err_set(&c->err, GG_EX_DATAERR, "ticket %lld is at %s level; escalation goes up, to %s",
 				  (long long)m->s.id, m->s.level, from < m->k->top ? m->k->level[from + 1] : "nowhere");
-	gg_ticket_climb(c, &m->s, m->k, rank, m->now);
+	if (gg_ticket_climb(c, &m->s, m->k, rank, m->now))
+		return c->err.code;
 	json_object_set_new(m->data, "from", json_string(m->k->level[from]));
 	json_object_set_new(m->data, "to", json_string(to));
-	if (rank >= m->k->street)
-		json_object_set_new(m->data, "summoned", json_string(m->k->department));
+	if (rank >= m->k->street && *m->s.assignee)
+		json_object_set_new(m->data, "summoned", json_string(m->s.assignee));
 	return 0;
 }
 

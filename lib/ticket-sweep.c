@@ -52,11 +52,12 @@ static int miss(struct gg_ctx *c, struct state *s, struct cat *k, int64_t now)
 	if (from == k->top) {
 		s->overdue_at = now;
 	} else {
-		gg_ticket_climb(c, s, k, from + 1, s->due_at);
+		if ((rc = gg_ticket_climb(c, s, k, from + 1, s->due_at)))
+			return json_decref(data), rc;
 		json_object_set_new(data, "from", json_string(k->level[from]));
 		json_object_set_new(data, "to", json_string(s->level));
-		if (from + 1 >= k->street)
-			json_object_set_new(data, "summoned", json_string(k->department));
+		if (from + 1 >= k->street && *s->assignee)
+			json_object_set_new(data, "summoned", json_string(s->assignee));
 		kind = "escalated";
 	}
 	if (!(rc = gg_ticket_store(c, s)))

@@ -296,6 +296,7 @@ int gg_ticket_load(struct gg_ctx *c, json_int_t id, struct state *s)
 	s->provisional = (int)gg_stmt_int(st, 15);
 	s->urgent = !strcmp(gg_stmt_text(st, 16), "urgent");
 	s->missed = (int)gg_stmt_int(st, 17);
+	snprintf(s->unit, sizeof s->unit, "%s", gg_stmt_text(st, 18));
 	return 0;
 }
 
@@ -340,22 +341,94 @@ int gg_ticket_store(struct gg_ctx *c, const struct state *s)
 	return gg_stmt_run(st, &c->err);
 }
 
+/* The district unit `unit` stands in ("" for none), read once per command and unit: the
+ * sweep moves a hundred thousand tickets from a few hundred grids. NULL on error. */
+static const char *district_of(struct gg_ctx *c, const char *unit)
+{
+	const int *at;
+	struct gg_stmt *st;
+	int fresh, rc;
+	char *d = gg_ticket_memo(c, "ticket:district:", unit, 128, &fresh);
+
+	if (!d)
+		return gg_err_oom(&c->err), NULL;
+	if (!fresh)
+		return d;
+	if (!(st = gg_ticket_query(c, "ticket/district", (const char *const[]){"unit", NULL}, &at)))
+		return NULL;
+	gg_stmt_bind_text(st, at[0], unit);
+	if ((rc = gg_stmt_step(st, &c->err)) < 0)
+		return NULL;
+	if (rc > 0)
+		snprintf(d, 128, "%s", gg_stmt_text(st, 0));
+	return d;
+}
+
+/* A district's department for a role, once looked up; warned: stderr said it has none. */
+struct summon {
+	int warned;
+	char department[128];
+};
+
+/* The department a ticket of category k in `unit` summons at street level, in out (n bytes):
+ * the category's own, or the one the unit's district gives the category's role. A district
+ * that gives the role none summons nobody, which stderr says once per district and role. */
+int gg_ticket_summon(struct gg_ctx *c, const struct cat *k, const char *unit, char *out, size_t n)
+{
+	const char *district;
+	struct summon *m;
+	struct gg_stmt *st;
+	const int *at;
+	char key[260];
+	int fresh, rc;
+
+	if (!*k->role) {
+		snprintf(out, n, "%s", k->department);
+		return 0;
+	}
+	if (!(district = district_of(c, unit)))
+		return c->err.code;
+	snprintf(key, sizeof key, "%s\t%s", district, k->role);
+	if (!(m = gg_ticket_memo(c, "ticket:summon:", key, sizeof *m, &fresh)))
+		return gg_err_oom(&c->err);
+	if (fresh && *district) {
+		if (!(st = gg_ticket_query(c, "ticket/summon", (const char *const[]){"district", "role", NULL}, &at)))
+			return c->err.code;
+		gg_stmt_bind_text(st, at[0], district);
+		gg_stmt_bind_text(st, at[1], k->role);
+		if ((rc = gg_stmt_step(st, &c->err)) < 0)
+			return c->err.code;
+		if (rc > 0)
+			snprintf(m->department, sizeof m->department, "%s", gg_stmt_text(st, 0));
+	}
+	if (!*m->department && !m->warned) {
+		m->warned = 1;
+		if (*district)
+			fprintf(stderr, "%s: district '%s' has no department for the role '%s': nobody is summoned\n",
+				c->prog, district, k->role);
+		else
+			fprintf(stderr, "%s: unit '%s' is in no district: nobody is summoned for the role '%s'\n",
+				c->prog, unit, k->role);
+	}
+	snprintf(out, n, "%s", m->department);
+	return 0;
+}
+
 /* Moves a ticket to the level of `rank` as of t: a fresh deadline and response time, and from
- * street level up the category's department summoned as assignee. */
-void gg_ticket_climb(struct gg_ctx *c, struct state *s, struct cat *k, int rank, int64_t t)
+ * street level up the department its category summons (gg_ticket_summon) as assignee; with
+ * nobody summoned the ticket waits, new, for someone to assign it. */
+int gg_ticket_climb(struct gg_ctx *c, struct state *s, struct cat *k, int rank, int64_t t)
 {
 	snprintf(s->level, sizeof s->level, "%s", k->level[rank]);
 	s->level_at = t;
 	s->provisional = 0;
 	s->due_at = s->due_base = gg_ticket_due(c, k, s->urgent, rank, t, &s->provisional);
 	s->respond_by = gg_cal_due(c, k->cal, t, &k->respond, &s->provisional);
-	if (rank >= k->street) {
-		snprintf(s->assignee, sizeof s->assignee, "%s", k->department);
-		snprintf(s->status, sizeof s->status, "assigned");
-	} else {
-		s->assignee[0] = '\0';
-		snprintf(s->status, sizeof s->status, "new");
-	}
+	s->assignee[0] = '\0';
+	if (rank >= k->street && gg_ticket_summon(c, k, s->unit, s->assignee, sizeof s->assignee))
+		return c->err.code;
+	snprintf(s->status, sizeof s->status, "%s", *s->assignee ? "assigned" : "new");
+	return 0;
 }
 
 int gg_ticket_refuse(struct gg_ctx *c, const struct state *s, const char *action, const char *hint)

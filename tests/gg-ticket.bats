@@ -17,8 +17,8 @@ new_ticket() {
 @test "the built-in catalogue has more than 30 categories, each with a deadline at every level it reaches" {
 	run -0 gg-ticket category list -o json
 	[ "$(jq length <<<"$output")" -ge 30 ]
-	assert_equal "$(jq -r '.[] | select(.code == "env.garbage") | [.name, .start_level, .department, .respond, .sla.grid, .sla.street] | join(" ")' <<<"$output")" \
-		'垃圾乱堆乱放 grid D-CG 2h 24h 3wd'
+	assert_equal "$(jq -r '.[] | select(.code == "env.garbage") | [.name, .start_level, .department_role, .respond, .sla.grid, .sla.street] | join(" ")' <<<"$output")" \
+		'垃圾乱堆乱放 grid urban_management 2h 24h 3wd'
 	run -0 gg-ticket category show safety.gas -o ndjson
 	assert_equal "$(jq -c .sla <<<"$output")" '{"community":"4h","street":"12h","department":"1wd"}'
 }

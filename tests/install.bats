@@ -97,7 +97,8 @@ tally() {
 	assert_line --index 0 '== the demo city of 泰州市, imported'
 	assert_line 'id  category           unit                 level       assignee'
 	assert_line 'id  category           unit                 level       assignee  due_at'
-	assert_line 'rule                  code                 problem                                                shortfall'
+	assert_line 'rule                      code                 problem                                                shortfall'
+	assert_line --regexp '^street_joint_committee +TZ-GG-DP +street has no joint committee'
 	assert_line --regexp '^39  road\.parking +TZ-HL-CZ-03-G01-B01  department  D-GA$'
 	[ "$(grep -c '^== ' <<<"$output")" -eq 8 ]
 	# every heading is followed by what it heads

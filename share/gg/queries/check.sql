@@ -73,4 +73,28 @@ SELECT DISTINCT 'address_shared', b.level, b.code, b.name,
        NULL, NULL, NULL, NULL, NULL
 FROM address a JOIN unit_in b ON b.code = a.unit
 WHERE EXISTS (SELECT 1 FROM address o WHERE o.norm = a.norm AND o.unit < a.unit)
+UNION ALL
+-- a role some category summons by (department_role) that a district gives no department: its
+-- street-level tickets would summon nobody
+SELECT DISTINCT 'department_role_unmapped', d.level, d.code, d.name,
+       'district has no department for the role ''' || k.department_role || ''' (gg-org district-dept add)',
+       NULL, NULL, NULL, NULL, NULL
+FROM unit_in d JOIN category k ON k.department_role IS NOT NULL
+WHERE d.level = 'district'
+  AND NOT EXISTS (SELECT 1 FROM district_department m WHERE m.district = d.code AND m.role = k.department_role)
+UNION ALL
+-- 街道大工委: a committee on the street whose members are the departments and others in its area
+SELECT 'street_joint_committee', s.level, s.code, s.name,
+       'street has no joint committee (街道大工委)', NULL, NULL, NULL, NULL, NULL
+FROM unit_in s
+WHERE s.level = 'street' AND NOT EXISTS (
+	SELECT 1 FROM party_org p JOIN party_org_member m ON m.party_org = p.code
+	WHERE p.unit = s.code AND p.kind = 'committee')
+UNION ALL
+SELECT 'joint_committee_members', 'party', p.code, p.name, 'joint committee has no member department',
+       NULL, NULL, NULL, NULL, NULL
+FROM party_org p JOIN unit_in u ON u.code = p.unit
+WHERE p.kind = 'committee' AND u.level IN ('street', 'community')
+  AND EXISTS (SELECT 1 FROM party_org_member m WHERE m.party_org = p.code)
+  AND NOT EXISTS (SELECT 1 FROM party_org_member m WHERE m.party_org = p.code AND m.kind = 'department')
 ORDER BY 1, 3;

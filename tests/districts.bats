@@ -1,0 +1,172 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
+# Departments by district and joint committees, on the demo city: 海陵区 and 高港区 each
+# give the role urban_management their own 城管局, and the built-in catalogue's
+# urban-management categories summon the ticket's district's; three of its four streets
+# have a joint committee (街道大工委), 刁铺街道 has none.
+
+load helper
+
+setup_file() {
+	# a gg without district departments refuses the demo city: each test then fails on its own
+	seed "$TOP/share/gg/examples/taizhou.yaml" || true
+	GG_DB="$SEED_DB" gg-ticket category import --builtin >/dev/null
+}
+
+setup() {
+	fresh_db
+	BEFORE=$(digest)
+}
+
+# refused TOOL MESSAGE ARGS…: exit 65, MESSAGE on stderr, nothing on stdout or in the database.
+refused() {
+	local tool=$1 msg=$2
+	shift 2
+	run -65 --separate-stderr "$tool" "$@"
+	assert_equal "$stderr" "$tool: $msg"
+	assert_equal "$output" ""
+	assert_equal "$(digest)" "$BEFORE"
+}
+
+# garbage UNIT: a new env.garbage ticket (urban_management) on UNIT; prints its id
+garbage() {
+	gg-ticket new --category env.garbage --title 垃圾堆放 --unit "$1" -o json | jq -r .id
+}
+
+# ---- departments by district ----
+
+@test "a street-level escalation in 高港区 summons 高港区's department, in 海陵区 海陵区's" {
+	gg=$(garbage TZ-GG-KA-01-G01)
+	hl=$(garbage TZ-HL-CZ-01-G01)
+	run -0 --separate-stderr gg-ticket escalate "$gg" "$hl" --to street --reason 网格处理不了 -o ndjson
+	assert_equal "$stderr" ""
+	assert_equal "$(jq -s -c 'map([.level, .status, .assignee])' <<<"$output")" \
+		'[["street","assigned","D-GG-CG"],["street","assigned","D-HL-CG"]]'
+	run -0 gg-ticket history "$gg" -o json
+	assert_equal "$(jq -c '.[-1].data.summoned' <<<"$output")" '"D-GG-CG"'
+}
+
+@test "the sweep summons each ticket's district's department, and keeps it at department level" {
+	gg=$(garbage TZ-GG-DP-01-G01)
+	hl=$(garbage TZ-HL-CD-01-G01)
+	run -0 gg-ticket escalate --due --now 2026-11-30T10:00:00+08:00 -o ndjson
+	assert_equal "$(jq -s -c 'map([.id, .level, .assignee]) | sort' <<<"$output")" \
+		"[[$gg,\"street\",\"D-GG-CG\"],[$hl,\"street\",\"D-HL-CG\"]]"
+	run -0 gg-ticket escalate --due --now 2026-12-20T10:00:00+08:00 -o ndjson
+	assert_equal "$(jq -s -c 'map([.id, .level, .assignee]) | sort' <<<"$output")" \
+		"[[$gg,\"department\",\"D-GG-CG\"],[$hl,\"department\",\"D-HL-CG\"]]"
+	run -0 gg-ticket history "$hl" -o json
+	assert_equal "$(jq -c 'map(select(.kind == "escalated") | .data.summoned)' <<<"$output")" \
+		'[null,"D-HL-CG","D-HL-CG"]'
+}
+
+@test "a district with no department for the role: nobody is summoned, said once per district and role" {
+	gg-org district-dept rm TZ-GG urban_management >/dev/null
+	a=$(garbage TZ-GG-KA-01-G01)
+	b=$(garbage TZ-GG-DP-01-G01)
+	hl=$(garbage TZ-HL-CZ-01-G01)
+	run -0 --separate-stderr gg-ticket escalate "$a" "$b" "$hl" --to street --reason 网格处理不了 -o ndjson
+	assert_equal "$stderr" "gg-ticket: district 'TZ-GG' has no department for the role 'urban_management': nobody is summoned"
+	assert_equal "$(jq -s -c 'map([.status, .assignee])' <<<"$output")" \
+		'[["new",null],["new",null],["assigned","D-HL-CG"]]'
+	run -0 gg-ticket history "$a" -o json
+	assert_equal "$(jq -c '.[-1].data' <<<"$output")" '{"from":"grid","to":"street"}'
+}
+
+@test "a category naming a department summons it in every district, as before" {
+	gg=$(gg-ticket new --category road.pothole --title 路面坑洼 --unit TZ-GG-KA-01-G01 -o json | jq -r .id)
+	run -0 gg-ticket escalate "$gg" --to street --reason 社区处理不了 -o json
+	assert_equal "$(jq -r '.[0].assignee' <<<"$output")" D-JT
+}
+
+@test "a ticket taken in at street level summons its district's department at intake" {
+	gg-ticket category import >/dev/null <<<'categories: [{code: x.stall, name: 占道摊点, start_level: street, department_role: urban_management, respond: 2h, sla: {street: 2wd, department: 5wd}}]'
+	run -0 gg-ticket new --category x.stall --title 占道摊点 --unit TZ-GG-DP-01-G01 -o json
+	assert_equal "$(jq -c '[.level, .status, .assignee]' <<<"$output")" '["street","assigned","D-GG-CG"]'
+	run -0 gg-ticket new --category x.stall --title 占道摊点 --unit TZ-HL-CD-01-G01 -o json
+	assert_equal "$(jq -r .assignee <<<"$output")" D-HL-CG
+}
+
+@test "a category names a department or a department_role, one of the two" {
+	local sla='respond: 2h, sla: {street: 2wd, department: 5wd}'
+	refused gg-ticket "stdin:1:14: department: a category names a department or a department_role (which each district maps to its own department), one of the two" \
+		category import -f - <<<"categories: [{code: x.a, name: 甲, start_level: street, $sla}]"
+	refused gg-ticket "stdin:1:68: department: a category names a department or a department_role (which each district maps to its own department), one of the two" \
+		category import -f - <<<"categories: [{code: x.a, name: 甲, start_level: street, department: D-JT, department_role: transport, $sla}]"
+	run -0 gg-ticket category show env.garbage -o json
+	assert_equal "$(jq -c '.[0] | [.department, .department_role]' <<<"$output")" '[null,"urban_management"]'
+}
+
+@test "district-dept: add, list, show, set, rm; a district must be a district and a department known" {
+	run -0 gg-org district-dept add --district TZ-HL --role housing --department D-HL-ZJ -o json
+	assert_equal "$(jq -c . <<<"$output")" '{"district":"TZ-HL","role":"housing","department":"D-HL-ZJ"}'
+	run -0 gg-org district-dept list --district TZ-HL -o tsv
+	assert_output $'district\trole\tdepartment\nTZ-HL\thousing\tD-HL-ZJ\nTZ-HL\turban_management\tD-HL-CG'
+	run -0 gg-org district-dept set TZ-HL housing --department D-HL-MZ -o json
+	assert_equal "$(jq -r .department <<<"$output")" D-HL-MZ
+	run -0 gg-org district-dept show TZ-HL housing -o tsv
+	assert_output $'district\trole\tdepartment\nTZ-HL\thousing\tD-HL-MZ'
+	run -0 gg-org district-dept rm TZ-HL housing
+	run -65 gg-org district-dept show TZ-HL housing
+	BEFORE=$(digest)
+	refused gg-org "district: 'TZ-HL-CZ' is a street, not a district" \
+		district-dept add --district TZ-HL-CZ --role housing --department D-HL-ZJ
+	refused gg-org "department: unknown dept 'D-NOPE'" \
+		district-dept add --district TZ-HL --role housing --department D-NOPE
+	refused gg-org "cannot remove dept 'D-GG-CG': still referred to by demands (1), district departments (1)" \
+		dept rm D-GG-CG
+}
+
+@test "district_departments import and export with the city document" {
+	run -0 gg-org export --under TZ-GG -o json
+	assert_equal "$(jq -c .district_departments <<<"$output")" \
+		'[{"district":"TZ-GG","role":"urban_management","department":"D-GG-CG"}]'
+	run -0 gg-org import -o json <<<'district_departments: [{district: TZ-GG, role: housing, department: D-GG-SC}]'
+	assert_equal "$(jq -c .district_departments <<<"$output")" '{"new":1,"changed":0,"unchanged":0}'
+	run -0 gg-org district-dept show TZ-GG housing -o json
+	assert_equal "$(jq -r .[0].department <<<"$output")" D-GG-SC
+}
+
+@test "check lists districts with no department for a role some category uses" {
+	run -1 gg-org check -o json
+	refute_output --partial department_role_unmapped
+	gg-org district-dept rm TZ-HL urban_management >/dev/null
+	run -1 gg-org check -o json
+	assert_equal "$(jq -c '[.[] | select(.rule == "department_role_unmapped") | [.code, .problem]]' <<<"$output")" \
+		"[[\"TZ-HL\",\"district has no department for the role 'urban_management' (gg-org district-dept add)\"]]"
+}
+
+# ---- joint committees ----
+
+@test "party show lists a joint committee's members: departments, units, outside members" {
+	run -0 gg-org party show P-TZ-HL-CZ -o json
+	assert_equal "$(jq -c '.[0].members' <<<"$output")" \
+		'[{"kind":"department","code":"D-HL-CG"},{"kind":"department","code":"D-HL-CZ-ZB"},{"kind":"unit","code":"TZ-HL-CZ-01"},{"kind":"outside","name":"泰州市人民医院"},{"kind":"outside","name":"坡子街商圈商会"}]'
+	run -0 gg-org party add --code P-TZ-GG-DP --name 刁铺街道大工委 --kind committee --unit TZ-GG-DP \
+		--members department:D-GG-CG --members outside:刁铺商会 -o json
+	assert_equal "$(jq -c .members <<<"$output")" \
+		'[{"kind":"department","code":"D-GG-CG"},{"kind":"outside","name":"刁铺商会"}]'
+}
+
+@test "members only on a committee of a street or community, each known" {
+	refused gg-org "members: only a committee on a street or community (a joint committee) has members" \
+		party add --code P-X --name 甲 --kind branch --unit TZ-GG-DP-01-G01 --members department:D-GG-CG
+	refused gg-org "members: only a committee on a street or community (a joint committee) has members" \
+		party add --code P-X --name 甲 --kind committee --unit TZ-GG --members department:D-GG-CG
+	refused gg-org "members: member 2: unknown department 'D-NOPE'" \
+		party add --code P-X --name 甲 --kind committee --unit TZ-GG-DP --members department:D-GG-CG \
+		--members department:D-NOPE
+	refused gg-org "members: member 1: a unit member needs a code" \
+		party add --code P-X --name 甲 --kind committee --unit TZ-GG-DP --members unit
+}
+
+@test "check reports the street without a joint committee, and a joint committee with no member department" {
+	run -1 gg-org check -o json
+	assert_equal "$(jq -c '[.[] | select(.rule | test("joint")) | [.rule, .code]]' <<<"$output")" \
+		'[["street_joint_committee","TZ-GG-DP"]]'
+	gg-org party add --code P-TZ-GG-DP --name 刁铺街道大工委 --kind committee --unit TZ-GG-DP \
+		--members outside:刁铺商会 >/dev/null
+	run -1 gg-org check -o json
+	assert_equal "$(jq -c '[.[] | select(.rule | test("joint")) | [.rule, .code, .problem]]' <<<"$output")" \
+		'[["joint_committee_members","P-TZ-GG-DP","joint committee has no member department"]]'
+}
