@@ -17,16 +17,6 @@ setup() {
 	BEFORE=$(digest)
 }
 
-# refused TOOL MESSAGE ARGS…: exit 65, MESSAGE on stderr, nothing on stdout or in the database.
-refused() {
-	local tool=$1 msg=$2
-	shift 2
-	run -65 --separate-stderr "$tool" "$@"
-	assert_equal "$stderr" "$tool: $msg"
-	assert_equal "$output" ""
-	assert_equal "$(digest)" "$BEFORE"
-}
-
 # garbage UNIT: a new env.garbage ticket (urban_management) on UNIT; prints its id
 garbage() {
 	gg-ticket new --category env.garbage --title 垃圾堆放 --unit "$1" -o json | jq -r .id

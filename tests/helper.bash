@@ -29,6 +29,17 @@ digest() {
 	sqlite3 "$GG_DB" .dump | sha256sum
 }
 
+# refused TOOL MESSAGE ARGS…: the command fails with 65 and MESSAGE on stderr, prints
+# nothing on stdout and leaves the database as it was (BEFORE, which setup takes).
+refused() {
+	local tool=$1 msg=$2
+	shift 2
+	run -65 --separate-stderr "$tool" "$@"
+	assert_equal "$stderr" "$tool: $msg"
+	assert_equal "$output" ""
+	assert_equal "$(digest)" "$BEFORE"
+}
+
 # The usual suite: the test city seeded once, a fresh copy for each test. A suite that
 # needs more defines its own setup_file or setup after `load helper`.
 setup_file() {

@@ -15,17 +15,6 @@ setup() {
 	BEFORE=$(digest)
 }
 
-# refused TOOL MESSAGE ARGS…: the command fails with 65 and MESSAGE on stderr, prints
-# nothing on stdout and leaves the database as it was.
-refused() {
-	local tool=$1 msg=$2
-	shift 2
-	run -65 --separate-stderr "$tool" "$@"
-	assert_equal "$stderr" "$tool: $msg"
-	assert_equal "$output" ""
-	assert_equal "$(digest)" "$BEFORE"
-}
-
 # infile NAME CONTENT: CONTENT (printf escapes read) in a file of the test; prints its path.
 infile() {
 	printf "$2" >"$BATS_TEST_TMPDIR/$1"
