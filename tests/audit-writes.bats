@@ -9,8 +9,7 @@
 load helper
 
 setup_file() {
-	seed "$FIX/city.yaml"
-	GG_DB="$SEED_DB" gg-ticket category import --builtin >/dev/null
+	seed_catalogue
 }
 
 # commands TOOL: every command TOOL --help lists, one a line, a group's as "TOOL GROUP SUB".

@@ -8,8 +8,7 @@
 load helper
 
 setup_file() {
-	seed "$FIX/city.yaml"
-	GG_DB="$SEED_DB" gg-ticket category import --builtin >/dev/null
+	seed_catalogue
 }
 
 # comp WORD...: what bash's completion offers for the last word, space-separated

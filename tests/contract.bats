@@ -6,8 +6,7 @@
 load helper
 
 setup_file() {
-	seed "$FIX/city.yaml"
-	GG_DB="$SEED_DB" gg-ticket category import --builtin >/dev/null
+	seed_catalogue
 }
 
 new_ticket() {

@@ -5,8 +5,7 @@
 load helper
 
 setup_file() {
-	seed "$FIX/city.yaml"
-	GG_DB="$SEED_DB" gg-ticket category import --builtin >/dev/null
+	seed_catalogue
 }
 
 # new_ticket [OPTIONS]: a garbage ticket on grid G01, reported now; prints its id

@@ -19,6 +19,13 @@ seed() {
 	sqlite3 "$SEED_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 }
 
+# seed_catalogue: seed with the test city and the built-in ticket categories, for the suites
+# that take tickets in.
+seed_catalogue() {
+	seed "$FIX/city.yaml"
+	GG_DB="$SEED_DB" gg-ticket category import --builtin >/dev/null
+}
+
 fresh_db() {
 	export GG_DB="$BATS_TEST_TMPDIR/gg.db"
 	cp "$SEED_DB" "$GG_DB"

@@ -12,8 +12,7 @@ MOBILE=13912345678	   # typed into free text
 CARD=32120219800101567X	   # a resident id number typed into free text
 
 setup_file() {
-	seed "$FIX/city.yaml"
-	GG_DB="$SEED_DB" gg-ticket category import --builtin >/dev/null
+	seed_catalogue
 }
 
 setup() {

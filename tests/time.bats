@@ -7,8 +7,7 @@
 load helper
 
 setup_file() {
-	seed "$FIX/city.yaml"
-	GG_DB="$SEED_DB" gg-ticket category import --builtin >/dev/null
+	seed_catalogue
 }
 
 # in_zone TZ: the night and weekend tickets taken in, then swept on 10 December, with TZ set
