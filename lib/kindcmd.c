@@ -92,7 +92,7 @@ int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **
 					    "answering a filter on a masked value would tell anyone who tries "
 					    "values what it hides",
 					    name);
-		if (filter && f->type != GG_F_LIST) {
+		if (filter && (f->type != GG_F_LIST || f->nitem == 1)) { /* a list holding any of them */
 			if (either(c, f, name, rec, optarg))
 				return c->err.code;
 			continue;
@@ -122,7 +122,6 @@ int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **
 	return 0;
 }
 
-/* The kind named by the command's group, in the tool's registry. */
 /* The columns of csv, tsv and table: the kind's fields, in order. */
 static const char *const *columns(const struct gg_kind *k, const char *cols[33])
 {
@@ -134,9 +133,12 @@ static const char *const *columns(const struct gg_kind *k, const char *cols[33])
 	return cols;
 }
 
+/* The kind a command is about: its group's (gg-org unit add), or at the top the tool's own
+ * (gg-volunteer add: the kind volunteer). */
 static const struct gg_kind *kind_of(struct gg_ctx *c)
 {
-	const struct gg_kind *k = gg_kind_find(c->kinds, c->group ? c->group : "");
+	const char *own = c->prog && !strncmp(c->prog, "gg-", 3) ? c->prog + 3 : "";
+	const struct gg_kind *k = gg_kind_find(c->kinds, c->group ? c->group : own);
 
 	if (!k || (k->flags & GG_K_NOCRUD))
 		gg_err_set(&c->err, GG_EX_SOFTWARE, "%s keeps no kind '%s' of its own", c->prog, c->group);

@@ -21,35 +21,41 @@ int gg_kindcmd_rm(struct gg_ctx *c, int argc, char **argv);
 int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **argv, json_t *rec,
 		    const char *const *extra, json_t *extras, int *nargs, int filter);
 
-/* The subcommand table of a kind: `what` and `whats` as help texts name one and several,
- * `fields` its options, `dated` the period options of list for a kind with a date ("" for
- * one without: list refuses them). */
-#define GG_KIND_CMDS(what, whats, fields, dated)                                                                       \
+/* The five commands of a kind, as entries of a command table: `what` and `whats` as help
+ * texts name one and several, `fields` its options, `dated` the period options of list for a
+ * kind with a date ("" for one without: list refuses them). A tool whose own kind is its
+ * commands' subject (gg-volunteer add) puts them in its top table. */
+#define GG_KIND_ENTRIES(what, whats, fields, dated)                                                                    \
+	{"add",                                                                                                        \
+	 gg_kindcmd_add,                                                                                               \
+	 GG_RUN_WRITE,                                                                                                 \
+	 "[--FIELD VALUE]... | --file FILE | -",                                                                       \
+	 "add a " what " (fields as options, or records from a file or - for stdin)\n  fields: " fields,               \
+	 NULL},                                                                                                        \
+		{"list",                                                                                               \
+		 gg_kindcmd_list,                                                                                      \
+		 GG_RUN_LIST,                                                                                          \
+		 "[--FIELD VALUE]... [--under UNIT]" dated,                                                            \
+		 "list " whats ", filtered by field values or a subtree\n  fields: " fields,                           \
+		 NULL},                                                                                                \
+		{"show", gg_kindcmd_show, GG_RUN_READ, "KEY... | -", "show " whats " by key", NULL},                   \
+		{"set",                                                                                                \
+		 gg_kindcmd_set,                                                                                       \
+		 GG_RUN_WRITE,                                                                                         \
+		 "KEY [--FIELD VALUE]...",                                                                             \
+		 "change fields of a " what " (an empty value removes one)\n  fields: " fields,                        \
+		 NULL},                                                                                                \
+	{                                                                                                              \
+		"rm", gg_kindcmd_rm, GG_RUN_WRITE, "KEY... | -", "remove " whats " nothing refers to", NULL            \
+	}
+
+/* The subcommand table of a kind (gg-org unit add …), and one with commands of its own after
+ * the five (gg-volunteer team join …), the last of them {0}. */
+#define GG_KIND_CMDS_AND(what, whats, fields, dated, ...)                                                              \
 	(const struct gg_cmd[])                                                                                        \
 	{                                                                                                              \
-		{"add",                                                                                                \
-		 gg_kindcmd_add,                                                                                       \
-		 GG_RUN_WRITE,                                                                                         \
-		 "[--FIELD VALUE]... | --file FILE | -",                                                               \
-		 "add a " what " (fields as options, or records from a file or - for stdin)\n  fields: " fields,       \
-		 NULL},                                                                                                \
-			{"list",                                                                                       \
-			 gg_kindcmd_list,                                                                              \
-			 GG_RUN_LIST,                                                                                  \
-			 "[--FIELD VALUE]... [--under UNIT]" dated,                                                    \
-			 "list " whats ", filtered by field values or a subtree\n  fields: " fields,                   \
-			 NULL},                                                                                        \
-			{"show", gg_kindcmd_show, GG_RUN_READ, "KEY... | -", "show " whats " by key", NULL},           \
-			{"set",                                                                                        \
-			 gg_kindcmd_set,                                                                               \
-			 GG_RUN_WRITE,                                                                                 \
-			 "KEY [--FIELD VALUE]...",                                                                     \
-			 "change fields of a " what " (an empty value removes one)\n  fields: " fields,                \
-			 NULL},                                                                                        \
-			{"rm", gg_kindcmd_rm, GG_RUN_WRITE, "KEY... | -", "remove " whats " nothing refers to", NULL}, \
-		{                                                                                                      \
-			0                                                                                              \
-		}                                                                                                      \
+		GG_KIND_ENTRIES(what, whats, fields, dated), __VA_ARGS__                                               \
 	}
+#define GG_KIND_CMDS(what, whats, fields, dated) GG_KIND_CMDS_AND(what, whats, fields, dated, {0})
 
 #endif

@@ -4,5 +4,6 @@
 #include "kinds.h"
 #include "org.h"
 #include "ticket.h"
+#include "volunteer.h"
 
-const struct gg_kind *const *const gg_kinds_registries[] = {gg_org_kinds, gg_ticket_kinds, NULL};
+const struct gg_kind *const *const gg_kinds_registries[] = {gg_org_kinds, gg_ticket_kinds, gg_volunteer_kinds, NULL};

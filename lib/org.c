@@ -280,10 +280,11 @@ int gg_org_subtree(struct gg_ctx *c, const char *under, json_t **set)
 	return rc < 0 ? c->err.code : 0;
 }
 
-/* Whether a record belongs to a subtree: by its code, unit, district, units or roles. */
+/* Whether a record belongs to a subtree: by its code, unit, district, community, home
+ * community, units or roles. */
 int gg_org_in_scope(json_t *rec, json_t *set)
 {
-	static const char *const fields[] = {"code", "unit", "district", NULL};
+	static const char *const fields[] = {"code", "unit", "district", "community", "home_community", NULL};
 	json_t *list, *x;
 	size_t i;
 

@@ -40,7 +40,7 @@ files() {
 	assert_line '644 opt/gg/share/man/man1/gg-ticket.1'
 	assert_line '644 opt/gg/share/zsh/site-functions/_gg'
 	# nothing else is executable, whatever its mode in the checkout
-	assert_equal "$(grep -c '^755 ' <<<"$output")" "$((3 + $(ls "$TOP"/share/gg/cron/*.sh | wc -l)))"
+	assert_equal "$(grep -c '^755 ' <<<"$output")" "$(($(ls "$TOP"/cmd/*.c | wc -l) + $(ls "$TOP"/share/gg/cron/*.sh | wc -l)))"
 	assert_equal "$(grep -vc '^\(755\|644\) ' <<<"$output")" 0
 }
 

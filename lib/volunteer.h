@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* volunteer.h: gg-volunteer's records: volunteers (gg-org people who serve), their skills and
+ * teams, and the hours ledger, with the rules of serving a community that fields alone
+ * cannot say. */
+#ifndef GG_VOLUNTEER_H
+#define GG_VOLUNTEER_H
+
+#include <jansson.h>
+
+#include "ctx.h"
+#include "kind.h"
+
+/* volunteer-kind.c: gg-volunteer's kinds, and its registry in import order */
+extern const struct gg_kind gg_volunteer_kind, gg_skill_kind, gg_team_kind;
+extern const struct gg_kind *const gg_volunteer_kinds[];
+
+/* volunteer-kind.c: puts each volunteer in (join 1) or takes them out of (join 0) the team. */
+int gg_volunteer_team(struct gg_ctx *c, const char *team, const char *const *volunteers, int n, int join);
+
+/* volunteer-kind.c: HH:MM-HH:MM as minutes of the day; -1 if it is not a time of day that ends
+ * after it starts. */
+int gg_volunteer_hours(const char *hours, int *from, int *to);
+
+#endif
