@@ -129,7 +129,7 @@ static int coerce_int(struct gg_ctx *c, const struct gg_src *src, json_t *in, co
 		n = json_integer_value(v);
 	else if (!s || parse_int(s, &n))
 		return gg_kind_fail(c, src, in, key, "expected a whole number");
-	if (n < 0 || (f->type == GG_F_ID && n == 0))
+	if ((n < 0 && !(f->flags & GG_F_SIGNED)) || (f->type == GG_F_ID && n == 0))
 		return gg_kind_fail(c, src, in, key, "must not be negative%s", f->type == GG_F_ID ? " or zero" : "");
 	*out = json_integer(n);
 	return 0;

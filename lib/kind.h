@@ -34,6 +34,7 @@ enum {
 	GG_F_OWN_CHECK = 8,  /* a reference the kind's check() verifies itself */
 	GG_F_OWN_TABLE = 16, /* a list read and written by queries KIND/FIELD-get, -del and -add; */
 			     /* in -add an entry's field named as a key field of the kind is :item_NAME */
+	GG_F_SIGNED = 32,    /* a GG_F_INT that may be negative: a reversing entry's, never typed */
 };
 
 struct gg_kind;

@@ -11,7 +11,7 @@
 #include "kind.h"
 
 /* volunteer-kind.c: gg-volunteer's kinds, and its registry in import order */
-extern const struct gg_kind gg_volunteer_kind, gg_skill_kind, gg_team_kind;
+extern const struct gg_kind gg_volunteer_kind, gg_skill_kind, gg_team_kind, gg_service_kind;
 extern const struct gg_kind *const gg_volunteer_kinds[];
 
 /* volunteer-kind.c: puts each volunteer in (join 1) or takes them out of (join 0) the team. */
@@ -20,5 +20,11 @@ int gg_volunteer_team(struct gg_ctx *c, const char *team, const char *const *vol
 /* volunteer-kind.c: HH:MM-HH:MM as minutes of the day; -1 if it is not a time of day that ends
  * after it starts. */
 int gg_volunteer_hours(const char *hours, int *from, int *to);
+
+/* volunteer-ledger.c: appends one row to the hours ledger: entry, volunteer, community, date,
+ * minutes (negative only in a reversing entry; at most 24 hours either way) and what it was
+ * served at or for (activity, order_id, team), verified_by, ref, note, counted. The row is
+ * audited; *id, when asked for, is the id the store gave it. */
+int gg_volunteer_ledger_add(struct gg_ctx *c, json_t *row, json_int_t *id);
 
 #endif

@@ -75,3 +75,22 @@ setup() {
 	run -0 gg-volunteer list --skills legal,calligraphy --under TZ-HL-CZ -o tsv
 	assert_equal "$(cut -f1 <<<"$output" | tail -n +2)" C0001
 }
+
+@test "the hours ledger refuses UPDATE, DELETE and INSERT OR REPLACE from the sqlite3 shell" {
+	gg-volunteer add --person W0001 --home-community TZ-HL-CZ-01 >/dev/null
+	sqlite3 "$GG_DB" "INSERT INTO service (entry, volunteer, community, date, minutes, at)
+		VALUES ('service', 'W0001', 'TZ-HL-CZ-01', '2026-11-21', 120, 0)"
+	BEFORE=$(digest)
+	run ! sqlite3 "$GG_DB" "UPDATE service SET minutes = 600"
+	assert_output --partial 'the hours ledger is append-only: record a reversing entry'
+	run ! sqlite3 "$GG_DB" "DELETE FROM service"
+	assert_output --partial 'append-only'
+	run ! sqlite3 "$GG_DB" "INSERT OR REPLACE INTO service (id, entry, volunteer, community, date, minutes, at)
+		VALUES (1, 'service', 'W0001', 'TZ-HL-CZ-01', '2026-11-21', 600, 0)"
+	assert_output --partial 'append-only'
+	run ! sqlite3 "$GG_DB" "INSERT INTO service (entry, volunteer, community, date, minutes, at)
+		VALUES ('service', 'W0001', 'TZ-HL-CZ-01', '2026-11-21', 1500, 0)"
+	assert_output --partial 'CHECK constraint failed'
+	assert_equal "$(digest)" "$BEFORE"
+	refused gg-volunteer "cannot remove volunteer 'W0001': still referred to by rows of the hours ledger (1)" rm W0001
+}
