@@ -50,6 +50,15 @@ static const struct gg_cmd cmds[] = {
 		 {"leave", cmd_leave, GG_RUN_WRITE, "TEAM VOLUNTEER...", "take volunteers out of a team", NULL}, {0})},
 	{"skill", NULL, GG_RUN_NODB, NULL, "the skills volunteers offer and orders need",
 	 GG_KIND_CMDS("skill", "skills", "--code --name", "")},
+
+	/* ---- service days: activity ... ---- */
+
+	/* ---- the hours ledger: log, verify, hours, stars, certificate ---- */
+
+	/* ---- resident orders: order ..., match ---- */
+
+	/* ---- Party members: pledge ..., report-in, members ---- */
+
 	{0},
 };
 

@@ -21,6 +21,14 @@ int gg_volunteer_team(struct gg_ctx *c, const char *team, const char *const *vol
  * after it starts. */
 int gg_volunteer_hours(const char *hours, int *from, int *to);
 
+/* ---- volunteer-activity.c: service days ---- */
+
+/* ---- volunteer-order.c, volunteer-match.c: resident orders ---- */
+
+/* ---- volunteer-member.c: pledges, reporting in ---- */
+
+/* ---- volunteer-ledger.c: the hours ledger ---- */
+
 /* volunteer-ledger.c: appends one row to the hours ledger: entry, volunteer, community, date,
  * minutes (negative only in a reversing entry; at most 24 hours either way) and what it was
  * served at or for (activity, order_id, team), verified_by, ref, note, counted. The row is
