@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-# bash completion for the gg tools: gg-org, gg-ticket and gg-report.
+# bash completion for the gg tools: gg-org, gg-ticket, gg-volunteer and gg-report.
 # Commands, subcommands and options are read from the tools' own --help, so the completion
 # never falls behind the tools; the values an option takes are the ones the tools accept
 # (gg(7), gg-org(1), gg-ticket(1)), and codes are read from the database when there is one.
@@ -84,6 +84,16 @@ _gg() {
 		values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} unit list --level district)
 		;;
 	*gg-org:district-dept:*:--department) values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} dept list) ;;
+	*gg-volunteer:*:--home-community | *gg-volunteer:*:--community)
+		values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} unit list --level community)
+		;;
+	*gg-volunteer:team:*:--kind) values='culture help_services mediation charity' ;;
+	*gg-volunteer:*:--skills | *gg-volunteer:*:--need)
+		values=$(_gg_codes "$tool" ${db:+--db "$db"} skill list)
+		;;
+	*gg-volunteer:*:--teams | *gg-volunteer:*:--team) values=$(_gg_codes "$tool" ${db:+--db "$db"} team list) ;;
+	*gg-volunteer:*:--person) values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} person list) ;;
+	*gg-volunteer:*:--availability) values='mon: tue: wed: thu: fri: sat: sun:' ;;
 	*:--under | *:--unit | *gg-org:unit:*:--parent)
 		values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} unit list)
 		;;
@@ -100,6 +110,10 @@ _gg() {
 	*gg-ticket:category:show) values=$(_gg_codes "$tool" ${db:+--db "$db"} category list) ;;
 	*gg-org:link:* | *gg-org:district-dept:*) ;; # their key is two fields
 	*gg-org:*:show | *gg-org:*:set | *gg-org:*:rm) values=$(_gg_codes "$tool" ${db:+--db "$db"} "$cmd" list) ;;
+	*gg-volunteer:show: | *gg-volunteer:set: | *gg-volunteer:rm:) values=$(_gg_codes "$tool" ${db:+--db "$db"} list) ;;
+	*gg-volunteer:team:[!al]* | *gg-volunteer:skill:[!al]*) # not add or list
+		values=$(_gg_codes "$tool" ${db:+--db "$db"} "$cmd" list)
+		;;
 	esac
 	if [ "$values" != - ] && [[ $cur != -* ]]; then
 		COMPREPLY=($(compgen -W "$values" -- "$cur"))
@@ -115,4 +129,4 @@ _gg() {
 	fi
 }
 
-complete -F _gg gg-org gg-ticket gg-report
+complete -F _gg gg-org gg-ticket gg-volunteer gg-report

@@ -150,8 +150,8 @@ zcomp() {
 
 @test "only the tools there are; gg-report audit's options, and a file after --archive" {
 	source "$TOP/completions/gg.bash"
-	run -0 complete -p gg-org gg-ticket gg-report
-	run -1 complete -p gg-volunteer
+	run -0 complete -p gg-org gg-ticket gg-volunteer gg-report
+	run -1 complete -p gg-score
 	run -0 comp gg-report ''
 	assert_output audit
 	run -0 comp gg-report audit --veri
@@ -176,4 +176,25 @@ zcomp() {
 	done
 	run -0 zcomp gg-ticket import --map ''
 	assert_output '(files)'
+}
+
+@test "gg-volunteer: its commands, communities for --home-community, team kinds, skills and volunteers from the database" {
+	gg-volunteer add --person W0001 --home-community TZ-HL-CZ-01 >/dev/null
+	gg-volunteer team add --code T-ZL --name 助老服务队 --kind help_services --community TZ-HL-CZ-01 >/dev/null
+	for c in comp zcomp; do
+		run -0 $c gg-volunteer te
+		assert_output team
+		run -0 $c gg-volunteer team ''
+		assert_output 'add list show set rm join leave'
+		run -0 $c gg-volunteer add --home-community TZ-HL-CZ-0
+		assert_output 'TZ-HL-CZ-01 TZ-HL-CZ-02'
+		run -0 $c gg-volunteer team add --kind h
+		assert_output help_services
+		run -0 $c gg-volunteer add --skills eld
+		assert_output elderly_care
+		run -0 $c gg-volunteer show W
+		assert_output W0001
+		run -0 $c gg-volunteer team join T
+		assert_output T-ZL
+	done
 }
