@@ -31,7 +31,7 @@ int gg_volunteer_workday(struct gg_ctx *c, const char *date)
 	int64_t t;
 
 	if (!date || gg_clock_parse_date(date, &t)) {
-		gg_err_set(&c->err, GG_EX_DATAERR, "not a date (YYYY-MM-DD): '%s'", date ? date : "");
+		gg_err_set(&c->err, GG_EX_DATAERR, "'%s' is not a date (YYYY-MM-DD)", date ? date : "");
 		return -1;
 	}
 	if (!(cal = gg_cal(c)))
