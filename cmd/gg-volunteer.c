@@ -146,7 +146,7 @@ static const struct gg_cmd cmds[] = {
 			   "mark volunteers who did not come, once the day has begun", NULL},
 			  {"cancel", cmd_signup_step, GG_RUN_WRITE, "ID [VOLUNTEER...]",
 			   "withdraw sign-ups; the ID alone calls the service day off", NULL},
-			  {"signups", cmd_signups, GG_RUN_LIST, "ID...", "list the sign-ups to service days", NULL},
+			  {"signups", cmd_signups, GG_RUN_READ, "ID...", "list the sign-ups to service days", NULL},
 			  {0})},
 
 	/* ---- the hours ledger: log, verify, hours, stars, certificate ---- */

@@ -103,6 +103,9 @@ at() {
 	run -0 gg-volunteer activity signups 1 -o tsv
 	assert_equal "$(tail -n +2 <<<"$output" | cut -f4 | sort | uniq -c | awk '{print $2 "=" $1}' | paste -sd' ')" \
 		'checked_in=2 done=7 noshow=1'
+	# an unknown activity among those asked for: nothing printed
+	BEFORE=$(digest)
+	refused gg-volunteer 'no activity 7' activity signups 1 7
 	# the no-shows a match reads (activity/noshows.sql)
 	run -0 sqlite3 "$GG_DB" "$(grep -v '^--' "$TOP/share/gg/queries/activity/noshows.sql" | sed "s/:volunteer/'V10'/; s/:from/NULL/g; s/:to/NULL/g")"
 	assert_output '1|0|1'
