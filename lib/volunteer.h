@@ -23,6 +23,26 @@ int gg_volunteer_hours(const char *hours, int *from, int *to);
 
 /* ---- volunteer-activity.c: service days ---- */
 
+/* volunteer-activity.c: service days, and the sign-ups to them (the references they hold) */
+extern const struct gg_kind gg_activity_kind, gg_signup_kind;
+/* volunteer-activity.c: the columns of a sign-up in csv, tsv and table */
+extern const char *const gg_volunteer_signup_cols[];
+/* volunteer-activity.c: takes a step of the volunteer's sign-up to the activity: signup, checkin,
+ * checkout (its minutes appended to the hours ledger), noshow or cancel (withdrawn); at, the
+ * time of a check-in or check-out the organiser gives (-1: now). *out is the sign-up after. */
+int gg_volunteer_signup(struct gg_ctx *c, const char *step, json_int_t activity, const char *volunteer, int64_t at,
+			json_t **out);
+/* volunteer-activity.c: fn on each sign-up to the activity, in the order they were made. */
+int gg_volunteer_signups(struct gg_ctx *c, json_int_t activity, int (*fn)(struct gg_ctx *, json_t *, void *),
+			 void *arg);
+/* volunteer-activity.c: calls the activity off, its waiting sign-ups withdrawn (fn on each);
+ * refused once anyone has checked in or been marked a no-show. */
+int gg_volunteer_activity_cancel(struct gg_ctx *c, json_int_t activity, int (*fn)(struct gg_ctx *, json_t *, void *),
+				 void *arg);
+/* volunteer-activity.c: 1 when date (YYYY-MM-DD) is a working day by the holiday calendar (a
+ * Saturday made one, 调休, is), 0 a day off, <0 an error in c->err. */
+int gg_volunteer_workday(struct gg_ctx *c, const char *date);
+
 /* ---- volunteer-order.c, volunteer-match.c: resident orders ---- */
 
 /* ---- volunteer-member.c: pledges, reporting in ---- */

@@ -1,0 +1,11 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- activity/noshows.sql: how reliable the volunteer :volunteer has been at service days held
+-- from :from to before :to (YYYY-MM-DD; NULL for no bound), activities called off left out:
+-- noshows, the sign-ups marked no-shows; attended, those checked in (and out); signed, every
+-- sign-up not withdrawn, those still to come included.
+SELECT coalesce(sum(s.status = 'noshow'), 0) AS noshows,
+	coalesce(sum(s.status IN ('checked_in', 'done')), 0) AS attended,
+	count(*) AS signed
+FROM signup s JOIN activity a ON a.id = s.activity
+WHERE s.volunteer = :volunteer AND s.status <> 'cancelled' AND a.status = 'open'
+	AND (:from IS NULL OR a.date >= :from) AND (:to IS NULL OR a.date < :to);
