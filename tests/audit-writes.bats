@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # SPDX-License-Identifier: Apache-2.0
-# Every write is audited: each writing command of gg-org and gg-ticket, as --help lists them,
+# Every write is audited: each writing command of gg-org, gg-ticket and gg-volunteer, as --help lists them,
 # run once on the test city, adds a row to the audit log (an import, one a record it changed,
 # or for tickets one with its counts), and every reading command leaves the database as it was.
 # A command --help lists that no list below names fails the first test: a new command comes
@@ -73,6 +73,32 @@ WRITES=(
 	'gg-ticket escalate|gg-ticket escalate 3 --to community --reason 网格处理不了'
 	'gg-ticket merge|gg-ticket merge 4 --into 3'
 	'gg-ticket escalate|gg-ticket escalate --due --now 2026-12-20T10:00:00+08:00'
+	'gg-volunteer skill add|gg-volunteer skill add --code calligraphy --name 书法'
+	'gg-volunteer skill set|gg-volunteer skill set calligraphy --name 书法教学'
+	'gg-volunteer add|gg-volunteer add --person W0001 --home-community TZ-HL-CZ-01 --skills calligraphy'
+	'gg-volunteer set|gg-volunteer set W0001 --employer 海陵区财政局'
+	'gg-volunteer team add|gg-volunteer team add --code T-ZL --name 助老服务队 --kind help_services --community TZ-HL-CZ-01'
+	'gg-volunteer team set|gg-volunteer team set T-ZL --leader W0001'
+	'gg-volunteer team join|gg-volunteer team join T-ZL W0001'
+	'gg-volunteer team leave|gg-volunteer team leave T-ZL W0001'
+	'gg-volunteer activity add|gg-volunteer activity add --community TZ-HL-CZ-01 --date 2026-12-26 --hours 09:00-11:30 --capacity 10 --kind help_services --title 周六助老服务'
+	'gg-volunteer activity set|gg-volunteer activity set 1 --capacity 12'
+	'gg-volunteer activity signup|gg-volunteer activity signup 1 W0001'
+	'gg-volunteer activity checkin|gg-volunteer activity checkin 1 W0001 --at 2026-12-26T09:00:00+08:00'
+	'gg-volunteer activity checkout|gg-volunteer activity checkout 1 W0001 --at 2026-12-26T11:00:00+08:00'
+	'gg-volunteer activity add|gg-volunteer activity add --community TZ-HL-CZ-01 --date 2026-12-19 --hours 09:00-11:30 --capacity 10 --kind culture --title 文艺宣传'
+	'gg-volunteer activity signup|gg-volunteer activity signup 2 W0001'
+	'gg-volunteer activity noshow|gg-volunteer activity noshow 2 W0001 --now 2026-12-19T10:00:00+08:00'
+	'gg-volunteer activity add|gg-volunteer activity add --community TZ-HL-CZ-01 --date 2026-12-12 --hours 09:00-11:30 --capacity 10 --kind culture --title 文艺演出'
+	'gg-volunteer activity signup|gg-volunteer activity signup 3 W0001'
+	'gg-volunteer activity cancel|gg-volunteer activity cancel 3'
+	'gg-volunteer activity add|gg-volunteer activity add --community TZ-HL-CZ-02 --date 2026-12-05 --hours 14:00-16:00 --capacity 5 --kind charity --title 慈善义卖'
+	'gg-volunteer activity rm|gg-volunteer activity rm 4'
+	'gg-volunteer team rm|gg-volunteer team rm T-ZL'
+	'gg-volunteer skill add|gg-volunteer skill add --code kites --name 风筝'
+	'gg-volunteer skill rm|gg-volunteer skill rm kites'
+	'gg-volunteer add|gg-volunteer add --person C0001 --home-community TZ-HL-CZ-02'
+	'gg-volunteer rm|gg-volunteer rm C0001'
 )
 
 # Writing commands that a valid run leaves nothing to write for: a leader link is all key, so
@@ -111,6 +137,15 @@ READS=(
 	'gg-ticket dups|gg-ticket dups'
 	'gg-ticket export|gg-ticket export --to open311'
 	'gg-ticket calendar check|gg-ticket calendar check'
+	'gg-volunteer list|gg-volunteer list'
+	'gg-volunteer show|gg-volunteer show W0001'
+	'gg-volunteer team list|gg-volunteer team list'
+	'gg-volunteer team show|gg-volunteer team show T-ZL'
+	'gg-volunteer skill list|gg-volunteer skill list'
+	'gg-volunteer skill show|gg-volunteer skill show legal'
+	'gg-volunteer activity list|gg-volunteer activity list'
+	'gg-volunteer activity show|gg-volunteer activity show 1'
+	'gg-volunteer activity signups|gg-volunteer activity signups 1'
 )
 
 # names LIST...: the NAME of each "NAME|RUN"
@@ -144,6 +179,7 @@ import_rows() {
 	helped=$({
 		commands gg-org
 		commands gg-ticket
+		commands gg-volunteer
 	} | sort)
 	assert_equal "$listed" "$helped"
 }
@@ -179,6 +215,11 @@ import_rows() {
 @test "every reading command leaves the database, its audit log included, as it was" {
 	gg-ticket new --category env.garbage --title 楼道堆放杂物 --unit TZ-HL-CZ-01-G01 >/dev/null
 	gg-ticket new --category env.garbage --title 楼道堆物 --unit TZ-HL-CZ-01-G01-B03 >/dev/null
+	gg-volunteer add --person W0001 --home-community TZ-HL-CZ-01 >/dev/null
+	gg-volunteer team add --code T-ZL --name 助老服务队 --kind help_services --community TZ-HL-CZ-01 >/dev/null
+	gg-volunteer activity add --community TZ-HL-CZ-01 --date 2026-12-26 --hours 09:00-11:30 --capacity 10 \
+		--kind help_services --title 周六助老服务 >/dev/null
+	gg-volunteer activity signup 1 W0001 >/dev/null
 	rows=$(audit_rows)
 	for r in "${READS[@]}"; do
 		echo "# ${r#*|}"
