@@ -6,6 +6,8 @@
 
 load helper
 
+CRON="$BATS_TEST_DIRNAME/../share/gg/cron"
+
 setup() {
 	fresh_db
 	BEFORE=$(digest)
@@ -103,6 +105,24 @@ city_of_members() {
 	run -64 --separate-stderr gg-volunteer members --from 2026-01-01
 	assert_equal "${stderr_lines[0]}" 'gg-volunteer: give both --from and --to (both days included)'
 	refused gg-volunteer "--under: unknown unit 'TZ-NOWHERE'" members --period 2026 --under TZ-NOWHERE
+}
+
+@test "members.sh, under cron's empty environment: a paragraph per employer, and silence when nobody is listed" {
+	city_of_members
+	# on 1 January the list is of the whole year just ended
+	run -1 env -i PATH="$PATH" GG_DB="$GG_DB" GG_NOW=2027-01-01T08:00:00+08:00 "$CRON/members.sh"
+	assert_output "$(printf '%s\n' 'D-CG' \
+		'  V0002 李强 (TZ-HL-CZ-01): reported in 2026-03-07; 15 of 24 verified hours' '' \
+		'泰州市人民医院' \
+		'  V0003 王芳 (TZ-HL-CZ-02): never reported in; 25 verified hours' \
+		'  V0006 孙丽 (TZ-HL-CZ-02): never reported in; 0 of 24 verified hours')"
+	# on 1 December, the year so far: 1 January to 1 December, 335 days: 24 × 335 / 365 =
+	# 22.03 h; with GG_UNDER, only TZ-HL-CZ-01's
+	run -1 env -i PATH="$PATH" GG_DB="$GG_DB" GG_NOW=2026-12-01T08:00:00+08:00 GG_UNDER=TZ-HL-CZ-01 "$CRON/members.sh"
+	assert_output "$(printf '%s\n' 'D-CG' '  V0002 李强 (TZ-HL-CZ-01): reported in 2026-03-07; 15 of 22.03 verified hours')"
+	run -0 env -i PATH="$PATH" GG_DB="$GG_DB" GG_NOW=2026-12-01T08:00:00+08:00 GG_UNDER=TZ-HL-CZ-01 GG_TARGET=12 "$CRON/members.sh"
+	assert_output ''
+	grep -q '^0 8 1 \* \* *\$GG_CRON/members.sh$' "$CRON/crontab"
 }
 
 @test "report-in: a Party member reports in where they live, made a volunteer there; again the same year changes nothing" {
