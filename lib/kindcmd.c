@@ -366,9 +366,13 @@ int gg_kindcmd_rm(struct gg_ctx *c, int argc, char **argv)
 
 struct list_arg {
 	const struct gg_kind *k;
-	json_t *filter, *scope;
+	json_t *filter, *scope, *extras;
 	struct gg_emit *e;
+	const char *date;      /* the field a period is of */
 	char from[16], to[16]; /* dates kept: from <= date < to */
+	int (*keep)(struct gg_ctx *c, json_t *rec, json_t *extras, void *arg);
+	void *arg;
+	size_t listed;
 };
 
 /* Whether a list of entries (a person's roles) has one with every field of `want`. */
@@ -417,11 +421,25 @@ static int list_one(struct gg_ctx *c, json_t *rec, void *arg)
 			return 0;
 	if (a->scope && !gg_org_in_scope(rec, a->scope))
 		return 0;
-	const char *date = json_string_value(json_object_get(rec, "date"));
+	const char *date = a->date ? json_string_value(json_object_get(rec, a->date)) : NULL;
 	if (a->from[0] && (!date || strcmp(date, a->from) < 0 || strcmp(date, a->to) >= 0))
 		return 0;
+	if (a->keep && !a->keep(c, rec, a->extras, a->arg))
+		return 0;
 	gg_kind_mask(c, a->k, rec);
+	a->listed++;
 	return gg_emit(a->e, rec) ? GG_EX_IOERR : 0;
+}
+
+/* The field a period is of: the one named date, else the kind's first date (a pledge's due). */
+static const char *date_field(const struct gg_kind *k)
+{
+	if (gg_kind_field(k, "date"))
+		return "date";
+	for (const struct gg_field *f = k->fields; f->name; f++)
+		if (f->type == GG_F_DATE)
+			return f->name;
+	return NULL;
 }
 
 /* --period P, or --from DATE and --to DATE (both days included), as [from, to) dates. */
@@ -434,7 +452,7 @@ static int dates(struct gg_ctx *c, const struct gg_kind *k, json_t *extras, char
 
 	if (!p && !f && !t)
 		return 0;
-	if (!gg_kind_field(k, "date"))
+	if (!date_field(k))
 		return gg_cli_usage(c, "a %s has no date to take a period of", k->name);
 	if (p && (f || t))
 		return gg_cli_usage(c, "give --period or --from/--to, not both");
@@ -454,36 +472,49 @@ static int dates(struct gg_ctx *c, const struct gg_kind *k, json_t *extras, char
 	return 0;
 }
 
-int gg_kindcmd_list(struct gg_ctx *c, int argc, char **argv)
+int gg_kindcmd_list_with(struct gg_ctx *c, int argc, char **argv, const char *const *own,
+			 int (*keep)(struct gg_ctx *c, json_t *rec, json_t *extras, void *arg), void *arg,
+			 size_t *listed)
 {
-	static const char *const extra[] = {"under", "period", "from", "to", NULL};
-	struct list_arg a = {kind_of(c), json_object(), NULL, NULL, "", ""};
-	json_t *extras = json_object();
-	int first, rc;
+	const char *extra[24] = {"under", "period", "from", "to"};
+	struct list_arg a = {
+		.k = kind_of(c), .filter = json_object(), .extras = json_object(), .keep = keep, .arg = arg};
+	int first, rc, n = 4;
 
+	for (int i = 0; own && own[i] && n < 23; i++)
+		extra[n++] = own[i];
+	extra[n] = NULL;
 	if (!a.k) {
 		rc = c->err.code;
 		goto done;
 	}
-	if ((rc = gg_kindcmd_args(c, a.k, argc, argv, a.filter, extra, extras, &first, 1)))
+	a.date = date_field(a.k);
+	if ((rc = gg_kindcmd_args(c, a.k, argc, argv, a.filter, extra, a.extras, &first, 1)))
 		goto done;
 	if (first < argc) {
 		rc = gg_cli_usage(c, "unexpected argument '%s'; filters are options, e.g. --level grid", argv[first]);
 		goto done;
 	}
-	json_t *under = json_object_get(extras, "under");
+	json_t *under = json_object_get(a.extras, "under");
 	if (under && (rc = gg_org_subtree(c, json_string_value(under), &a.scope)))
 		goto done;
-	if ((rc = dates(c, a.k, extras, a.from, a.to)))
+	if ((rc = dates(c, a.k, a.extras, a.from, a.to)))
 		goto done;
 	const char *cols[33];
 	a.e = gg_out_list(c, columns(a.k, cols));
 	rc = gg_kind_each(c, a.k, list_one, &a);
 	int wrc = gg_out_close(c, a.e);
 	rc = rc ? rc : wrc;
+	if (listed)
+		*listed = a.listed;
 done:
 	json_decref(a.filter);
 	json_decref(a.scope);
-	json_decref(extras);
+	json_decref(a.extras);
 	return rc;
+}
+
+int gg_kindcmd_list(struct gg_ctx *c, int argc, char **argv)
+{
+	return gg_kindcmd_list_with(c, argc, argv, NULL, NULL, NULL, NULL);
 }

@@ -14,6 +14,13 @@ int gg_kindcmd_list(struct gg_ctx *c, int argc, char **argv);
 int gg_kindcmd_show(struct gg_ctx *c, int argc, char **argv);
 int gg_kindcmd_set(struct gg_ctx *c, int argc, char **argv);
 int gg_kindcmd_rm(struct gg_ctx *c, int argc, char **argv);
+/* list with options of the caller's besides the filters (named as gg_kindcmd_args's extra),
+ * each record kept only when keep, given them and arg, says so; *listed, when asked for,
+ * counts the records written (pledge list --overdue exits 1 when any is). A period is of the
+ * kind's field named date, else of its first date field. */
+int gg_kindcmd_list_with(struct gg_ctx *c, int argc, char **argv, const char *const *own,
+			 int (*keep)(struct gg_ctx *c, json_t *rec, json_t *extras, void *arg), void *arg,
+			 size_t *listed);
 /* Reads `--FIELD VALUE` options for every field of the kind into rec, and the options named
  * in extra (a leading '!' for one without a value) into extras. As filters (filter 1), each
  * field collects the values given, repeated or comma-separated, any of which will do, and a

@@ -47,6 +47,24 @@ int gg_volunteer_workday(struct gg_ctx *c, const char *date);
 
 /* ---- volunteer-member.c: pledges, reporting in ---- */
 
+extern const struct gg_kind gg_pledge_kind, gg_report_in_kind;
+/* Whether a pledge is open and was due before today (in the calendar's zone). */
+int gg_volunteer_pledge_overdue(json_t *pledge);
+/* Marks the pledge kept on the day `on` (YYYY-MM-DD; NULL: today); *out is it as stored. */
+int gg_volunteer_pledge_done(struct gg_ctx *c, json_int_t id, const char *on, json_t **out);
+/* A Party member reports in to the community they live in on the day `on` (NULL: today), made
+ * a volunteer living there if not yet one, their employer set when given; *out says so. */
+int gg_volunteer_report_in(struct gg_ctx *c, const char *person, const char *community, const char *on,
+			   const char *employer, json_t **out);
+/* The year so far as [from, to): 1 January to today included; on 1 January, the whole year
+ * just ended (a cron line on the 1st of each month then mails the year's list). */
+void gg_volunteer_so_far(char from[16], char to[16]);
+/* fn on each in-service member living under `under` (NULL: anywhere) who never reported in
+ * the year of [from, to) or served less than `target` hours a year, pro rata to the period's
+ * days, by employer then person (queries/members/list.sql); GG_EX_FOUND when any. */
+int gg_volunteer_members(struct gg_ctx *c, const char *from, const char *to, double target, const char *under,
+			 int (*fn)(struct gg_ctx *, json_t *, void *), void *arg);
+
 /* ---- volunteer-ledger.c: the hours ledger ---- */
 
 /* volunteer-ledger.c: appends one row to the hours ledger: entry, volunteer, community, date,

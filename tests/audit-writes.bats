@@ -94,6 +94,12 @@ WRITES=(
 	'gg-volunteer activity cancel|gg-volunteer activity cancel 3'
 	'gg-volunteer activity add|gg-volunteer activity add --community TZ-HL-CZ-02 --date 2026-12-05 --hours 14:00-16:00 --capacity 5 --kind charity --title 慈善义卖'
 	'gg-volunteer activity rm|gg-volunteer activity rm 4'
+	'gg-volunteer report-in|gg-volunteer report-in W0001 --community TZ-HL-CZ-01 --on 2026-03-05'
+	'gg-volunteer pledge add|gg-volunteer pledge add --person W0001 --community TZ-HL-CZ-01 --text 每月走访独居老人 --due 2026-12-31'
+	'gg-volunteer pledge set|gg-volunteer pledge set 1 --due 2027-01-15'
+	'gg-volunteer pledge done|gg-volunteer pledge done 1'
+	'gg-volunteer pledge add|gg-volunteer pledge add --person W0001 --community TZ-HL-CZ-01 --text 清理楼道 --due 2026-12-20'
+	'gg-volunteer pledge rm|gg-volunteer pledge rm 2'
 	'gg-volunteer team rm|gg-volunteer team rm T-ZL'
 	'gg-volunteer skill add|gg-volunteer skill add --code kites --name 风筝'
 	'gg-volunteer skill rm|gg-volunteer skill rm kites'
@@ -146,6 +152,9 @@ READS=(
 	'gg-volunteer activity list|gg-volunteer activity list'
 	'gg-volunteer activity show|gg-volunteer activity show 1'
 	'gg-volunteer activity signups|gg-volunteer activity signups 1'
+	'gg-volunteer pledge list|gg-volunteer pledge list'
+	'gg-volunteer pledge show|gg-volunteer pledge show 1'
+	'gg-volunteer members|gg-volunteer members --period 2026'
 )
 
 # names LIST...: the NAME of each "NAME|RUN"
@@ -220,6 +229,7 @@ import_rows() {
 	gg-volunteer activity add --community TZ-HL-CZ-01 --date 2026-12-26 --hours 09:00-11:30 --capacity 10 \
 		--kind help_services --title 周六助老服务 >/dev/null
 	gg-volunteer activity signup 1 W0001 >/dev/null
+	gg-volunteer pledge add --person W0001 --community TZ-HL-CZ-01 --text 清理楼道 --due 2026-12-20 >/dev/null
 	rows=$(audit_rows)
 	for r in "${READS[@]}"; do
 		echo "# ${r#*|}"

@@ -1,0 +1,3 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- pledge/ref-person.sql: pledges the person :key made.
+SELECT count(*) FROM pledge WHERE person = :key;

@@ -1,0 +1,3 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- pledge/rm.sql: removes a pledge.
+DELETE FROM pledge WHERE id = :id;
