@@ -200,6 +200,11 @@ static int workday(const struct gg_cal *cal, int64_t day)
 	return wday >= 1 && wday <= 5;
 }
 
+int gg_cal_workday(const struct gg_cal *cal, int64_t day)
+{
+	return workday(cal, day);
+}
+
 /* The next working day after `day`; *gap, if still 0, the year of a day passed that cal does
  * not cover. */
 static int64_t next_workday(const struct gg_cal *cal, int64_t day, int *gap)

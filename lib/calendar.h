@@ -32,6 +32,9 @@ int64_t gg_cal_deadline(const struct gg_cal *cal, int64_t start, const struct gg
  * year cal does not cover, where only weekends are known, *provisional is set to 1 and stderr
  * is told, once per command and year (else *provisional is left as it was). */
 int64_t gg_cal_due(struct gg_ctx *c, const struct gg_cal *cal, int64_t start, const struct gg_dur *d, int *provisional);
+/* Whether `day` (days since 1970-01-01, gg_clock_day) is a working day: a weekday that is no
+ * holiday, or a make-up working day (调休) on a weekend; cal NULL knows weekends only. */
+int gg_cal_workday(const struct gg_cal *cal, int64_t day);
 /* Whether cal covers every day from the day of `now` to the day of now + d: a record of the
  * years it covers and of those missing (`gg-ticket calendar check`), and *missing their count. */
 json_t *gg_cal_check(const struct gg_cal *cal, int64_t now, const struct gg_dur *d, size_t *missing);
