@@ -9,7 +9,7 @@
 SELECT v.person AS volunteer, p.name, v.home_community, p.party_member,
        coalesce(v.employer, '') <> '' AS in_service,
        v.home_community = :community AS same_community,
-       EXISTS (SELECT 1 FROM volunteer_skill s WHERE s.volunteer = v.person AND s.skill = :need) AS skill,
+       EXISTS (SELECT 1 FROM volunteer_skill s WHERE s.volunteer = v.person AND +s.skill = :need) AS skill,
        EXISTS (SELECT 1 FROM person_role r JOIN unit u ON u.code = r.unit
                WHERE r.person = v.person AND (u.code = :grid OR (u.level = 'building' AND u.parent = :grid)))
            AS same_grid,
