@@ -3,6 +3,7 @@
  * people), their skills and teams. Options and output only; the work is in
  * lib/volunteer*.c and lib/kind.c. */
 #include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +119,383 @@ static int cmd_signups(struct gg_ctx *c, int argc, char **argv)
 #define VOLUNTEER_FIELDS                                                                                               \
 	"--person --name --phone --party-member --home-community --employer\n"                                         \
 	"          --volunteer-no --skills --availability DAY:HH:MM-HH:MM --teams"
+
+/* ---- resident orders: order ..., match ---- */
+
+static const char *const order_cols[] = {
+	"id",	     "status",	       "community",	  "grid",      "need",	     "title",
+	"wanted_at", "requester_name", "requester_phone", "ticket",    "dispatched", "volunteer",
+	"hours",     "rating",	       "created_at",	  "status_at", NULL};
+static const char *const order_table_cols[] = {"id",	"status",    "community", "need",
+					       "title", "wanted_at", "volunteer", NULL};
+static const char *const order_event_cols[] = {"order", "event", "at", "actor", "kind", "status", "note", "data", NULL};
+static const char *const match_cols[] = {
+	"order",       "rank",	    "volunteer", "name",	"home_community", "score",   "skill",  "same_community",
+	"same_street", "same_grid", "available", "open_orders", "hours_month",	  "noshows", "points", NULL};
+
+/* An order id: digits only, within 64 bits. */
+static int order_id(struct gg_ctx *c, const char *s, json_int_t *id)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (!isdigit((unsigned char)*s) || *end || v <= 0 || errno == ERANGE)
+		return gg_cli_usage(c, "'%s' is not an order id", s);
+	*id = v;
+	return 0;
+}
+
+/* fn for each order named: by id, or (-) by the records with an id on stdin (order list -o ndjson). */
+static int each_order(struct gg_ctx *c, int argc, char **argv, int (*fn)(struct gg_ctx *, json_int_t, void *),
+		      void *arg)
+{
+	struct gg_reader *r;
+	json_t *rec;
+	json_int_t id;
+	int rc = 0, n;
+
+	if (argc < 1)
+		return gg_cli_usage(c, "name the orders by id (or '-' to read records with an id from stdin)");
+	for (int i = 0; i < argc && !rc; i++) {
+		if (strcmp(argv[i], "-")) {
+			if (!(rc = order_id(c, argv[i], &id)))
+				rc = fn(c, id, arg);
+			continue;
+		}
+		if ((rc = gg_reader_open(&r, "-", &c->err)))
+			return rc;
+		while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
+			json_t *v = json_object_get(rec, "id");
+			if (!json_is_integer(v))
+				rc = gg_reader_fail(r, &c->err, rec, v ? "id" : NULL, "a record needs an integer id");
+			else
+				rc = fn(c, json_integer_value(v), arg);
+			json_decref(rec);
+		}
+		if (!rc && n < 0)
+			rc = c->err.code;
+		gg_reader_close(r);
+	}
+	return rc;
+}
+
+static const struct option order_new_opts[] = {{"community", required_argument, NULL, 'c'},
+					       {"grid", required_argument, NULL, 'g'},
+					       {"requester-name", required_argument, NULL, 'n'},
+					       {"requester-phone", required_argument, NULL, 'p'},
+					       {"need", required_argument, NULL, 'N'},
+					       {"title", required_argument, NULL, 't'},
+					       {"wanted", required_argument, NULL, 'w'},
+					       {"ticket", required_argument, NULL, 'T'},
+					       {0}};
+
+static int cmd_order_new(struct gg_ctx *c, int argc, char **argv)
+{
+	static const char *const names[128] = {
+		['c'] = "community", ['g'] = "grid",  ['n'] = "requester_name", ['p'] = "requester_phone",
+		['N'] = "need",	     ['t'] = "title", ['w'] = "wanted_at"};
+	json_t *rec = json_object(), *out = NULL;
+	json_int_t id;
+	int o, rc = 0;
+
+	while (!rc && (o = gg_cli_opts(c, argc, argv, "", order_new_opts)) != -1) {
+		if (o == 'T' && !(rc = order_id(c, optarg, &id)))
+			json_object_set_new(rec, "ticket", json_integer(id));
+		else if (o > 0 && o < 128 && names[o])
+			json_object_set_new(rec, names[o], json_string(optarg));
+		else if (o != 'T')
+			rc = GG_EX_USAGE;
+	}
+	if (!rc && optind < argc)
+		rc = gg_cli_usage(c, "unexpected argument '%s'", argv[optind]);
+	if (!rc && !json_object_get(rec, "ticket") &&
+	    (!json_object_get(rec, "community") || !json_object_get(rec, "title")))
+		rc = gg_cli_usage(c, "order new needs --community and --title (or --ticket ID)");
+	if (!rc && !(rc = gg_volunteer_order_new(c, rec, &id)) && !(rc = gg_volunteer_order_get(c, id, &out)))
+		rc = gg_out_one(c, out);
+	json_decref(rec);
+	json_decref(out);
+	return rc;
+}
+
+/* --status values, any of which will do; each one of the statuses. */
+static int order_status(struct gg_ctx *c, json_t *f, const char *arg)
+{
+	json_t *list = json_object_get(f, "status");
+
+	if (!list)
+		json_object_set_new(f, "status", list = json_array());
+	for (const char *p = arg, *end; *p || p == arg; p = end + 1) {
+		size_t n = strcspn(p, ",");
+		int known = 0;
+		end = p + n;
+		for (int i = 0; gg_volunteer_order_statuses[i]; i++)
+			known |= strlen(gg_volunteer_order_statuses[i]) == n &&
+				 !strncmp(gg_volunteer_order_statuses[i], p, n);
+		if (!known)
+			return gg_cli_usage(
+				c,
+				"unknown status '%.*s' for --status (one of: open, dispatched, accepted, done, "
+				"cancelled, expired)",
+				(int)n, p);
+		json_array_append_new(list, json_stringn(p, n));
+		if (!*end)
+			break;
+	}
+	return 0;
+}
+
+static const struct option order_list_opts[] = {{"status", required_argument, NULL, 's'},
+						{"community", required_argument, NULL, 'c'},
+						{"need", required_argument, NULL, 'N'},
+						{"volunteer", required_argument, NULL, 'v'},
+						{"under", required_argument, NULL, 'U'},
+						{"period", required_argument, NULL, 'p'},
+						{"from", required_argument, NULL, 'F'},
+						{"to", required_argument, NULL, 'T'},
+						{0}};
+
+/* A filter's values, repeated or comma-separated, as a JSON list. */
+static void order_either(json_t *f, const char *name, const char *arg)
+{
+	json_t *list = json_object_get(f, name);
+
+	if (!list)
+		json_object_set_new(f, name, list = json_array());
+	for (const char *p = arg;; p += strcspn(p, ",") + 1) {
+		json_array_append_new(list, json_stringn(p, strcspn(p, ",")));
+		if (!p[strcspn(p, ",")])
+			break;
+	}
+}
+
+static int cmd_order_list(struct gg_ctx *c, int argc, char **argv)
+{
+	json_t *f = json_object();
+	int64_t a, b;
+	int o, rc = 0;
+
+	while (!rc && (o = gg_cli_opts(c, argc, argv, "", order_list_opts)) != -1) {
+		if (o == 's')
+			rc = order_status(c, f, optarg);
+		else if (o == 'c' || o == 'N' || o == 'v')
+			order_either(f, o == 'c' ? "community" : o == 'N' ? "need" : "volunteer", optarg);
+		else if (o == 'U')
+			json_object_set_new(f, "under", json_string(optarg));
+		else if (o == 'p' && gg_clock_period(optarg, &a, &b))
+			rc = gg_cli_usage(c, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48", optarg);
+		else if (o == 'p') {
+			json_object_set_new(f, "from", json_integer(a));
+			json_object_set_new(f, "to", json_integer(b));
+		} else if ((o == 'F' || o == 'T') && gg_clock_parse(optarg, &a))
+			rc = gg_cli_usage(c, "bad time '%s' for --%s: use ISO 8601", optarg, o == 'F' ? "from" : "to");
+		else if (o == 'F' || o == 'T')
+			json_object_set_new(f, o == 'F' ? "from" : "to", json_integer(a));
+		else
+			rc = GG_EX_USAGE;
+	}
+	if (!rc && optind < argc)
+		rc = gg_cli_usage(c, "unexpected argument '%s'; filters are options, e.g. --status open", argv[optind]);
+	if (!rc) {
+		int table = c->fmt == GG_FMT_DEFAULT || c->fmt == GG_FMT_TABLE;
+		struct gg_emit *e = gg_out_list(c, table ? order_table_cols : order_cols);
+		rc = gg_volunteer_order_list(c, f, gg_out_each, e);
+		int wrc = gg_out_close(c, e);
+		rc = rc ? rc : wrc;
+	}
+	json_decref(f);
+	return rc;
+}
+
+static int show_order(struct gg_ctx *c, json_int_t id, void *e)
+{
+	json_t *o;
+	int rc = gg_volunteer_order_get(c, id, &o);
+
+	if (!rc)
+		rc = gg_out_each(c, o, e);
+	json_decref(o);
+	return rc;
+}
+
+static int cmd_order_show(struct gg_ctx *c, int argc, char **argv)
+{
+	if (gg_cli_opts(c, argc, argv, "", (struct option[]){{0}}) == -2)
+		return GG_EX_USAGE;
+	struct gg_emit *e = gg_out_records(c, order_cols);
+	int rc = each_order(c, argc - optind, argv + optind, show_order, e), wrc = gg_out_close(c, e);
+	return rc ? rc : wrc;
+}
+
+static int cmd_order_history(struct gg_ctx *c, int argc, char **argv)
+{
+	json_int_t id;
+	int rc;
+
+	if (gg_cli_opts(c, argc, argv, "", (struct option[]){{0}}) == -2)
+		return GG_EX_USAGE;
+	if (optind + 1 != argc)
+		return gg_cli_usage(c, "history takes one order id");
+	if ((rc = order_id(c, argv[optind], &id)))
+		return rc;
+	struct gg_emit *e = gg_out_open(c, 1, order_event_cols);
+	rc = gg_volunteer_order_history(c, id, gg_out_each, e);
+	int wrc = gg_out_close(c, e);
+	return rc ? rc : wrc;
+}
+
+static const struct option order_step_opts[] = {{"to", required_argument, NULL, 't'},
+						{"by", required_argument, NULL, 'b'},
+						{"hours", required_argument, NULL, 'h'},
+						{"rating", required_argument, NULL, 'r'},
+						{"reason", required_argument, NULL, 'R'},
+						{"note", required_argument, NULL, 'n'},
+						{"due", no_argument, NULL, 'D'},
+						{"dry-run", no_argument, NULL, 'd'},
+						{0}};
+
+/* Whether the step takes the option: --note, and what its line needs; --due and --dry-run for
+ * the sweep. */
+static int order_step_takes(const struct gg_volunteer_order_step *step, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (step->due)
+		return !strcmp(name, "due") || !strcmp(name, "dry-run");
+	if (!strcmp(name, "note"))
+		return 1;
+	for (const char *const *o = step->needs; o && *o; o++)
+		if (!strncmp(*o + 2, name, n) && ((*o)[n + 2] == ' ' || !(*o)[n + 2]))
+			return 1;
+	return 0;
+}
+
+/* order dispatch|accept|done|rate|cancel ID [OPTIONS], order expire --due [--dry-run]: a step
+ * of lib's table */
+static int cmd_order_step(struct gg_ctx *c, int argc, char **argv)
+{
+	const struct gg_volunteer_order_step *step = gg_volunteer_order_step(argv[0]);
+	json_t *args = json_object(), *to = json_object(), *o = NULL;
+	const struct option *opt;
+	json_int_t id = 0;
+	int k, rc = 0, due = 0;
+
+	if (!step)
+		rc = gg_err_set(&c->err, GG_EX_SOFTWARE, "no step '%s'", argv[0]);
+	while (!rc && (k = gg_cli_opts(c, argc, argv, "", order_step_opts)) != -1) {
+		for (opt = order_step_opts; k != -2 && opt->name && opt->val != k; opt++)
+			;
+		if (k == -2)
+			rc = GG_EX_USAGE;
+		else if (!opt->name || !order_step_takes(step, opt->name))
+			rc = gg_cli_usage(c, "%s takes no such option", argv[0]);
+		else if (k == 'D')
+			due = 1;
+		else if (k == 'd')
+			c->rollback = 1;
+		else if (k == 't')
+			order_either(to, "to", optarg);
+		else
+			json_object_set_new(args, opt->name, json_string(optarg));
+	}
+	if (!rc && step->due) {
+		if (!due || optind < argc)
+			rc = gg_cli_usage(c, "%s takes --due (and --dry-run), no orders", argv[0]);
+		if (!rc) {
+			struct gg_emit *e = gg_out_open(c, 1, order_cols);
+			rc = gg_volunteer_order_expire(c, gg_out_each, e);
+			int wrc = gg_out_close(c, e);
+			rc = rc ? rc : wrc;
+		}
+		goto done;
+	}
+	if (!rc && json_object_get(to, "to")) {
+		json_object_set(args, "to", json_object_get(to, "to"));
+		for (int i = optind + 1; i < argc; i++) /* --to A B C: the volunteers after the id */
+			json_array_append_new(json_object_get(args, "to"), json_string(argv[i]));
+		argc = optind + (optind < argc);
+	}
+	if (!rc && optind + 1 != argc)
+		rc = gg_cli_usage(c, "%s takes one order id", argv[0]);
+	for (const char *const *n = step->needs; !rc && n && *n; n++) {
+		char name[32];
+		snprintf(name, sizeof name, "%.*s", (int)strcspn(*n + 2, " "), *n + 2);
+		if (!json_object_get(args, name))
+			rc = gg_cli_usage(c, "%s needs %s", argv[0], *n);
+	}
+	if (!rc && !(rc = order_id(c, argv[optind], &id)) && !(rc = gg_volunteer_order_act(c, id, step->verb, args)) &&
+	    !(rc = gg_volunteer_order_get(c, id, &o)))
+		rc = gg_out_one(c, o);
+done:
+	json_decref(args);
+	json_decref(to);
+	json_decref(o);
+	return rc;
+}
+
+/* The order subcommands: new, list, show, history, then one a step of lib's table, filled
+ * by main from that table, so that the table is the one place a step is described. */
+static struct gg_cmd order_cmds[16] = {
+	{"new", cmd_order_new, GG_RUN_WRITE,
+	 "--community C --requester-name N --requester-phone P --need SKILL --title T --wanted TIME "
+	 "[--grid G] | --ticket ID [OPTIONS]",
+	 "a resident places an order (群众点单), or one is made of a gg-ticket ticket\n"
+	 "  --wanted TIME     when it is wanted, ISO 8601\n"
+	 "  --grid G          the grid of the community it is in, if known\n"
+	 "  --ticket ID       the ticket's community, grid, title, deadline (as --wanted)\n"
+	 "                    and a need for its category, where not given",
+	 NULL},
+	{"list", cmd_order_list, GG_RUN_LIST,
+	 "[--status S] [--community C] [--need SKILL] [--volunteer V] [--under UNIT] "
+	 "[--period P | --from TIME --to TIME]",
+	 "list orders; a filter repeated or comma-separated means either\n"
+	 "  --period P        the orders wanted in P: 2026, 2026-Q4, 2026-11, 2026-W48",
+	 NULL},
+	{"show", cmd_order_show, GG_RUN_READ, "ID... | -", "show orders", NULL},
+	{"history", cmd_order_history, GG_RUN_READ, "ID", "every event of an order", NULL},
+};
+
+static void order_steps_as_cmds(void)
+{
+	size_t n = 4;
+
+	for (const struct gg_volunteer_order_step *s = gg_volunteer_order_steps;
+	     s->verb && n + 1 < sizeof order_cmds / sizeof *order_cmds; s++)
+		order_cmds[n++] = (struct gg_cmd){s->verb, cmd_order_step, GG_RUN_WRITE, s->usage, s->help, NULL};
+}
+
+struct match_arg {
+	int limit;
+	struct gg_emit *e;
+};
+
+static int match_one(struct gg_ctx *c, json_int_t id, void *arg)
+{
+	struct match_arg *m = arg;
+	return gg_volunteer_match(c, id, m->limit, gg_out_each, m->e);
+}
+
+static const struct option match_opts[] = {{"limit", required_argument, NULL, 'l'}, {0}};
+
+static int cmd_match(struct gg_ctx *c, int argc, char **argv)
+{
+	struct match_arg m = {10, NULL};
+	char *end;
+	int o;
+
+	while ((o = gg_cli_opts(c, argc, argv, "", match_opts)) != -1) {
+		if (o != 'l')
+			return GG_EX_USAGE;
+		m.limit = (int)strtol(optarg, &end, 10);
+		if (!isdigit((unsigned char)*optarg) || *end || m.limit < 1)
+			return gg_cli_usage(c, "--limit takes a number of volunteers, 1 or more");
+	}
+	m.e = gg_out_list(c, match_cols);
+	int rc = each_order(c, argc - optind, argv + optind, match_one, &m), wrc = gg_out_close(c, m.e);
+	return rc ? rc : wrc;
+}
 
 /* ---- Party members: pledge ..., report-in, members ---- */
 
@@ -328,6 +706,12 @@ static const struct gg_cmd cmds[] = {
 	/* ---- the hours ledger: log, verify, hours, stars, certificate ---- */
 
 	/* ---- resident orders: order ..., match ---- */
+	{"order", NULL, GG_RUN_NODB, NULL, "resident orders: placed, dispatched, accepted, served", order_cmds},
+	{"match", cmd_match, GG_RUN_READ, "ORDER... | - [--limit N]",
+	 "rank the volunteers of an order's community and street for it, factor by factor\n"
+	 "  --limit N         the best N of them for each order (10)\n"
+	 "  weights: share/gg/match-weights.yaml, or the file GG_MATCH_WEIGHTS names",
+	 NULL},
 
 	/* ---- Party members: pledge ..., report-in, members ---- */
 	{"pledge", NULL, GG_RUN_NODB, NULL, "Party members' public pledges to a community (亮承诺)", pledge_cmds},
@@ -351,5 +735,6 @@ int main(int argc, char **argv)
 {
 	static const struct gg_tool tool = {"gg-volunteer", "gg-volunteer: volunteers, teams and their service", cmds,
 					    gg_volunteer_kinds};
+	order_steps_as_cmds();
 	return gg_cli_main(&tool, argc, argv);
 }

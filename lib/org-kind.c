@@ -174,31 +174,6 @@ static int all_digits(const char *s, size_t n)
 	return 1;
 }
 
-/* A mainland mobile (1[3-9] and 9 more digits), or a landline: a local number of 7 or 8 digits
- * not starting with 0 or 1, after an area code of 0 and 2 or 3 digits and a hyphen, and before
- * a hyphen and an extension of 1 to 6 digits, both optional: 0523-86881234-801. */
-static int phone_ok(const char *s)
-{
-	size_t n = strlen(s), k;
-	const char *dash;
-
-	if (n == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9' && all_digits(s, n))
-		return 1;
-	if (s[0] == '0') { /* the area code */
-		if (!(dash = strchr(s, '-')) || dash - s < 3 || dash - s > 4 || !all_digits(s, (size_t)(dash - s)))
-			return 0;
-		s = dash + 1;
-	}
-	k = strcspn(s, "-");
-	if (k < 7 || k > 8 || s[0] < '2' || !all_digits(s, k))
-		return 0;
-	if (!s[k])
-		return 1;
-	s += k + 1;
-	n = strlen(s);
-	return n >= 1 && n <= 6 && all_digits(s, n);
-}
-
 /* A resident id number (GB 11643): 17 digits and a check character by ISO 7064 MOD 11-2, X
  * standing for 10. */
 static int id_number_ok(const char *s)
@@ -223,7 +198,7 @@ static int person_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, 
 
 	(void)k;
 	if (phone && *phone && !json_equal(json_object_get(rec, "phone"), old ? json_object_get(old, "phone") : NULL) &&
-	    !phone_ok(phone))
+	    !gg_text_phone_ok(phone))
 		return gg_kind_fail(c, src, rec, "phone",
 				    "not a phone number: a mobile is 11 digits beginning 13 to 19, a "
 				    "landline [0AREA-]NUMBER[-EXTENSION] (0523-86881234-801)");

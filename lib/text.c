@@ -186,3 +186,36 @@ char *gg_text_mask_free(const char *s)
 		}
 	return m;
 }
+
+static int all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* A mainland mobile (1[3-9] and 9 more digits), or a landline: a local number of 7 or 8 digits
+ * not starting with 0 or 1, after an area code of 0 and 2 or 3 digits and a hyphen, and before
+ * a hyphen and an extension of 1 to 6 digits, both optional: 0523-86881234-801. */
+int gg_text_phone_ok(const char *s)
+{
+	size_t n = strlen(s), k;
+	const char *dash;
+
+	if (n == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9' && all_digits(s, n))
+		return 1;
+	if (s[0] == '0') { /* the area code */
+		if (!(dash = strchr(s, '-')) || dash - s < 3 || dash - s > 4 || !all_digits(s, (size_t)(dash - s)))
+			return 0;
+		s = dash + 1;
+	}
+	k = strcspn(s, "-");
+	if (k < 7 || k > 8 || s[0] < '2' || !all_digits(s, k))
+		return 0;
+	if (!s[k])
+		return 1;
+	s += k + 1;
+	n = strlen(s);
+	return n >= 1 && n <= 6 && all_digits(s, n);
+}

@@ -534,3 +534,12 @@ int gg_ticket_merge(struct gg_ctx *c, json_int_t id, json_int_t into)
 	}
 	return rc;
 }
+
+int gg_ticket_mention(struct gg_ctx *c, json_int_t id, const char *kind, json_t *data)
+{
+	struct gg_stmt *st;
+
+	if (gg_ticket_by_id(c, "ticket/exists", id, &st))
+		return c->err.code;
+	return gg_ticket_event(c, id, gg_clock_now(), kind, NULL, NULL, NULL, data);
+}

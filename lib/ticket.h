@@ -67,6 +67,9 @@ int gg_ticket_history(struct gg_ctx *c, json_int_t id, int (*fn)(struct gg_ctx *
 int gg_ticket_dups(struct gg_ctx *c, int64_t window, int64_t since, int (*fn)(struct gg_ctx *, json_t *, void *),
 		   void *arg);
 int gg_ticket_merge(struct gg_ctx *c, json_int_t id, json_int_t into);
+/* Records in ticket id's history what another tool made of it (kind: order_placed, and data:
+ * the order's id); the ticket's status and level stay as they are. */
+int gg_ticket_mention(struct gg_ctx *c, json_int_t id, const char *kind, json_t *data);
 
 /* ticket-open311.c */
 json_t *gg_ticket_open311(json_t *ticket);

@@ -94,6 +94,15 @@ WRITES=(
 	'gg-volunteer activity cancel|gg-volunteer activity cancel 3'
 	'gg-volunteer activity add|gg-volunteer activity add --community TZ-HL-CZ-02 --date 2026-12-05 --hours 14:00-16:00 --capacity 5 --kind charity --title 慈善义卖'
 	'gg-volunteer activity rm|gg-volunteer activity rm 4'
+	'gg-volunteer order new|gg-volunteer order new --community TZ-HL-CZ-01 --requester-name 王大爷 --requester-phone 13912345678 --need calligraphy --title 写春联 --wanted 2026-12-20T09:00:00+08:00'
+	'gg-volunteer order dispatch|gg-volunteer order dispatch 1 --to W0001'
+	'gg-volunteer order accept|gg-volunteer order accept 1 --by W0001'
+	'gg-volunteer order done|gg-volunteer order done 1 --hours 1.5'
+	'gg-volunteer order rate|gg-volunteer order rate 1 --rating 5'
+	'gg-volunteer order new|gg-volunteer order new --community TZ-HL-CZ-01 --requester-name 李阿姨 --requester-phone 13912345679 --need calligraphy --title 写福字 --wanted 2026-12-21T09:00:00+08:00'
+	'gg-volunteer order cancel|gg-volunteer order cancel 2 --reason 已自行解决'
+	'gg-volunteer order new|gg-volunteer order new --community TZ-HL-CZ-01 --requester-name 赵奶奶 --requester-phone 13912345670 --need calligraphy --title 读报 --wanted 2026-11-26T12:00:00+08:00'
+	'gg-volunteer order expire|gg-volunteer order expire --due --now 2026-11-27T10:00:00+08:00'
 	'gg-volunteer report-in|gg-volunteer report-in W0001 --community TZ-HL-CZ-01 --on 2026-03-05'
 	'gg-volunteer pledge add|gg-volunteer pledge add --person W0001 --community TZ-HL-CZ-01 --text 每月走访独居老人 --due 2026-12-31'
 	'gg-volunteer pledge set|gg-volunteer pledge set 1 --due 2027-01-15'
@@ -155,6 +164,10 @@ READS=(
 	'gg-volunteer pledge list|gg-volunteer pledge list'
 	'gg-volunteer pledge show|gg-volunteer pledge show 1'
 	'gg-volunteer members|gg-volunteer members --period 2026'
+	'gg-volunteer order list|gg-volunteer order list'
+	'gg-volunteer order show|gg-volunteer order show 1'
+	'gg-volunteer order history|gg-volunteer order history 1'
+	'gg-volunteer match|gg-volunteer match 1'
 )
 
 # names LIST...: the NAME of each "NAME|RUN"
@@ -207,7 +220,7 @@ import_rows() {
 	done
 	assert_equal "${missing[*]}" ""
 	# a ticket's phone, reporter and texts are in none of them
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE change LIKE '%13912345678%' OR change LIKE '%张三%' OR change LIKE '%楼道堆放%' OR change LIKE '%噪音%' OR change LIKE '%又堆了%' OR change LIKE '%等待材料%'")" 0
+	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE change LIKE '%13912345678%' OR change LIKE '%张三%' OR change LIKE '%楼道堆放%' OR change LIKE '%噪音%' OR change LIKE '%又堆了%' OR change LIKE '%等待材料%' OR change LIKE '%1391234567%' OR command LIKE '%1391234567%'")" 0
 	# the chain held through them all
 	assert_equal "$(sqlite3 "$GG_DB" 'SELECT count(*) FROM audit a JOIN audit b ON b.id = a.id + 1 WHERE b.prev <> a.hash')" 0
 }
@@ -230,6 +243,8 @@ import_rows() {
 		--kind help_services --title 周六助老服务 >/dev/null
 	gg-volunteer activity signup 1 W0001 >/dev/null
 	gg-volunteer pledge add --person W0001 --community TZ-HL-CZ-01 --text 清理楼道 --due 2026-12-20 >/dev/null
+	gg-volunteer order new --community TZ-HL-CZ-01 --requester-name 王大爷 --requester-phone 13912345678 \
+		--need legal --title 法律咨询 --wanted 2026-12-20T09:00:00+08:00 >/dev/null
 	rows=$(audit_rows)
 	for r in "${READS[@]}"; do
 		echo "# ${r#*|}"
