@@ -434,10 +434,10 @@ static int stars_read(struct gg_ctx *c, struct stars *s)
 	return rc;
 }
 
-/* One volunteer's levels, from their running totals day by day. */
+/* One volunteer's levels, from their running total day by day. */
 struct climb {
-	json_t *rec;		      /* volunteer, name, home_community */
-	json_int_t minutes;	      /* verified in all */
+	char who[128];		      /* the volunteer; "" before the first */
+	json_int_t minutes;	      /* verified in all, so far */
 	char reached[MAX_LEVELS][16]; /* the day each level was reached */
 };
 
@@ -447,18 +447,26 @@ struct stars_arg {
 	json_t *list;
 };
 
-static void climb_end(struct stars_arg *a, struct climb *k)
+/* The volunteer's record, when stars lists them: only those are looked up. */
+static int climb_end(struct gg_ctx *c, struct stars_arg *a, struct climb *k)
 {
-	json_t *r = k->rec;
-	int level = 0;
+	struct gg_stmt *st;
+	json_t *r;
+	int level = 0, rc;
 	char name[16];
 
-	if (!r)
-		return;
 	while (level < a->s.n && k->minutes >= a->s.minutes[level])
 		level++;
-	json_object_set_new(r, "hours", hours_of(k->minutes));
-	json_object_set_new(r, "stars", json_integer(level));
+	if (!k->who[0] ||
+	    !(a->near < 0 ? level > 0 : level < a->s.n && a->s.minutes[level] - k->minutes <= a->near * 60))
+		return 0;
+	if (!(st = gg_db_named(c->db, "stars/who", &c->err)))
+		return c->err.code;
+	gg_stmt_bind_text(st, gg_stmt_index(st, "volunteer"), k->who);
+	if ((rc = gg_stmt_step(st, &c->err)) < 0)
+		return c->err.code;
+	r = json_pack("{s:s,s:s?,s:s?,s:o,s:i}", "volunteer", k->who, "name", rc ? gg_stmt_text(st, 0) : NULL,
+		      "home_community", rc ? gg_stmt_text(st, 1) : NULL, "hours", hours_of(k->minutes), "stars", level);
 	for (int i = 0; i < level; i++) {
 		snprintf(name, sizeof name, "star_%d", i + 1);
 		json_object_set_new(r, name, json_string(k->reached[i]));
@@ -467,27 +475,35 @@ static void climb_end(struct stars_arg *a, struct climb *k)
 		json_object_set_new(r, "next_at", hours_of(a->s.minutes[level]));
 		json_object_set_new(r, "to_next", hours_of(a->s.minutes[level] - k->minutes));
 	}
-	if (a->near < 0 ? level > 0 : level < a->s.n && a->s.minutes[level] - k->minutes <= a->near * 60)
-		json_array_append(a->list, r);
-	json_decref(r);
-	k->rec = NULL;
-	memset(k->reached, 0, sizeof k->reached);
+	json_array_append_new(a->list, r);
+	return 0;
 }
 
-/* Most stars first, then most hours; with --near, the nearest to their next level first. */
+static double real(json_t *r, const char *field)
+{
+	return json_real_value(json_object_get(r, field));
+}
+
+/* Most stars first, then most hours. */
 static int by_rank(const void *pa, const void *pb)
 {
 	json_t *a = *(json_t *const *)pa, *b = *(json_t *const *)pb;
-	double ha = json_real_value(json_object_get(a, "hours")), hb = json_real_value(json_object_get(b, "hours"));
-	json_t *ta = json_object_get(a, "to_next"), *tb = json_object_get(b, "to_next");
 
 	if (num(a, "stars") != num(b, "stars"))
 		return num(a, "stars") < num(b, "stars") ? 1 : -1;
-	if (ta && tb && json_real_value(ta) != json_real_value(tb))
-		return json_real_value(ta) < json_real_value(tb) ? -1 : 1;
-	if (ha != hb)
-		return ha < hb ? 1 : -1;
+	if (real(a, "hours") != real(b, "hours"))
+		return real(a, "hours") < real(b, "hours") ? 1 : -1;
 	return strcmp(text(a, "volunteer"), text(b, "volunteer"));
+}
+
+/* With --near: the nearest to their next level first. */
+static int by_near(const void *pa, const void *pb)
+{
+	json_t *a = *(json_t *const *)pa, *b = *(json_t *const *)pb;
+
+	if (real(a, "to_next") != real(b, "to_next"))
+		return real(a, "to_next") < real(b, "to_next") ? -1 : 1;
+	return by_rank(pa, pb);
 }
 
 int gg_volunteer_stars(struct gg_ctx *c, double near, json_t *filter, int (*fn)(struct gg_ctx *, json_t *, void *),
@@ -506,23 +522,25 @@ int gg_volunteer_stars(struct gg_ctx *c, double near, json_t *filter, int (*fn)(
 	}
 	bind_filter(st, filter);
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
-		const char *who = gg_stmt_text(st, 0), *day = gg_stmt_text(st, 3);
-		if (!k.rec || strcmp(who, text(k.rec, "volunteer"))) {
-			climb_end(&a, &k);
-			k.rec = json_pack("{s:s,s:s?,s:s?}", "volunteer", who, "name", gg_stmt_text(st, 1),
-					  "home_community", gg_stmt_text(st, 2));
+		const char *who = gg_stmt_text(st, 0), *day = gg_stmt_text(st, 1);
+		if (strcmp(who, k.who)) {
+			if ((rc = climb_end(c, &a, &k)))
+				break;
+			k = (struct climb){0};
+			snprintf(k.who, sizeof k.who, "%s", who);
 		}
-		k.minutes = gg_stmt_int(st, 4);
+		k.minutes += gg_stmt_int(st, 2);
 		for (int i = 0; i < a.s.n; i++)
 			if (k.minutes >= a.s.minutes[i] && !k.reached[i][0])
 				snprintf(k.reached[i], sizeof k.reached[i], "%s", day);
 			else if (k.minutes < a.s.minutes[i])
 				k.reached[i][0] = '\0'; /* below again: reached anew when crossed again */
 	}
-	climb_end(&a, &k);
-	if (rc < 0) {
+	if (!rc)
+		rc = climb_end(c, &a, &k);
+	if (rc) {
 		json_decref(a.list);
-		return c->err.code;
+		return rc < 0 ? c->err.code : rc;
 	}
 	n = json_array_size(a.list);
 	if (n && !(v = malloc(n * sizeof *v))) {
@@ -532,7 +550,7 @@ int gg_volunteer_stars(struct gg_ctx *c, double near, json_t *filter, int (*fn)(
 	for (size_t i = 0; i < n; i++)
 		v[i] = json_array_get(a.list, i);
 	if (n)
-		qsort(v, n, sizeof *v, by_rank);
+		qsort(v, n, sizeof *v, near < 0 ? by_rank : by_near);
 	for (size_t i = 0; i < n && !rc; i++)
 		rc = fn(c, v[i], arg);
 	free(v);

@@ -10,7 +10,7 @@ WITH RECURSIVE sub (code) AS (
 ),
 per (team, volunteer, minutes, services) AS (
 	SELECT team, volunteer, sum(minutes), sum(CASE entry WHEN 'verify' THEN 1 ELSE -1 END)
-	FROM service
+	FROM service INDEXED BY service_counted_community -- it holds the team: no row is read
 	WHERE counted AND date >= :from AND date < :to AND (:under IS NULL OR community IN (SELECT code FROM sub))
 	GROUP BY team, volunteer
 )
