@@ -1,8 +1,9 @@
 #!/usr/bin/env bats
 # SPDX-License-Identifier: Apache-2.0
-# Every write is audited: each writing command of gg-org and gg-ticket, as --help lists them,
-# run once on the test city, adds a row to the audit log (an import, one a record it changed,
-# or for tickets one with its counts), and every reading command leaves the database as it was.
+# Every write is audited: each writing command of gg-org, gg-ticket and gg-volunteer, as --help
+# lists them, run once on the test city, adds a row to the audit log (an import, one a record it
+# changed, or for tickets one with its counts), and every reading command leaves the database
+# as it was.
 # A command --help lists that no list below names fails the first test: a new command comes
 # with its run here, and so with its audit row.
 
@@ -73,6 +74,22 @@ WRITES=(
 	'gg-ticket escalate|gg-ticket escalate 3 --to community --reason 网格处理不了'
 	'gg-ticket merge|gg-ticket merge 4 --into 3'
 	'gg-ticket escalate|gg-ticket escalate --due --now 2026-12-20T10:00:00+08:00'
+	'gg-volunteer add|gg-volunteer add --person W0001 --home-community TZ-HL-CZ-02'
+	'gg-volunteer add|gg-volunteer add --person H0001 --home-community TZ-HL-CZ-01'
+	'gg-volunteer set|gg-volunteer set W0001 --employer D-CG'
+	'gg-volunteer skill add|gg-volunteer skill add --code calligraphy --name 书法'
+	'gg-volunteer skill set|gg-volunteer skill set calligraphy --name 书法教学'
+	'gg-volunteer team add|gg-volunteer team add --code T-ZL --name 助老服务队 --kind help_services --community TZ-HL-CZ-02'
+	'gg-volunteer team set|gg-volunteer team set T-ZL --leader W0001'
+	'gg-volunteer team join|gg-volunteer team join T-ZL W0001 H0001'
+	'gg-volunteer team leave|gg-volunteer team leave T-ZL H0001'
+	'gg-volunteer log|gg-volunteer log W0001 --hours 2 --date 2026-11-21 --note "电话 13912345678"'
+	'gg-volunteer verify|gg-volunteer verify 1 --by C0001'
+	'gg-volunteer certificate|gg-volunteer certificate W0001 --period 2026'
+	'gg-volunteer log|gg-volunteer log --reverse 1 --reason 重复登记'
+	'gg-volunteer team rm|gg-volunteer team rm T-ZL'
+	'gg-volunteer skill rm|gg-volunteer skill rm calligraphy'
+	'gg-volunteer rm|gg-volunteer rm H0001'
 )
 
 # Writing commands that a valid run leaves nothing to write for: a leader link is all key, so
@@ -111,6 +128,15 @@ READS=(
 	'gg-ticket dups|gg-ticket dups'
 	'gg-ticket export|gg-ticket export --to open311'
 	'gg-ticket calendar check|gg-ticket calendar check'
+	'gg-volunteer list|gg-volunteer list'
+	'gg-volunteer show|gg-volunteer show W0001'
+	'gg-volunteer team list|gg-volunteer team list'
+	'gg-volunteer team show|gg-volunteer team show T-ZL'
+	'gg-volunteer skill list|gg-volunteer skill list'
+	'gg-volunteer skill show|gg-volunteer skill show legal'
+	'gg-volunteer ledger|gg-volunteer ledger'
+	'gg-volunteer hours|gg-volunteer hours --by community --period 2026'
+	'gg-volunteer stars|gg-volunteer stars --near 100'
 )
 
 # names LIST...: the NAME of each "NAME|RUN"
@@ -144,6 +170,7 @@ import_rows() {
 	helped=$({
 		commands gg-org
 		commands gg-ticket
+		commands gg-volunteer
 	} | sort)
 	assert_equal "$listed" "$helped"
 }
@@ -179,6 +206,9 @@ import_rows() {
 @test "every reading command leaves the database, its audit log included, as it was" {
 	gg-ticket new --category env.garbage --title 楼道堆放杂物 --unit TZ-HL-CZ-01-G01 >/dev/null
 	gg-ticket new --category env.garbage --title 楼道堆物 --unit TZ-HL-CZ-01-G01-B03 >/dev/null
+	gg-volunteer add --person W0001 --home-community TZ-HL-CZ-02 >/dev/null
+	gg-volunteer team add --code T-ZL --name 助老服务队 --kind help_services --community TZ-HL-CZ-02 >/dev/null
+	gg-volunteer verify "$(gg-volunteer log W0001 --hours 2 --date 2026-11-21 -o json | jq '.[0].id')" --by C0001 >/dev/null
 	rows=$(audit_rows)
 	for r in "${READS[@]}"; do
 		echo "# ${r#*|}"
