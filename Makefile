@@ -27,7 +27,7 @@ BINS    = gg-org gg-ticket gg-volunteer gg-report
 LIBSRC  = $(wildcard lib/*.c)
 LIBOBJ  = $(LIBSRC:lib/%.c=$(O)/%.o) $(O)/embed.o
 EMBED   = $(sort $(wildcard share/gg/sql/*.sql share/gg/queries/*.sql share/gg/queries/*/*.sql share/gg/calendar/*.yaml) share/gg/categories.yaml \
-	share/gg/match-weights.yaml)
+	share/gg/match-weights.yaml share/gg/stars.yaml)
 MANSRC  = $(wildcard share/man/*.scd)
 MAN     = $(MANSRC:share/man/%.scd=build/man/%)
 VERSION = 0.2

@@ -219,6 +219,14 @@ int gg_volunteer_team(struct gg_ctx *c, const char *team, const char *const *vol
 }
 
 /* gg-volunteer's registry, in the order a document is imported: what is referred to first. */
-const struct gg_kind *const gg_volunteer_kinds[] = {
-	&gg_skill_kind,	  &gg_volunteer_kind,	    &gg_team_kind,   &gg_activity_kind,	 &gg_signup_kind,
-	&gg_service_kind, &gg_volunteer_order_kind, &gg_pledge_kind, &gg_report_in_kind, NULL};
+const struct gg_kind *const gg_volunteer_kinds[] = {&gg_skill_kind,
+						    &gg_volunteer_kind,
+						    &gg_team_kind,
+						    &gg_activity_kind,
+						    &gg_signup_kind,
+						    &gg_service_kind,
+						    &gg_volunteer_order_kind,
+						    &gg_pledge_kind,
+						    &gg_report_in_kind,
+						    &gg_certificate_kind,
+						    NULL};

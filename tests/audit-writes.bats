@@ -103,6 +103,10 @@ WRITES=(
 	'gg-volunteer order cancel|gg-volunteer order cancel 2 --reason 已自行解决'
 	'gg-volunteer order new|gg-volunteer order new --community TZ-HL-CZ-01 --requester-name 赵奶奶 --requester-phone 13912345670 --need calligraphy --title 读报 --wanted 2026-11-26T12:00:00+08:00'
 	'gg-volunteer order expire|gg-volunteer order expire --due --now 2026-11-27T10:00:00+08:00'
+	'gg-volunteer log|gg-volunteer log W0001 --hours 2 --date 2026-11-21 --community TZ-HL-CZ-02 --note "电话 13912345678"'
+	'gg-volunteer verify|gg-volunteer verify "$(sqlite3 "$GG_DB" "SELECT max(id) FROM service")" --by C0001'
+	'gg-volunteer certificate|gg-volunteer certificate W0001 --period 2026'
+	'gg-volunteer log|gg-volunteer log --reverse "$(sqlite3 "$GG_DB" "SELECT max(ref) FROM service")" --reason 重复登记'
 	'gg-volunteer report-in|gg-volunteer report-in W0001 --community TZ-HL-CZ-01 --on 2026-03-05'
 	'gg-volunteer pledge add|gg-volunteer pledge add --person W0001 --community TZ-HL-CZ-01 --text 每月走访独居老人 --due 2026-12-31'
 	'gg-volunteer pledge set|gg-volunteer pledge set 1 --due 2027-01-15'
@@ -168,6 +172,9 @@ READS=(
 	'gg-volunteer order show|gg-volunteer order show 1'
 	'gg-volunteer order history|gg-volunteer order history 1'
 	'gg-volunteer match|gg-volunteer match 1'
+	'gg-volunteer ledger|gg-volunteer ledger'
+	'gg-volunteer hours|gg-volunteer hours --by community --period 2026'
+	'gg-volunteer stars|gg-volunteer stars --near 100'
 )
 
 # names LIST...: the NAME of each "NAME|RUN"
@@ -245,6 +252,8 @@ import_rows() {
 	gg-volunteer pledge add --person W0001 --community TZ-HL-CZ-01 --text 清理楼道 --due 2026-12-20 >/dev/null
 	gg-volunteer order new --community TZ-HL-CZ-01 --requester-name 王大爷 --requester-phone 13912345678 \
 		--need legal --title 法律咨询 --wanted 2026-12-20T09:00:00+08:00 >/dev/null
+	gg-volunteer verify "$(gg-volunteer log W0001 --hours 2 --date 2026-11-21 --community TZ-HL-CZ-02 -o json |
+		jq '.[0].id')" --by C0001 >/dev/null
 	rows=$(audit_rows)
 	for r in "${READS[@]}"; do
 		echo "# ${r#*|}"
