@@ -102,7 +102,7 @@ garbage() {
 		district-dept add --district TZ-HL-CZ --role housing --department D-HL-ZJ
 	refused gg-org "department: unknown dept 'D-NOPE'" \
 		district-dept add --district TZ-HL --role housing --department D-NOPE
-	refused gg-org "cannot remove dept 'D-GG-CG': still referred to by demands (1), district departments (1)" \
+	refused gg-org "cannot remove dept 'D-GG-CG': still referred to by demands (1), district departments (1), joint committees (1)" \
 		dept rm D-GG-CG
 }
 
@@ -158,4 +158,30 @@ garbage() {
 	run -1 gg-org check -o json
 	assert_equal "$(jq -c '[.[] | select(.rule | test("joint")) | [.rule, .code, .problem]]' <<<"$output")" \
 		'[["joint_committee_members","P-TZ-GG-DP","joint committee has no member department"]]'
+}
+
+@test "a department or unit that is a joint committee's member is not removed, nor is a district's department" {
+	gg-org dept add --code D-GG-DP-SG --name 刁铺街道社工站 --level street >/dev/null
+	gg-org unit add --code TZ-GG-DP-09 --name 新区社区 --level community --parent TZ-GG-DP >/dev/null
+	gg-org dept add --code D-GG-X --name 无关部门 --level district >/dev/null
+	gg-org party add --code P-TZ-GG-DP --name 刁铺街道大工委 --kind committee --unit TZ-GG-DP \
+		--members department:D-GG-DP-SG --members unit:TZ-GG-DP-09 --members department:D-GG-DP-SG \
+		--members outside:D-GG-X >/dev/null
+	BEFORE=$(digest)
+	refused gg-org "cannot remove dept 'D-GG-DP-SG': still referred to by joint committees (1)" dept rm D-GG-DP-SG
+	refused gg-org "cannot remove unit 'TZ-GG-DP-09': still referred to by joint committees (1)" unit rm TZ-GG-DP-09
+	run -0 gg-org party show P-TZ-GG-DP -o json
+	assert_equal "$(jq -c '.[0].members | map(.code // .name)' <<<"$output")" '["D-GG-DP-SG","TZ-GG-DP-09","D-GG-DP-SG","D-GG-X"]'
+	# an outside member is a name, not a department's code
+	run -0 gg-org dept rm D-GG-X
+	# a district_departments row keeps its department too
+	gg-org district-dept add --district TZ-GG --role civil_affairs --department D-GG-DP-SG >/dev/null
+	BEFORE=$(digest)
+	refused gg-org "cannot remove dept 'D-GG-DP-SG': still referred to by district departments (1), joint committees (1)" \
+		dept rm D-GG-DP-SG
+	# once no committee has them, they go
+	gg-org party rm P-TZ-GG-DP >/dev/null
+	gg-org district-dept rm TZ-GG civil_affairs >/dev/null
+	run -0 gg-org dept rm D-GG-DP-SG
+	run -0 gg-org unit rm TZ-GG-DP-09
 }
