@@ -988,7 +988,7 @@ static const struct gg_cmd before_steps[] = {
 	 "  the same source and external_id twice is the same ticket: unchanged, or updated\n"
 	 "  --encoding NAME   the CSV's bytes are gbk, gb18030 or utf-8 (the default)\n"
 	 "  --unmapped=category:CODE  the category for a ticket whose category the catalogue "
-	 "does not know; the ticket's field unmapped keeps the one given\n"
+	 "does not know, or that has none; the ticket's field unmapped keeps the one given, (empty) for none\n"
 	 "  -n, --dry-run     check everything, write nothing: every record that would be "
 	 "refused on stderr, the counts of the others on stdout, exit 65 if any would be",
 	 NULL},

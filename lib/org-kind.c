@@ -456,7 +456,26 @@ const struct gg_kind gg_district_dept_kind = {
 		},
 };
 
+/* ---- a joint committee's members, as references ---- */
+
+/* A member's code is a department's or a unit's, as its kind says, so no field of the party
+ * kind can declare it: this kind declares the two references, each counted by its query, so
+ * that `dept rm` and `unit rm` refuse a member; it keeps nothing (the members are the party
+ * kind's). */
+const struct gg_kind gg_party_member_kind = {
+	.name = "party-member",
+	.plural = "party_org_members",
+	.flags = GG_K_NOCRUD,
+	.fields =
+		(const struct gg_field[]){
+			{.name = "party_org", .type = GG_F_CODE, .flags = GG_F_KEY},
+			{.name = "department", .type = GG_F_REF, .ref = &gg_dept_kind, .what = "joint committees"},
+			{.name = "unit", .type = GG_F_REF, .ref = &gg_unit_kind, .what = "joint committees"},
+			{0},
+		},
+};
+
 /* gg-org's registry, in the order a document is imported: what is referred to comes first. */
-const struct gg_kind *const gg_org_kinds[] = {&gg_unit_kind,   &gg_dept_kind,	       &gg_person_kind,
-					      &gg_party_kind,  &gg_link_kind,	       &gg_duty_kind,
-					      &gg_demand_kind, &gg_district_dept_kind, NULL};
+const struct gg_kind *const gg_org_kinds[] = {
+	&gg_unit_kind, &gg_dept_kind,	&gg_person_kind,	&gg_party_kind,	       &gg_link_kind,
+	&gg_duty_kind, &gg_demand_kind, &gg_district_dept_kind, &gg_party_member_kind, NULL};

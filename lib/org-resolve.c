@@ -2,7 +2,8 @@
 /* org-resolve.c: an address to its building. The address as written or in normal form comes
  * first; failing that, what a real address carries around a building's own is stripped: the
  * city's, district's and street's names before the road, where they are units of the net above
- * the building found, and the entrance, floor and room after the building. */
+ * the building found, and the entrance, floor and room after the building, numbered in digits
+ * or in Chinese numerals (二单元, 十二层). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,6 +191,31 @@ static size_t digits(const char *a, size_t end)
 	return end;
 }
 
+/* 1 when p starts with a Chinese numeral: 〇零一二三四五六七八九十两. */
+static int numeral(const char *p)
+{
+	static const char all[] = "\xe3\x80\x87\xe9\x9b\xb6\xe4\xb8\x80\xe4\xba\x8c\xe4\xb8\x89\xe5\x9b\x9b\xe4\xba\x94"
+				  "\xe5\x85\xad\xe4\xb8\x83\xe5\x85\xab\xe4\xb9\x9d\xe5\x8d\x81\xe4\xb8\xa4";
+
+	for (size_t i = 0; all[i]; i += 3)
+		if (memcmp(p, all + i, 3) == 0)
+			return 1;
+	return 0;
+}
+
+/* The start of the number that ends at a[end]: a run of digits (full-width ones are half-width
+ * in normal form) or of Chinese numerals (二, 十二, 二十一); end when there is none. */
+static size_t number(const char *a, size_t end)
+{
+	size_t s = digits(a, end);
+
+	if (s < end)
+		return s;
+	while (s >= 3 && numeral(a + s - 3))
+		s -= 3;
+	return s;
+}
+
 /* The start of the part N followed by `mark` that ends at a[end]; end when there is none. */
 static size_t marked(const char *a, size_t end, const char *mark)
 {
@@ -197,7 +223,7 @@ static size_t marked(const char *a, size_t end, const char *mark)
 
 	if (!ends(a, end, mark))
 		return end;
-	s = digits(a, end - m);
+	s = number(a, end - m);
 	return s < end - m ? s : end;
 }
 

@@ -176,7 +176,7 @@ static int take_docs(struct gg_ctx *c, struct gg_reader *r, json_t *docs, struct
 		json_object_foreach (doc, key, list) {
 			const struct gg_kind *k = gg_kind_find(gg_org_kinds, key);
 			int ki = 0;
-			if (!k || strcmp(k->plural, key) != 0)
+			if (!k || (k->flags & GG_K_NOCRUD) || strcmp(k->plural, key) != 0)
 				return gg_reader_fail(r, &c->err, doc, key,
 						      "unknown section '%s' (expected units, party_orgs, people, "
 						      "departments, links, duties, demands or district_departments)",

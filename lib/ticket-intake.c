@@ -206,6 +206,10 @@ static int degrees(struct gg_ctx *c, const struct gg_src *src, json_t *rec, cons
 	return 0;
 }
 
+/* What unmapped keeps of a category that was empty (a CSV export's empty cell, a missing or
+ * blank field): "" would read as nothing kept at all. */
+#define EMPTY_CATEGORY "(empty)"
+
 /* A category the catalogue does not know, kept in t->unmapped; the ticket goes to the one
  * --unmapped names (gg_ticket_intake_check found it in the catalogue). */
 static int unmapped(struct gg_ctx *c, const struct gg_intake *in, struct intake *t)
@@ -221,8 +225,12 @@ static int judge(struct gg_ctx *c, const struct gg_src *src, json_t *rec, struct
 {
 	int rc;
 
-	if (!t->code)
-		return gg_kind_fail(c, src, rec, NULL, "a ticket needs a category");
+	if (!t->code || !t->code[strspn(t->code, " \t\r\n")]) {
+		if (!in->unmapped_category)
+			return gg_kind_fail(c, src, rec, "category", "a ticket needs a category%s",
+					    in->is_new ? "" : " (--unmapped=category:CODE takes one without)");
+		t->code = EMPTY_CATEGORY;
+	}
 	if ((rc = gg_ticket_category(c, t->code, &t->k)))
 		return rc;
 	if (!t->k && in->unmapped_category && (rc = unmapped(c, in, t)))

@@ -52,6 +52,25 @@ EOF2
 	assert_line --index 0 'query,match,address,building,building_name,grid,grid_name,community,community_name,street,street_name,ignored'
 }
 
+@test "an entrance, floor and room numbered in Chinese numerals or full-width digits are stripped" {
+	B03=TZ-HL-CZ-01-G01-B03 B04=TZ-HL-CZ-01-G01-B04
+	assert_equal "$(building 东进路16号4幢二单元301室)" "[\"$B04\",\"stripped\",[\"二单元\",\"301室\"]]"
+	assert_equal "$(building 东进路12号3幢三楼)" "[\"$B03\",\"stripped\",[\"三楼\"]]"
+	assert_equal "$(building 东进路12号3幢十二层)" "[\"$B03\",\"stripped\",[\"十二层\"]]"
+	assert_equal "$(building 泰州市东进路12号3幢一单元二十一层2-301)" \
+		"[\"$B03\",\"stripped\",[\"泰州市\",\"一单元\",\"二十一层\",\"2-301\"]]"
+	assert_equal "$(building 东进路16号4幢两单元三〇一室)" "[\"$B04\",\"stripped\",[\"两单元\",\"三〇一室\"]]"
+	# full-width digits are half-width in normal form, and listed so
+	assert_equal "$(building 东进路16号4幢２单元１２层３０１室)" "[\"$B04\",\"stripped\",[\"2单元\",\"12层\",\"301室\"]]"
+	run -0 gg-org resolve -o yaml 东进路16号4幢二单元
+	assert_line '- 二单元'
+	# the rules are the digits' own: a floor after the road is no floor of a building, a bare
+	# number in Chinese numerals no room
+	run -65 gg-org resolve 东进路十楼
+	run -65 gg-org resolve 东进路12号3幢三〇一
+	run -65 gg-org resolve 东进路12号3幢二单元-301
+}
+
 @test "a name before the road is stripped only where it is a unit above the building" {
 	run -0 gg-org resolve 海陵区东进路14号
 	second_district

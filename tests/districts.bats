@@ -1,9 +1,10 @@
 #!/usr/bin/env bats
 # SPDX-License-Identifier: Apache-2.0
 # Departments by district and joint committees, on the demo city: 海陵区 and 高港区 each
-# give the role urban_management their own 城管局, and the built-in catalogue's
-# urban-management categories summon the ticket's district's; three of its four streets
-# have a joint committee (街道大工委), 刁铺街道 has none.
+# give the built-in catalogue's roles (urban_management, housing, market_regulation,
+# ecology_environment, water) their own bureaus, and the catalogue's categories with a role
+# summon the ticket's district's; three of its four streets have a joint committee
+# (街道大工委), 刁铺街道 has none.
 
 load helper
 
@@ -62,6 +63,26 @@ garbage() {
 	assert_equal "$(jq -c '.[-1].data' <<<"$output")" '{"from":"grid","to":"street"}'
 }
 
+@test "each role of the built-in catalogue summons the district's own bureau, and the demo city gives them all" {
+	run -0 gg-ticket category list -o json
+	assert_equal "$(jq -c 'map(.department_role // empty) | unique' <<<"$output")" \
+		'["ecology_environment","housing","market_regulation","urban_management","water"]'
+	# 住建, 水务, 生态环境 on escalation to the street; 市场监管 at intake, food safety starting there
+	for c in prop.leak:ZJ road.manhole:SW env.noise:HB prop.elevator:SC; do
+		gg=$(gg-ticket new --category "${c%:*}" --title 甲 --unit TZ-GG-KA-01-G01 -o json | jq -r .id)
+		hl=$(gg-ticket new --category "${c%:*}" --title 乙 --unit TZ-HL-CZ-01-G01 -o json | jq -r .id)
+		run -0 --separate-stderr gg-ticket escalate "$gg" "$hl" --to street --reason 网格处理不了 -o ndjson
+		assert_equal "$stderr" ""
+		assert_equal "$(jq -s -c 'map(.assignee)' <<<"$output")" "[\"D-GG-${c#*:}\",\"D-HL-${c#*:}\"]"
+	done
+	run -0 gg-ticket new --category safety.food --title 餐馆卫生 --unit TZ-GG-KA-01-G01 -o json
+	assert_equal "$(jq -r .assignee <<<"$output")" D-GG-SC
+	run -0 gg-ticket new --category safety.structure --title 墙体开裂 --unit TZ-HL-CZ-01-G01 -o json
+	assert_equal "$(jq -r .assignee <<<"$output")" D-HL-ZJ
+	run -1 gg-org check -o json
+	refute_output --partial department_role_unmapped
+}
+
 @test "a category naming a department summons it in every district, as before" {
 	gg=$(gg-ticket new --category road.pothole --title 路面坑洼 --unit TZ-GG-KA-01-G01 -o json | jq -r .id)
 	run -0 gg-ticket escalate "$gg" --to street --reason 社区处理不了 -o json
@@ -87,32 +108,32 @@ garbage() {
 }
 
 @test "district-dept: add, list, show, set, rm; a district must be a district and a department known" {
-	run -0 gg-org district-dept add --district TZ-HL --role housing --department D-HL-ZJ -o json
-	assert_equal "$(jq -c . <<<"$output")" '{"district":"TZ-HL","role":"housing","department":"D-HL-ZJ"}'
+	run -0 gg-org district-dept add --district TZ-HL --role civil_affairs --department D-HL-ZJ -o json
+	assert_equal "$(jq -c . <<<"$output")" '{"district":"TZ-HL","role":"civil_affairs","department":"D-HL-ZJ"}'
 	run -0 gg-org district-dept list --district TZ-HL -o tsv
-	assert_output $'district\trole\tdepartment\nTZ-HL\thousing\tD-HL-ZJ\nTZ-HL\turban_management\tD-HL-CG'
-	run -0 gg-org district-dept set TZ-HL housing --department D-HL-MZ -o json
+	assert_output $'district\trole\tdepartment\nTZ-HL\tcivil_affairs\tD-HL-ZJ\nTZ-HL\tecology_environment\tD-HL-HB\nTZ-HL\thousing\tD-HL-ZJ\nTZ-HL\tmarket_regulation\tD-HL-SC\nTZ-HL\turban_management\tD-HL-CG\nTZ-HL\twater\tD-HL-SW'
+	run -0 gg-org district-dept set TZ-HL civil_affairs --department D-HL-MZ -o json
 	assert_equal "$(jq -r .department <<<"$output")" D-HL-MZ
-	run -0 gg-org district-dept show TZ-HL housing -o tsv
-	assert_output $'district\trole\tdepartment\nTZ-HL\thousing\tD-HL-MZ'
-	run -0 gg-org district-dept rm TZ-HL housing
-	run -65 gg-org district-dept show TZ-HL housing
+	run -0 gg-org district-dept show TZ-HL civil_affairs -o tsv
+	assert_output $'district\trole\tdepartment\nTZ-HL\tcivil_affairs\tD-HL-MZ'
+	run -0 gg-org district-dept rm TZ-HL civil_affairs
+	run -65 gg-org district-dept show TZ-HL civil_affairs
 	BEFORE=$(digest)
 	refused gg-org "district: 'TZ-HL-CZ' is a street, not a district" \
-		district-dept add --district TZ-HL-CZ --role housing --department D-HL-ZJ
+		district-dept add --district TZ-HL-CZ --role civil_affairs --department D-HL-ZJ
 	refused gg-org "department: unknown dept 'D-NOPE'" \
-		district-dept add --district TZ-HL --role housing --department D-NOPE
-	refused gg-org "cannot remove dept 'D-GG-CG': still referred to by demands (1), district departments (1)" \
+		district-dept add --district TZ-HL --role civil_affairs --department D-NOPE
+	refused gg-org "cannot remove dept 'D-GG-CG': still referred to by demands (1), district departments (1), joint committees (1)" \
 		dept rm D-GG-CG
 }
 
 @test "district_departments import and export with the city document" {
 	run -0 gg-org export --under TZ-GG -o json
-	assert_equal "$(jq -c .district_departments <<<"$output")" \
-		'[{"district":"TZ-GG","role":"urban_management","department":"D-GG-CG"}]'
-	run -0 gg-org import -o json <<<'district_departments: [{district: TZ-GG, role: housing, department: D-GG-SC}]'
+	assert_equal "$(jq -c '.district_departments | map([.role, .department])' <<<"$output")" \
+		'[["ecology_environment","D-GG-HB"],["housing","D-GG-ZJ"],["market_regulation","D-GG-SC"],["urban_management","D-GG-CG"],["water","D-GG-SW"]]'
+	run -0 gg-org import -o json <<<'district_departments: [{district: TZ-GG, role: civil_affairs, department: D-GG-SC}]'
 	assert_equal "$(jq -c .district_departments <<<"$output")" '{"new":1,"changed":0,"unchanged":0}'
-	run -0 gg-org district-dept show TZ-GG housing -o json
+	run -0 gg-org district-dept show TZ-GG civil_affairs -o json
 	assert_equal "$(jq -r .[0].department <<<"$output")" D-GG-SC
 }
 
@@ -158,4 +179,30 @@ garbage() {
 	run -1 gg-org check -o json
 	assert_equal "$(jq -c '[.[] | select(.rule | test("joint")) | [.rule, .code, .problem]]' <<<"$output")" \
 		'[["joint_committee_members","P-TZ-GG-DP","joint committee has no member department"]]'
+}
+
+@test "a department or unit that is a joint committee's member is not removed, nor is a district's department" {
+	gg-org dept add --code D-GG-DP-SG --name 刁铺街道社工站 --level street >/dev/null
+	gg-org unit add --code TZ-GG-DP-09 --name 新区社区 --level community --parent TZ-GG-DP >/dev/null
+	gg-org dept add --code D-GG-X --name 无关部门 --level district >/dev/null
+	gg-org party add --code P-TZ-GG-DP --name 刁铺街道大工委 --kind committee --unit TZ-GG-DP \
+		--members department:D-GG-DP-SG --members unit:TZ-GG-DP-09 --members department:D-GG-DP-SG \
+		--members outside:D-GG-X >/dev/null
+	BEFORE=$(digest)
+	refused gg-org "cannot remove dept 'D-GG-DP-SG': still referred to by joint committees (1)" dept rm D-GG-DP-SG
+	refused gg-org "cannot remove unit 'TZ-GG-DP-09': still referred to by joint committees (1)" unit rm TZ-GG-DP-09
+	run -0 gg-org party show P-TZ-GG-DP -o json
+	assert_equal "$(jq -c '.[0].members | map(.code // .name)' <<<"$output")" '["D-GG-DP-SG","TZ-GG-DP-09","D-GG-DP-SG","D-GG-X"]'
+	# an outside member is a name, not a department's code
+	run -0 gg-org dept rm D-GG-X
+	# a district_departments row keeps its department too
+	gg-org district-dept add --district TZ-GG --role civil_affairs --department D-GG-DP-SG >/dev/null
+	BEFORE=$(digest)
+	refused gg-org "cannot remove dept 'D-GG-DP-SG': still referred to by district departments (1), joint committees (1)" \
+		dept rm D-GG-DP-SG
+	# once no committee has them, they go
+	gg-org party rm P-TZ-GG-DP >/dev/null
+	gg-org district-dept rm TZ-GG civil_affairs >/dev/null
+	run -0 gg-org dept rm D-GG-DP-SG
+	run -0 gg-org unit rm TZ-GG-DP-09
 }

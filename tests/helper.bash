@@ -20,10 +20,18 @@ seed() {
 }
 
 # seed_catalogue: seed with the test city and the built-in ticket categories, for the suites
-# that take tickets in.
+# that take tickets in; 海陵区 gives the catalogue's roles other than urban_management (which
+# the city gives D-CG) to the catalogue's own departments.
 seed_catalogue() {
 	seed "$FIX/city.yaml"
 	GG_DB="$SEED_DB" gg-ticket category import --builtin >/dev/null
+	GG_DB="$SEED_DB" gg-org import >/dev/null <<'EOF'
+district_departments:
+  - {district: TZ-HL, role: housing, department: D-ZJ}
+  - {district: TZ-HL, role: market_regulation, department: D-SC}
+  - {district: TZ-HL, role: ecology_environment, department: D-HB}
+  - {district: TZ-HL, role: water, department: D-SW}
+EOF
 }
 
 fresh_db() {

@@ -153,6 +153,43 @@ unmapped_csv() {
 	assert_output 'road.streetlight|1'
 }
 
+@test "a record with no category is refused naming the field; --unmapped takes it, unmapped saying (empty)" {
+	# an empty cell (no category at all) and a blank one, as an export has them
+	{
+		head -n 1 "$FIX/hotline.csv"
+		echo '2026110300500,2026/11/03 13:00,,无分类,内容,东进路12号3幢'
+		echo '2026110300501,2026/11/03 13:05, ,空白分类,内容,东进路12号3幢'
+	} >"$BATS_TEST_TMPDIR/nocat.csv"
+	f=$BATS_TEST_TMPDIR/nocat.csv
+	run -65 --separate-stderr csv "$f"
+	assert_equal "$stderr" "gg-ticket: $f:2: category: a ticket needs a category (--unmapped=category:CODE takes one without)"
+	nothing_written
+	run -65 --separate-stderr csv "$f" --dry-run -o ndjson
+	assert_equal "${stderr_lines[1]}" "gg-ticket: $f:3: category: a ticket needs a category (--unmapped=category:CODE takes one without)"
+	assert_equal "$(digest)" "$BEFORE"
+	run -0 csv "$f" --unmapped=category:other.advice -o ndjson
+	assert_output '{"new":2,"updated":0,"unchanged":0}'
+	run -0 gg-ticket list --unmapped -o json
+	assert_equal "$(jq -c 'map([.external_id, .category, .unmapped])' <<<"$output")" \
+		'[["2026110300500","other.advice","(empty)"],["2026110300501","other.advice","(empty)"]]'
+	# the same export again changes nothing
+	run -0 csv "$f" --unmapped=category:other.advice -o ndjson
+	assert_output '{"new":0,"updated":0,"unchanged":2}'
+	# JSON: a missing, null or empty category the same
+	fresh_db
+	printf '%s\n' '{"external_id": "j1", "unit": "TZ-HL-CZ-01-G01", "title": "甲"}' \
+		'{"external_id": "j2", "unit": "TZ-HL-CZ-01-G01", "title": "乙", "category": null}' \
+		'{"external_id": "j3", "unit": "TZ-HL-CZ-01-G01", "title": "丙", "category": ""}' >"$BATS_TEST_TMPDIR/nocat.ndjson"
+	run -65 --separate-stderr gg-ticket import --dry-run -f "$BATS_TEST_TMPDIR/nocat.ndjson"
+	assert_equal "${stderr_lines[0]}" "gg-ticket: $BATS_TEST_TMPDIR/nocat.ndjson:1:1: category: a ticket needs a category (--unmapped=category:CODE takes one without)"
+	assert_equal "${stderr_lines[2]}" "gg-ticket: $BATS_TEST_TMPDIR/nocat.ndjson:3:1: category: a ticket needs a category (--unmapped=category:CODE takes one without)"
+	assert_equal "${stderr_lines[3]}" "gg-ticket: 3 records would be refused"
+	run -0 gg-ticket import --unmapped=category:other.advice -f "$BATS_TEST_TMPDIR/nocat.ndjson" -o ndjson
+	assert_output '{"new":3,"updated":0,"unchanged":0}'
+	run -0 gg-ticket list --unmapped -o json
+	assert_equal "$(jq -c 'map(.unmapped) | unique' <<<"$output")" '["(empty)"]'
+}
+
 @test "--unmapped names a category the catalogue has, as category:CODE" {
 	f=$(unmapped_csv)
 	run -64 --separate-stderr csv "$f" --unmapped=category:no.such
