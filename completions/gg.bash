@@ -94,6 +94,17 @@ _gg() {
 	*gg-volunteer:*:--teams | *gg-volunteer:*:--team) values=$(_gg_codes "$tool" ${db:+--db "$db"} team list) ;;
 	*gg-volunteer:*:--person) values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} person list) ;;
 	*gg-volunteer:*:--availability) values='mon: tue: wed: thu: fri: sat: sun:' ;;
+	*gg-volunteer:order:*:--status) values='open dispatched accepted done cancelled expired' ;;
+	*gg-volunteer:ledger:*:--entry) values='service verify reverse' ;;
+	*gg-volunteer:hours:*:--by) values='volunteer team community employer' ;;
+	*gg-volunteer:activity:*:--kind) values='culture help_services mediation charity' ;;
+	*gg-volunteer:order:rate:--rating) values='1 2 3 4 5' ;;
+	*gg-volunteer:*:--volunteer | *gg-volunteer:*:--to | *gg-volunteer:order:accept:--by)
+		values=$(_gg_codes "$tool" ${db:+--db "$db"} list)
+		;;
+	*gg-volunteer:verify:*:--by | *gg-volunteer:pledge:*:--person)
+		values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} person list)
+		;;
 	*:--under | *:--unit | *gg-org:unit:*:--parent)
 		values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} unit list)
 		;;

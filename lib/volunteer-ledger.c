@@ -453,7 +453,7 @@ static int climb_end(struct gg_ctx *c, struct stars_arg *a, struct climb *k)
 	struct gg_stmt *st;
 	json_t *r;
 	int level = 0, rc;
-	char name[16];
+	char name[24];
 
 	while (level < a->s.n && k->minutes >= a->s.minutes[level])
 		level++;

@@ -196,5 +196,13 @@ zcomp() {
 		assert_output W0001
 		run -0 $c gg-volunteer team join T
 		assert_output T-ZL
+		run -0 $c gg-volunteer order list --status d
+		assert_output 'dispatched done'
+		run -0 $c gg-volunteer hours --by c
+		assert_output community
+		run -0 $c gg-volunteer order dispatch 1 --to W
+		assert_output W0001
+		run -0 $c gg-volunteer verify 1 --by C000
+		assert_output 'C0001 C0002'
 	done
 }
