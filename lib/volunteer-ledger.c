@@ -286,7 +286,7 @@ int gg_volunteer_verify(struct gg_ctx *c, json_int_t record, const char *by, jso
 /* ---- reading the ledger ---- */
 
 /* Hours as a number with two decimals at most. */
-static json_t *hours_of(json_int_t minutes)
+json_t *gg_volunteer_hours_of(json_int_t minutes)
 {
 	return json_real(round((double)minutes / 60 * 100) / 100);
 }
@@ -301,7 +301,7 @@ static json_t *row_shown(struct gg_ctx *c, json_t *row)
 	json_t *out = json_object(), *v;
 	char at[32];
 
-	json_object_set_new(row, "hours", hours_of(num(row, "minutes")));
+	json_object_set_new(row, "hours", gg_volunteer_hours_of(num(row, "minutes")));
 	gg_clock_format(num(row, "at"), at);
 	json_object_set_new(row, "at", json_string(at));
 	for (int i = 0; order[i]; i++)
@@ -466,14 +466,14 @@ static int climb_end(struct gg_ctx *c, struct stars_arg *a, struct climb *k)
 	if ((rc = gg_stmt_step(st, &c->err)) < 0)
 		return c->err.code;
 	r = json_pack("{s:s,s:s?,s:s?,s:o,s:i}", "volunteer", k->who, "name", rc ? gg_stmt_text(st, 0) : NULL,
-		      "home_community", rc ? gg_stmt_text(st, 1) : NULL, "hours", hours_of(k->minutes), "stars", level);
+		      "home_community", rc ? gg_stmt_text(st, 1) : NULL, "hours", gg_volunteer_hours_of(k->minutes), "stars", level);
 	for (int i = 0; i < level; i++) {
 		snprintf(name, sizeof name, "star_%d", i + 1);
 		json_object_set_new(r, name, json_string(k->reached[i]));
 	}
 	if (level < a->s.n) {
-		json_object_set_new(r, "next_at", hours_of(a->s.minutes[level]));
-		json_object_set_new(r, "to_next", hours_of(a->s.minutes[level] - k->minutes));
+		json_object_set_new(r, "next_at", gg_volunteer_hours_of(a->s.minutes[level]));
+		json_object_set_new(r, "to_next", gg_volunteer_hours_of(a->s.minutes[level] - k->minutes));
 	}
 	json_array_append_new(a->list, r);
 	return 0;
@@ -641,7 +641,7 @@ int gg_volunteer_certificate(struct gg_ctx *c, const char *volunteer, const char
 		goto done;
 	gg_clock_parse_date(to, &t);
 	gg_clock_format_date(t - 43200, last); /* the day before the first day after */
-	gg_clock_format(gg_clock_now(), issued);
+	gg_clock_format_zone(gg_clock_now(), issued); /* the calendar's zone: the same whatever TZ says */
 	snprintf(year, sizeof year, "%.4s", issued);
 	snprintf(number, sizeof number, "GG-%s-%06lld", year, (long long)id);
 	gg_kind_mask_audit(&gg_volunteer_kind, vol); /* a paper handed out: the phone masked, --reveal or not */
@@ -649,7 +649,7 @@ int gg_volunteer_certificate(struct gg_ctx *c, const char *volunteer, const char
 			volunteer, "name", json_object_get(vol, "name"), "phone", json_object_get(vol, "phone"),
 			"volunteer_no", json_object_get(vol, "volunteer_no"), "home_community",
 			json_object_get(vol, "home_community"), "period", period, "from", from, "to", last, "hours",
-			hours_of(minutes), "services", services, "issuer", issuer ? issuer : volunteer, "issued_at",
+			gg_volunteer_hours_of(minutes), "services", services, "issuer", issuer ? issuer : volunteer, "issued_at",
 			issued);
 	for (const char *const *k = (const char *const[]){"name", "phone", "volunteer_no", NULL}; rec && *k; k++)
 		if (json_is_null(json_object_get(rec, *k))) /* a field the volunteer lacks is left out */

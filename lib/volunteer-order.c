@@ -108,7 +108,7 @@ static json_t *order_record(struct gg_ctx *c, json_t *row)
 	if (json_is_string(d))
 		json_object_set_new(row, "dispatched", json_loads(json_string_value(d), 0, NULL));
 	if (json_is_integer(m))
-		json_object_set_new(row, "hours", json_real((double)json_integer_value(m) / 60));
+		json_object_set_new(row, "hours", gg_volunteer_hours_of(json_integer_value(m)));
 	for (int i = 0; times[i]; i++) {
 		json_t *v = json_object_get(row, times[i]);
 		if (json_is_integer(v)) {
@@ -398,17 +398,11 @@ static int accept(struct gg_ctx *c, struct gg_volunteer_order_move *m)
 
 static int done(struct gg_ctx *c, struct gg_volunteer_order_move *m)
 {
-	const char *h = arg(m, "hours");
-	char *end, date[16];
-	double hours = h ? strtod(h, &end) : 0;
+	char date[16];
 	json_int_t row;
 
-	if (!h || !*h || *end || !(hours > 0) || hours > 24)
-		return gg_err_set(&c->err, GG_EX_DATAERR,
-				  "hours: the hours served are more than 0 and at most 24, not '%s'", h ? h : "");
-	m->minutes = (json_int_t)lround(hours * 60);
-	if (m->minutes < 1)
-		m->minutes = 1;
+	if (gg_volunteer_minutes(c, "--hours", arg(m, "hours") ? arg(m, "hours") : "", &m->minutes))
+		return c->err.code;
 	gg_clock_format_date(m->now, date);
 	json_t *r = json_pack("{s:s,s:s,s:s,s:s,s:I,s:I}", "entry", "service", "volunteer", m->volunteer, "community",
 			      m->community, "date", date, "minutes", m->minutes, "order_id", m->id);

@@ -117,6 +117,8 @@ int gg_volunteer_ledger_add(struct gg_ctx *c, json_t *row, json_int_t *id);
 extern const struct gg_kind gg_certificate_kind;
 /* Hours a user typed (1.5) as whole minutes: more than 0, at most 24 hours; else 65 naming opt. */
 int gg_volunteer_minutes(struct gg_ctx *c, const char *opt, const char *hours, json_int_t *minutes);
+/* Minutes as the hours shown: a number with two decimals at most. */
+json_t *gg_volunteer_hours_of(json_int_t minutes);
 /* Appends a service row from args {volunteer, hours (as typed), date, and community (else the
  * volunteer's home), team, note}: a day not after today. */
 int gg_volunteer_log(struct gg_ctx *c, json_t *args, json_int_t *id);

@@ -286,5 +286,16 @@ D-CG\t海陵区城市管理局\t4.5\t2\t1
 		rm W0001
 	run ! sqlite3 "$GG_DB" "UPDATE certificate SET minutes = 6000"
 	assert_output --partial 'a certificate once issued is never changed'
+	run ! sqlite3 "$GG_DB" "INSERT OR REPLACE INTO certificate SELECT id, number, volunteer, period, date_from,
+		date_to, 6000, services, 'forged', issued_at, record, hash FROM certificate WHERE id = 1"
+	assert_output --partial 'a certificate once issued is never changed'
 	assert_equal "$(digest)" "$BEFORE"
+}
+
+@test "a certificate's year and time of issue are the calendar's, whatever TZ says" {
+	ledger
+	# 20:00 on 31 December in New York is 09:00 on 1 January 2027 in the calendar's zone
+	run -0 env TZ=America/New_York gg-volunteer certificate W0001 --period 2026 \
+		--now 2026-12-31T20:00:00-05:00 -o json
+	assert_equal "$(jq -c '[.number, .issued_at]' <<<"$output")" '["GG-2027-000001","2027-01-01T09:00:00+08:00"]'
 }

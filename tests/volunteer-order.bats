@@ -119,8 +119,13 @@ new_order() {
 	refused gg-volunteer "cannot accept order $id: it was not dispatched to 'C0001'" order accept "$id" --by C0001
 	gg-volunteer order accept "$id" --by W0001 >/dev/null
 	BEFORE=$(digest)
-	refused gg-volunteer "hours: the hours served are more than 0 and at most 24, not '-1'" order done "$id" --hours -1
-	refused gg-volunteer "hours: the hours served are more than 0 and at most 24, not '25'" order done "$id" --hours 25
+	refused gg-volunteer "--hours: -1 hours: hours served are never negative (a row is corrected with log --reverse)" \
+		order done "$id" --hours -1
+	refused gg-volunteer "--hours: 25 hours: a row holds at most 24, a day's" order done "$id" --hours 25
+	refused gg-volunteer "--hours: '0x10' is not a number of hours (1.5 is an hour and a half)" order done "$id" --hours 0x10
+	refused gg-volunteer "--hours: ' 1e1' is not a number of hours (1.5 is an hour and a half)" order done "$id" --hours ' 1e1'
+	refused gg-volunteer "--hours: 0.001 hours: hours served are more than 0 (a minute at least)" \
+		order done "$id" --hours 0.001
 	refused gg-volunteer "cannot rate order $id: it is accepted" order rate "$id" --rating 5
 	gg-volunteer order done "$id" --hours 1 >/dev/null
 	BEFORE=$(digest)

@@ -35,3 +35,8 @@ CREATE TRIGGER certificate_no_update BEFORE UPDATE ON certificate
 BEGIN SELECT RAISE(ABORT, 'a certificate once issued is never changed: issue a new one'); END;
 CREATE TRIGGER certificate_no_delete BEFORE DELETE ON certificate
 BEGIN SELECT RAISE(ABORT, 'a certificate once issued is never changed: issue a new one'); END;
+-- INSERT OR REPLACE deletes the row it replaces without firing the DELETE trigger: refused
+-- when the id or the number is taken.
+CREATE TRIGGER certificate_no_replace BEFORE INSERT ON certificate
+WHEN EXISTS (SELECT 1 FROM certificate WHERE id = NEW.id OR number = NEW.number)
+BEGIN SELECT RAISE(ABORT, 'a certificate once issued is never changed: issue a new one'); END;
