@@ -132,4 +132,9 @@ tally() {
 	assert_line --regexp '^verified: true$'
 	assert_line --regexp '^[0-9]+:[0-9a-f]{64}$'
 	assert_line --partial 'status: closed'
+	# the Saturday: 150 and 125 minutes verified, in hours to two decimals
+	c=$(((150 + 125) * 100 / 60)) # hundredths of an hour, 458.33 rounds down
+	assert_line --regexp "^TZ-HL-CZ-01 +东进社区 +${c%??}\\.${c: -2} +2 +2\$"
+	assert_line --regexp '^\{"rank":1,"volunteer":"H0003",'
+	assert_line 'requester_phone: "139****5678"'
 }
