@@ -139,6 +139,9 @@ demo: deps
 	@./bin/gg-ticket --db $(DEMO_DB) category import --builtin -o table
 	@echo; echo '== November'"'"'s tickets, imported'
 	@./bin/gg-ticket --db $(DEMO_DB) import -f share/gg/examples/tickets-2026-11.yaml -o table
+	@echo; echo '== volunteers and their teams, loaded with November'"'"'s Saturdays and resident orders (gg-volunteer)'
+	@PATH="$$PWD/bin:$$PATH" GG_DB=$(DEMO_DB) sh share/gg/examples/volunteers.sh
+	@./bin/gg-volunteer --db $(DEMO_DB) team list -o table
 	@echo; echo '== the net, three levels deep'
 	@./bin/gg-org --db $(DEMO_DB) tree --depth 3
 	@echo; echo '== the sweep at 18:00 on 30 November: the tickets that climbed, and where they are now'
@@ -147,6 +150,19 @@ demo: deps
 	@./bin/gg-ticket --db $(DEMO_DB) $(DEMO_NOW) list --overdue -o tsv | cut -f1,4,8,12,13,16 | expand -t 4,23,44,56,66
 	@echo; echo '== what the net lacks (gg-org check)'
 	@./bin/gg-org --db $(DEMO_DB) check -o tsv | cut -f1,3,5,10 | expand -t 26,47,102
+	@echo; echo '== November'"'"'s Saturday service days, and the places taken'
+	@./bin/gg-volunteer --db $(DEMO_DB) activity list --period 2026-11 -o table
+	@echo; echo '== resident orders (群众点单、社区派单、党员接单): served and rated, one expired by the sweep, one open'
+	@./bin/gg-volunteer --db $(DEMO_DB) order list -o table
+	@echo; echo '== hours verified by community workers, by community, in November'
+	@./bin/gg-volunteer --db $(DEMO_DB) $(DEMO_NOW) hours --by community --period 2026-11 -o table
+	@echo; echo '== star volunteers (1 star at 100 verified hours, the day reached), then those within 10 hours of a star'
+	@{ ./bin/gg-volunteer --db $(DEMO_DB) $(DEMO_NOW) stars -o tsv; \
+	  ./bin/gg-volunteer --db $(DEMO_DB) $(DEMO_NOW) stars --near 10 -o tsv | tail -n +2; } | cut -f1,3-6,11,12 | expand -t 11,27,35,42,54,63
+	@echo; echo '== in-service Party members who never reported in or served under the target in November (exit 1)'
+	@./bin/gg-volunteer --db $(DEMO_DB) $(DEMO_NOW) members --period 2026-11 -o table || [ $$? -eq 1 ]
+	@echo; echo '== who could serve the open order 6, best first, factor by factor (gg-volunteer match)'
+	@./bin/gg-volunteer --db $(DEMO_DB) $(DEMO_NOW) match 6 --limit 5 -o tsv | cut -f2,3,6-14 | expand -t 6,17,24,31,47,60,71,82,95,108
 	@echo; echo '== every write above is in the audit log, chained: its last rows, and the chain checked (gg-report)'
 	@./bin/gg-report --db $(DEMO_DB) audit -o tsv | tail -n 3 | cut -f1,5,7 | expand -t 6,20 | cut -c1-120
 	@./bin/gg-report --db $(DEMO_DB) audit --verify

@@ -100,7 +100,12 @@ tally() {
 	assert_line 'rule                      code                 problem                                                shortfall'
 	assert_line --regexp '^street_joint_committee +TZ-GG-DP +street has no joint committee'
 	assert_line --regexp '^39  road\.parking +TZ-HL-CZ-03-G01-B01  department  D-GA$'
-	[ "$(grep -c '^== ' <<<"$output")" -eq 8 ]
+	# gg-volunteer's month: the star reached on the first Saturday, the members the list goes
+	# back to their employers with (members exits 1, and make demo goes on), the open order matched
+	assert_line --regexp '^H0001 +TZ-HL-CZ-01 +102\.5 +1 +2026-11-07 +300 +197\.5$'
+	assert_line --regexp '^海陵区财政局 +H0016 +苏晓强 +TZ-HL-CZ-01 +2\.5 +1\.97 +never_reported$'
+	assert_line --regexp '^1 +H0001 +85 +true +true +false +true +true +0 +5 +0$'
+	[ "$(grep -c '^== ' <<<"$output")" -eq 15 ]
 	# every heading is followed by what it heads
 	assert_equal "$(grep -A1 '^== ' <<<"$output" | grep -cx '')" 0
 	[ "$(LC_ALL=C.UTF-8 wc -L <<<"$output")" -le 120 ]
@@ -127,4 +132,9 @@ tally() {
 	assert_line --regexp '^verified: true$'
 	assert_line --regexp '^[0-9]+:[0-9a-f]{64}$'
 	assert_line --partial 'status: closed'
+	# the Saturday: 150 and 125 minutes verified, in hours to two decimals
+	c=$(((150 + 125) * 100 / 60)) # hundredths of an hour, 458.33 rounds down
+	assert_line --regexp "^TZ-HL-CZ-01 +东进社区 +${c%??}\\.${c: -2} +2 +2\$"
+	assert_line --regexp '^\{"rank":1,"volunteer":"H0003",'
+	assert_line 'requester_phone: "139****5678"'
 }
