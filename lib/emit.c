@@ -188,6 +188,20 @@ int gg_emit_close(struct gg_emit *e)
 	return rc;
 }
 
+/* Closes the emitter of a command that failed: before its first record, without writing
+ * what closing would (a table's header, an empty list), so a failed command that streams its
+ * output prints nothing; after it, as gg_emit_close (what was streamed cannot be taken back). */
+void gg_emit_abandon(struct gg_emit *e)
+{
+	FILE *null = e && !e->n && !e->sections ? fopen("/dev/null", "w") : NULL;
+
+	if (null)
+		e->out = null;
+	gg_emit_close(e);
+	if (null)
+		fclose(null);
+}
+
 /* Text made safe to show: no control character reaches a terminal or splits a tsv row.
  * Control characters (C0, DEL and the C1 range U+0080..U+009F, which terminals also obey)
  * become \xHH or \u00HH; tsv writes tab, newline, return and backslash as \t \n \r \\,

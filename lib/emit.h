@@ -43,6 +43,7 @@ struct gg_emit *gg_emit_open(FILE *out, enum gg_fmt fmt, int list, const char *c
 int gg_emit(struct gg_emit *e, json_t *rec);
 int gg_emit_section(struct gg_emit *e, const char *name, const char *const *cols);
 int gg_emit_close(struct gg_emit *e);
+void gg_emit_abandon(struct gg_emit *e);
 int gg_emit_yaml_quoted(const char *s);
 char *gg_emit_cell(json_t *v);
 

@@ -102,7 +102,11 @@ int gg_kindcmd_args(struct gg_ctx *c, const struct gg_kind *k, int argc, char **
 			continue;
 		}
 		json_t *list = json_object_get(rec, f->name);
-		if (!list) {
+		if (!*optarg) { /* an empty value removes the whole list */
+			json_object_set_new(rec, f->name, json_null());
+			continue;
+		}
+		if (!list || json_is_null(list)) {
 			list = json_array();
 			json_object_set_new(rec, f->name, list);
 		}

@@ -27,8 +27,13 @@ struct gg_emit *gg_out_records(struct gg_ctx *c, const char *const *cols)
 	return gg_emit_open(c->out, c->fmt == GG_FMT_DEFAULT ? GG_FMT_YAML : c->fmt, GG_EMIT_RECORDS, cols);
 }
 
+/* Finishes the output; a command that failed (c->err) before its first record writes none. */
 int gg_out_close(struct gg_ctx *c, struct gg_emit *e)
 {
+	if (c->err.code) {
+		gg_emit_abandon(e);
+		return 0;
+	}
 	if (gg_emit_close(e))
 		return gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %s", strerror(errno));
 	return 0;

@@ -205,14 +205,28 @@ static void hhmm(int64_t t, char buf[8])
 	snprintf(buf, 8, "%.5s", s + 11);
 }
 
-/* A check-in or check-out on the activity's day: --at as given, else now. */
+/* A time given with --at has happened: a check-in or check-out is recorded once it is. */
+static int not_ahead(struct gg_ctx *c, struct move *m, const char *what)
+{
+	char t[32];
+
+	if (!m->at_given || m->at <= gg_clock_now())
+		return 0;
+	gg_clock_format_zone(m->at, t);
+	return gg_err_set(&c->err, GG_EX_DATAERR, "%s at %s is later than now: record it once it has happened", what,
+			  t);
+}
+
+/* A check-in on the activity's day: --at as given, else now. */
 static int on_the_day(struct gg_ctx *c, struct move *m, const char *what)
 {
 	char t[32], d[16];
 
+	if (not_ahead(c, m, what))
+		return c->err.code;
 	if (m->at >= m->day && m->at < m->day + 86400)
 		return 0;
-	gg_clock_format(m->at, t);
+	gg_clock_format_zone(m->at, t);
 	snprintf(d, sizeof d, "%s", text(m->act, "date"));
 	if (m->at_given)
 		return gg_err_set(&c->err, GG_EX_DATAERR, "%s at %s is not on the day of activity %lld, %s", what, t,
@@ -298,13 +312,14 @@ static int64_t min64(int64_t a, int64_t b)
 }
 
 /* The minutes from check-in to check-out, no more than the activity lasts nor than there was
- * of it left at check-in, appended to the hours ledger. */
+ * of it left at check-in, appended to the hours ledger. A check-out may come after midnight
+ * (an activity that ends at 24:00, a volunteer who stayed): only not before the check-in. */
 static int checkout(struct gg_ctx *c, struct move *m)
 {
 	char in[8], out[8];
 	json_int_t row;
 
-	if (on_the_day(c, m, "a check-out"))
+	if (not_ahead(c, m, "a check-out"))
 		return c->err.code;
 	if (m->at < m->checkin_at) {
 		hhmm(m->at, out);

@@ -75,8 +75,9 @@ static int person_of(struct gg_ctx *c, json_t *rec, const struct gg_src *src)
 	int any = 0, rc;
 
 	for (int i = 0; person_fields[i]; i++)
-		if ((v = json_object_get(given, person_fields[i]))) {
-			json_object_set(p, person_fields[i], json_object_get(rec, person_fields[i]));
+		if (json_object_get(given, person_fields[i])) { /* given empty: removed from the person */
+			v = json_object_get(rec, person_fields[i]);
+			json_object_set(p, person_fields[i], v ? v : json_null());
 			any = 1;
 		}
 	if (!any) {

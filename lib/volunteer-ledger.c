@@ -74,6 +74,29 @@ const struct gg_kind gg_certificate_kind = {
 		},
 };
 
+/* Whether a volunteer's services of a day (those not reversed) would pass 24 hours with m
+ * minutes more: 65 naming the day, the only way a day's rows could add up past one. */
+static int day_full(struct gg_ctx *c, json_t *row, json_int_t m)
+{
+	struct gg_stmt *st = gg_db_named(c->db, "service/day", &c->err);
+	json_int_t had;
+
+	if (!st)
+		return c->err.code;
+	gg_stmt_bind_name(st, "volunteer", json_object_get(row, "volunteer"));
+	gg_stmt_bind_name(st, "date", json_object_get(row, "date"));
+	if (gg_stmt_step(st, &c->err) < 0)
+		return c->err.code;
+	had = gg_stmt_int(st, 0);
+	if (had + m <= 24 * 60)
+		return 0;
+	return gg_err_set(&c->err, GG_EX_DATAERR,
+			  "'%s' has %.2f hours of service on %s already: %.2f more would make the day longer than "
+			  "24 hours",
+			  json_string_value(json_object_get(row, "volunteer")), (double)had / 60,
+			  json_string_value(json_object_get(row, "date")), (double)m / 60);
+}
+
 int gg_volunteer_ledger_add(struct gg_ctx *c, json_t *row, json_int_t *id)
 {
 	json_t *out = NULL;
@@ -86,6 +109,8 @@ int gg_volunteer_ledger_add(struct gg_ctx *c, json_t *row, json_int_t *id)
 	if (m < -24 * 60 || m > 24 * 60)
 		return gg_err_set(&c->err, GG_EX_DATAERR, "a row of the hours ledger holds at most 24 hours, not %.2f",
 				  (double)m / 60);
+	if (!strcmp(json_string_value(json_object_get(row, "entry")), "service") && day_full(c, row, m))
+		return c->err.code;
 	if ((rc = gg_kind_put(c, &gg_service_kind, row, NULL, -1, &what, &out)))
 		return rc;
 	if (id)
@@ -253,6 +278,9 @@ int gg_volunteer_verify(struct gg_ctx *c, json_int_t record, const char *by, jso
 	else if (json_object_get(was, "verified_in"))
 		rc = gg_err_set(&c->err, GG_EX_DATAERR, "row %lld was verified already, by row %lld", (long long)record,
 				(long long)num(was, "verified_in"));
+	else if (num(was, "minutes") <= 0)
+		rc = gg_err_set(&c->err, GG_EX_DATAERR, "row %lld holds no minute served: there is nothing to verify",
+				(long long)record);
 	else if (!strcmp(text(was, "volunteer"), by))
 		rc = gg_err_set(&c->err, GG_EX_DATAERR, "'%s' cannot verify their own hours (row %lld)", by,
 				(long long)record);
@@ -466,7 +494,8 @@ static int climb_end(struct gg_ctx *c, struct stars_arg *a, struct climb *k)
 	if ((rc = gg_stmt_step(st, &c->err)) < 0)
 		return c->err.code;
 	r = json_pack("{s:s,s:s?,s:s?,s:o,s:i}", "volunteer", k->who, "name", rc ? gg_stmt_text(st, 0) : NULL,
-		      "home_community", rc ? gg_stmt_text(st, 1) : NULL, "hours", gg_volunteer_hours_of(k->minutes), "stars", level);
+		      "home_community", rc ? gg_stmt_text(st, 1) : NULL, "hours", gg_volunteer_hours_of(k->minutes),
+		      "stars", level);
 	for (int i = 0; i < level; i++) {
 		snprintf(name, sizeof name, "star_%d", i + 1);
 		json_object_set_new(r, name, json_string(k->reached[i]));
@@ -640,7 +669,7 @@ int gg_volunteer_certificate(struct gg_ctx *c, const char *volunteer, const char
 	if (rc)
 		goto done;
 	gg_clock_parse_date(to, &t);
-	gg_clock_format_date(t - 43200, last); /* the day before the first day after */
+	gg_clock_format_date(t - 43200, last);	      /* the day before the first day after */
 	gg_clock_format_zone(gg_clock_now(), issued); /* the calendar's zone: the same whatever TZ says */
 	snprintf(year, sizeof year, "%.4s", issued);
 	snprintf(number, sizeof number, "GG-%s-%06lld", year, (long long)id);
@@ -649,8 +678,8 @@ int gg_volunteer_certificate(struct gg_ctx *c, const char *volunteer, const char
 			volunteer, "name", json_object_get(vol, "name"), "phone", json_object_get(vol, "phone"),
 			"volunteer_no", json_object_get(vol, "volunteer_no"), "home_community",
 			json_object_get(vol, "home_community"), "period", period, "from", from, "to", last, "hours",
-			gg_volunteer_hours_of(minutes), "services", services, "issuer", issuer ? issuer : volunteer, "issued_at",
-			issued);
+			gg_volunteer_hours_of(minutes), "services", services, "issuer", issuer ? issuer : volunteer,
+			"issued_at", issued);
 	for (const char *const *k = (const char *const[]){"name", "phone", "volunteer_no", NULL}; rec && *k; k++)
 		if (json_is_null(json_object_get(rec, *k))) /* a field the volunteer lacks is left out */
 			json_object_del(rec, *k);

@@ -119,8 +119,12 @@ int gg_volunteer_pledge_done(struct gg_ctx *c, json_int_t id, const char *on, js
 		json_decref(p);
 		return c->err.code;
 	}
-	if (!on)
-		today(day);
+	today(day);
+	if (on && strcmp(on, day) > 0) {
+		json_decref(p);
+		return gg_err_set(&c->err, GG_EX_DATAERR,
+				  "--on %s is after today (%s): a pledge is done once it is kept", on, day);
+	}
 	json_object_set_new(p, "done_at", json_string(on ? on : day));
 	rc = gg_kind_put(c, &gg_pledge_kind, p, NULL, 1, &what, out);
 	json_decref(p);
@@ -178,8 +182,10 @@ int gg_volunteer_report_in(struct gg_ctx *c, const char *person, const char *com
 	int added, rc;
 
 	*out = NULL;
-	if (!on)
-		today(day);
+	today(day);
+	if (on && strcmp(on, day) > 0)
+		return gg_err_set(&c->err, GG_EX_DATAERR,
+				  "--on %s is after today (%s): a member reports in once they have", on, day);
 	on = on ? on : day;
 	rec = json_pack("{s:s,s:I,s:s,s:s}", "person", person, "year", (json_int_t)atoi(on), "community", community,
 			"date", on);

@@ -233,6 +233,29 @@ static const char *need_of(const char *category)
 	return best;
 }
 
+/* A ticket becomes one order at a time, and only once it was reported: 65 when an order of
+ * it is still to be served, or when now is before the ticket's report. */
+static int taken(struct gg_ctx *c, json_int_t ticket, json_t *t)
+{
+	struct gg_stmt *st = gg_db_named(c->db, "order/of-ticket", &c->err);
+	const char *reported = json_string_value(json_object_get(t, "reported_at"));
+	int64_t at;
+	int rc;
+
+	if (!st)
+		return c->err.code;
+	gg_stmt_bind_int(st, gg_stmt_index(st, "ticket"), ticket);
+	if ((rc = gg_stmt_step(st, &c->err)) < 0)
+		return c->err.code;
+	if (rc)
+		return gg_err_set(&c->err, GG_EX_DATAERR, "ticket %lld is order %lld already, still %s",
+				  (long long)ticket, (long long)gg_stmt_int(st, 0), gg_stmt_text(st, 1));
+	if (reported && !gg_clock_parse(reported, &at) && at > gg_clock_now())
+		return gg_err_set(&c->err, GG_EX_DATAERR, "ticket %lld was reported at %s, after now",
+				  (long long)ticket, reported);
+	return 0;
+}
+
 /* What an order takes from the ticket it is made of: the ticket's community, the grid it
  * stands in, its title, a need for its category, and its deadline as the time wanted, each
  * unless given. The ticket's history records the order once it has its id. */
@@ -242,8 +265,8 @@ static int from_ticket(struct gg_ctx *c, json_t *rec, json_int_t ticket)
 	const char *unit, *due;
 	int64_t at;
 
-	if (gg_ticket_get(c, ticket, &t))
-		return c->err.code;
+	if (gg_ticket_get(c, ticket, &t) || taken(c, ticket, t))
+		return json_decref(t), c->err.code;
 	if (!json_object_get(rec, "community"))
 		json_object_set(rec, "community", json_object_get(t, "community"));
 	if (!json_object_get(rec, "title"))

@@ -94,3 +94,13 @@ setup() {
 	assert_equal "$(digest)" "$BEFORE"
 	refused gg-volunteer "cannot remove volunteer 'W0001': still referred to by rows of the hours ledger (1)" rm W0001
 }
+
+@test "an empty value removes a field: the person's phone through the volunteer, a list as a whole" {
+	gg-volunteer add --person W0001 --home-community TZ-HL-CZ-01 --skills legal --availability sat:09:00-11:30 >/dev/null
+	run -0 gg-volunteer set W0001 --phone '' --skills '' --availability '' -o json
+	assert_equal "$(jq -c '[.phone, .skills, .availability]' <<<"$output")" '[null,null,null]'
+	assert_equal "$(sqlite3 "$GG_DB" "SELECT phone IS NULL FROM person WHERE code = 'W0001'")" 1
+	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM volunteer_skill")" 0
+	BEFORE=$(digest)
+	refused gg-volunteer "a person needs a name" set W0001 --name ''
+}

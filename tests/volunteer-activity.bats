@@ -68,7 +68,8 @@ at() {
 	run -0 gg-volunteer activity show 1 -o json
 	assert_equal "$(jq '.[0].taken' <<<"$output")" 10
 
-	# check-ins as the organiser writes them down, on the day
+	# check-ins as the organiser writes them down that evening
+	export GG_NOW=2026-11-28T20:00:00+08:00
 	declare -A in=([V01]=08:55 [V02]=08:55 [V03]=08:55 [V04]=09:00 [V05]=09:00 [V06]=09:10 [V07]=09:30 [V08]=10:00 [V09]=09:00)
 	for v in "${!in[@]}"; do
 		run -0 gg-volunteer activity checkin 1 "$v" --at "$(at "${in[$v]}")"
@@ -115,6 +116,7 @@ at() {
 	saturday
 	rows=$(sqlite3 "$GG_DB" 'SELECT count(*) FROM audit')
 	gg-volunteer activity signup 1 V01 V02 >/dev/null
+	export GG_NOW=2026-11-28T20:00:00+08:00
 	gg-volunteer activity checkin 1 V01 --at "$(at 09:00)" >/dev/null
 	gg-volunteer activity checkout 1 V01 --at "$(at 10:00)" >/dev/null
 	gg-volunteer activity cancel 1 V02 >/dev/null
@@ -152,6 +154,9 @@ at() {
 		activity checkout 1 V01 --at "$(at 11:00)"
 	refused gg-volunteer "a check-in now, 2026-11-26T10:00:00+08:00, is not on the day of activity 1, 2026-11-28: give the time with --at TIME" \
 		activity checkin 1 V01
+	refused gg-volunteer "a check-in at 2026-11-28T09:00:00+08:00 is later than now: record it once it has happened" \
+		activity checkin 1 V01 --at "$(at 09:00)"
+	export GG_NOW=2026-11-29T20:00:00+08:00
 	refused gg-volunteer "a check-in at 2026-11-29T09:00:00+08:00 is not on the day of activity 1, 2026-11-28" \
 		activity checkin 1 V01 --at 2026-11-29T09:00:00+08:00
 	gg-volunteer activity checkin 1 V01 --at "$(at 09:15)" >/dev/null
@@ -164,7 +169,7 @@ at() {
 	refused gg-volunteer "'V03' cannot check in at activity 1: they have not signed up" \
 		activity checkin 1 V03 --at "$(at 09:20)"
 	refused gg-volunteer "activity 1 begins at 2026-11-28T09:00:00+08:00: a no-show is marked once it has begun" \
-		activity noshow 1 V02
+		activity noshow 1 V02 --now 2026-11-28T08:30:00+08:00
 	refused gg-volunteer "no activity 9" activity signup 9 V01
 	refused gg-volunteer "no volunteer 'W0001'" activity signup 1 W0001
 	run -64 --separate-stderr gg-volunteer activity signup 1 V03 --at "$(at 09:00)"
@@ -241,7 +246,7 @@ at() {
 	# a day begun is not called off
 	saturday
 	gg-volunteer activity signup 2 V01 V02 >/dev/null
-	gg-volunteer activity checkin 2 V01 --at "$(at 09:00)" >/dev/null
+	GG_NOW=2026-11-28T20:00:00+08:00 gg-volunteer activity checkin 2 V01 --at "$(at 09:00)" >/dev/null
 	BEFORE=$(digest)
 	refused gg-volunteer "activity 2 (周六助老服务) has begun: sign-ups checked in or marked no-shows (1); withdraw the others with 'activity cancel 2 VOLUNTEER...'" \
 		activity cancel 2
@@ -258,4 +263,17 @@ at() {
 	run -0 gg-volunteer activity list --kind culture,help_services -o csv
 	assert_line --index 0 'id,community,date,hours,capacity,kind,team,title,status,taken'
 	assert_equal "${#lines[@]}" 3
+}
+
+@test "an evening until 24:00: a check-out after midnight counts up to the end, never one still to come" {
+	gg-volunteer activity add --community TZ-HL-CZ-01 --date 2026-11-28 --hours 20:00-24:00 --capacity 5 \
+		--kind culture --title 广场舞晚会 >/dev/null
+	gg-volunteer activity signup 1 V01 V02 >/dev/null
+	export GG_NOW=2026-11-29T08:00:00+08:00
+	gg-volunteer activity checkin 1 V01 V02 --at 2026-11-28T20:00:00+08:00 >/dev/null
+	run -0 gg-volunteer activity checkout 1 V01 --at 2026-11-29T00:30:00+08:00 -o json
+	assert_equal "$(jq '.[0].minutes' <<<"$output")" $((4 * 60))
+	BEFORE=$(digest)
+	refused gg-volunteer "a check-out at 2026-11-29T09:00:00+08:00 is later than now: record it once it has happened" \
+		activity checkout 1 V02 --at 2026-11-29T09:00:00+08:00
 }

@@ -111,17 +111,35 @@ verified() {
 }
 
 @test "a star level is reached on the day the running total first comes to it, a reversal taking its day's hours back" {
-	# 60 hours on 1 November, 30 on 7 November, 20 on 14 November, each verified
-	a=$(log W0001 20 2026-11-01) b=$(log W0001 20 2026-11-01) c=$(log W0001 20 2026-11-01)
-	d=$(log W0001 15 2026-11-07) e=$(log W0001 15 2026-11-07) f=$(log W0001 20 2026-11-14)
+	# 20 hours on each of 1 to 3 November, 15 on 7 and 8 November, 20 on 14 November, verified
+	a=$(log W0001 20 2026-11-01) b=$(log W0001 20 2026-11-02) c=$(log W0001 20 2026-11-03)
+	d=$(log W0001 15 2026-11-07) e=$(log W0001 15 2026-11-08) f=$(log W0001 20 2026-11-14)
 	gg-volunteer verify "$a" "$b" "$c" "$d" "$e" "$f" --by C0001 >/dev/null
-	# 60 + 30 = 90 by 7 November, 110 by 14 November: the star on 14 November
+	# 60 + 30 = 90 by 8 November, 110 by 14 November: the star on 14 November
 	run -0 gg-volunteer stars -o json
 	assert_equal "$(jq -c '.[] | [.hours, .star_1]' <<<"$output")" '[110,"2026-11-14"]'
-	# taking back 15 hours of 7 November leaves 95 hours: no star
+	# taking back 15 hours of 8 November leaves 95 hours: no star
 	gg-volunteer log --reverse "$e" --reason 登记重复 >/dev/null
 	run -0 gg-volunteer stars --near 10 -o json
 	assert_equal "$(jq -c '.[] | [.hours, .stars, .to_next]' <<<"$output")" '[95,0,5]'
+}
+
+@test "a listing that fails prints nothing, not even its header" {
+	run -65 --separate-stderr gg-volunteer ledger --under NOPE
+	assert_equal "$output" ""
+	assert_equal "$stderr" "gg-volunteer: --under: unknown unit 'NOPE'"
+	run -65 --separate-stderr gg-volunteer ledger --under NOPE -o json
+	assert_equal "$output" ""
+}
+
+@test "a day holds at most 24 hours of a volunteer's service, rows taken back left out" {
+	first=$(log W0001 20 2026-11-01)
+	BEFORE=$(digest)
+	refused gg-volunteer "'W0001' has 20.00 hours of service on 2026-11-01 already: 4.50 more would make the day longer than 24 hours" \
+		log W0001 --hours 4.5 --date 2026-11-01
+	run -0 gg-volunteer log W0001 --hours 4 --date 2026-11-01
+	gg-volunteer log --reverse "$first" --reason 登记错了 >/dev/null
+	run -0 gg-volunteer log W0001 --hours 19.5 --date 2026-11-01
 }
 
 @test "verify: only a community worker of the community served, never the volunteer, all rows or none" {

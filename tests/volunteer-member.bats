@@ -133,11 +133,14 @@ city_of_members() {
 	assert_equal "$(jq -c '.[0] | [.home_community, .employer]' <<<"$output")" '["TZ-HL-CZ-01","海陵区财政局"]'
 	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"add\",\"kind\":\"report_in\"%'")" 1
 	BEFORE=$(digest)
-	run -0 gg-volunteer report-in W0001 --community TZ-HL-CZ-01 --on 2026-12-05 -o json
+	run -0 gg-volunteer report-in W0001 --community TZ-HL-CZ-01 --on 2026-12-05 --now 2026-12-06T10:00:00+08:00 -o json
 	assert_equal "$(jq -c '[.date, .volunteer_added]' <<<"$output")" '["2026-11-26",false]'
 	assert_equal "$(digest)" "$BEFORE"
+	# a day still to come is refused
+	refused gg-volunteer "--on 2026-12-05 is after today (2026-11-26): a member reports in once they have" \
+		report-in W0001 --community TZ-HL-CZ-01 --on 2026-12-05
 	# the next year is a new row
-	run -0 gg-volunteer report-in W0001 --community TZ-HL-CZ-01 --on 2027-01-09
+	run -0 gg-volunteer report-in W0001 --community TZ-HL-CZ-01 --on 2027-01-09 --now 2027-01-10T10:00:00+08:00
 	assert_equal "$(sqlite3 "$GG_DB" 'SELECT year, date FROM report_in ORDER BY year' | tr '\n' ' ')" '2026|2026-11-26 2027|2027-01-09 '
 }
 

@@ -147,6 +147,13 @@ new_order() {
 	assert_equal "$(jq -c '.[-1] | [.kind, .data.order]' <<<"$output")" "[\"order_placed\",$oid]"
 	BEFORE=$(digest)
 	refused gg-volunteer "no ticket 99" order new --ticket 99
+	# one order at a time of a ticket, and none before it was reported
+	refused gg-volunteer "ticket $tid is order $oid already, still open" order new --ticket "$tid"
+	gg-volunteer order cancel "$oid" --reason 居民已自行处理 >/dev/null
+	BEFORE=$(digest)
+	refused gg-volunteer "ticket $tid was reported at $(gg-ticket show "$tid" -o json | jq -r '.[0].reported_at'), after now" \
+		order new --ticket "$tid" --now 2026-11-01T09:00:00+08:00
+	run -0 gg-volunteer order new --ticket "$tid"
 }
 
 @test "hooks on-order-new, on-order-accept and on-order-expire get the order after the commit" {
