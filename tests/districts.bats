@@ -97,6 +97,31 @@ garbage() {
 	assert_equal "$(jq -r .assignee <<<"$output")" D-HL-CG
 }
 
+@test "a re-import that moves an open street-level ticket to another district summons that district's department" {
+	imp() {
+		gg-ticket import -o json <<<"{\"external_id\": \"M1\", \"source\": \"hotline_12345\", \"category\": \"env.garbage\", \"title\": \"垃圾堆放\", \"unit\": \"$1\", \"reported_at\": \"2026-11-26T09:00:00+08:00\"}"
+	}
+	run -0 imp TZ-HL-CZ-01-G01
+	id=$(gg-ticket list -o json | jq -r '.[0].id')
+	gg-ticket escalate "$id" --to street --reason 网格处理不了 >/dev/null
+	# within the district: the same department, the assignee kept
+	run -0 imp TZ-HL-CD-01-G01
+	run -0 gg-ticket show "$id" -o json
+	assert_equal "$(jq -c '.[0] | [.unit, .status, .assignee]' <<<"$output")" '["TZ-HL-CD-01-G01","assigned","D-HL-CG"]'
+	run -0 imp TZ-GG-KA-01-G01
+	assert_equal "$(jq -c . <<<"$output")" '{"new":0,"updated":1,"unchanged":0}'
+	run -0 gg-ticket show "$id" -o json
+	assert_equal "$(jq -c '.[0] | [.unit, .level, .status, .assignee]' <<<"$output")" '["TZ-GG-KA-01-G01","street","assigned","D-GG-CG"]'
+	run -0 gg-ticket history "$id" -o json
+	assert_equal "$(jq -c '.[-1] | [.kind, .data.unit, .data.assignee]' <<<"$output")" \
+		'["updated",["TZ-HL-CD-01-G01","TZ-GG-KA-01-G01"],["D-HL-CG","D-GG-CG"]]'
+	# a ticket still at grid level summons nobody
+	gg-ticket import >/dev/null <<<'{"external_id": "M2", "source": "hotline_12345", "category": "env.garbage", "title": "甲", "unit": "TZ-HL-CZ-01-G01", "reported_at": "2026-11-26T09:00:00+08:00"}'
+	gg-ticket import >/dev/null <<<'{"external_id": "M2", "source": "hotline_12345", "category": "env.garbage", "title": "甲", "unit": "TZ-GG-KA-01-G01", "reported_at": "2026-11-26T09:00:00+08:00"}'
+	run -0 gg-ticket list --unit TZ-GG-KA-01-G01 -o json
+	assert_equal "$(jq -c 'map([.external_id, .level, .assignee])' <<<"$output")" '[["M1","street","D-GG-CG"],["M2","grid",null]]'
+}
+
 @test "a category names a department or a department_role, one of the two" {
 	local sla='respond: 2h, sla: {street: 2wd, department: 5wd}'
 	refused gg-ticket "stdin:1:14: department: a category names a department or a department_role (which each district maps to its own department), one of the two" \
