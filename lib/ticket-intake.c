@@ -488,13 +488,28 @@ static int audit_new(struct gg_ctx *c, json_t *rec, const char *op, json_int_t i
 	return rc;
 }
 
-/* What an import's options name, checked before its first record: the category of
- * --unmapped must be one the catalogue has (exit 64). */
+/* What intake's options name, checked before the first record (exit 64): the grid of
+ * --unresolved must be a grid of the net, the category of --unmapped one the catalogue has. */
 int gg_ticket_intake_check(struct gg_ctx *c, const struct gg_intake *in)
 {
+	struct gg_stmt *st;
 	struct cat *k;
+	const int *at;
 	int rc;
 
+	if (in->unresolved_grid) {
+		if (!(st = gg_ticket_query(c, "ticket/unit-level", (const char *const[]){"unit", NULL}, &at)))
+			return c->err.code;
+		gg_stmt_bind_text(st, at[0], in->unresolved_grid);
+		if ((rc = gg_stmt_step(st, &c->err)) < 0)
+			return c->err.code;
+		if (!rc)
+			return gg_err_set(&c->err, GG_EX_USAGE, "--unresolved=grid:%s: unknown unit '%s'",
+					  in->unresolved_grid, in->unresolved_grid);
+		if (strcmp(gg_stmt_text(st, 0), "grid"))
+			return gg_err_set(&c->err, GG_EX_USAGE, "--unresolved=grid:%s: '%s' is a %s, not a grid",
+					  in->unresolved_grid, in->unresolved_grid, gg_stmt_text(st, 0));
+	}
 	if (!in->unmapped_category)
 		return 0;
 	if ((rc = gg_ticket_category(c, in->unmapped_category, &k)))

@@ -119,6 +119,22 @@ nothing_written() {
 	assert_output --partial '"unit":"TZ-HL-CZ-01-G02"'
 }
 
+@test "--unresolved names a grid of the net, as grid:CODE" {
+	for code in TZ-HL TZ-HL-CZ-01 TZ-HL-CZ-01-G01-B03; do
+		run -64 --separate-stderr csv "$FIX/hotline.csv" --unresolved=grid:$code
+		assert_equal "${stderr_lines[0]}" "gg-ticket: --unresolved=grid:$code: '$code' is a $(sqlite3 "$GG_DB" "SELECT level FROM unit WHERE code = '$code'"), not a grid"
+		nothing_written
+	done
+	run -64 --separate-stderr csv "$FIX/hotline.csv" --unresolved=grid:TZ-NO-SUCH
+	assert_equal "${stderr_lines[0]}" "gg-ticket: --unresolved=grid:TZ-NO-SUCH: unknown unit 'TZ-NO-SUCH'"
+	nothing_written
+	run -64 --separate-stderr gg-ticket new --category env.garbage --title 甲 --address 无此地址 --unresolved=grid:TZ-HL-CZ-01
+	assert_equal "${stderr_lines[0]}" "gg-ticket: --unresolved=grid:TZ-HL-CZ-01: 'TZ-HL-CZ-01' is a community, not a grid"
+	nothing_written
+	run -0 gg-ticket new --category env.garbage --title 甲 --address 无此地址 --unresolved=grid:TZ-HL-CZ-01-G02 -o json
+	assert_equal "$(jq -r .unit <<<"$output")" TZ-HL-CZ-01-G02
+}
+
 # ---- --unmapped ----
 
 # unmapped_csv: the fixture with a third record whose category the mapping does not know
