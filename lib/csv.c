@@ -32,7 +32,8 @@ struct gg_csv {
 	char raw[4096], utf8[16384];
 	size_t nraw, at, nutf8;
 	int back[2], nback, bad, end, cut, fault, ioerr;
-	int whole; /* the last row was read to its end, whatever was wrong with it */
+	int whole;   /* the last row was read to its end, whatever was wrong with it */
+	int notutf8; /* a field of the row being read is not UTF-8: err says which */
 };
 
 const char *const gg_csv_encodings[] = {"gbk", "gb18030", "utf-8", NULL};
@@ -229,9 +230,14 @@ static int field(struct gg_csv *r, json_t *row, struct gg_err *err)
 	char fname[128];
 
 	r->buf[r->len] = '\0';
-	if (!(s = json_stringn(r->buf, r->len)))
-		return gg_err_set(err, GG_EX_DATAERR, "%s:%d: malformed CSV: %s is not UTF-8%s", r->name, r->line,
-				  field_name(r, row, fname, sizeof fname), hint(r));
+	/* the row is read on to its end, so that a dry run can name the rows after it too */
+	if (!(s = json_stringn(r->buf, r->len))) {
+		if (!r->notutf8)
+			gg_err_set(err, GG_EX_DATAERR, "%s:%d: malformed CSV: %s is not UTF-8%s", r->name, r->line,
+				   field_name(r, row, fname, sizeof fname), hint(r));
+		r->notutf8 = 1;
+		s = json_string("");
+	}
 	json_array_append_new(row, s);
 	r->len = 0;
 	return 0;
@@ -351,9 +357,12 @@ int gg_csv_next(struct gg_csv *r, json_t **out, struct gg_err *err)
 	if ((rc = row_start(r, &c, err)) <= 0)
 		return rc;
 	row = json_array();
+	r->notutf8 = 0;
 	if (row_fields(r, c, row, err))
 		return json_decref(row), -1;
 	r->whole = 1;
+	if (r->notutf8) /* err names its first field that is not UTF-8 */
+		return json_decref(row), -1;
 	if (!r->ncols) {
 		r->ncols = (int)json_array_size(row);
 		r->header = json_incref(row);

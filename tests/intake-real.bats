@@ -252,6 +252,28 @@ gg-ticket: 4 records would be refused"
 	assert_equal "$(digest)" "$BEFORE"
 }
 
+@test "--dry-run goes on past a field that is not UTF-8, naming --encoding for each such row" {
+	{
+		cat "$FIX/hotline.csv"
+		printf '2026110300500,2026/11/03 12:00,\xc0\xac\xbb\xf8,标题,内容,东进路12号3幢\n'
+		echo '2026110300501,2026/11/03 12:00,邻里纠纷,,内容,东进路12号3幢'
+		printf '2026110300502,2026/11/03 12:00,邻里纠纷,标题,"\xff\n\xfe",东进路12号3幢\n'
+		echo '2026110300503,2026/11/03 12:00,邻里纠纷,吵,内容,东进路12号3幢'
+	} >"$BATS_TEST_TMPDIR/mixed.csv"
+	f=$BATS_TEST_TMPDIR/mixed.csv
+	run -65 --separate-stderr csv "$f" --dry-run -o ndjson
+	assert_output '{"new":3,"updated":0,"unchanged":0}'
+	assert_equal "$stderr" "gg-ticket: $f:5: malformed CSV: field 3 (诉求分类) is not UTF-8 (it looks like GB18030/GBK: use --encoding gbk)
+gg-ticket: $f:6: a ticket needs a title
+gg-ticket: $f:7: malformed CSV: field 5 (诉求内容) is not UTF-8 (read it with --encoding, one of: gbk, gb18030, utf-8)
+gg-ticket: 3 records would be refused"
+	assert_equal "$(digest)" "$BEFORE"
+	# without --dry-run the first stops the import
+	run -65 --separate-stderr csv "$f" -o ndjson
+	assert_equal "$stderr" "gg-ticket: $f:5: malformed CSV: field 3 (诉求分类) is not UTF-8 (it looks like GB18030/GBK: use --encoding gbk)"
+	nothing_written
+}
+
 @test "--dry-run names every refused record of JSON too, a personal number in one masked" {
 	printf '%s\n' '{"category": "env.garbage", "unit": "TZ-HL-CZ-01-G01", "title": "甲"}' \
 		'{"category": "no.such", "unit": "TZ-HL-CZ-01-G01", "title": "乙"}' \
