@@ -348,7 +348,7 @@ static void problem(struct walk *w, int64_t row, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	gg_err_vformat(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	w->finding = json_pack("{s:I,s:s}", "row", (json_int_t)row, "problem", msg);
 }

@@ -43,7 +43,7 @@ int gg_cli_usage(struct gg_ctx *c, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(c->err.msg, sizeof c->err.msg, fmt, ap);
+	gg_err_vformat(c->err.msg, sizeof c->err.msg, fmt, ap);
 	va_end(ap);
 	c->err.code = GG_EX_USAGE;
 	return GG_EX_USAGE;
