@@ -279,6 +279,8 @@ static int cmd_new(struct gg_ctx *c, int argc, char **argv)
 				     "to read one record from stdin");
 		goto done;
 	}
+	if ((rc = gg_ticket_intake_check(c, &in)))
+		goto done;
 	if (from_stdin && (rc = one_record(c, &r, &rec)))
 		goto done;
 	src.r = r;

@@ -177,8 +177,9 @@ static int add_row(struct gg_ctx *c, const char *const f[NF], const char hash[65
 	if (gg_stmt_run(st, &c->err))
 		return c->err.code;
 	if (gg_db_changes(c->db) != 1) /* a trigger of someone else's let the write through unlogged */
-		return gg_err_set(&c->err, GG_EX_SOFTWARE, "the audit row was not written: something in the database "
-							   "drops it; 'gg-org init' removes triggers gg did not make");
+		return gg_err_set(&c->err, GG_EX_SOFTWARE,
+				  "the audit row was not written: something in the database "
+				  "drops it; 'gg-org init' removes triggers gg did not make");
 	return 0;
 }
 
@@ -216,8 +217,7 @@ int gg_audit(struct gg_ctx *c, json_t *change)
 	char *text = json_dumps(change, JSON_COMPACT), *actor = gg_text_mask_free(c->actor);
 	int rc = !text || !actor ? gg_err_oom(&c->err) : 0;
 	if (!rc) {
-		const char *f[NF] = {id, at, who, uid, actor, gg_clock_now_given() ? now : NULL,
-				     c->command, text};
+		const char *f[NF] = {id, at, who, uid, actor, gg_clock_now_given() ? now : NULL, c->command, text};
 		row_hash(md, 2, c->prev_hash, f, hash);
 		rc = add_row(c, f, hash);
 	}
@@ -348,7 +348,7 @@ static void problem(struct walk *w, int64_t row, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	gg_err_vformat(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	w->finding = json_pack("{s:I,s:s}", "row", (json_int_t)row, "problem", msg);
 }
@@ -388,7 +388,8 @@ static void walk_row(struct walk *w, const char *const f[NF], const char *prev, 
 		return problem(w, id, "row %lld was altered: its fields do not give its hash", (long long)id);
 	if (id == w->expect_id) {
 		if (strcmp(hash, w->expect_hash))
-			return problem(w, id, "row %lld is not the head expected: the log was rewritten", (long long)id);
+			return problem(w, id, "row %lld is not the head expected: the log was rewritten",
+				       (long long)id);
 		w->expect_met = 1;
 	}
 	w->rows++;
@@ -426,8 +427,8 @@ static int parse_expect(struct gg_ctx *c, const char *expect, struct walk *w)
 	if (!colon || end != colon || w->expect_id < 0 || strlen(colon + 1) != 64 ||
 	    strspn(colon + 1, "0123456789abcdef") != 64)
 		if (!(colon && !strcmp(colon + 1, "genesis") && w->expect_id == 0))
-			return gg_err_set(&c->err, GG_EX_USAGE, "--expect wants COUNT:HASH as --head prints it, not '%s'",
-					  expect);
+			return gg_err_set(&c->err, GG_EX_USAGE,
+					  "--expect wants COUNT:HASH as --head prints it, not '%s'", expect);
 	w->expect_hash = colon + 1;
 	return 0;
 }
@@ -446,7 +447,8 @@ static int walk_file(struct gg_ctx *c, struct walk *w, const char *path)
 		const char *f[NF];
 		for (int i = 0; i < NF; i++)
 			f[i] = json_string_value(json_object_get(rec, names[i]));
-		walk_row(w, f, json_string_value(json_object_get(rec, "prev")), json_string_value(json_object_get(rec, "hash")),
+		walk_row(w, f, json_string_value(json_object_get(rec, "prev")),
+			 json_string_value(json_object_get(rec, "hash")),
 			 (int)json_integer_value(json_object_get(rec, "v")));
 		json_decref(rec);
 	}
@@ -517,7 +519,8 @@ int gg_audit_head(struct gg_ctx *c, char head[96])
 /* Writes every row of the log to f, a JSON object a line, change as the text its hash covers. */
 static int write_rows(struct gg_ctx *c, FILE *f)
 {
-	static const char *const cols[] = {"id", "at", "login", "uid", "actor", "now", "command", "change", "prev", "hash"};
+	static const char *const cols[] = {"id",  "at",	     "login",  "uid",  "actor",
+					   "now", "command", "change", "prev", "hash"};
 	struct gg_stmt *st = gg_db_named(c->db, "audit/all", &c->err);
 	int rc;
 
@@ -526,7 +529,8 @@ static int write_rows(struct gg_ctx *c, FILE *f)
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
 		json_t *r = json_object();
 		for (int i = 0; i < 10; i++)
-			json_object_set_new(r, cols[i], gg_stmt_text(st, i) ? json_string(gg_stmt_text(st, i)) : json_null());
+			json_object_set_new(r, cols[i],
+					    gg_stmt_text(st, i) ? json_string(gg_stmt_text(st, i)) : json_null());
 		json_object_set_new(r, "v", json_integer(gg_stmt_int(st, 10)));
 		rc = json_dumpf(r, f, JSON_COMPACT) || fputc('\n', f) == EOF;
 		json_decref(r);

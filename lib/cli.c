@@ -43,7 +43,7 @@ int gg_cli_usage(struct gg_ctx *c, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(c->err.msg, sizeof c->err.msg, fmt, ap);
+	gg_err_vformat(c->err.msg, sizeof c->err.msg, fmt, ap);
 	va_end(ap);
 	c->err.code = GG_EX_USAGE;
 	return GG_EX_USAGE;
@@ -127,8 +127,8 @@ static int help(FILE *f, const struct gg_tool *t, const struct gg_cmd *parent, c
 	if (!k) {
 		fprintf(f, "usage: %s [GLOBAL OPTIONS] COMMAND [ARGS...]\n%s\n\ncommands:\n", t->name, t->summary);
 		print_cmds(f, "", t->cmds);
-		fprintf(f, "\n%s\nSee %s(1) and gg(7); '%s help COMMAND'\nshows a command's options.\n",
-			global_help, t->name, t->name);
+		fprintf(f, "\n%s\nSee %s(1) and gg(7); '%s help COMMAND'\nshows a command's options.\n", global_help,
+			t->name, t->name);
 	} else if (k->sub) {
 		fprintf(f, "usage: %s %s COMMAND [ARGS...]\n%s\n\ncommands:\n", t->name, k->name, k->help);
 		snprintf(line, sizeof line, "%s ", k->name);

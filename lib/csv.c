@@ -17,8 +17,7 @@
 #include "csv.h"
 #include "reader.h"
 
-#define BAD (-2)  /* what get() returns past bytes the named encoding does not have */
-#define NONE (-3) /* nothing put back */
+#define BAD (-2) /* what get() returns past bytes the named encoding does not have */
 
 struct gg_csv {
 	FILE *f;
@@ -32,8 +31,9 @@ struct gg_csv {
 	const char *encoding;
 	char raw[4096], utf8[16384];
 	size_t nraw, at, nutf8;
-	int back, bad, end, cut, fault, ioerr;
-	int whole; /* the last row was read to its end, whatever was wrong with it */
+	int back[2], nback, bad, end, cut, fault, ioerr;
+	int whole;   /* the last row was read to its end, whatever was wrong with it */
+	int notutf8; /* a field of the row being read is not UTF-8: err says which */
 };
 
 const char *const gg_csv_encodings[] = {"gbk", "gb18030", "utf-8", NULL};
@@ -54,7 +54,6 @@ int gg_csv_open(struct gg_csv **out, const char *path, struct gg_err *err)
 	r->name = strdup(stdin_ ? "stdin" : path);
 	r->next_line = 1;
 	r->cd = (iconv_t)-1;
-	r->back = NONE;
 	*out = r;
 	return 0;
 }
@@ -148,10 +147,8 @@ static int bad(struct gg_csv *r, struct gg_err *err)
  * cannot be decoded (bad() says why). */
 static int get(struct gg_csv *r)
 {
-	int c = r->back;
-
-	if (c != NONE)
-		return r->back = NONE, c;
+	if (r->nback)
+		return r->back[--r->nback];
 	if (r->cd == (iconv_t)-1)
 		return getc(r->f);
 	while (r->at == r->nutf8) {
@@ -163,10 +160,10 @@ static int get(struct gg_csv *r)
 	return (unsigned char)r->utf8[r->at++];
 }
 
-/* Puts c back, to be read again (one byte at most). */
+/* Puts c back, to be read again before what was put back already (two bytes at most). */
 static void unget(struct gg_csv *r, int c)
 {
-	r->back = c;
+	r->back[r->nback++] = c;
 }
 
 static int put(struct gg_csv *r, int c)
@@ -233,24 +230,35 @@ static int field(struct gg_csv *r, json_t *row, struct gg_err *err)
 	char fname[128];
 
 	r->buf[r->len] = '\0';
-	if (!(s = json_stringn(r->buf, r->len)))
-		return gg_err_set(err, GG_EX_DATAERR, "%s:%d: malformed CSV: %s is not UTF-8%s", r->name, r->line,
-				  field_name(r, row, fname, sizeof fname), hint(r));
+	/* the row is read on to its end, so that a dry run can name the rows after it too */
+	if (!(s = json_stringn(r->buf, r->len))) {
+		if (!r->notutf8)
+			gg_err_set(err, GG_EX_DATAERR, "%s:%d: malformed CSV: %s is not UTF-8%s", r->name, r->line,
+				   field_name(r, row, fname, sizeof fname), hint(r));
+		r->notutf8 = 1;
+		s = json_string("");
+	}
 	json_array_append_new(row, s);
 	r->len = 0;
 	return 0;
 }
 
 /* The first byte of the next row, past a byte order mark at the top of the file: 1 with *c
- * set, 0 at the end of the input, -1 on error. */
+ * set, 0 at the end of the input, -1 on error. Only EF BB BF is one: a header may start with
+ * any other character whose UTF-8 starts with EF (（, ＃, U+FEC0), which is read as it is. */
 static int row_start(struct gg_csv *r, int *c, struct gg_err *err)
 {
+	int b, d;
+
 	*c = get(r);
-	if (r->line == 1 && *c == 0xef) { /* a UTF-8 byte order mark */
-		if (get(r) != 0xbb || get(r) != 0xbf)
-			return gg_err_set(err, GG_EX_DATAERR, "%s:1: malformed CSV: a broken byte order mark", r->name),
-			       -1;
-		*c = get(r);
+	if (r->line == 1 && *c == 0xef) {
+		if ((b = get(r)) == 0xbb && (d = get(r)) == 0xbf) {
+			*c = get(r);
+		} else {
+			if (b == 0xbb)
+				unget(r, d);
+			unget(r, b);
+		}
 	}
 	if (*c == BAD)
 		return bad(r, err), -1;
@@ -349,9 +357,12 @@ int gg_csv_next(struct gg_csv *r, json_t **out, struct gg_err *err)
 	if ((rc = row_start(r, &c, err)) <= 0)
 		return rc;
 	row = json_array();
+	r->notutf8 = 0;
 	if (row_fields(r, c, row, err))
 		return json_decref(row), -1;
 	r->whole = 1;
+	if (r->notutf8) /* err names its first field that is not UTF-8 */
+		return json_decref(row), -1;
 	if (!r->ncols) {
 		r->ncols = (int)json_array_size(row);
 		r->header = json_incref(row);

@@ -4,6 +4,9 @@
 #ifndef GG_ERR_H
 #define GG_ERR_H
 
+#include <stdarg.h>
+#include <stddef.h>
+
 enum {
 	GG_OK = 0,
 	GG_EX_FOUND = 1, /* a check ran and found problems */
@@ -22,6 +25,9 @@ struct gg_err {
 	char msg[1024];
 };
 
+/* vsnprintf, but a message too long is cut between two characters and ends in … */
+void gg_err_vformat(char *buf, size_t size, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
+void gg_err_format(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int gg_err_set(struct gg_err *e, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int gg_err_prefix(struct gg_err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int gg_err_oom(struct gg_err *e);

@@ -19,7 +19,7 @@ int gg_kind_fail(struct gg_ctx *c, const struct gg_src *src, json_t *rec, const 
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	gg_err_vformat(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	if (src && src->r) {
 		if (field && rec && gg_reader_known(src->r, rec, field))

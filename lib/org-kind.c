@@ -239,7 +239,9 @@ static const struct gg_field party_unit_item[] = {
 
 static const struct gg_field party_member_item[] = {
 	{.name = "kind", .type = GG_F_ENUM, .flags = GG_F_REQUIRED, .choices = member_kinds},
-	{.name = "code", .type = GG_F_CODE},
+	/* text, not a code: on the command line an outside member's name comes in it (below), and
+	 * a department's or unit's code is checked by looking it up */
+	{.name = "code", .type = GG_F_TEXT},
 	{.name = "name", .type = GG_F_TEXT},
 };
 
@@ -254,25 +256,59 @@ static int known(struct gg_ctx *c, const struct gg_kind *k, const char *code)
 	return r != NULL;
 }
 
-/* One member of a joint committee: a department or a unit by its code, an outside member (an
- * enterprise, a social organisation) by its name. On the command line (--members KIND:VALUE)
- * the value of an outside member comes as its code: it is its name. */
-static int member_check(struct gg_ctx *c, const struct gg_src *src, json_t *rec, json_t *m, size_t i)
+/* 1 when s is NULL or nothing but spaces (an ideographic one too). */
+static int blank(const char *s)
 {
+	while (s && *s)
+		if (strchr(" \t\r\n", *s))
+			s++;
+		else if (!strncmp(s, "\xe3\x80\x80", 3))
+			s += 3;
+		else
+			return 0;
+	return 1;
+}
+
+/* One member of a joint committee, the i-th of members: a department or a unit by its code,
+ * once; an outside member (an enterprise, a social organisation) by its name, never blank. On
+ * the command line (--members KIND:VALUE, src without a reader) the value of an outside member
+ * comes as its code: it is its name. A document says which it gives, and a member giving both
+ * or the other is refused rather than half kept. */
+static int member_check(struct gg_ctx *c, const struct gg_src *src, json_t *rec, json_t *members, size_t i)
+{
+	json_t *m = json_array_get(members, i), *o;
 	const char *kind = json_string_value(json_object_get(m, "kind"));
 	const char *code = json_string_value(json_object_get(m, "code"));
+	const char *name = json_string_value(json_object_get(m, "name"));
 	int is_dept = !strcmp(kind, "department"), rc;
+	size_t j;
 
 	if (!strcmp(kind, "outside")) {
-		if (code && !json_object_get(m, "name"))
-			json_object_set(m, "name", json_object_get(m, "code")), json_object_del(m, "code");
-		if (!json_object_get(m, "name"))
+		if (code && !name && !(src && src->r)) {
+			json_object_set(m, "name", json_object_get(m, "code"));
+			json_object_del(m, "code");
+			name = json_string_value(json_object_get(m, "name")), code = NULL;
+		}
+		if (code)
+			return gg_kind_fail(c, src, rec, "members",
+					    "member %zu: an outside member has a name, not a code", i + 1);
+		if (blank(name))
 			return gg_kind_fail(c, src, rec, "members", "member %zu: an outside member needs a name",
 					    i + 1);
 		return 0;
 	}
-	if (!code)
+	if (name)
+		return gg_kind_fail(c, src, rec, "members", "member %zu: a %s member has a code, not a name", i + 1,
+				    kind);
+	if (blank(code))
 		return gg_kind_fail(c, src, rec, "members", "member %zu: a %s member needs a code", i + 1, kind);
+	for (j = 0; j < i; j++) {
+		o = json_array_get(members, j);
+		if (!strcmp(kind, json_string_value(json_object_get(o, "kind"))) &&
+		    json_equal(json_object_get(o, "code"), json_object_get(m, "code")))
+			return gg_kind_fail(c, src, rec, "members", "member %zu: %s '%s' is member %zu already", i + 1,
+					    kind, code, j + 1);
+	}
 	if ((rc = known(c, is_dept ? &gg_dept_kind : &gg_unit_kind, code)) < 0)
 		return c->err.code;
 	if (!rc)
@@ -283,7 +319,7 @@ static int member_check(struct gg_ctx *c, const struct gg_src *src, json_t *rec,
 /* Members make a committee on a street or community a joint one (街道大工委, 社区大党委). */
 static int members_check(struct gg_ctx *c, const struct gg_src *src, json_t *rec, const char *kind)
 {
-	json_t *members = json_object_get(rec, "members"), *u = NULL, *m;
+	json_t *members = json_object_get(rec, "members"), *u = NULL;
 	const char *level = NULL;
 	size_t i;
 	int ok;
@@ -299,8 +335,8 @@ static int members_check(struct gg_ctx *c, const struct gg_src *src, json_t *rec
 	if (!ok)
 		return gg_kind_fail(c, src, rec, "members",
 				    "only a committee on a street or community (a joint committee) has members");
-	json_array_foreach (members, i, m)
-		if (member_check(c, src, rec, m, i))
+	for (i = 0; i < json_array_size(members); i++)
+		if (member_check(c, src, rec, members, i))
 			return c->err.code;
 	return 0;
 }

@@ -143,12 +143,37 @@ static const char *entry(const char *p, const char *f[5])
 
 /* ---- the parts around the core ---- */
 
-/* The longer of best and the length of name, when name starts s. */
+/* 1 when p goes on with the rest of a road's or street's name (路, 街, 巷, 道, 弄, 大道, 大街,
+ * 东路…): a name before it is the road's own (东进 of 东进路), not a unit's to strip. */
+static int road_rest(const char *p)
+{
+	static const char *const rests[] = {"\xe8\xb7\xaf",
+					    "\xe8\xa1\x97",
+					    "\xe5\xb7\xb7",
+					    "\xe9\x81\x93",
+					    "\xe5\xbc\x84",
+					    "\xe5\xa4\xa7\xe9\x81\x93",
+					    "\xe5\xa4\xa7\xe8\xa1\x97",
+					    "\xe4\xb8\x9c\xe8\xb7\xaf",
+					    "\xe8\xa5\xbf\xe8\xb7\xaf",
+					    "\xe5\x8d\x97\xe8\xb7\xaf",
+					    "\xe5\x8c\x97\xe8\xb7\xaf",
+					    "\xe4\xb8\xad\xe8\xb7\xaf",
+					    NULL};
+
+	for (int i = 0; rests[i]; i++)
+		if (strncmp(p, rests[i], strlen(rests[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* The longer of best and the length of name, when name starts s and what follows it is neither
+ * empty nor the rest of a road's name. */
 static size_t longer(size_t best, const char *s, const char *name)
 {
 	size_t n = strlen(name);
 
-	return n > best && strncmp(s, name, n) == 0 ? n : best;
+	return n > best && strncmp(s, name, n) == 0 && s[n] && !road_rest(s + n) ? n : best;
 }
 
 /* Where the core may start: after a city's, a district's and a street's name or short form, in
@@ -168,7 +193,7 @@ static void cut_names(struct cut *k)
 			if (strcmp(f[0], levels[l]) == 0)
 				best = longer(longer(best, k->a + at, f[3]), k->a + at, f[4]);
 		}
-		if (best && k->a[at + best]) {
+		if (best) {
 			k->level[k->npre - 1] = levels[l];
 			k->pre[k->npre++] = at += best;
 		}
@@ -367,13 +392,41 @@ static json_t *ignored(const struct cut *k, int i, int j)
 	return v;
 }
 
-/* The building of the address with the parts around its core stripped, the most stripped core
- * tried first; *out is NULL when none has it. */
+static int by_code(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* The error for an address whose cores stripped as much match the n buildings of `found`. */
+static int ambiguous(struct gg_ctx *c, const char *address, json_t *found)
+{
+	const char *code[12];
+	char list[512] = "";
+	size_t n = 0, len = 0, i;
+	json_t *v;
+
+	json_array_foreach (found, i, v) {
+		if (n < sizeof code / sizeof *code)
+			code[n++] = json_string_value(json_object_get(v, "building"));
+	}
+	qsort(code, n, sizeof *code, by_code);
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(list + len, len < sizeof list ? sizeof list - len : 0, "%s%s", i ? ", " : "",
+					code[i]);
+	return gg_err_set(&c->err, GG_EX_DATAERR, "address '%s' is ambiguous: buildings %s", address, list);
+}
+
+/* The building of the address with the parts around its core stripped, the least stripped cores
+ * first: those with one part stripped, then two, and so on, fewer names before fewer parts
+ * after. Two cores stripped as much that match different buildings are an error naming them, so
+ * a long address never lands on a building it does not name. *out is NULL when none has it. */
 static int stripped(struct gg_ctx *c, const char *address, json_t **out)
 {
 	struct cut k = {0};
+	json_t *found, *hit, *v;
 	char *core;
-	int rc = 0;
+	int rc = 0, same;
+	size_t x;
 
 	if (!(k.a = gg_text_norm_address(address)))
 		return gg_err_oom(&c->err);
@@ -383,20 +436,38 @@ static int stripped(struct gg_ctx *c, const char *address, json_t **out)
 	}
 	cut_names(&k);
 	cut_parts(&k);
-	for (k.i = k.npre - 1; k.i >= 0 && !rc && !*out; k.i--)
-		for (int j = k.nsuf - 1; j >= 0 && !rc && !*out; j--) {
-			if ((k.i == 0 && j == 0) || k.pre[k.i] >= k.suf[j])
+	if (!(found = json_array())) {
+		free(k.a);
+		return gg_err_oom(&c->err);
+	}
+	for (int t = 1; t <= k.npre + k.nsuf - 2 && !rc && !json_array_size(found); t++)
+		for (k.i = 0; k.i <= t && k.i < k.npre && !rc; k.i++) {
+			int j = t - k.i;
+			if (j >= k.nsuf || k.pre[k.i] >= k.suf[j])
 				continue;
 			if (!(core = strndup(k.a + k.pre[k.i], k.suf[j] - k.pre[k.i])))
 				rc = gg_err_oom(&c->err);
 			else
-				rc = lookup(c, core, address, &k, out);
+				rc = lookup(c, core, address, &k, &hit);
 			free(core);
-			if (*out) {
-				json_object_set_new(*out, "match", json_string("stripped"));
-				json_object_set_new(*out, "ignored", ignored(&k, k.i, j));
+			if (rc || !hit)
+				continue;
+			json_object_set_new(hit, "match", json_string("stripped"));
+			json_object_set_new(hit, "ignored", ignored(&k, k.i, j));
+			same = 0;
+			json_array_foreach (found, x, v) {
+				same |= json_equal(json_object_get(v, "building"), json_object_get(hit, "building"));
 			}
+			if (same)
+				json_decref(hit);
+			else
+				json_array_append_new(found, hit);
 		}
+	if (!rc && json_array_size(found) > 1)
+		rc = ambiguous(c, address, found);
+	else if (!rc && json_array_size(found) == 1)
+		*out = json_incref(json_array_get(found, 0));
+	json_decref(found);
 	free(k.a);
 	return rc;
 }

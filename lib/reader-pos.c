@@ -98,7 +98,7 @@ static int vfail(const struct gg_reader *r, struct gg_err *err, const struct pos
 	char at[512], msg[768];
 
 	where(r, p, at, sizeof at);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	gg_err_vformat(msg, sizeof msg, fmt, ap);
 	return gg_err_set(err, GG_EX_DATAERR, "%s: %s", at, msg);
 }
 

@@ -311,6 +311,43 @@ static int recount(struct gg_ctx *c, json_int_t id)
 	return gg_ticket_store(c, &s);
 }
 
+/* A ticket moved from unit `was` to another, open and at street level or above, summons the
+ * department its new place summons (gg_ticket_summon, as escalation does) where that is not
+ * the one its old place summons: a move to another district hands it to that district's
+ * bureau, while a move within the district keeps whoever it is assigned to. The new assignee
+ * goes into changes; with nobody summoned the ticket waits, new, as a climb leaves it. */
+static int resummon(struct gg_ctx *c, json_int_t id, const char *was, json_t *changes, const char **status)
+{
+	char before[128], after[128];
+	struct state s;
+	struct cat *k;
+	int rc, open;
+
+	*status = NULL;
+	if ((rc = gg_ticket_load(c, id, &s)) || (rc = gg_ticket_category(c, s.category, &k)))
+		return rc;
+	if ((open = gg_ladder_is_open(c, s.status)) < 0)
+		return c->err.code;
+	if (!open || !k || gg_ticket_rank(k, s.level) < k->street)
+		return 0;
+	if (gg_ticket_summon(c, k, was, before, sizeof before) || gg_ticket_summon(c, k, s.unit, after, sizeof after))
+		return c->err.code;
+	if (!strcmp(before, after) || !strcmp(s.assignee, after))
+		return 0;
+	json_object_set_new(changes, "assignee",
+			    json_pack("[oo]", *s.assignee ? json_string(s.assignee) : json_null(),
+				      *after ? json_string(after) : json_null()));
+	snprintf(s.assignee, sizeof s.assignee, "%s", after);
+	if (!strcmp(s.status, "suspended")) {
+		snprintf(s.resume, sizeof s.resume, "%s", *after ? "assigned" : "new");
+	} else {
+		snprintf(s.status, sizeof s.status, "%s", *after ? "assigned" : "new");
+		s.respond_by = gg_cal_due(c, k->cal, gg_clock_now(), &k->respond, &s.provisional);
+		*status = *after ? "assigned" : "new";
+	}
+	return gg_ticket_store(c, &s);
+}
+
 /* Writes what a record says anew of the stored ticket id, with an "updated" event. */
 static int update(struct gg_ctx *c, json_int_t id, json_t *row, json_t *changes)
 {
@@ -319,6 +356,8 @@ static int update(struct gg_ctx *c, json_int_t id, json_t *row, json_t *changes)
 					     "reporter_phone", "unmapped",    "id",	     NULL};
 	const int *at;
 	struct gg_stmt *st = gg_ticket_query(c, "ticket/restate", params, &at);
+	json_t *unit = json_object_get(changes, "unit");
+	const char *status = NULL;
 	int i, rc;
 
 	if (!st)
@@ -330,7 +369,10 @@ static int update(struct gg_ctx *c, json_int_t id, json_t *row, json_t *changes)
 		return rc;
 	if (json_object_get(changes, "priority") && (rc = recount(c, id)))
 		return rc;
-	return gg_ticket_event(c, id, gg_clock_now(), "updated", NULL, NULL, NULL, changes);
+	if (json_is_string(json_array_get(unit, 0)) &&
+	    (rc = resummon(c, id, json_string_value(json_array_get(unit, 0)), changes, &status)))
+		return rc;
+	return gg_ticket_event(c, id, gg_clock_now(), "updated", status, NULL, NULL, changes);
 }
 
 /* A record whose source and external_id a stored ticket has: what it says anew updates the
@@ -446,13 +488,28 @@ static int audit_new(struct gg_ctx *c, json_t *rec, const char *op, json_int_t i
 	return rc;
 }
 
-/* What an import's options name, checked before its first record: the category of
- * --unmapped must be one the catalogue has (exit 64). */
+/* What intake's options name, checked before the first record (exit 64): the grid of
+ * --unresolved must be a grid of the net, the category of --unmapped one the catalogue has. */
 int gg_ticket_intake_check(struct gg_ctx *c, const struct gg_intake *in)
 {
+	struct gg_stmt *st;
 	struct cat *k;
+	const int *at;
 	int rc;
 
+	if (in->unresolved_grid) {
+		if (!(st = gg_ticket_query(c, "ticket/unit-level", (const char *const[]){"unit", NULL}, &at)))
+			return c->err.code;
+		gg_stmt_bind_text(st, at[0], in->unresolved_grid);
+		if ((rc = gg_stmt_step(st, &c->err)) < 0)
+			return c->err.code;
+		if (!rc)
+			return gg_err_set(&c->err, GG_EX_USAGE, "--unresolved=grid:%s: unknown unit '%s'",
+					  in->unresolved_grid, in->unresolved_grid);
+		if (strcmp(gg_stmt_text(st, 0), "grid"))
+			return gg_err_set(&c->err, GG_EX_USAGE, "--unresolved=grid:%s: '%s' is a %s, not a grid",
+					  in->unresolved_grid, in->unresolved_grid, gg_stmt_text(st, 0));
+	}
 	if (!in->unmapped_category)
 		return 0;
 	if ((rc = gg_ticket_category(c, in->unmapped_category, &k)))

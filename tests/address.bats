@@ -114,3 +114,45 @@ EOF2
 	assert_equal "$(jq -c 'map([.external_id, .unit, .address])' <<<"$output")" \
 		'[["L1","TZ-HL-CZ-01-G01-B03","泰州市海陵区城中街道东进路14号2单元301室"],["L2","TZ-HL-CZ-01-G01-B04","东进路16号4幢1单元502室"],["L3","TZ-HL-CZ-01-G02","高港区东进路14号"]]'
 }
+
+# A street called 东进街道 (short form 东进), whose buildings' addresses start with 东进路.
+dongjin_street() {
+	gg-org import >/dev/null <<'EOF2'
+units:
+  - {code: TZ-HL-DJ, name: 东进街道, level: street, parent: TZ-HL}
+  - {code: TZ-HL-DJ-01, name: 东进路社区, level: community, parent: TZ-HL-DJ}
+  - {code: TZ-HL-DJ-01-G01, name: 第一网格, level: grid, parent: TZ-HL-DJ-01}
+  - {code: TZ-HL-DJ-01-G01-B01, name: 1幢, level: building, parent: TZ-HL-DJ-01-G01, addresses: [东进路30号1幢]}
+  - {code: TZ-HL-DJ-01-G01-B02, name: 1幢2单元, level: building, parent: TZ-HL-DJ-01-G01, addresses: [东进路30号1幢2单元]}
+  - {code: TZ-HL-DJ-01-G01-B03, name: 路40号, level: building, parent: TZ-HL-DJ-01-G01, addresses: [路40号]}
+  - {code: TZ-HL-DJ-01-G01-B04, name: 东进路40号, level: building, parent: TZ-HL-DJ-01-G01, addresses: [东进路40号]}
+EOF2
+}
+
+@test "the least stripped core that matches wins" {
+	dongjin_street
+	assert_equal "$(building 东进路30号1幢2单元301室)" '["TZ-HL-DJ-01-G01-B02","stripped",["301室"]]'
+	assert_equal "$(building 东进路30号1幢3单元301室)" '["TZ-HL-DJ-01-G01-B01","stripped",["3单元","301室"]]'
+	assert_equal "$(building 东进街道东进路30号1幢2单元)" '["TZ-HL-DJ-01-G01-B02","stripped",["东进街道"]]'
+}
+
+@test "a street's short form is not cut out of the road's name" {
+	dongjin_street
+	assert_equal "$(building 东进路40号301室)" '["TZ-HL-DJ-01-G01-B04","stripped",["301室"]]'
+	assert_equal "$(building 海陵区东进路40号)" '["TZ-HL-DJ-01-G01-B04","stripped",["海陵区"]]'
+	assert_equal "$(building 东进路40号)" '["TZ-HL-DJ-01-G01-B04","exact",[]]'
+	# where no road follows, the short form is the street's
+	assert_equal "$(building 东进东进路40号)" '["TZ-HL-DJ-01-G01-B04","stripped",["东进"]]'
+	run -65 gg-org resolve 东进大道40号
+	run -65 gg-org resolve 东进街40号
+}
+
+@test "two cores stripped as much that match different buildings are ambiguous" {
+	dongjin_street
+	# 海陵区 stripped or 2单元 stripped: one part each, two buildings
+	gg-org unit set TZ-HL-DJ-01-G01-B04 --addresses 东进路40号 --addresses 海陵区东进路30号1幢 >/dev/null
+	run -65 --separate-stderr gg-org resolve 海陵区东进路30号1幢2单元
+	assert_equal "$stderr" \
+		"gg-org: address '海陵区东进路30号1幢2单元' is ambiguous: buildings TZ-HL-DJ-01-G01-B02, TZ-HL-DJ-01-G01-B04"
+	assert_equal "$output" ""
+}

@@ -97,6 +97,31 @@ garbage() {
 	assert_equal "$(jq -r .assignee <<<"$output")" D-HL-CG
 }
 
+@test "a re-import that moves an open street-level ticket to another district summons that district's department" {
+	imp() {
+		gg-ticket import -o json <<<"{\"external_id\": \"M1\", \"source\": \"hotline_12345\", \"category\": \"env.garbage\", \"title\": \"垃圾堆放\", \"unit\": \"$1\", \"reported_at\": \"2026-11-26T09:00:00+08:00\"}"
+	}
+	run -0 imp TZ-HL-CZ-01-G01
+	id=$(gg-ticket list -o json | jq -r '.[0].id')
+	gg-ticket escalate "$id" --to street --reason 网格处理不了 >/dev/null
+	# within the district: the same department, the assignee kept
+	run -0 imp TZ-HL-CD-01-G01
+	run -0 gg-ticket show "$id" -o json
+	assert_equal "$(jq -c '.[0] | [.unit, .status, .assignee]' <<<"$output")" '["TZ-HL-CD-01-G01","assigned","D-HL-CG"]'
+	run -0 imp TZ-GG-KA-01-G01
+	assert_equal "$(jq -c . <<<"$output")" '{"new":0,"updated":1,"unchanged":0}'
+	run -0 gg-ticket show "$id" -o json
+	assert_equal "$(jq -c '.[0] | [.unit, .level, .status, .assignee]' <<<"$output")" '["TZ-GG-KA-01-G01","street","assigned","D-GG-CG"]'
+	run -0 gg-ticket history "$id" -o json
+	assert_equal "$(jq -c '.[-1] | [.kind, .data.unit, .data.assignee]' <<<"$output")" \
+		'["updated",["TZ-HL-CD-01-G01","TZ-GG-KA-01-G01"],["D-HL-CG","D-GG-CG"]]'
+	# a ticket still at grid level summons nobody
+	gg-ticket import >/dev/null <<<'{"external_id": "M2", "source": "hotline_12345", "category": "env.garbage", "title": "甲", "unit": "TZ-HL-CZ-01-G01", "reported_at": "2026-11-26T09:00:00+08:00"}'
+	gg-ticket import >/dev/null <<<'{"external_id": "M2", "source": "hotline_12345", "category": "env.garbage", "title": "甲", "unit": "TZ-GG-KA-01-G01", "reported_at": "2026-11-26T09:00:00+08:00"}'
+	run -0 gg-ticket list --unit TZ-GG-KA-01-G01 -o json
+	assert_equal "$(jq -c 'map([.external_id, .level, .assignee])' <<<"$output")" '[["M1","street","D-GG-CG"],["M2","grid",null]]'
+}
+
 @test "a category names a department or a department_role, one of the two" {
 	local sla='respond: 2h, sla: {street: 2wd, department: 5wd}'
 	refused gg-ticket "stdin:1:14: department: a category names a department or a department_role (which each district maps to its own department), one of the two" \
@@ -170,6 +195,35 @@ garbage() {
 		party add --code P-X --name 甲 --kind committee --unit TZ-GG-DP --members unit
 }
 
+@test "a joint committee's members: an outside one by a name, not blank, without a code; the others by a code only, once each" {
+	refused gg-org "members: member 2: an outside member needs a name" \
+		party add --code P-X --name 甲 --kind committee --unit TZ-GG-DP --members department:D-GG-CG \
+		--members 'outside:'
+	refused gg-org "members: member 2: an outside member needs a name" \
+		party add --code P-X --name 甲 --kind committee --unit TZ-GG-DP --members department:D-GG-CG \
+		--members 'outside:  '
+	refused gg-org "members: member 3: department 'D-GG-CG' is member 1 already" \
+		party add --code P-X --name 甲 --kind committee --unit TZ-GG-DP --members department:D-GG-CG \
+		--members outside:刁铺商会 --members department:D-GG-CG
+	refused gg-org "members: member 2: unit 'TZ-GG-DP-01' is member 1 already" \
+		party add --code P-X --name 甲 --kind committee --unit TZ-GG-DP --members unit:TZ-GG-DP-01 \
+		--members unit:TZ-GG-DP-01
+	refused gg-org "stdin:1:77: members: member 2: an outside member has a name, not a code" \
+		import <<<'party_orgs: [{code: P-X, name: 甲, kind: committee, unit: TZ-GG-DP, members: [{kind: department, code: D-GG-CG}, {kind: outside, code: X1, name: 刁铺商会}]}]'
+	refused gg-org "stdin:1:77: members: member 1: an outside member needs a name" \
+		import <<<'party_orgs: [{code: P-X, name: 甲, kind: committee, unit: TZ-GG-DP, members: [{kind: outside, name: ""}]}]'
+	refused gg-org "stdin:1:77: members: member 1: a department member has a code, not a name" \
+		import <<<'party_orgs: [{code: P-X, name: 甲, kind: committee, unit: TZ-GG-DP, members: [{kind: department, code: D-GG-CG, name: 城管局}]}]'
+	refused gg-org "stdin:1:77: members: member 1: a unit member has a code, not a name" \
+		import <<<'party_orgs: [{code: P-X, name: 甲, kind: committee, unit: TZ-GG-DP, members: [{kind: unit, code: TZ-GG-DP-01, name: 某社区}]}]'
+	refused gg-org "stdin:1:77: members: member 1: an outside member has a name, not a code" \
+		import <<<'party_orgs: [{code: P-X, name: 甲, kind: committee, unit: TZ-GG-DP, members: [{kind: outside, code: X1}]}]'
+	# the command line's outside:NAME is the member's name, spaces and all
+	run -0 gg-org party add --code P-X --name 甲 --kind committee --unit TZ-GG-DP --members outside:刁铺商会 \
+		--members 'outside:Taizhou Port Group' -o json
+	assert_equal "$(jq -c .members <<<"$output")" '[{"kind":"outside","name":"刁铺商会"},{"kind":"outside","name":"Taizhou Port Group"}]'
+}
+
 @test "check reports the street without a joint committee, and a joint committee with no member department" {
 	run -1 gg-org check -o json
 	assert_equal "$(jq -c '[.[] | select(.rule | test("joint")) | [.rule, .code]]' <<<"$output")" \
@@ -186,13 +240,12 @@ garbage() {
 	gg-org unit add --code TZ-GG-DP-09 --name 新区社区 --level community --parent TZ-GG-DP >/dev/null
 	gg-org dept add --code D-GG-X --name 无关部门 --level district >/dev/null
 	gg-org party add --code P-TZ-GG-DP --name 刁铺街道大工委 --kind committee --unit TZ-GG-DP \
-		--members department:D-GG-DP-SG --members unit:TZ-GG-DP-09 --members department:D-GG-DP-SG \
-		--members outside:D-GG-X >/dev/null
+		--members department:D-GG-DP-SG --members unit:TZ-GG-DP-09 --members outside:D-GG-X >/dev/null
 	BEFORE=$(digest)
 	refused gg-org "cannot remove dept 'D-GG-DP-SG': still referred to by joint committees (1)" dept rm D-GG-DP-SG
 	refused gg-org "cannot remove unit 'TZ-GG-DP-09': still referred to by joint committees (1)" unit rm TZ-GG-DP-09
 	run -0 gg-org party show P-TZ-GG-DP -o json
-	assert_equal "$(jq -c '.[0].members | map(.code // .name)' <<<"$output")" '["D-GG-DP-SG","TZ-GG-DP-09","D-GG-DP-SG","D-GG-X"]'
+	assert_equal "$(jq -c '.[0].members | map(.code // .name)' <<<"$output")" '["D-GG-DP-SG","TZ-GG-DP-09","D-GG-X"]'
 	# an outside member is a name, not a department's code
 	run -0 gg-org dept rm D-GG-X
 	# a district_departments row keeps its department too

@@ -69,6 +69,17 @@ new_ticket() {
 	assert_equal "$(jq -r .unit <<<"$output")" TZ-HL-CZ-01-G02
 }
 
+@test "a message too long is cut between two characters, and says so" {
+	fresh_db
+	BEFORE=$(digest)
+	run -65 --separate-stderr gg-ticket import <<<"{\"category\": \"env.garbage\", \"title\": \"甲\", \"address\": \"x$(printf '东%.0s' {1..400})\"}"
+	assert_equal "$output" ""
+	assert_equal "$(digest)" "$BEFORE"
+	run -0 iconv -f UTF-8 -t UTF-8 <<<"$stderr"
+	assert_regex "$stderr" "^gg-ticket: stdin:1:1: address: no building has the address 'x东+…$"
+	[ "$(printf %s "$stderr" | wc -c)" -le 1040 ]
+}
+
 @test "import is idempotent by source and external_id; an updated record updates the ticket" {
 	cat >"$BATS_TEST_TMPDIR/t.ndjson" <<'EOF2'
 {"external_id": "A1", "source": "hotline_12345", "category": "env.garbage", "unit": "TZ-HL-CZ-01-G01", "title": "甲", "reported_at": "2026-11-20T09:00:00+08:00"}

@@ -56,6 +56,24 @@ csv_import() {
 		import --from csv --map "$FIX/hotline-map.yaml" -f "$f"
 }
 
+@test "a CSV header starting with a full-width character is UTF-8, not a broken byte order mark" {
+	m=$(infile wide.yaml 'fields: {external_id: ＃工单编号, title: （诉求标题）, category: 分类, unit: 网格}\n')
+	f=$(infile wide.csv '＃工单编号,（诉求标题）,分类,网格\nW1,楼道堆放杂物,env.garbage,TZ-HL-CZ-01-G01\n')
+	run -0 --separate-stderr gg-ticket import --from csv --map "$m" -f "$f" -o json
+	assert_equal "$(jq -c . <<<"$output")" '{"new":1,"updated":0,"unchanged":0}'
+	# U+FEC0 (EF BB 80) is a character too; EF BB BF alone is a byte order mark
+	m=$(infile fe.yaml 'fields: {external_id: ﻀ号, title: 标题, category: 分类, unit: 网格}\n')
+	f=$(infile fe.csv 'ﻀ号,标题,分类,网格\nW2,甲,env.garbage,TZ-HL-CZ-01-G01\n')
+	run -0 --separate-stderr gg-ticket import --from csv --map "$m" -f "$f" -o json
+	assert_equal "$(jq -c . <<<"$output")" '{"new":1,"updated":0,"unchanged":0}'
+	m=$(infile bom.yaml 'fields: {external_id: 号, title: 标题, category: 分类, unit: 网格}\n')
+	f=$(infile bom.csv '\xef\xbb\xbf号,标题,分类,网格\nW3,乙,env.garbage,TZ-HL-CZ-01-G01\n')
+	run -0 --separate-stderr gg-ticket import --from csv --map "$m" -f "$f" -o json
+	assert_equal "$(jq -c . <<<"$output")" '{"new":1,"updated":0,"unchanged":0}'
+	run -0 gg-ticket list -o json
+	assert_equal "$(jq -c 'map([.external_id, .title])' <<<"$output")" '[["W1","楼道堆放杂物"],["W2","甲"],["W3","乙"]]'
+}
+
 # ---- 10c: YAML keys and tags, JSON between records ----
 
 @test "a NUL byte in a YAML key is refused, not read as the key cut before it" {

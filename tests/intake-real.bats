@@ -119,6 +119,22 @@ nothing_written() {
 	assert_output --partial '"unit":"TZ-HL-CZ-01-G02"'
 }
 
+@test "--unresolved names a grid of the net, as grid:CODE" {
+	for code in TZ-HL TZ-HL-CZ-01 TZ-HL-CZ-01-G01-B03; do
+		run -64 --separate-stderr csv "$FIX/hotline.csv" --unresolved=grid:$code
+		assert_equal "${stderr_lines[0]}" "gg-ticket: --unresolved=grid:$code: '$code' is a $(sqlite3 "$GG_DB" "SELECT level FROM unit WHERE code = '$code'"), not a grid"
+		nothing_written
+	done
+	run -64 --separate-stderr csv "$FIX/hotline.csv" --unresolved=grid:TZ-NO-SUCH
+	assert_equal "${stderr_lines[0]}" "gg-ticket: --unresolved=grid:TZ-NO-SUCH: unknown unit 'TZ-NO-SUCH'"
+	nothing_written
+	run -64 --separate-stderr gg-ticket new --category env.garbage --title 甲 --address 无此地址 --unresolved=grid:TZ-HL-CZ-01
+	assert_equal "${stderr_lines[0]}" "gg-ticket: --unresolved=grid:TZ-HL-CZ-01: 'TZ-HL-CZ-01' is a community, not a grid"
+	nothing_written
+	run -0 gg-ticket new --category env.garbage --title 甲 --address 无此地址 --unresolved=grid:TZ-HL-CZ-01-G02 -o json
+	assert_equal "$(jq -r .unit <<<"$output")" TZ-HL-CZ-01-G02
+}
+
 # ---- --unmapped ----
 
 # unmapped_csv: the fixture with a third record whose category the mapping does not know
@@ -234,6 +250,28 @@ gg-ticket: 4 records would be refused"
 	assert_equal "${#stderr_lines[@]}" 3
 	assert_equal "${stderr_lines[2]}" "gg-ticket: 2 records would be refused"
 	assert_equal "$(digest)" "$BEFORE"
+}
+
+@test "--dry-run goes on past a field that is not UTF-8, naming --encoding for each such row" {
+	{
+		cat "$FIX/hotline.csv"
+		printf '2026110300500,2026/11/03 12:00,\xc0\xac\xbb\xf8,标题,内容,东进路12号3幢\n'
+		echo '2026110300501,2026/11/03 12:00,邻里纠纷,,内容,东进路12号3幢'
+		printf '2026110300502,2026/11/03 12:00,邻里纠纷,标题,"\xff\n\xfe",东进路12号3幢\n'
+		echo '2026110300503,2026/11/03 12:00,邻里纠纷,吵,内容,东进路12号3幢'
+	} >"$BATS_TEST_TMPDIR/mixed.csv"
+	f=$BATS_TEST_TMPDIR/mixed.csv
+	run -65 --separate-stderr csv "$f" --dry-run -o ndjson
+	assert_output '{"new":3,"updated":0,"unchanged":0}'
+	assert_equal "$stderr" "gg-ticket: $f:5: malformed CSV: field 3 (诉求分类) is not UTF-8 (it looks like GB18030/GBK: use --encoding gbk)
+gg-ticket: $f:6: a ticket needs a title
+gg-ticket: $f:7: malformed CSV: field 5 (诉求内容) is not UTF-8 (read it with --encoding, one of: gbk, gb18030, utf-8)
+gg-ticket: 3 records would be refused"
+	assert_equal "$(digest)" "$BEFORE"
+	# without --dry-run the first stops the import
+	run -65 --separate-stderr csv "$f" -o ndjson
+	assert_equal "$stderr" "gg-ticket: $f:5: malformed CSV: field 3 (诉求分类) is not UTF-8 (it looks like GB18030/GBK: use --encoding gbk)"
+	nothing_written
 }
 
 @test "--dry-run names every refused record of JSON too, a personal number in one masked" {
