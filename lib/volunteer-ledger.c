@@ -21,6 +21,25 @@
 
 static const char *const entries[] = {"service", "verify", "reverse", NULL};
 
+/* A row served with a team is served in the team's community. */
+static int service_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, json_t *old,
+			 const struct gg_src *src)
+{
+	json_t *team = json_object_get(rec, "team"), *t = NULL;
+	int rc = 0;
+
+	(void)k;
+	(void)old;
+	if (!json_is_string(team) || gg_kind_get(c, &gg_team_kind, json_pack("{s:O}", "code", team), &t) || !t)
+		return c->err.code; /* an unknown team is named by the reference's own check */
+	if (!json_equal(json_object_get(t, "community"), json_object_get(rec, "community")))
+		rc = gg_kind_fail(c, src, rec, "team", "team '%s' is of %s, not of %s where the service was",
+				  json_string_value(team), json_string_value(json_object_get(t, "community")),
+				  json_string_value(json_object_get(rec, "community")));
+	json_decref(t);
+	return rc;
+}
+
 const struct gg_kind gg_service_kind = {
 	.name = "service",
 	.plural = "services",
@@ -55,6 +74,7 @@ const struct gg_kind gg_service_kind = {
 			{.name = "at", .type = GG_F_INT, .flags = GG_F_REQUIRED},
 			{0},
 		},
+	.check = service_check,
 };
 
 /* A certificate as the entity layer sees it: only its volunteer, so that a volunteer who was

@@ -35,6 +35,22 @@ CRON="$BATS_TEST_DIRNAME/../share/gg/cron"
 	assert_equal "$(gg-ticket show 2 -o ndjson | jq -r .level)" community
 }
 
+@test "order-expire.sh hands the orders nobody took by their time to GG_NOTIFY, each once" {
+	gg-volunteer add --person W0001 --home-community TZ-HL-CZ-01 >/dev/null
+	for w in 2026-11-26T12:00 2026-11-27T12:00; do
+		gg-volunteer order new --community TZ-HL-CZ-01 --requester-name 王大爷 --requester-phone 13912345678 \
+			--need legal --title "法律咨询 $w" --wanted "$w:00+08:00" >/dev/null
+	done
+	gg-volunteer order dispatch 2 --to W0001 >/dev/null
+	export GG_NOTIFY="tee $BATS_TEST_TMPDIR/notified"
+	run -0 env -i PATH="$PATH" GG_DB="$GG_DB" GG_NOTIFY="$GG_NOTIFY" GG_NOW=2026-11-26T18:00:00+08:00 "$CRON/order-expire.sh"
+	assert_output $'1	TZ-HL-CZ-01	legal	2026-11-26T12:00:00+08:00	法律咨询 2026-11-26T12:00'
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/notified")" "$output"
+	# a day on: the second, dispatched and never accepted; the first is not told again
+	run -0 env -i PATH="$PATH" GG_DB="$GG_DB" GG_NOW=2026-11-28T09:00:00+08:00 "$CRON/order-expire.sh"
+	assert_output $'2	TZ-HL-CZ-01	legal	2026-11-27T12:00:00+08:00	法律咨询 2026-11-27T12:00'
+}
+
 @test "escalate.sh counts a busy database as done, and a database it cannot create as the error it is" {
 	{ echo 'BEGIN IMMEDIATE;'; sleep 2; echo 'COMMIT;'; } | sqlite3 "$GG_DB" &
 	sleep 0.5

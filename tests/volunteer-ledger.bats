@@ -39,10 +39,16 @@ verified() {
 	assert_equal "$(jq -c '.[0] | [.entry, .volunteer, .community, .date, .minutes, .hours, .counted, .note]' <<<"$output")" \
 		'["service","W0001","TZ-HL-CZ-02","2026-11-21",90,1.5,false,"陪老人就医"]'
 	# a third of an hour is 20 minutes, shown with two decimals at most
-	run -0 gg-volunteer log W0001 --hours 0.3333 --date 2026-11-21 --community TZ-HL-CZ-01 --team T-ZL -o json
-	assert_equal "$(jq -c '.[0] | [.community, .team, .minutes, .hours]' <<<"$output")" '["TZ-HL-CZ-01","T-ZL",20,0.33]'
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"add\",\"kind\":\"service\"%'")" 2
+	run -0 gg-volunteer log W0001 --hours 0.3333 --date 2026-11-21 --community TZ-HL-CZ-01 -o json
+	assert_equal "$(jq -c '.[0] | [.community, .minutes, .hours]' <<<"$output")" '["TZ-HL-CZ-01",20,0.33]'
+	run -0 gg-volunteer log W0001 --hours 1 --date 2026-11-21 --team T-ZL -o json
+	assert_equal "$(jq -c '.[0] | [.community, .team, .minutes]' <<<"$output")" '["TZ-HL-CZ-02","T-ZL",60]'
+	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"add\",\"kind\":\"service\"%'")" 3
 	assert_equal "$(verified W0001)" 0.0
+	# a team serves in its own community
+	BEFORE=$(digest)
+	refused gg-volunteer "team: team 'T-ZL' is of TZ-HL-CZ-02, not of TZ-HL-CZ-01 where the service was" \
+		log W0001 --hours 1 --date 2026-11-21 --community TZ-HL-CZ-01 --team T-ZL
 }
 
 @test "negative, zero, over-24 and non-numeric hours are refused with 65, nothing written" {
