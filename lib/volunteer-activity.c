@@ -271,6 +271,10 @@ static int signup(struct gg_ctx *c, struct move *m)
 	if (taken >= cap)
 		return gg_err_set(&c->err, GG_EX_DATAERR, "activity %lld (%s) is full: its %lld places are taken",
 				  (long long)m->id, text(m->act, "title"), (long long)cap);
+	if (m->at >= m->end)
+		return gg_err_set(&c->err, GG_EX_DATAERR,
+				  "activity %lld (%s) was on %s, %s: it is over, there is nothing to sign up for",
+				  (long long)m->id, text(m->act, "title"), text(m->act, "date"), text(m->act, "hours"));
 	gg_volunteer_hours(text(m->act, "hours"), &from, &to);
 	if (!(st = gg_db_named(c->db, "signup/overlap", &c->err)))
 		return c->err.code;

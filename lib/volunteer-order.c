@@ -102,13 +102,19 @@ static struct gg_stmt *query_id(struct gg_ctx *c, const char *name, json_int_t i
 static json_t *order_record(struct gg_ctx *c, json_t *row)
 {
 	static const char *const times[] = {"wanted_at", "created_at", "status_at", NULL};
-	json_t *d = json_object_get(row, "dispatched"), *m = json_object_get(row, "minutes");
+	json_t *d = json_object_get(row, "dispatched"), *shown = json_object(), *v;
+	const char *k;
 	char buf[32];
 
+	json_object_foreach (row, k, v) /* the minutes stored shown as hours, in their place */
+		if (strcmp(k, "minutes"))
+			json_object_set(shown, k, v);
+		else if (json_is_integer(v))
+			json_object_set_new(shown, "hours", gg_volunteer_hours_of(json_integer_value(v)));
+	json_decref(row);
+	row = shown;
 	if (json_is_string(d))
 		json_object_set_new(row, "dispatched", json_loads(json_string_value(d), 0, NULL));
-	if (json_is_integer(m))
-		json_object_set_new(row, "hours", gg_volunteer_hours_of(json_integer_value(m)));
 	for (int i = 0; times[i]; i++) {
 		json_t *v = json_object_get(row, times[i]);
 		if (json_is_integer(v)) {

@@ -277,3 +277,11 @@ at() {
 	refused gg-volunteer "a check-out at 2026-11-29T09:00:00+08:00 is later than now: record it once it has happened" \
 		activity checkout 1 V02 --at 2026-11-29T09:00:00+08:00
 }
+
+@test "a day that is over takes no sign-ups" {
+	saturday
+	BEFORE=$(digest)
+	refused gg-volunteer "activity 1 (周六助老服务) was on 2026-11-28, 09:00-11:30: it is over, there is nothing to sign up for" \
+		activity signup 1 V01 --now 2026-11-28T11:30:00+08:00
+	run -0 gg-volunteer activity signup 1 V01 --now 2026-11-28T11:29:00+08:00
+}
