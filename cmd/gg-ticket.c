@@ -58,21 +58,6 @@ static const char *const dups_cols[] = {
 	"id",	       "duplicate_of",	       "category", "unit", "address", "title", "original_title",
 	"reported_at", "original_reported_at", NULL};
 
-/* A ticket id: digits only (no sign, no spaces), within 64 bits. */
-static int parse_id(struct gg_ctx *c, const char *s, json_int_t *id)
-{
-	char *end;
-	long long v;
-
-	*id = 0;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (!isdigit((unsigned char)*s) || *end || v <= 0 || errno == ERANGE)
-		return gg_cli_usage(c, "'%s' is not a ticket id", s);
-	*id = v;
-	return 0;
-}
-
 /* ---- categories ---- */
 
 static int put_section(struct gg_ctx *c, struct gg_reader *r, const struct gg_kind *k, json_t *list, json_t *summary)
@@ -629,107 +614,6 @@ static int cmd_export(struct gg_ctx *c, int argc, char **argv)
 }
 
 /* Calls fn for each id named by arguments, or by records with an id on stdin ("-"). */
-/* stdin, with what was read of it to tell bare ids from records given back first: the
- * reader reads the file descriptor itself, so stdio must not keep any of it. */
-struct peeked {
-	char buf[4096];
-	size_t n, off;
-};
-
-static ssize_t peeked_read(void *cookie, char *buf, size_t size)
-{
-	struct peeked *p = cookie;
-	ssize_t k;
-
-	if (p->off < p->n) {
-		size_t n = p->n - p->off < size ? p->n - p->off : size;
-		memcpy(buf, p->buf + p->off, n);
-		p->off += n;
-		return (ssize_t)n;
-	}
-	do
-		k = read(0, buf, size);
-	while (k < 0 && errno == EINTR);
-	return k;
-}
-
-/* stdin as a stream, and whether it holds bare ids (`echo 5 | gg-ticket show -`) rather than
- * records: its first character past the blanks is a digit. */
-static FILE *peek_stdin(struct peeked *p, int *bare)
-{
-	char ch = ' ';
-
-	p->n = p->off = 0;
-	while (p->n < sizeof p->buf && read(0, &ch, 1) == 1) {
-		p->buf[p->n++] = ch;
-		if (!strchr(" \t\r\n", ch))
-			break;
-	}
-	*bare = isdigit((unsigned char)ch);
-	return fopencookie(p, "r", (cookie_io_functions_t){.read = peeked_read});
-}
-
-/* Ids one after another, apart by blanks or lines, each as an argument would be. */
-static int each_bare_id(struct gg_ctx *c, FILE *in, int (*fn)(struct gg_ctx *, json_int_t, void *), void *arg)
-{
-	char word[64];
-	json_int_t id;
-	int rc = 0;
-
-	while (!rc && fscanf(in, "%63s", word) == 1)
-		if (!(rc = parse_id(c, word, &id)))
-			rc = fn(c, id, arg);
-	if (rc && c->err.code == GG_EX_USAGE)
-		c->err.code = rc = GG_EX_DATAERR; /* a bad id on stdin is bad input, not bad usage */
-	return rc;
-}
-
-static int each_id(struct gg_ctx *c, int argc, char **argv, int (*fn)(struct gg_ctx *, json_int_t, void *), void *arg)
-{
-	struct gg_reader *r;
-	json_t *rec;
-	json_int_t id;
-	int rc = 0, n;
-
-	if (argc < 1)
-		return gg_cli_usage(c, "name the tickets by id (or '-' to read records with an id from stdin)");
-	for (int i = 0; i < argc && !rc; i++) {
-		if (strcmp(argv[i], "-")) {
-			if (!(rc = parse_id(c, argv[i], &id)))
-				rc = fn(c, id, arg);
-			continue;
-		}
-		struct peeked p;
-		int bare;
-		FILE *in = peek_stdin(&p, &bare);
-		if (!in)
-			return gg_err_oom(&c->err);
-		if (bare) {
-			rc = each_bare_id(c, in, fn, arg);
-			fclose(in);
-			continue;
-		}
-		if ((rc = gg_reader_open_stream(&r, in, "stdin", &c->err))) {
-			fclose(in);
-			return rc;
-		}
-		while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
-			json_t *v = json_object_get(rec, "id");
-			if (!json_is_integer(v))
-				rc = gg_reader_fail(r, &c->err, rec, json_object_get(rec, "id") ? "id" : NULL,
-						    "a record needs an integer id");
-			else
-				rc = fn(c, json_integer_value(v), arg);
-			json_decref(rec);
-		}
-		if (!rc && n < 0)
-			rc = c->err.code;
-		gg_reader_close(r);
-		fclose(in);
-	}
-	return rc;
-}
-
 static int show_one(struct gg_ctx *c, json_int_t id, void *e)
 {
 	json_t *t;
@@ -743,7 +627,7 @@ static int show_one(struct gg_ctx *c, json_int_t id, void *e)
 static int cmd_show(struct gg_ctx *c, int argc, char **argv)
 {
 	struct gg_emit *e = gg_out_records(c, ticket_cols);
-	int rc = each_id(c, argc - 1, argv + 1, show_one, e), wrc = gg_out_close(c, e);
+	int rc = gg_cli_each_id(c, "ticket", argc - 1, argv + 1, show_one, e), wrc = gg_out_close(c, e);
 	return rc ? rc : wrc;
 }
 
@@ -754,7 +638,7 @@ static int cmd_history(struct gg_ctx *c, int argc, char **argv)
 
 	if (argc != 2)
 		return gg_cli_usage(c, "history takes one ticket id");
-	if ((rc = parse_id(c, argv[1], &id)))
+	if ((rc = gg_cli_id(c, "ticket", argv[1], &id)))
 		return rc;
 	struct gg_emit *e = gg_out_open(c, 1, event_cols);
 	rc = gg_ticket_history(c, id, gg_out_each, e);
@@ -867,7 +751,7 @@ static int cmd_step(struct gg_ctx *c, int argc, char **argv)
 		rc = gg_cli_usage(c, "--dry-run goes with %s --due", argv[0]);
 	} else if (!(rc = step_needs(c, s.step, s.args))) {
 		s.e = gg_out_records(c, ticket_cols);
-		rc = each_id(c, argc - optind, argv + optind, step_one, &s);
+		rc = gg_cli_each_id(c, "ticket", argc - optind, argv + optind, step_one, &s);
 		int wrc = gg_out_close(c, s.e);
 		rc = rc ? rc : wrc;
 	}
@@ -916,12 +800,12 @@ static int cmd_merge(struct gg_ctx *c, int argc, char **argv)
 	while ((o = gg_cli_opts(c, argc, argv, "", merge_opts)) != -1) {
 		if (o != 'i')
 			return GG_EX_USAGE;
-		if ((rc = parse_id(c, optarg, &into)))
+		if ((rc = gg_cli_id(c, "ticket", optarg, &into)))
 			return rc;
 	}
 	if (!into || optind + 1 != argc)
 		return gg_cli_usage(c, "merge takes one ticket id and --into ID");
-	if ((rc = parse_id(c, argv[optind], &id)) || (rc = gg_ticket_merge(c, id, into)))
+	if ((rc = gg_cli_id(c, "ticket", argv[optind], &id)) || (rc = gg_ticket_merge(c, id, into)))
 		return rc;
 	struct gg_emit *e = gg_out_open(c, 0, ticket_cols);
 	rc = show_one(c, id, e);

@@ -3,7 +3,6 @@
  * people), their skills and teams. Options and output only; the work is in
  * lib/volunteer*.c and lib/kind.c. */
 #include <ctype.h>
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,17 +42,6 @@ static int cmd_leave(struct gg_ctx *c, int argc, char **argv)
 
 /* ---- service days: activity signup|checkin|checkout|noshow|cancel, signups ---- */
 
-static int activity_id(struct gg_ctx *c, const char *s, json_int_t *id)
-{
-	char *end;
-	long long v = strtoll(s, &end, 10);
-
-	if (!isdigit((unsigned char)*s) || *end || v <= 0)
-		return gg_cli_usage(c, "'%s' is not an activity id", s);
-	*id = v;
-	return 0;
-}
-
 /* activity STEP ID VOLUNTEER... [--at TIME]; activity cancel ID alone calls the day off */
 static int cmd_signup_step(struct gg_ctx *c, int argc, char **argv)
 {
@@ -74,7 +62,7 @@ static int cmd_signup_step(struct gg_ctx *c, int argc, char **argv)
 		return gg_cli_usage(c, "bad time '%s' for --at (ISO 8601: 2026-11-28T09:05+08:00)", at_text);
 	if (optind >= argc || (optind + 1 == argc && strcmp(step, "cancel")))
 		return gg_cli_usage(c, "%s needs an activity id and the volunteers", step);
-	if ((rc = activity_id(c, argv[optind], &id)))
+	if ((rc = gg_cli_id(c, "activity", argv[optind], &id)))
 		return rc;
 	struct gg_emit *e = gg_out_records(c, gg_volunteer_signup_cols);
 	if (optind + 1 == argc)
@@ -100,12 +88,12 @@ static int cmd_signups(struct gg_ctx *c, int argc, char **argv)
 	if (optind >= argc)
 		return gg_cli_usage(c, "signups needs activity ids");
 	for (int i = optind; i < argc && !rc; i++)
-		rc = activity_id(c, argv[i], &id);
+		rc = gg_cli_id(c, "activity", argv[i], &id);
 	if (rc)
 		return rc;
 	struct gg_emit *e = gg_out_list(c, gg_volunteer_signup_cols);
 	for (int i = optind; i < argc && !rc; i++) {
-		activity_id(c, argv[i], &id);
+		gg_cli_id(c, "activity", argv[i], &id);
 		rc = gg_volunteer_signups(c, id, gg_out_each, e);
 	}
 	int wrc = gg_out_close(c, e);
@@ -134,20 +122,6 @@ static const char *const certificate_cols[] = {"number",	 "volunteer", "name",	 
 static const char *const stars_cols[] = {"volunteer", "name",	"home_community", "hours",  "stars",   "star_1",
 					 "star_2",    "star_3", "star_4",	  "star_5", "next_at", "to_next",
 					 NULL};
-
-/* A row of the ledger: digits only, within 64 bits. */
-static int parse_record(struct gg_ctx *c, const char *s, json_int_t *id)
-{
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (!isdigit((unsigned char)*s) || *end || v <= 0 || errno == ERANGE)
-		return gg_cli_usage(c, "'%s' is not a row of the hours ledger (its id)", s);
-	*id = v;
-	return 0;
-}
 
 /* --period P, or --from DAY and --to DAY (both included), as the days [from, to) of f. */
 static int days(struct gg_ctx *c, const char *period, const char *from, const char *to, json_t *f)
@@ -222,7 +196,7 @@ static int cmd_log(struct gg_ctx *c, int argc, char **argv)
 			rc = gg_cli_usage(c, "log --reverse RECORD takes --reason TEXT and nothing else");
 		else if (!reason || !*reason)
 			rc = gg_cli_usage(c, "log --reverse needs --reason TEXT: why the row is taken back");
-		else if (!(rc = parse_record(c, reverse, &record)))
+		else if (!(rc = gg_cli_id(c, "ledger row", reverse, &record)))
 			rc = gg_volunteer_reverse(c, record, reason, &id);
 	} else if (reason) {
 		rc = gg_cli_usage(c, "--reason goes with log --reverse");
@@ -259,7 +233,8 @@ static int cmd_verify(struct gg_ctx *c, int argc, char **argv)
 	if (!rc && optind == argc)
 		rc = gg_cli_usage(c, "name the rows of the ledger to verify by id");
 	for (int i = optind; !rc && i < argc; i++)
-		if (!(rc = parse_record(c, argv[i], &record)) && !(rc = gg_volunteer_verify(c, record, by, &id)))
+		if (!(rc = gg_cli_id(c, "ledger row", argv[i], &record)) &&
+		    !(rc = gg_volunteer_verify(c, record, by, &id)))
 			json_array_append_new(ids, json_integer(id));
 	if (!rc)
 		rc = rows_written(c, ids);
@@ -455,54 +430,6 @@ static const char *const match_cols[] = {
 	"order",       "rank",	    "volunteer", "name",	"home_community", "score",   "skill",  "same_community",
 	"same_street", "same_grid", "available", "open_orders", "hours_month",	  "noshows", "points", NULL};
 
-/* An order id: digits only, within 64 bits. */
-static int order_id(struct gg_ctx *c, const char *s, json_int_t *id)
-{
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (!isdigit((unsigned char)*s) || *end || v <= 0 || errno == ERANGE)
-		return gg_cli_usage(c, "'%s' is not an order id", s);
-	*id = v;
-	return 0;
-}
-
-/* fn for each order named: by id, or (-) by the records with an id on stdin (order list -o ndjson). */
-static int each_order(struct gg_ctx *c, int argc, char **argv, int (*fn)(struct gg_ctx *, json_int_t, void *),
-		      void *arg)
-{
-	struct gg_reader *r;
-	json_t *rec;
-	json_int_t id;
-	int rc = 0, n;
-
-	if (argc < 1)
-		return gg_cli_usage(c, "name the orders by id (or '-' to read records with an id from stdin)");
-	for (int i = 0; i < argc && !rc; i++) {
-		if (strcmp(argv[i], "-")) {
-			if (!(rc = order_id(c, argv[i], &id)))
-				rc = fn(c, id, arg);
-			continue;
-		}
-		if ((rc = gg_reader_open(&r, "-", &c->err)))
-			return rc;
-		while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
-			json_t *v = json_object_get(rec, "id");
-			if (!json_is_integer(v))
-				rc = gg_reader_fail(r, &c->err, rec, v ? "id" : NULL, "a record needs an integer id");
-			else
-				rc = fn(c, json_integer_value(v), arg);
-			json_decref(rec);
-		}
-		if (!rc && n < 0)
-			rc = c->err.code;
-		gg_reader_close(r);
-	}
-	return rc;
-}
-
 static const struct option order_new_opts[] = {{"community", required_argument, NULL, 'c'},
 					       {"grid", required_argument, NULL, 'g'},
 					       {"requester-name", required_argument, NULL, 'n'},
@@ -523,7 +450,7 @@ static int cmd_order_new(struct gg_ctx *c, int argc, char **argv)
 	int o, rc = 0;
 
 	while (!rc && (o = gg_cli_opts(c, argc, argv, "", order_new_opts)) != -1) {
-		if (o == 'T' && !(rc = order_id(c, optarg, &id)))
+		if (o == 'T' && !(rc = gg_cli_id(c, "order", optarg, &id)))
 			json_object_set_new(rec, "ticket", json_integer(id));
 		else if (o > 0 && o < 128 && names[o])
 			json_object_set_new(rec, names[o], json_string(optarg));
@@ -647,7 +574,7 @@ static int cmd_order_show(struct gg_ctx *c, int argc, char **argv)
 	if (gg_cli_opts(c, argc, argv, "", (struct option[]){{0}}) == -2)
 		return GG_EX_USAGE;
 	struct gg_emit *e = gg_out_records(c, order_cols);
-	int rc = each_order(c, argc - optind, argv + optind, show_order, e), wrc = gg_out_close(c, e);
+	int rc = gg_cli_each_id(c, "order", argc - optind, argv + optind, show_order, e), wrc = gg_out_close(c, e);
 	return rc ? rc : wrc;
 }
 
@@ -660,7 +587,7 @@ static int cmd_order_history(struct gg_ctx *c, int argc, char **argv)
 		return GG_EX_USAGE;
 	if (optind + 1 != argc)
 		return gg_cli_usage(c, "history takes one order id");
-	if ((rc = order_id(c, argv[optind], &id)))
+	if ((rc = gg_cli_id(c, "order", argv[optind], &id)))
 		return rc;
 	struct gg_emit *e = gg_out_open(c, 1, order_event_cols);
 	rc = gg_volunteer_order_history(c, id, gg_out_each, e);
@@ -747,8 +674,8 @@ static int cmd_order_step(struct gg_ctx *c, int argc, char **argv)
 		if (!json_object_get(args, name))
 			rc = gg_cli_usage(c, "%s needs %s", argv[0], *n);
 	}
-	if (!rc && !(rc = order_id(c, argv[optind], &id)) && !(rc = gg_volunteer_order_act(c, id, step->verb, args)) &&
-	    !(rc = gg_volunteer_order_get(c, id, &o)))
+	if (!rc && !(rc = gg_cli_id(c, "order", argv[optind], &id)) &&
+	    !(rc = gg_volunteer_order_act(c, id, step->verb, args)) && !(rc = gg_volunteer_order_get(c, id, &o)))
 		rc = gg_out_one(c, o);
 done:
 	json_decref(args);
@@ -815,7 +742,7 @@ static int cmd_match(struct gg_ctx *c, int argc, char **argv)
 			return gg_cli_usage(c, "--limit takes a number of volunteers, 1 or more");
 	}
 	m.e = gg_out_list(c, match_cols);
-	int rc = each_order(c, argc - optind, argv + optind, match_one, &m), wrc = gg_out_close(c, m.e);
+	int rc = gg_cli_each_id(c, "order", argc - optind, argv + optind, match_one, &m), wrc = gg_out_close(c, m.e);
 	return rc ? rc : wrc;
 }
 

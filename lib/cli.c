@@ -4,6 +4,7 @@
  * (not at all, read-only, or for writing inside BEGIN IMMEDIATE), runs it, and turns the
  * result into an exit status; output is flushed and checked before a write commits, so a
  * full disk is an error and leaves nothing written. */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
@@ -24,6 +25,7 @@
 #include "hook.h"
 #include "kind.h"
 #include "kinds.h"
+#include "reader.h"
 #include "text.h"
 
 #ifndef GG_VERSION
@@ -489,4 +491,126 @@ fail:
 	say(t->name, c.err.msg);
 	gg_ctx_free(&c);
 	return c.err.code ? c.err.code : GG_EX_USAGE;
+}
+
+/* ---- ids on the command line, or on stdin with - ---- */
+
+/* An id on the command line: digits only, within 64 bits, else a usage error naming what it
+ * should have been the id of (a ticket, an order, an activity). */
+int gg_cli_id(struct gg_ctx *c, const char *what, const char *s, json_int_t *id)
+{
+	char *end;
+	long long v;
+
+	*id = 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (!isdigit((unsigned char)*s) || *end || v <= 0 || errno == ERANGE)
+		return gg_cli_usage(c, "'%s' is not %s %s id", s, strchr("aeiou", *what) ? "an" : "a", what);
+	*id = v;
+	return 0;
+}
+
+/* stdin, with what was read of it to tell bare ids from records given back first: the
+ * reader reads the file descriptor itself, so stdio must not keep any of it. */
+struct peeked {
+	char buf[4096];
+	size_t n, off;
+};
+
+static ssize_t peeked_read(void *cookie, char *buf, size_t size)
+{
+	struct peeked *p = cookie;
+	ssize_t k;
+
+	if (p->off < p->n) {
+		size_t n = p->n - p->off < size ? p->n - p->off : size;
+		memcpy(buf, p->buf + p->off, n);
+		p->off += n;
+		return (ssize_t)n;
+	}
+	do
+		k = read(0, buf, size);
+	while (k < 0 && errno == EINTR);
+	return k;
+}
+
+/* stdin as a stream, and whether it holds bare ids (`echo 5 | gg-ticket show -`) rather than
+ * records: its first character past the blanks is a digit. */
+static FILE *peek_stdin(struct peeked *p, int *bare)
+{
+	char ch = ' ';
+
+	p->n = p->off = 0;
+	while (p->n < sizeof p->buf && read(0, &ch, 1) == 1) {
+		p->buf[p->n++] = ch;
+		if (!strchr(" \t\r\n", ch))
+			break;
+	}
+	*bare = isdigit((unsigned char)ch);
+	return fopencookie(p, "r", (cookie_io_functions_t){.read = peeked_read});
+}
+
+/* Ids one after another, apart by blanks or lines, each as an argument would be. */
+static int each_bare_id(struct gg_ctx *c, const char *what, FILE *in, int (*fn)(struct gg_ctx *, json_int_t, void *),
+			void *arg)
+{
+	char word[64];
+	json_int_t id;
+	int rc = 0;
+
+	while (!rc && fscanf(in, "%63s", word) == 1)
+		if (!(rc = gg_cli_id(c, what, word, &id)))
+			rc = fn(c, id, arg);
+	if (rc && c->err.code == GG_EX_USAGE)
+		c->err.code = rc = GG_EX_DATAERR; /* a bad id on stdin is bad input, not bad usage */
+	return rc;
+}
+
+int gg_cli_each_id(struct gg_ctx *c, const char *what, int argc, char **argv,
+		   int (*fn)(struct gg_ctx *, json_int_t, void *), void *arg)
+{
+	struct gg_reader *r;
+	json_t *rec;
+	json_int_t id;
+	int rc = 0, n;
+
+	if (argc < 1)
+		return gg_cli_usage(c, "name the %ss by id (or '-' to read ids, or records with an id, from stdin)",
+				    what);
+	for (int i = 0; i < argc && !rc; i++) {
+		if (strcmp(argv[i], "-")) {
+			if (!(rc = gg_cli_id(c, what, argv[i], &id)))
+				rc = fn(c, id, arg);
+			continue;
+		}
+		struct peeked p;
+		int bare;
+		FILE *in = peek_stdin(&p, &bare);
+		if (!in)
+			return gg_err_oom(&c->err);
+		if (bare) {
+			rc = each_bare_id(c, what, in, fn, arg);
+			fclose(in);
+			continue;
+		}
+		if ((rc = gg_reader_open_stream(&r, in, "stdin", &c->err))) {
+			fclose(in);
+			return rc;
+		}
+		while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
+			json_t *v = json_object_get(rec, "id");
+			if (!json_is_integer(v))
+				rc = gg_reader_fail(r, &c->err, rec, json_object_get(rec, "id") ? "id" : NULL,
+						    "a record needs an integer id");
+			else
+				rc = fn(c, json_integer_value(v), arg);
+			json_decref(rec);
+		}
+		if (!rc && n < 0)
+			rc = c->err.code;
+		gg_reader_close(r);
+		fclose(in);
+	}
+	return rc;
 }

@@ -81,7 +81,7 @@ verified() {
 	run -64 --separate-stderr gg-volunteer log --reverse 1
 	assert_equal "${stderr_lines[0]}" "gg-volunteer: log --reverse needs --reason TEXT: why the row is taken back"
 	run -64 --separate-stderr gg-volunteer verify x1 --by C0001
-	assert_equal "${stderr_lines[0]}" "gg-volunteer: 'x1' is not a row of the hours ledger (its id)"
+	assert_equal "${stderr_lines[0]}" "gg-volunteer: 'x1' is not a ledger row id"
 	assert_equal "$(digest)" "$BEFORE"
 }
 
