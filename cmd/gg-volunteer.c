@@ -264,9 +264,15 @@ static int either(struct gg_ctx *c, json_t *f, const char *name, const char *con
 		snprintf(one, sizeof one, "%.*s", (int)n, p);
 		for (int i = 0; ok && ok[i]; i++)
 			known |= !strcmp(ok[i], one);
-		if (!known || !*one)
-			return gg_cli_usage(c, "unknown %s '%s' for --%s (one of: service, verify, reverse)", name, one,
-					    name);
+		if (!*one)
+			return gg_cli_usage(c, "--%s: an empty value in '%s'", name, arg);
+		if (!known) {
+			char all[256];
+			size_t len = 0;
+			for (int i = 0; ok[i] && len < sizeof all; i++)
+				len += (size_t)snprintf(all + len, sizeof all - len, "%s%s", i ? ", " : "", ok[i]);
+			return gg_cli_usage(c, "unknown %s '%s' for --%s (one of: %s)", name, one, name, all);
+		}
 		json_array_append_new(list, json_string(one));
 	}
 	return 0;
@@ -450,7 +456,7 @@ static int cmd_order_new(struct gg_ctx *c, int argc, char **argv)
 	int o, rc = 0;
 
 	while (!rc && (o = gg_cli_opts(c, argc, argv, "", order_new_opts)) != -1) {
-		if (o == 'T' && !(rc = gg_cli_id(c, "order", optarg, &id)))
+		if (o == 'T' && !(rc = gg_cli_id(c, "ticket", optarg, &id)))
 			json_object_set_new(rec, "ticket", json_integer(id));
 		else if (o > 0 && o < 128 && names[o])
 			json_object_set_new(rec, names[o], json_string(optarg));

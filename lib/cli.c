@@ -482,9 +482,12 @@ int gg_cli_main(const struct gg_tool *t, int argc, char **argv)
 	gg_db_close(c.db);
 	if (rc && rc != GG_EX_FOUND && c.err.msg[0])
 		say(t->name, c.err.msg);
-	if (rc == GG_EX_USAGE)
-		fprintf(stderr, "usage: %s %s%s%s %s\n", t->name, parent ? parent->name : "", parent ? " " : "",
-			k->name, k->usage ? k->usage : "");
+	if (rc == GG_EX_USAGE) { /* within 80 columns, as --help is */
+		char line[1024];
+		snprintf(line, sizeof line, "usage: %s %s%s%s %s", t->name, parent ? parent->name : "",
+			 parent ? " " : "", k->name, k->usage ? k->usage : "");
+		wrap(stderr, line, 4);
+	}
 	gg_ctx_free(&c);
 	return rc;
 fail:

@@ -142,10 +142,11 @@ static const char *const *columns(const struct gg_kind *k, const char *cols[33])
 static const struct gg_kind *kind_of(struct gg_ctx *c)
 {
 	const char *own = c->prog && !strncmp(c->prog, "gg-", 3) ? c->prog + 3 : "";
-	const struct gg_kind *k = gg_kind_find(c->kinds, c->group ? c->group : own);
+	const char *name = c->group ? c->group : own;
+	const struct gg_kind *k = gg_kind_find(c->kinds, name);
 
 	if (!k || (k->flags & GG_K_NOCRUD))
-		gg_err_set(&c->err, GG_EX_SOFTWARE, "%s keeps no kind '%s' of its own", c->prog, c->group);
+		gg_err_set(&c->err, GG_EX_SOFTWARE, "%s keeps no kind '%s' of its own", c->prog, name);
 	return k && !(k->flags & GG_K_NOCRUD) ? k : NULL;
 }
 

@@ -356,8 +356,9 @@ static int lookup(struct gg_ctx *c, const char *text, const char *address, const
 			json_decref(row);
 			continue;
 		}
-		len += (size_t)snprintf(others + len, len < sizeof others ? sizeof others - len : 0, ", %s",
-					json_string_value(json_object_get(row, "building")));
+		if (len < sizeof others) /* a list too long for the message is cut there */
+			len += (size_t)snprintf(others + len, sizeof others - len, ", %s",
+						json_string_value(json_object_get(row, "building")));
 		json_decref(row);
 	}
 	if (rc < 0) {
@@ -410,9 +411,8 @@ static int ambiguous(struct gg_ctx *c, const char *address, json_t *found)
 			code[n++] = json_string_value(json_object_get(v, "building"));
 	}
 	qsort(code, n, sizeof *code, by_code);
-	for (i = 0; i < n; i++)
-		len += (size_t)snprintf(list + len, len < sizeof list ? sizeof list - len : 0, "%s%s", i ? ", " : "",
-					code[i]);
+	for (i = 0; i < n && len < sizeof list; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", code[i]);
 	return gg_err_set(&c->err, GG_EX_DATAERR, "address '%s' is ambiguous: buildings %s", address, list);
 }
 

@@ -92,7 +92,7 @@ static int activity_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec
 				    (long long)taken);
 	json_object_set_new(rec, "status", json_string(was));
 	json_object_set_new(rec, "taken", json_integer(taken));
-	if (gg_volunteer_hours(text(rec, "hours"), &from, &to))
+	if (gg_volunteer_span(text(rec, "hours"), &from, &to))
 		return gg_kind_fail(c, src, rec, "hours", "hours are HH:MM-HH:MM, the end after the start, not '%s'",
 				    text(rec, "hours"));
 	json_int_t cap = json_integer_value(json_object_get(rec, "capacity"));
@@ -275,7 +275,7 @@ static int signup(struct gg_ctx *c, struct move *m)
 		return gg_err_set(&c->err, GG_EX_DATAERR,
 				  "activity %lld (%s) was on %s, %s: it is over, there is nothing to sign up for",
 				  (long long)m->id, text(m->act, "title"), text(m->act, "date"), text(m->act, "hours"));
-	gg_volunteer_hours(text(m->act, "hours"), &from, &to);
+	gg_volunteer_span(text(m->act, "hours"), &from, &to);
 	if (!(st = gg_db_named(c->db, "signup/overlap", &c->err)))
 		return c->err.code;
 	bind_text(st, "volunteer", m->volunteer);
@@ -455,7 +455,7 @@ static int activity_of(struct gg_ctx *c, struct move *m)
 		return gg_err_set(&c->err, GG_EX_DATAERR, "activity %lld (%s) is cancelled", (long long)m->id,
 				  text(m->act, "title"));
 	gg_clock_parse_date(text(m->act, "date"), &m->day);
-	gg_volunteer_hours(text(m->act, "hours"), &from, &to);
+	gg_volunteer_span(text(m->act, "hours"), &from, &to);
 	m->start = m->day + from * 60;
 	m->end = m->day + to * 60;
 	return 0;

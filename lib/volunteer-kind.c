@@ -37,7 +37,7 @@ static int time_of_day(const char *s, size_t n)
 	return h * 60 + m;
 }
 
-int gg_volunteer_hours(const char *hours, int *from, int *to)
+int gg_volunteer_span(const char *hours, int *from, int *to)
 {
 	const char *dash = hours ? strchr(hours, '-') : NULL;
 
@@ -55,7 +55,7 @@ static int availability_check(struct gg_ctx *c, const struct gg_src *src, json_t
 	int from, to;
 
 	json_array_foreach (json_object_get(rec, "availability"), i, a)
-		if (gg_volunteer_hours(json_string_value(json_object_get(a, "hours")), &from, &to))
+		if (gg_volunteer_span(json_string_value(json_object_get(a, "hours")), &from, &to))
 			return gg_kind_fail(c, src, rec, "availability",
 					    "time %zu: hours are HH:MM-HH:MM, the end after the start (sat:09:00-11:30 "
 					    "on the command line), not '%s'",

@@ -22,8 +22,7 @@
 static const char *const entries[] = {"service", "verify", "reverse", NULL};
 
 /* A row served with a team is served in the team's community. */
-static int service_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, json_t *old,
-			 const struct gg_src *src)
+static int service_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, json_t *old, const struct gg_src *src)
 {
 	json_t *team = json_object_get(rec, "team"), *t = NULL;
 	int rc = 0;
@@ -641,21 +640,24 @@ static json_int_t one_int(struct gg_ctx *c, const char *query, json_t *params, i
 	struct gg_stmt *st = gg_db_named(c->db, query, &c->err);
 
 	if (!st || (bind_filter(st, params), gg_stmt_step(st, &c->err)) <= 0) {
-		*rc = c->err.code ? c->err.code : GG_EX_SOFTWARE;
+		*rc = c->err.code ? c->err.code : gg_err_set(&c->err, GG_EX_SOFTWARE, "%s gave no row", query);
 		return 0;
 	}
 	return gg_stmt_int(st, 0);
 }
 
-static void sha256_hex(const char *s, char out[65])
+/* The hex SHA-256 of s; -1 when OpenSSL could not make it (nothing is then issued). */
+static int sha256_hex(const char *s, char out[65])
 {
 	unsigned char h[EVP_MAX_MD_SIZE];
 	unsigned int n = 0;
 
-	EVP_Digest(s, strlen(s), h, &n, EVP_sha256(), NULL);
-	for (unsigned int i = 0; i < n && i < 32; i++)
+	if (!EVP_Digest(s, strlen(s), h, &n, EVP_sha256(), NULL) || n != 32)
+		return -1;
+	for (unsigned int i = 0; i < n; i++)
 		snprintf(out + 2 * i, 3, "%02x", h[i]);
 	out[64] = '\0';
+	return 0;
 }
 
 int gg_volunteer_certificate(struct gg_ctx *c, const char *volunteer, const char *period, const char *from,
@@ -707,7 +709,10 @@ int gg_volunteer_certificate(struct gg_ctx *c, const char *volunteer, const char
 		rc = gg_err_oom(&c->err);
 		goto done;
 	}
-	sha256_hex(text_rec, hash);
+	if (sha256_hex(text_rec, hash)) {
+		rc = gg_err_set(&c->err, GG_EX_SOFTWARE, "cannot compute the certificate's SHA-256");
+		goto done;
+	}
 	json_t *row =
 		json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:I,s:I,s:O,s:I,s:s,s:s}", "id", id, "number", number, "volunteer",
 			  volunteer, "period", period, "date_from", from, "date_to", last, "minutes", minutes,

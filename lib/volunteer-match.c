@@ -135,8 +135,7 @@ static int available(const struct order *o, const struct gg_cal *cal, json_t *ro
 
 	if (json_integer_value(json_object_get(row, "times")) > 0) {
 		json_array_foreach (hours, i, h)
-			if (!gg_volunteer_hours(json_string_value(h), &from, &to) && o->minute >= from &&
-			    o->minute < to)
+			if (!gg_volunteer_span(json_string_value(h), &from, &to) && o->minute >= from && o->minute < to)
 				yes = 1;
 	} else if (json_is_true(json_object_get(row, "party_member")) &&
 		   json_integer_value(json_object_get(row, "in_service"))) {
@@ -198,7 +197,7 @@ static json_t *score(const struct weights *ws, const struct order *o, const stru
 {
 	double value[NFACTORS];
 	const char *v = json_string_value(json_object_get(row, "volunteer"));
-	json_t *rec = json_pack("{s:I,s:i,s:s,s:O,s:O}", "order", id, "rank", 0, "volunteer", v, "name",
+	json_t *rec = json_pack("{s:I,s:i,s:s,s:O?,s:O?}", "order", id, "rank", 0, "volunteer", v, "name",
 				json_object_get(row, "name"), "home_community", json_object_get(row, "home_community"));
 	json_t *points = json_object();
 	double minutes = (double)json_integer_value(json_object_get(row, "minutes_month"));
@@ -275,8 +274,10 @@ int gg_volunteer_match(struct gg_ctx *c, json_int_t id, int limit, int (*fn)(str
 		n++;
 		json_decref(row);
 	}
-	rc = rc < 0 ? c->err.code : 0;
-	qsort(all, n, sizeof *all, by_score);
+	if (rc < 0)
+		rc = c->err.code;
+	if (n)
+		qsort(all, n, sizeof *all, by_score);
 	for (size_t i = 0; i < n; i++) {
 		if (!rc && (limit <= 0 || (int)i < limit)) {
 			json_t *rank = json_integer((json_int_t)i + 1);

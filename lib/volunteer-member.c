@@ -208,7 +208,7 @@ int gg_volunteer_report_in(struct gg_ctx *c, const char *person, const char *com
 		json_decref(stored);
 		return rc;
 	}
-	*out = json_pack("{s:s,s:O,s:O,s:O,s:O,s:b}", "person", person, "name", json_object_get(p, "name"), "year",
+	*out = json_pack("{s:s,s:O?,s:O,s:O,s:O,s:b}", "person", person, "name", json_object_get(p, "name"), "year",
 			 json_object_get(stored, "year"), "community", json_object_get(stored, "community"), "date",
 			 json_object_get(stored, "date"), "volunteer_added", added);
 	json_decref(p);

@@ -10,16 +10,17 @@
 #include "ctx.h"
 #include "kind.h"
 
-/* volunteer-kind.c: gg-volunteer's kinds, and its registry in import order */
+/* volunteer-kind.c: gg-volunteer's kinds, and its registry in import order (the ledger's,
+ * gg_service_kind, is in volunteer-ledger.c) */
 extern const struct gg_kind gg_volunteer_kind, gg_skill_kind, gg_team_kind, gg_service_kind;
 extern const struct gg_kind *const gg_volunteer_kinds[];
 
 /* volunteer-kind.c: puts each volunteer in (join 1) or takes them out of (join 0) the team. */
 int gg_volunteer_team(struct gg_ctx *c, const char *team, const char *const *volunteers, int n, int join);
 
-/* volunteer-kind.c: HH:MM-HH:MM as minutes of the day; -1 if it is not a time of day that ends
- * after it starts. */
-int gg_volunteer_hours(const char *hours, int *from, int *to);
+/* volunteer-kind.c: a span of the day, HH:MM-HH:MM, as its minutes from and to; -1 if it is
+ * not one that ends after it starts. */
+int gg_volunteer_span(const char *hours, int *from, int *to);
 
 /* ---- volunteer-activity.c: service days ---- */
 

@@ -249,3 +249,13 @@ EOF
 	run -65 --separate-stderr env GG_MATCH_WEIGHTS="$BATS_TEST_TMPDIR/bad.yaml" gg-volunteer match "$id"
 	assert_equal "$stderr" "gg-volunteer: $BATS_TEST_TMPDIR/bad.yaml:1:1: same_community: no weight given"
 }
+
+@test "a filter with an empty value, and a ticket that is not an id, are usage errors saying so" {
+	run -64 --separate-stderr gg-volunteer ledger --volunteer a,,b
+	assert_equal "${stderr_lines[0]}" "gg-volunteer: --volunteer: an empty value in 'a,,b'"
+	run -64 --separate-stderr gg-volunteer order new --ticket x
+	assert_equal "${stderr_lines[0]}" "gg-volunteer: 'x' is not a ticket id"
+	# the usage after the message is folded within 80 columns, as --help is
+	assert_equal "${stderr_lines[1]}" "usage: gg-volunteer order new --community C --requester-name N --requester-phone"
+	assert_equal "$(awk 'length > 80' <<<"$stderr")" ""
+}
