@@ -106,8 +106,9 @@ new_ticket() {
 	assert_line --partial "list duties, filtered"
 	run -0 gg-ticket --help
 	assert_output --partial "[--unanswered]"
-	for tool in gg-org gg-ticket gg-report; do
-		for c in "" unit "unit add" "person list" "demand list" category list new import escalate "category import" audit; do
+	for tool in gg-org gg-ticket gg-volunteer gg-report; do
+		for c in "" unit "unit add" "person list" "demand list" category list new import escalate "category import" audit \
+			add team activity "activity add" order "order new" "order list" log ledger hours match members pledge; do
 			$tool $c --help >/dev/null 2>&1 || continue
 			run -0 bash -c "$tool $c --help | awk 'length > 80'"
 			assert_output ""
