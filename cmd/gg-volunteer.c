@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "clock.h"
 #include "kindcmd.h"
+#include "text.h"
 #include "volunteer.h"
 
 /* team join|leave TEAM VOLUNTEER... */
@@ -368,7 +369,6 @@ static int cmd_stars(struct gg_ctx *c, int argc, char **argv)
 	const char *d[3];
 	json_t *f = json_object();
 	double near = -1;
-	char *end;
 	int o, rc = 0;
 
 	while (!rc && (o = gg_cli_opts(c, argc, argv, "", stars_opts)) != -1) {
@@ -376,8 +376,7 @@ static int cmd_stars(struct gg_ctx *c, int argc, char **argv)
 			rc = o == 'U' ? common(o, f, d) : GG_EX_USAGE;
 			continue;
 		}
-		near = strtod(optarg, &end);
-		if (!isdigit((unsigned char)*optarg) || *end || near > 1e6)
+		if (gg_text_decimal(optarg, &near) || near > 1e6)
 			rc = gg_cli_usage(c, "--near takes a number of hours (50, or 12.5), not '%s'", optarg);
 	}
 	if (!rc && optind < argc)
@@ -712,13 +711,15 @@ static struct gg_cmd order_cmds[16] = {
 	{"history", cmd_order_history, GG_RUN_READ, "ID", "every event of an order", NULL},
 };
 
-static void order_steps_as_cmds(void)
+/* -1 when the table has no room for every step (a step added to lib wants a bigger table). */
+static int order_steps_as_cmds(void)
 {
 	size_t n = 4;
+	const struct gg_volunteer_order_step *s;
 
-	for (const struct gg_volunteer_order_step *s = gg_volunteer_order_steps;
-	     s->verb && n + 1 < sizeof order_cmds / sizeof *order_cmds; s++)
+	for (s = gg_volunteer_order_steps; s->verb && n + 1 < sizeof order_cmds / sizeof *order_cmds; s++)
 		order_cmds[n++] = (struct gg_cmd){s->verb, cmd_order_step, GG_RUN_WRITE, s->usage, s->help, NULL};
+	return s->verb ? -1 : 0;
 }
 
 struct match_arg {
@@ -862,7 +863,7 @@ static int cmd_members(struct gg_ctx *c, int argc, char **argv)
 	static const char *const cols[] = {"employer", "person",  "name", "home_community", "reported", "hours",
 					   "target",   "problem", NULL};
 	const char *period = NULL, *f = NULL, *t = NULL, *under = NULL;
-	char from[16], to[16], *end;
+	char from[16], to[16];
 	double target = 24;
 	int64_t a, b;
 	int o, rc;
@@ -878,7 +879,7 @@ static int cmd_members(struct gg_ctx *c, int argc, char **argv)
 			under = optarg;
 		else if (o != 'T')
 			return GG_EX_USAGE;
-		else if (!*optarg || (target = strtod(optarg, &end), *end) || !(target >= 0 && target <= 8784))
+		else if (gg_text_decimal(optarg, &target) || target > 8784)
 			return gg_cli_usage(c, "--target takes hours a year, 0 to 8784, not '%s'", optarg);
 	}
 	if (optind < argc)
@@ -1015,6 +1016,7 @@ int main(int argc, char **argv)
 {
 	static const struct gg_tool tool = {"gg-volunteer", "gg-volunteer: volunteers, teams and their service", cmds,
 					    gg_volunteer_kinds};
-	order_steps_as_cmds();
+	if (order_steps_as_cmds())
+		return fprintf(stderr, "gg-volunteer: more order steps than its command table holds\n"), GG_EX_SOFTWARE;
 	return gg_cli_main(&tool, argc, argv);
 }

@@ -219,3 +219,15 @@ int gg_text_phone_ok(const char *s)
 	n = strlen(s);
 	return n >= 1 && n <= 6 && all_digits(s, n);
 }
+
+/* A number as a person writes one: digits, maybe a point and more digits (12, 12.5, .5); no
+ * sign, exponent, hex or blanks, which strtod would take. -1 if s is not one. */
+int gg_text_decimal(const char *s, double *v)
+{
+	size_t whole = strspn(s, "0123456789"), frac = s[whole] == '.' ? strspn(s + whole + 1, "0123456789") : 0;
+
+	if ((!whole && !frac) || s[whole + (s[whole] == '.') + frac])
+		return -1;
+	*v = strtod(s, NULL);
+	return 0;
+}

@@ -16,5 +16,6 @@ int gg_text_free_personal(const char *s);
 char *gg_text_mask_free(const char *s);
 /* whether s is a phone number a person or resident may give: a mainland mobile or a landline */
 int gg_text_phone_ok(const char *s);
+int gg_text_decimal(const char *s, double *v);
 
 #endif

@@ -142,17 +142,13 @@ int gg_volunteer_ledger_add(struct gg_ctx *c, json_t *row, json_int_t *id)
 
 int gg_volunteer_minutes(struct gg_ctx *c, const char *opt, const char *hours, json_int_t *minutes)
 {
-	const char *p = hours + (*hours == '-' || *hours == '+');
-	size_t whole = strspn(p, "0123456789"), frac = p[whole] == '.' ? strspn(p + whole + 1, "0123456789") : 0;
 	double h;
 
-	if (!whole && !frac)
+	if (gg_text_decimal(hours + (*hours == '-' || *hours == '+'), &h))
 		return gg_err_set(&c->err, GG_EX_DATAERR,
 				  "%s: '%s' is not a number of hours (1.5 is an hour and a half)", opt, hours);
-	if (p[whole + (p[whole] == '.') + frac])
-		return gg_err_set(&c->err, GG_EX_DATAERR,
-				  "%s: '%s' is not a number of hours (1.5 is an hour and a half)", opt, hours);
-	h = strtod(hours, NULL);
+	if (*hours == '-')
+		h = -h;
 	if (h < 0)
 		return gg_err_set(
 			&c->err, GG_EX_DATAERR,

@@ -323,3 +323,11 @@ D-CG\t海陵区城市管理局\t4.5\t2\t1
 		--now 2026-12-31T20:00:00-05:00 -o json
 	assert_equal "$(jq -c '[.number, .issued_at]' <<<"$output")" '["GG-2027-000001","2027-01-01T09:00:00+08:00"]'
 }
+
+@test "--near and --target take hours as people write them: 0x10 and 1e1 are usage errors" {
+	run -64 --separate-stderr gg-volunteer stars --near 0x10
+	assert_equal "${stderr_lines[0]}" "gg-volunteer: --near takes a number of hours (50, or 12.5), not '0x10'"
+	run -64 --separate-stderr gg-volunteer members --target ' 1e1'
+	assert_equal "${stderr_lines[0]}" "gg-volunteer: --target takes hours a year, 0 to 8784, not ' 1e1'"
+	run -0 gg-volunteer stars --near 12.5
+}
