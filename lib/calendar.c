@@ -191,7 +191,7 @@ static int year_of(int64_t day)
 static int workday(const struct gg_cal *cal, int64_t day)
 {
 	int32_t d = (int32_t)day;
-	int wday = (int)((day % 7 + 7 + 4) % 7); /* 1970-01-01, day 0, was a Thursday */
+	int wday = gg_clock_weekday(day);
 
 	if (cal && cal->nworkdays && bsearch(&d, cal->workdays, cal->nworkdays, sizeof d, cmp_int32))
 		return 1;

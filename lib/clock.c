@@ -456,7 +456,7 @@ static int64_t day_start(int y, int mo, int d)
 }
 
 /* Sunday 0 to Saturday 6; 1970-01-01 was a Thursday. */
-static int weekday(int64_t days)
+int gg_clock_weekday(int64_t days)
 {
 	return (int)(days + 4 - floor_div(days + 4, 7) * 7);
 }
@@ -490,8 +490,8 @@ int gg_clock_period(const char *s, int64_t *from, int64_t *to)
 			return -1;
 		/* ISO week 1 holds 4 January; weeks start on Monday. A year has 53 weeks when it
 		 * starts on Thursday, or on Wednesday in a leap year. */
-		int monday = 4 - (weekday(gg_clock_days(y, 1, 4)) + 6) % 7;
-		int j1 = weekday(gg_clock_days(y, 1, 1)), leap = days_in_month(y, 2) == 29;
+		int monday = 4 - (gg_clock_weekday(gg_clock_days(y, 1, 4)) + 6) % 7;
+		int j1 = gg_clock_weekday(gg_clock_days(y, 1, 1)), leap = days_in_month(y, 2) == 29;
 		int weeks = j1 == 4 || (leap && j1 == 3) ? 53 : 52;
 		if (n > weeks)
 			return -1;

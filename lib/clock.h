@@ -29,6 +29,8 @@ int gg_clock_period(const char *s, int64_t *from, int64_t *to);
 int64_t gg_clock_days(int64_t y, int m, int d);
 void gg_clock_civil(int64_t days, int *y, int *m, int *d);
 int64_t gg_clock_day(int64_t t);
+/* The weekday of a day (days since 1970-01-01, gg_clock_day): Sunday 0 to Saturday 6. */
+int gg_clock_weekday(int64_t days);
 /* fn on each file of the holiday calendar, in order: GG_CALENDAR (a file, or a directory whose
  * *.yaml files are read in name order), else the ones built in. */
 int gg_clock_calendars(int (*fn)(FILE *f, const char *name, void *arg), void *arg, struct gg_err *err);

@@ -39,24 +39,17 @@ int gg_volunteer_workday(struct gg_ctx *c, const char *date)
 	return gg_cal_workday(cal, gg_clock_day(t));
 }
 
-/* 0 Monday … 6 Sunday, of a date already checked. */
-static int weekday(const char *date)
-{
-	int64_t t;
-
-	gg_clock_parse_date(date, &t);
-	return (int)((gg_clock_day(t) % 7 + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
-}
-
 /* A weekend day the calendar makes a working day (调休) is no service day for in-service Party
  * members: they are at work. Said once a command and day; the activity is kept all the same. */
 static int warn_workday(struct gg_ctx *c, const char *date)
 {
-	static const char *const names[] = {"Saturday", "Sunday"};
 	char memo[48];
-	int wd = weekday(date), work, fresh;
+	int64_t t;
+	int wd, work, fresh;
 
-	if (wd < 5)
+	gg_clock_parse_date(date, &t); /* a date already checked */
+	wd = gg_clock_weekday(gg_clock_day(t));
+	if (wd != 0 && wd != 6)
 		return 0;
 	if ((work = gg_volunteer_workday(c, date)) < 0)
 		return c->err.code;
@@ -65,7 +58,7 @@ static int warn_workday(struct gg_ctx *c, const char *date)
 		fprintf(stderr,
 			"%s: %s is a %s made a working day (调休): in-service Party members work that day, "
 			"and their Saturday service does not apply\n",
-			c->prog, date, names[wd - 5]);
+			c->prog, date, wd ? "Saturday" : "Sunday");
 	return 0;
 }
 

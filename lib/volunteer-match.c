@@ -119,7 +119,7 @@ static int load_order(struct gg_ctx *c, json_int_t id, struct order *o)
 	snprintf(o->need, sizeof o->need, "%s", gg_stmt_isnull(st, 3) ? "" : gg_stmt_text(st, 3));
 	o->wanted_at = gg_stmt_int(st, 4);
 	o->day = gg_clock_day(o->wanted_at);
-	o->wday = (int)((o->day % 7 + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
+	o->wday = gg_clock_weekday(o->day);
 	o->minute = (int)((o->wanted_at + gg_clock_offset() - o->day * 86400) / 60);
 	return 0;
 }
