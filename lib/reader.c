@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "embed.h"
 #include "reader-impl.h"
 
 static void stop_ahead(struct gg_reader *r);
@@ -113,6 +114,26 @@ int gg_reader_open(struct gg_reader **out, const char *path, struct gg_err *err)
 	if (!(f = fopen(path, "rb")))
 		return gg_err_set(err, GG_EX_NOINPUT, "cannot open '%s': %s", path, strerror(errno));
 	if (gg_reader_open_stream(out, f, path, err)) {
+		fclose(f);
+		return err->code;
+	}
+	(*out)->owned = 1;
+	return 0;
+}
+
+/* A reader of a file built into the tools from share/gg/ (stars.yaml), named "NAME (built
+ * in)" in messages; closing the reader closes what it read. */
+int gg_reader_open_embed(struct gg_reader **out, const char *name, struct gg_err *err)
+{
+	const char *text = gg_embed_get(name);
+	char shown[128];
+	FILE *f;
+
+	*out = NULL;
+	if (!text || !(f = fmemopen((void *)text, strlen(text), "r")))
+		return gg_err_set(err, GG_EX_SOFTWARE, "%s is not built in", name);
+	snprintf(shown, sizeof shown, "%s (built in)", name);
+	if (gg_reader_open_stream(out, f, shown, err)) {
 		fclose(f);
 		return err->code;
 	}

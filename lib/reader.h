@@ -16,6 +16,7 @@ struct gg_reader;
 
 int gg_reader_open(struct gg_reader **r, const char *path, struct gg_err *err);
 int gg_reader_open_stream(struct gg_reader **r, FILE *f, const char *name, struct gg_err *err);
+int gg_reader_open_embed(struct gg_reader **r, const char *name, struct gg_err *err);
 int gg_reader_next(struct gg_reader *r, json_t **rec, struct gg_err *err);
 void gg_reader_keep(struct gg_reader *r, int keep);
 void gg_reader_prefetch(struct gg_reader *r);

@@ -13,7 +13,6 @@
 #include "audit.h"
 #include "clock.h"
 #include "db.h"
-#include "embed.h"
 #include "org.h"
 #include "reader.h"
 #include "text.h"
@@ -444,17 +443,13 @@ struct stars {
 /* The levels of share/gg/stars.yaml, as built in. */
 static int stars_read(struct gg_ctx *c, struct stars *s)
 {
-	const char *yaml = gg_embed_get("stars.yaml");
 	struct gg_reader *r;
 	json_t *doc = NULL, *x;
-	FILE *f;
 	size_t i;
 	int rc;
 
 	s->n = 0;
-	if (!yaml || !(f = fmemopen((void *)yaml, strlen(yaml), "r")))
-		return gg_err_set(&c->err, GG_EX_SOFTWARE, "stars.yaml is not built in");
-	if (!(rc = gg_reader_open_stream(&r, f, "stars.yaml (built in)", &c->err))) {
+	if (!(rc = gg_reader_open_embed(&r, "stars.yaml", &c->err))) {
 		if (gg_reader_next(r, &doc, &c->err) <= 0)
 			rc = c->err.code ? c->err.code : gg_err_set(&c->err, GG_EX_SOFTWARE, "stars.yaml: empty");
 		json_array_foreach (json_object_get(doc, "levels"), i, x) {
@@ -473,7 +468,6 @@ static int stars_read(struct gg_ctx *c, struct stars *s)
 		json_decref(doc);
 		gg_reader_close(r);
 	}
-	fclose(f);
 	return rc;
 }
 

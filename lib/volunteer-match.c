@@ -11,7 +11,6 @@
 #include "calendar.h"
 #include "clock.h"
 #include "db.h"
-#include "embed.h"
 #include "reader.h"
 #include "volunteer.h"
 
@@ -63,31 +62,22 @@ static int read_weights(struct gg_ctx *c, struct gg_reader *r, struct weights *w
 /* The weights, read once per command: GG_MATCH_WEIGHTS's file, else the one built in. */
 static const struct weights *weights(struct gg_ctx *c)
 {
-	const char *path = getenv("GG_MATCH_WEIGHTS"), *text;
+	const char *path = getenv("GG_MATCH_WEIGHTS");
 	struct weights *ws;
 	struct gg_reader *r;
-	FILE *mem = NULL;
 	int fresh, rc;
 
 	if (!(ws = gg_ctx_memo(c, "match:weights", sizeof *ws, &fresh)))
 		return gg_err_oom(&c->err), NULL;
 	if (ws->ready)
 		return ws;
-	if (path && *path) {
-		rc = gg_reader_open(&r, path, &c->err);
-	} else {
-		text = gg_embed_get("match-weights.yaml");
-		if (!text || !(mem = fmemopen((void *)text, strlen(text), "r")))
-			return gg_err_set(&c->err, GG_EX_SOFTWARE, "no built-in match weights"), NULL;
-		rc = gg_reader_open_stream(&r, mem, "match-weights.yaml (built in)", &c->err);
-	}
+	rc = path && *path ? gg_reader_open(&r, path, &c->err)
+			   : gg_reader_open_embed(&r, "match-weights.yaml", &c->err);
 	if (!rc) {
 		gg_reader_keep(r, 1);
 		rc = read_weights(c, r, ws);
 		gg_reader_close(r);
 	}
-	if (mem)
-		fclose(mem);
 	if (rc)
 		return NULL;
 	ws->ready = 1;
