@@ -475,32 +475,6 @@ static int cmd_order_new(struct gg_ctx *c, int argc, char **argv)
 }
 
 /* --status values, any of which will do; each one of the statuses. */
-static int order_status(struct gg_ctx *c, json_t *f, const char *arg)
-{
-	json_t *list = json_object_get(f, "status");
-
-	if (!list)
-		json_object_set_new(f, "status", list = json_array());
-	for (const char *p = arg, *end; *p || p == arg; p = end + 1) {
-		size_t n = strcspn(p, ",");
-		int known = 0;
-		end = p + n;
-		for (int i = 0; gg_volunteer_order_statuses[i]; i++)
-			known |= strlen(gg_volunteer_order_statuses[i]) == n &&
-				 !strncmp(gg_volunteer_order_statuses[i], p, n);
-		if (!known)
-			return gg_cli_usage(
-				c,
-				"unknown status '%.*s' for --status (one of: open, dispatched, accepted, done, "
-				"cancelled, expired)",
-				(int)n, p);
-		json_array_append_new(list, json_stringn(p, n));
-		if (!*end)
-			break;
-	}
-	return 0;
-}
-
 static const struct option order_list_opts[] = {{"status", required_argument, NULL, 's'},
 						{"community", required_argument, NULL, 'c'},
 						{"need", required_argument, NULL, 'N'},
@@ -511,20 +485,6 @@ static const struct option order_list_opts[] = {{"status", required_argument, NU
 						{"to", required_argument, NULL, 'T'},
 						{0}};
 
-/* A filter's values, repeated or comma-separated, as a JSON list. */
-static void order_either(json_t *f, const char *name, const char *arg)
-{
-	json_t *list = json_object_get(f, name);
-
-	if (!list)
-		json_object_set_new(f, name, list = json_array());
-	for (const char *p = arg;; p += strcspn(p, ",") + 1) {
-		json_array_append_new(list, json_stringn(p, strcspn(p, ",")));
-		if (!p[strcspn(p, ",")])
-			break;
-	}
-}
-
 static int cmd_order_list(struct gg_ctx *c, int argc, char **argv)
 {
 	json_t *f = json_object();
@@ -533,9 +493,9 @@ static int cmd_order_list(struct gg_ctx *c, int argc, char **argv)
 
 	while (!rc && (o = gg_cli_opts(c, argc, argv, "", order_list_opts)) != -1) {
 		if (o == 's')
-			rc = order_status(c, f, optarg);
+			rc = either(c, f, "status", gg_volunteer_order_statuses, optarg);
 		else if (o == 'c' || o == 'N' || o == 'v')
-			order_either(f, o == 'c' ? "community" : o == 'N' ? "need" : "volunteer", optarg);
+			rc = either(c, f, o == 'c' ? "community" : o == 'N' ? "need" : "volunteer", NULL, optarg);
 		else if (o == 'U')
 			json_object_set_new(f, "under", json_string(optarg));
 		else if (o == 'p' && gg_clock_period(optarg, &a, &b))
@@ -650,7 +610,7 @@ static int cmd_order_step(struct gg_ctx *c, int argc, char **argv)
 		else if (k == 'd')
 			c->rollback = 1;
 		else if (k == 't')
-			order_either(to, "to", optarg);
+			rc = either(c, to, "to", NULL, optarg);
 		else
 			json_object_set_new(args, opt->name, json_string(optarg));
 	}
