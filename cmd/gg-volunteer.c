@@ -127,28 +127,14 @@ static const char *const stars_cols[] = {"volunteer", "name",	"home_community", 
 /* --period P, or --from DAY and --to DAY (both included), as the days [from, to) of f. */
 static int days(struct gg_ctx *c, const char *period, const char *from, const char *to, json_t *f)
 {
-	int64_t a = 0, b = 0;
-	char day[16];
+	char a[16], b[16];
+	int rc = gg_cli_days(c, period, from, to, a, b);
 
-	if (period && (from || to))
-		return gg_cli_usage(c, "give --period or --from/--to, not both");
-	if (period && gg_clock_period(period, &a, &b))
-		return gg_cli_usage(c, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48", period);
-	if (from && gg_clock_parse_date(from, &a))
-		return gg_cli_usage(c, "bad date '%s' for --from (YYYY-MM-DD)", from);
-	if (to && gg_clock_parse_date(to, &b))
-		return gg_cli_usage(c, "bad date '%s' for --to (YYYY-MM-DD)", to);
-	if (!period && to)
-		b += 36 * 3600; /* the day after, whatever the length of this one */
-	if (period || from) {
-		gg_clock_format_date(a, day);
-		json_object_set_new(f, "from", json_string(day));
-	}
-	if (period || to) {
-		gg_clock_format_date(b, day);
-		json_object_set_new(f, "to", json_string(day));
-	}
-	return 0;
+	if (!rc && *a)
+		json_object_set_new(f, "from", json_string(a));
+	if (!rc && *b)
+		json_object_set_new(f, "to", json_string(b));
+	return rc;
 }
 
 /* Shows the ledger rows whose ids are in `ids`, as written. */
@@ -825,7 +811,6 @@ static int cmd_members(struct gg_ctx *c, int argc, char **argv)
 	const char *period = NULL, *f = NULL, *t = NULL, *under = NULL;
 	char from[16], to[16];
 	double target = 24;
-	int64_t a, b;
 	int o, rc;
 
 	while ((o = gg_cli_opts(c, argc, argv, "", members_opts)) != -1) {
@@ -844,26 +829,14 @@ static int cmd_members(struct gg_ctx *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return gg_cli_usage(c, "members takes no arguments; the period is --period P or --from/--to");
-	if (period && (f || t))
-		return gg_cli_usage(c, "give --period or --from/--to, not both");
-	if (!f != !t)
+	if (!period && !f != !t)
 		return gg_cli_usage(c, "give both --from and --to (both days included)");
-	if (period && gg_clock_period(period, &a, &b))
-		return gg_cli_usage(c, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48", period);
-	if (f && gg_clock_parse_date(f, &a))
-		return gg_cli_usage(c, "bad date '%s' for --from (YYYY-MM-DD)", f);
-	if (t && gg_clock_parse_date(t, &b))
-		return gg_cli_usage(c, "bad date '%s' for --to (YYYY-MM-DD)", t);
-	if (t && b < a)
+	if ((rc = gg_cli_days(c, period, f, t, from, to)))
+		return rc;
+	if (t && strcmp(to, from) <= 0) /* to is the day after --to */
 		return gg_cli_usage(c, "--to %s is before --from %s", t, f);
-	if (t)
-		b += 36 * 3600; /* the next day, whatever the length of this one */
-	if (period || f) {
-		gg_clock_format_date(a, from);
-		gg_clock_format_date(b, to);
-	} else {
+	if (!*from)
 		gg_volunteer_so_far(from, to);
-	}
 	struct gg_emit *e = gg_out_list(c, cols);
 	rc = gg_volunteer_members(c, from, to, target, under, gg_out_each, e);
 	int wrc = gg_out_close(c, e);

@@ -617,3 +617,29 @@ int gg_cli_each_id(struct gg_ctx *c, const char *what, int argc, char **argv,
 	}
 	return rc;
 }
+
+/* ---- a period on the command line ---- */
+
+/* --period P, or --from DAY and --to DAY (both days included), as the days [from, to) in the
+ * calendar's zone; from is "" without --period or --from, to "" without --period or --to. */
+int gg_cli_days(struct gg_ctx *c, const char *period, const char *from, const char *to, char a_day[16], char b_day[16])
+{
+	int64_t a = 0, b = 0;
+
+	a_day[0] = b_day[0] = '\0';
+	if (period && (from || to))
+		return gg_cli_usage(c, "give --period or --from/--to, not both");
+	if (period && gg_clock_period(period, &a, &b))
+		return gg_cli_usage(c, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48", period);
+	if (from && gg_clock_parse_date(from, &a))
+		return gg_cli_usage(c, "bad date '%s' for --from (YYYY-MM-DD)", from);
+	if (to && gg_clock_parse_date(to, &b))
+		return gg_cli_usage(c, "bad date '%s' for --to (YYYY-MM-DD)", to);
+	if (!period && to)
+		b += 36 * 3600; /* the next day, whatever the length of this one */
+	if (period || from)
+		gg_clock_format_date(a, a_day);
+	if (period || to)
+		gg_clock_format_date(b, b_day);
+	return 0;
+}

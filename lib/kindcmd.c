@@ -453,26 +453,17 @@ static int dates(struct gg_ctx *c, const struct gg_kind *k, json_t *extras, char
 	const char *p = json_string_value(json_object_get(extras, "period"));
 	const char *f = json_string_value(json_object_get(extras, "from"));
 	const char *t = json_string_value(json_object_get(extras, "to"));
-	int64_t a = 0, b = 0;
+	int rc;
 
 	if (!p && !f && !t)
 		return 0;
 	if (!date_field(k))
 		return gg_cli_usage(c, "a %s has no date to take a period of", k->name);
-	if (p && (f || t))
-		return gg_cli_usage(c, "give --period or --from/--to, not both");
-	if (p && gg_clock_period(p, &a, &b))
-		return gg_cli_usage(c, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48", p);
-	if (f && gg_clock_parse_date(f, &a))
-		return gg_cli_usage(c, "bad date '%s' for --from (YYYY-MM-DD)", f);
-	if (t && gg_clock_parse_date(t, &b))
-		return gg_cli_usage(c, "bad date '%s' for --to (YYYY-MM-DD)", t);
-	if (!p && t)
-		b += 36 * 3600; /* the next day, whatever the length of this one */
-	gg_clock_format_date(f || p ? a : 0, from);
-	if (t || p)
-		gg_clock_format_date(b, to);
-	else
+	if ((rc = gg_cli_days(c, p, f, t, from, to)))
+		return rc;
+	if (!*from)
+		gg_clock_format_date(0, from);
+	if (!*to)
 		snprintf(to, 16, "9999-12-31");
 	return 0;
 }

@@ -64,3 +64,20 @@ setup_file() {
 setup() {
 	fresh_db
 }
+
+# mins HH:MM: minutes since midnight
+mins() {
+	echo $((10#${1%:*} * 60 + 10#${1#*:}))
+}
+
+# served IN OUT: the minutes a check-in at IN and a check-out at OUT earn at a service day of
+# 09:00-11:30 (the Saturday of the volunteer suites): from check-in to check-out, but no more
+# than the day lasts nor than was left of it at check-in.
+served() {
+	local start end in out m
+	start=$(mins 09:00) end=$(mins 11:30) in=$(mins "$1") out=$(mins "$2")
+	m=$((out - in))
+	((end - in < m)) && m=$((end - in))
+	((end - start < m)) && m=$((end - start))
+	echo "$m"
+}

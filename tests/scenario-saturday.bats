@@ -32,22 +32,6 @@ EOF
 	sqlite3 "$SEED_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 }
 
-# mins HH:MM: minutes since midnight
-mins() {
-	echo $((10#${1%:*} * 60 + 10#${1#*:}))
-}
-
-# served IN OUT: what a check-in at IN and a check-out at OUT earn at the day's 09:00-11:30:
-# the minutes between them, but no more than the activity lasts nor than was left at check-in
-served() {
-	local start end in out m
-	start=$(mins 09:00) end=$(mins 11:30) in=$(mins "$1") out=$(mins "$2")
-	m=$((out - in))
-	((end - in < m)) && m=$((end - in))
-	((end - start < m)) && m=$((end - start))
-	echo "$m"
-}
-
 # hours MINUTES: as the tools print hours, to two decimals at most (half a hundredth up)
 hours() {
 	local c=$((($1 * 100 + 30) / 60))

@@ -32,22 +32,6 @@ saturday() {
 		--capacity 10 --kind help_services --team T-ZL --title 周六助老服务 >/dev/null
 }
 
-# mins HH:MM: minutes since midnight
-mins() {
-	echo $((10#${1%:*} * 60 + 10#${1#*:}))
-}
-
-# served IN OUT: the minutes a check-in at IN and a check-out at OUT earn at 09:00-11:30: from
-# check-in to check-out, but no more than the activity lasts nor than was left of it at check-in.
-served() {
-	local start end in out m
-	start=$(mins 09:00) end=$(mins 11:30) in=$(mins "$1") out=$(mins "$2")
-	m=$((out - in))
-	((end - in < m)) && m=$((end - in))
-	((end - start < m)) && m=$((end - start))
-	echo "$m"
-}
-
 at() {
 	echo "2026-11-28T$1:00+08:00"
 }
