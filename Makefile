@@ -23,11 +23,11 @@ LIBS    = -lsqlite3 -lyaml -ljansson -lcrypto -lm -lpthread
 # O: where objects go; B: where the tools go (the sanitizer build uses build/asan)
 O       = build
 B       = bin
-BINS    = gg-org gg-ticket gg-volunteer gg-report
+BINS    = gg-org gg-ticket gg-volunteer gg-score gg-report
 LIBSRC  = $(wildcard lib/*.c)
 LIBOBJ  = $(LIBSRC:lib/%.c=$(O)/%.o) $(O)/embed.o
 EMBED   = $(sort $(wildcard share/gg/sql/*.sql share/gg/queries/*.sql share/gg/queries/*/*.sql share/gg/calendar/*.yaml) share/gg/categories.yaml \
-	share/gg/match-weights.yaml share/gg/stars.yaml)
+	share/gg/match-weights.yaml share/gg/stars.yaml $(wildcard share/gg/rubrics/*.yaml share/gg/score/*.yaml))
 MANSRC  = $(wildcard share/man/*.scd)
 MAN     = $(MANSRC:share/man/%.scd=build/man/%)
 VERSION = 0.2

@@ -4,6 +4,7 @@
 #include "kinds.h"
 #include "org.h"
 #include "ticket.h"
+#include "score.h"
 #include "volunteer.h"
 
-const struct gg_kind *const *const gg_kinds_registries[] = {gg_org_kinds, gg_ticket_kinds, gg_volunteer_kinds, NULL};
+const struct gg_kind *const *const gg_kinds_registries[] = {gg_org_kinds, gg_ticket_kinds, gg_volunteer_kinds, gg_score_kinds, NULL};

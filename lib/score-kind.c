@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* score-kind.c: gg-score's registry of kinds, in import order (what is referred to first). */
+#include "score.h"
+
+const struct gg_kind *const gg_score_kinds[] = {
+	/* social organisations (score-social.c) */
+	/* survey responses (score-survey.c) */
+	/* department results (score-result.c) */
+	/* appraisal results (score-appraise.c) */
+	NULL,
+};
