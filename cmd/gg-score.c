@@ -13,6 +13,82 @@
 
 /* ---- metrics ---- */
 
+static const struct option metrics_opts[] = {
+	{"period", required_argument, NULL, 'p'}, {"level", required_argument, NULL, 'l'},
+	{"unit", required_argument, NULL, 'u'},	  {"under", required_argument, NULL, 'U'},
+	{"list", no_argument, NULL, 'L'},	  {"explain", required_argument, NULL, 'x'},
+	{"each", no_argument, NULL, 'e'},	  {0}};
+
+static int metrics_list(struct gg_ctx *c)
+{
+	static const char *const cols[] = {"name", "unit", "better", "about", NULL};
+	struct gg_emit *e = gg_out_records(c, cols);
+	int rc = gg_score_metric_each(c, gg_out_each, e);
+	int closed = gg_out_close(c, e);
+	return rc ? rc : closed;
+}
+
+/* The columns of one record per unit: who, then every metric in the records' order. */
+static const char **metric_cols(json_t *recs)
+{
+	json_t *r = json_array_get(recs, 0);
+	const char **cols = calloc(json_object_size(r) + 1, sizeof *cols);
+	const char *k;
+	json_t *v;
+	size_t n = 0;
+
+	if (cols)
+		json_object_foreach(r, k, v) cols[n++] = k;
+	return cols;
+}
+
+static int cmd_metrics(struct gg_ctx *c, int argc, char **argv)
+{
+	const char *period = NULL, *level = NULL, *unit = NULL, *under = NULL, *explain = NULL;
+	int o, list = 0, each = 0;
+	struct gg_score_scope q;
+	json_t *recs;
+
+	while ((o = gg_cli_opts(c, argc, argv, "", metrics_opts)) != -1) {
+		switch (o) {
+		case 'p': period = optarg; break;
+		case 'l': level = optarg; break;
+		case 'u': unit = optarg; break;
+		case 'U': under = optarg; break;
+		case 'L': list = 1; break;
+		case 'x': explain = optarg; break;
+		case 'e': each = 1; break;
+		default: return GG_EX_USAGE;
+		}
+	}
+	if (optind < argc)
+		return gg_cli_usage(c, "unexpected argument '%s'", argv[optind]);
+	if (list + !!explain + !!period != 1)
+		return gg_cli_usage(c, "metrics needs one of --period P, --list and --explain NAME");
+	if (unit && (level || under))
+		return gg_cli_usage(c, "--unit is one unit: not with --level or --under");
+	if (list)
+		return metrics_list(c);
+	if (explain) {
+		const char *sql = gg_score_metric_sql(explain);
+		if (!sql)
+			return gg_cli_usage(c, "no metric named '%s' (gg-score metrics --list names them)", explain);
+		fputs(sql, c->out);
+		return 0;
+	}
+	if (gg_score_scope_init(c, &q, period, level, unit, under) || gg_score_metrics(c, &q, NULL, each, &recs))
+		return c->err.code;
+	const char **cols = metric_cols(recs);
+	struct gg_emit *e = gg_out_records(c, cols);
+	size_t i;
+	json_t *r;
+	json_array_foreach(recs, i, r) gg_emit(e, r);
+	int rc = gg_out_close(c, e);
+	free(cols);
+	json_decref(recs);
+	return rc;
+}
+
 /* ---- surveys: survey import, satisfaction ---- */
 
 /* ---- social organisations: social-org ... ---- */
@@ -23,6 +99,17 @@
 
 static const struct gg_cmd cmds[] = {
 	/* ---- metrics ---- */
+	{"metrics", cmd_metrics, GG_RUN_READ,
+	 "--period P [--level community|street|district | --unit CODE] [--under UNIT] [--each] | --list | --explain NAME",
+	 "every figure an appraisal may use, one record per unit, for its whole subtree\n"
+	 "  --period P       2026-11, 2026-Q4, 2026-W48 or 2026, in the calendar's zone\n"
+	 "  --level L        the units at that level (community)\n"
+	 "  --unit CODE      that unit alone\n"
+	 "  --under UNIT     the units at the level within UNIT\n"
+	 "  --each           every metric by its own query (slower; the same figures)\n"
+	 "  --list           name each metric, its unit and whether higher or lower is better\n"
+	 "  --explain NAME   print the metric's query (share/gg/queries/metrics/NAME.sql)",
+	 NULL},
 
 	/* ---- surveys: survey import, satisfaction ---- */
 

@@ -29,6 +29,54 @@ struct gg_db {
 	struct gg_stmt *cache;
 };
 
+/* median(X): the middle of the non-NULL values, the mean of the two middle ones for an even
+ * count, NULL for none. gg's metrics use it (the medians under share/gg/queries/metrics); SQLite
+ * has no median of its own before 3.47, and a window over a month of tickets takes seconds
+ * where collecting and sorting them here takes a tenth of one. */
+struct median {
+	double *v;
+	size_t n, cap;
+};
+
+static void median_step(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	struct median *m = sqlite3_aggregate_context(cx, sizeof *m);
+
+	(void)argc;
+	if (!m || sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		return;
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? 2 * m->cap : 64;
+		double *v = realloc(m->v, cap * sizeof *v);
+		if (!v) {
+			sqlite3_result_error_nomem(cx);
+			return;
+		}
+		m->v = v;
+		m->cap = cap;
+	}
+	m->v[m->n++] = sqlite3_value_double(argv[0]);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static void median_final(sqlite3_context *cx)
+{
+	struct median *m = sqlite3_aggregate_context(cx, 0);
+
+	if (!m || !m->n) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	qsort(m->v, m->n, sizeof *m->v, cmp_double);
+	sqlite3_result_double(cx, m->n % 2 ? m->v[m->n / 2] : (m->v[m->n / 2 - 1] + m->v[m->n / 2]) / 2);
+	free(m->v);
+}
+
 static void norm_address(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
 	const unsigned char *s = sqlite3_value_text(argv[0]);
@@ -230,6 +278,8 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_create_function(db->h, "gg_norm_address", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, norm_address,
 				NULL, NULL);
+	sqlite3_create_function(db->h, "median", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL, median_step,
+				median_final);
 	*out = db;
 	if (gg_db_exec(db, "PRAGMA foreign_keys = ON", err))
 		goto bad;

@@ -6,6 +6,7 @@
 #define GG_SCORE_H
 
 #include <jansson.h>
+#include <stdint.h>
 
 #include "ctx.h"
 #include "kind.h"
@@ -14,6 +15,31 @@
 extern const struct gg_kind *const gg_score_kinds[];
 
 /* ---- score-metric.c: metrics ---- */
+
+/* What metrics are of: the units at a level (one of them, or those within a unit) and a
+ * period, its bounds half-open in seconds and in days of the calendar's zone. */
+struct gg_score_scope {
+	const char *period; /* as given: 2026-11 */
+	const char *level;  /* community, street or district */
+	const char *unit;   /* that unit alone, or NULL */
+	const char *under;  /* the units within it, or NULL */
+	int64_t from, to;
+	char from_day[16], to_day[16];
+};
+/* score-metric.c: q for the period (usage when it does not parse) and a level, or one unit,
+ * or the units at level within under (the unit unknown: data error) */
+int gg_score_scope_init(struct gg_ctx *c, struct gg_score_scope *q, const char *period, const char *level,
+			const char *unit, const char *under);
+/* score-metric.c: fn on each metric's {name, unit, better, about}, in name order */
+int gg_score_metric_each(struct gg_ctx *c, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg);
+/* score-metric.c: the metric's query as it is kept (share/gg/queries/metrics/NAME.sql), or NULL */
+const char *gg_score_metric_sql(const char *name);
+/* score-metric.c: "higher", "lower" or "none" for the metric, NULL when there is none */
+const char *gg_score_metric_better(const char *name);
+/* score-metric.c: *out, one record per unit of q (code order) with the metrics named (NULL:
+ * all), null where a figure has no value (a count 0); each 1: every metric by its own query */
+int gg_score_metrics(struct gg_ctx *c, const struct gg_score_scope *q, const char *const *names, int each,
+		     json_t **out);
 
 /* ---- score-survey.c: satisfaction surveys ---- */
 

@@ -7,19 +7,7 @@ WITH RECURSIVE scope (code) AS (
 	UNION ALL
 	SELECT u.code FROM unit u JOIN scope s ON u.parent = s.code
 ),
-unit_in AS (SELECT u.* FROM unit u JOIN scope USING (code)),
--- community workers (社区工作者): community_worker on the community or grid_worker on its grids
-worker AS (
-	SELECT r.unit AS community, r.person FROM person_role r WHERE r.role = 'community_worker'
-	UNION
-	SELECT g.parent, r.person FROM person_role r JOIN unit g ON g.code = r.unit
-	WHERE r.role = 'grid_worker' AND g.level = 'grid'
-),
-staffing AS (
-	SELECT c.code, c.name, c.level, c.population,
-	       (SELECT count(*) FROM worker w WHERE w.community = c.code) AS workers
-	FROM unit_in c WHERE c.level = 'community' AND c.population > 0
-)
+unit_in AS (SELECT u.* FROM unit u JOIN scope USING (code))
 SELECT 'community_party_org' AS rule, c.level, c.code, c.name,
        'community has no Party committee or general branch' AS problem,
        NULL AS population, NULL AS workers, NULL AS per_10000, NULL AS required, NULL AS shortfall
@@ -38,17 +26,16 @@ WHERE b.level = 'building'
   AND NOT EXISTS (SELECT 1 FROM party_org p WHERE p.unit = b.code AND p.kind IN ('group', 'household'))
   AND NOT EXISTS (SELECT 1 FROM person_role r WHERE r.unit = b.code AND r.role = 'party_household')
 UNION ALL
-SELECT 'staffing_ratio', s.level, s.code, s.name,
+-- staffing from the views gg-score's metrics read too (017-score.sql): one definition
+SELECT 'staffing_ratio', c.level, c.code, c.name,
        'fewer than 18 community workers per 10,000 residents',
-       s.population, s.workers, round(s.workers * 10000.0 / s.population, 1),
-       (s.population * 18 + 9999) / 10000,
-       (s.population * 18 + 9999) / 10000 - s.workers
-FROM staffing s
-WHERE s.workers * 10000 < 18 * s.population
+       s.population, s.workers, s.per_10000, s.required, s.shortfall
+FROM unit_in c JOIN community_staffing s ON s.community = c.code
+WHERE s.shortfall > 0
 UNION ALL
 SELECT 'grid_worker', g.level, g.code, g.name, 'grid has no full-time grid worker', NULL, NULL, NULL, NULL, NULL
-FROM unit_in g
-WHERE g.level = 'grid' AND NOT EXISTS (SELECT 1 FROM person_role r WHERE r.unit = g.code AND r.role = 'grid_worker')
+FROM unit_in g JOIN grid_staffing s ON s.grid = g.code
+WHERE s.grid_workers = 0
 UNION ALL
 SELECT 'grid_informant', g.level, g.code, g.name,
        'grid has no informant (building head, central household, auxiliary or property manager)',

@@ -1,0 +1,10 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- metrics/closed.sql: tickets reported in the period and closed after their return visit.
+-- unit: tickets
+-- better: higher
+-- empty: 0
+SELECT s.scope AS unit,
+       sum(t.status = 'closed') AS value
+FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
+WHERE t.reported_at >= :from AND t.reported_at < :to
+GROUP BY s.scope;

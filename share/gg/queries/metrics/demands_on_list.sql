@@ -1,0 +1,11 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- metrics/demands_on_list.sql: the period's demands for a duty on the community work list (by law
+-- or assisted: 依法履职, 协助履职), where a demand belongs.
+-- unit: demands
+-- better: none
+-- empty: 0
+SELECT s.scope AS unit,
+       sum(d.duty IS NOT NULL AND d.duty NOT IN (SELECT code FROM duty WHERE kind = 'negative')) AS value
+FROM demand d JOIN unit_scope s ON s.unit = d.unit AND s.level = :level
+WHERE d.date >= :from_day AND d.date < :to_day
+GROUP BY s.scope;

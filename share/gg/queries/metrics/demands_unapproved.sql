@@ -1,0 +1,11 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- metrics/demands_unapproved.sql: 非批不入: the period's demands for no duty on the list, or for a duty of
+-- the negative list, that were not approved.
+-- unit: demands
+-- better: lower
+-- empty: 0
+SELECT s.scope AS unit,
+       sum(NOT d.approved AND (d.duty IS NULL OR d.duty IN (SELECT code FROM duty WHERE kind = 'negative'))) AS value
+FROM demand d JOIN unit_scope s ON s.unit = d.unit AND s.level = :level
+WHERE d.date >= :from_day AND d.date < :to_day
+GROUP BY s.scope;

@@ -1,0 +1,11 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- metrics/escalated_department.sql: the period's tickets that started below department level and
+-- rose to it (the department had to report for duty: 报到).
+-- unit: tickets
+-- better: lower
+-- empty: 0
+SELECT s.scope AS unit,
+       sum(t.start_level <> 'department' AND t.level = 'department') AS value
+FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
+WHERE t.reported_at >= :from AND t.reported_at < :to
+GROUP BY s.scope;

@@ -1,0 +1,11 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- metrics/first_satisfaction.sql: of the period's tickets with a return visit, the share whose first
+-- visit found the resident satisfied or basically satisfied (first_satisfaction: a later
+-- visit after the ticket was sent back does not change it).
+-- unit: %
+-- better: higher
+SELECT s.scope AS unit,
+       round(100.0 * sum(t.first_satisfaction IN ('satisfied', 'basic')) / nullif(sum(t.first_satisfaction IS NOT NULL), 0), 1) AS value
+FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
+WHERE t.reported_at >= :from AND t.reported_at < :to
+GROUP BY s.scope;

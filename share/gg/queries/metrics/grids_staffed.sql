@@ -1,0 +1,9 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- metrics/grids_staffed.sql: the share of the unit's grids with a full-time grid worker (the view
+-- grid_staffing, whose empty grids gg-org check names as grid_worker).
+-- unit: %
+-- better: higher
+SELECT s.scope AS unit,
+       round(100.0 * sum(g.grid_workers > 0) / count(*), 1) AS value
+FROM grid_staffing g JOIN unit_scope s ON s.unit = g.grid AND s.level = :level
+GROUP BY s.scope;

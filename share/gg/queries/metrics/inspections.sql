@@ -1,0 +1,10 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- metrics/inspections.sql: 严控督查检查: inspections of the unit's communities in the period.
+-- unit: inspections
+-- better: lower
+-- empty: 0
+SELECT s.scope AS unit,
+       sum(d.kind = 'inspection') AS value
+FROM demand d JOIN unit_scope s ON s.unit = d.unit AND s.level = :level
+WHERE d.date >= :from_day AND d.date < :to_day
+GROUP BY s.scope;

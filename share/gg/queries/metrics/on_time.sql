@@ -1,0 +1,11 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- metrics/on_time.sql: of the period's tickets resolved (or closed), the share that never missed
+-- a deadline: a ticket is late when its missed field is set (the sweep escalated it for
+-- lateness, or it went overdue at department level), whatever happened after.
+-- unit: %
+-- better: higher
+SELECT s.scope AS unit,
+       round(100.0 * sum(t.resolved_at IS NOT NULL AND NOT t.missed) / nullif(sum(t.resolved_at IS NOT NULL), 0), 1) AS value
+FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
+WHERE t.reported_at >= :from AND t.reported_at < :to
+GROUP BY s.scope;

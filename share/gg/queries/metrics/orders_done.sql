@@ -1,0 +1,10 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- metrics/orders_done.sql: resident orders placed in the unit in the period and served (done).
+-- unit: orders
+-- better: higher
+-- empty: 0
+SELECT s.scope AS unit,
+       sum(o.status = 'done') AS value
+FROM resident_order o JOIN unit_scope s ON s.unit = o.community AND s.level = :level
+WHERE o.created_at >= :from AND o.created_at < :to
+GROUP BY s.scope;

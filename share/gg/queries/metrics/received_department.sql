@@ -1,0 +1,11 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- metrics/received_department.sql: tickets reported in the period from the source department,
+-- duplicates and rejected ones apart.
+-- unit: tickets
+-- better: none
+-- empty: 0
+SELECT s.scope AS unit,
+       sum(t.status <> 'duplicate' AND t.status <> 'rejected' AND t.source = 'department') AS value
+FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
+WHERE t.reported_at >= :from AND t.reported_at < :to
+GROUP BY s.scope;

@@ -1,0 +1,11 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- metrics/rejected.sql: tickets reported in the period that were rejected (gg-ticket reject):
+-- counted apart, never as received.
+-- unit: tickets
+-- better: none
+-- empty: 0
+SELECT s.scope AS unit,
+       sum(t.status = 'rejected') AS value
+FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
+WHERE t.reported_at >= :from AND t.reported_at < :to
+GROUP BY s.scope;

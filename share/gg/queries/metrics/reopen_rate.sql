@@ -1,0 +1,12 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- metrics/reopen_rate.sql: of the period's tickets resolved at least once, the share reopened or
+-- sent back to work by an unsatisfied return visit (退回重办): a ticket with a reopened or
+-- returned event. One resolved now, or reopened since (its resolved_at cleared), was resolved.
+-- unit: %
+-- better: lower
+SELECT s.scope AS unit,
+       round(100.0 * sum(t.id IN (SELECT ticket FROM ticket_event WHERE kind = 'reopened' OR kind = 'returned'))
+             / nullif(sum(t.resolved_at IS NOT NULL OR t.id IN (SELECT ticket FROM ticket_event WHERE kind = 'reopened' OR kind = 'returned')), 0), 1) AS value
+FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
+WHERE t.reported_at >= :from AND t.reported_at < :to
+GROUP BY s.scope;

@@ -1,0 +1,12 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- metrics/resolved_in_community.sql: 大事不出社区: of the period's tickets that started at grid or community
+-- level and were resolved (or closed), the share resolved without leaving the community (they
+-- ended at grid or community level).
+-- unit: %
+-- better: higher
+SELECT s.scope AS unit,
+       round(100.0 * sum(t.start_level IN ('grid', 'community') AND t.resolved_at IS NOT NULL AND t.level IN ('grid', 'community'))
+             / nullif(sum(t.start_level IN ('grid', 'community') AND t.resolved_at IS NOT NULL), 0), 1) AS value
+FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
+WHERE t.reported_at >= :from AND t.reported_at < :to
+GROUP BY s.scope;

@@ -1,0 +1,12 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- metrics/resolved_in_grid.sql: 小事不出网格: of the period's tickets that started at grid level and
+-- were resolved (or closed), the share resolved without leaving the grid (the level they ended
+-- at is still grid).
+-- unit: %
+-- better: higher
+SELECT s.scope AS unit,
+       round(100.0 * sum(t.start_level = 'grid' AND t.resolved_at IS NOT NULL AND t.level = 'grid')
+             / nullif(sum(t.start_level = 'grid' AND t.resolved_at IS NOT NULL), 0), 1) AS value
+FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
+WHERE t.reported_at >= :from AND t.reported_at < :to
+GROUP BY s.scope;

@@ -1,0 +1,13 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- metrics/survey_responses.sql: survey responses of the unit's communities in the period that count: a
+-- household answering twice counts once, with its later answer.
+-- unit: responses
+-- better: none
+-- empty: 0
+SELECT s.scope AS unit,
+       count(*) AS value
+FROM (SELECT r.*, row_number() OVER (PARTITION BY coalesce(r.household, r.id) ORDER BY r.date DESC, r.id DESC) AS nth
+      FROM survey_response r WHERE r.date >= :from_day AND r.date < :to_day) v
+JOIN unit_scope s ON s.unit = v.community AND s.level = :level
+WHERE v.nth = 1
+GROUP BY s.scope;

@@ -1,0 +1,68 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- 017-score.sql: what gg-score reads and keeps. Its metrics are named queries
+-- (share/gg/queries/metrics/, `gg-score metrics --explain NAME`) over the views below, which
+-- an analyst can query with sqlite3 alone; appraisals by a rubric are kept per unit, period and
+-- rubric.
+
+-- The month's tickets are found by when they were reported: without this index a month of a
+-- ten-million-ticket file is a scan of all ten million (make bench measures what it costs an
+-- import, beside the floor, which pays it too).
+CREATE INDEX ticket_reported ON ticket (reported_at);
+-- Tickets reopened, or sent back to work by an unsatisfied return visit (退回重办): the reopen
+-- rate's numerator, a few rows among the events.
+CREATE INDEX ticket_event_reopened ON ticket_event (ticket) WHERE kind = 'reopened' OR kind = 'returned';
+
+-- Every unit with each unit it lies in, itself included: scope is the unit at level that
+-- contains unit. A metric groups a ticket's grid or building by the community, street or
+-- district the appraisal is of: JOIN unit_scope s ON s.unit = t.unit AND s.level = :level.
+CREATE VIEW unit_scope (unit, level, scope) AS
+WITH RECURSIVE up (unit, level, scope, parent) AS (
+	SELECT code, level, code, parent FROM unit
+	UNION ALL
+	SELECT up.unit, p.level, p.code, p.parent FROM up JOIN unit p ON p.code = up.parent
+)
+SELECT unit, level, scope FROM up;
+
+-- Community workers (社区工作者) of each community: community_worker on the community or
+-- grid_worker on one of its grids; the 18 per 10,000 residents of the staffing rule, and the
+-- shortfall. gg-org check (staffing_ratio) and gg-score's staffing metrics read this one view.
+CREATE VIEW community_staffing (community, name, population, workers, per_10000, required, shortfall) AS
+WITH worker (community, person) AS (
+	SELECT r.unit, r.person FROM person_role r WHERE r.role = 'community_worker'
+	UNION
+	SELECT g.parent, r.person FROM person_role r JOIN unit g ON g.code = r.unit
+	WHERE r.role = 'grid_worker' AND g.level = 'grid'
+), counted AS (
+	SELECT c.code, c.name, c.population, count(w.person) AS workers
+	FROM unit c LEFT JOIN worker w ON w.community = c.code
+	WHERE c.level = 'community'
+	GROUP BY c.code
+)
+SELECT code, name, population, workers,
+       CASE WHEN population > 0 THEN round(workers * 10000.0 / population, 1) END,
+       CASE WHEN population > 0 THEN (population * 18 + 9999) / 10000 END,
+       CASE WHEN population > 0 THEN max((population * 18 + 9999) / 10000 - workers, 0) END
+FROM counted;
+
+-- Full-time grid workers (专职网格员) of each grid: gg-org check (grid_worker) and the metric
+-- grids_staffed read this one view.
+CREATE VIEW grid_staffing (grid, community, grid_workers) AS
+SELECT g.code, g.parent, (SELECT count(*) FROM person_role r WHERE r.unit = g.code AND r.role = 'grid_worker')
+FROM unit g WHERE g.level = 'grid';
+
+-- An appraisal: a unit's total by a rubric for a period, every indicator behind it, and the
+-- rubric's digest (SHA-256 of the file as read), so that the figures can be checked against
+-- the rubric that made them. A re-run of the rubric for the period replaces its rows.
+CREATE TABLE appraisal (
+	rubric      TEXT NOT NULL,     -- the rubric's name: default, or the one its file gives
+	period      TEXT NOT NULL,     -- as given: 2026-11, 2026-Q4, 2026
+	level       TEXT NOT NULL,     -- community or street
+	unit        TEXT NOT NULL REFERENCES unit (code),
+	total       REAL NOT NULL,     -- points, at most 100 plus the bonus cap
+	rank        INTEGER NOT NULL,  -- 1, 2, 2, 4: ties share a rank
+	indicators  JSON NOT NULL,     -- [{metric, value, score, weight, points}, ...], in the rubric's order
+	digest      TEXT NOT NULL,
+	at          INTEGER NOT NULL,  -- when it was made, seconds since 1970 UTC
+	PRIMARY KEY (rubric, period, unit)
+);
+CREATE INDEX appraisal_unit ON appraisal (unit);
