@@ -97,6 +97,121 @@ static int cmd_metrics(struct gg_ctx *c, int argc, char **argv)
 
 /* ---- appraisal: appraise, rank ---- */
 
+static const struct option appraise_opts[] = {{"period", required_argument, NULL, 'p'},
+					      {"rubric", required_argument, NULL, 'r'},
+					      {"level", required_argument, NULL, 'l'},
+					      {"under", required_argument, NULL, 'U'},
+					      {0}};
+
+/* tsv, csv and table: who and the total, then each indicator's points (the first record's) */
+static const char **appraisal_cols(json_t *r)
+{
+	static const char *const lead[] = {"rank", "unit", "name", "total"};
+	const char **cols = calloc(json_object_size(r) + 5, sizeof *cols);
+	size_t n = 0, i;
+	json_t *x;
+
+	if (!cols)
+		return NULL;
+	for (; n < 4; n++)
+		cols[n] = lead[n];
+	json_array_foreach(json_object_get(r, "indicators"), i, x)
+	{
+		json_t *m = json_object_get(x, "metric");
+		const char *k;
+		json_t *v;
+		if (m) {
+			cols[n++] = json_string_value(m);
+			continue;
+		}
+		json_object_foreach(r, k, v) if (!strncmp(k, "result:", 7) &&
+						 !strcmp(k + 7, json_string_value(json_object_get(x, "result"))))
+		{
+			cols[n++] = k;
+			break;
+		}
+	}
+	cols[n++] = "bonus";
+	cols[n++] = "deductions";
+	return cols;
+}
+
+static int emit_all(struct gg_ctx *c, json_t *recs)
+{
+	const char **cols = appraisal_cols(json_array_get(recs, 0));
+	struct gg_emit *e = gg_out_records(c, cols);
+	size_t i;
+	json_t *r;
+
+	json_array_foreach(recs, i, r) gg_emit(e, r);
+	int rc = gg_out_close(c, e);
+	free(cols);
+	return rc;
+}
+
+static int cmd_appraise(struct gg_ctx *c, int argc, char **argv)
+{
+	const char *period = NULL, *rubric = NULL, *level = NULL;
+	json_t *out;
+	int o, rc;
+
+	while ((o = gg_cli_opts(c, argc, argv, "", appraise_opts)) != -1) {
+		switch (o) {
+		case 'p': period = optarg; break;
+		case 'r': rubric = optarg; break;
+		case 'l': level = optarg; break;
+		default: return o == 'U' ? gg_cli_usage(c, "appraise ranks every unit at its level: rank --under shows some")
+					 : GG_EX_USAGE;
+		}
+	}
+	if (optind < argc)
+		return gg_cli_usage(c, "unexpected argument '%s'", argv[optind]);
+	if (!period)
+		return gg_cli_usage(c, "appraise needs --period P (2026-11, 2026-Q4, 2026)");
+	if ((rc = gg_score_appraise(c, rubric, period, level, &out)))
+		return rc;
+	rc = emit_all(c, out);
+	json_decref(out);
+	return rc;
+}
+
+static int collect(struct gg_ctx *c, json_t *rec, void *arg)
+{
+	(void)c;
+	return json_array_append(arg, rec);
+}
+
+static int cmd_rank(struct gg_ctx *c, int argc, char **argv)
+{
+	const char *period = NULL, *rubric = "default", *level = NULL, *under = NULL;
+	json_t *recs = json_array();
+	int o, rc;
+
+	while ((o = gg_cli_opts(c, argc, argv, "", appraise_opts)) != -1) {
+		switch (o) {
+		case 'p': period = optarg; break;
+		case 'r': rubric = optarg; break;
+		case 'l': level = optarg; break;
+		case 'U': under = optarg; break;
+		default: json_decref(recs); return GG_EX_USAGE;
+		}
+	}
+	if (optind < argc || !period) {
+		json_decref(recs);
+		return optind < argc ? gg_cli_usage(c, "unexpected argument '%s'", argv[optind])
+				     : gg_cli_usage(c, "rank needs --period P (2026-11, 2026-Q4, 2026)");
+	}
+	rc = gg_score_ranks(c, rubric, period, level, under, collect, recs);
+	if (!rc && !json_array_size(recs))
+		rc = gg_err_set(&c->err, GG_EX_NOINPUT,
+				"no appraisal by the rubric '%s' for %s%s%s: gg-score appraise makes one", rubric, period,
+				level ? " at the level " : "", level ? level : "");
+	if (!rc)
+		rc = emit_all(c, recs);
+	json_decref(recs);
+	return rc;
+}
+
 static const struct gg_cmd cmds[] = {
 	/* ---- metrics ---- */
 	{"metrics", cmd_metrics, GG_RUN_READ,
@@ -118,6 +233,17 @@ static const struct gg_cmd cmds[] = {
 	/* ---- departments' results: results import ---- */
 
 	/* ---- appraisal: appraise, rank ---- */
+	{"appraise", cmd_appraise, GG_RUN_WRITE, "--period P [--rubric FILE] [--level community|street]",
+	 "appraise every community (or street) by a rubric, rank them, and keep the results\n"
+	 "  in place of the same rubric's for the period\n"
+	 "  --rubric FILE   the rubric (else the one built in, named default)\n"
+	 "  --level L       the rubric's level, when it names none (community)",
+	 NULL},
+	{"rank", cmd_rank, GG_RUN_READ, "--period P [--rubric NAME] [--level L] [--under UNIT]",
+	 "the appraisals kept for a period, best first, every indicator's points beside the total\n"
+	 "  --rubric NAME   the rubric's name (default)\n"
+	 "  --under UNIT    those within UNIT",
+	 NULL},
 
 	{0},
 };

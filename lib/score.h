@@ -49,4 +49,16 @@ int gg_score_metrics(struct gg_ctx *c, const struct gg_score_scope *q, const cha
 
 /* ---- score-appraise.c: appraisal by a rubric, ranks ---- */
 
+/* score-appraise.c: appraises every unit at the rubric's level (or level) for the period by
+ * the rubric in the file (NULL: the one built in, named default), keeps the results in place
+ * of the rubric's earlier ones for the period, and gives them best first in *out */
+int gg_score_appraise(struct gg_ctx *c, const char *rubric, const char *period, const char *level, json_t **out);
+/* score-appraise.c: fn on each appraisal kept by the rubric (its name) for the period, best
+ * first; level and under, when not NULL, keep those at the level and within the unit */
+int gg_score_ranks(struct gg_ctx *c, const char *rubric, const char *period, const char *level, const char *under,
+		   int (*fn)(struct gg_ctx *, json_t *, void *), void *arg);
+/* score-appraise.c: the record of a unit's appraisal: rank, unit, name, level, period, total,
+ * each indicator's points, bonus, deductions, then what lies behind them (kept) */
+json_t *gg_score_appraisal_record(json_t *row, const char *rubric, const char *digest, json_t *kept);
+
 #endif

@@ -2,6 +2,8 @@
 /* text.c: display width, address normal form, and personal data masked (a value, or the
  * mobile and id numbers in free text). Width comes from the C library's wcwidth
  * under a UTF-8 locale (the command layer selects C.UTF-8), so CJK counts two columns. */
+#include <openssl/evp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -229,5 +231,18 @@ int gg_text_decimal(const char *s, double *v)
 	if ((!whole && !frac) || s[whole + (s[whole] == '.') + frac])
 		return -1;
 	*v = strtod(s, NULL);
+	return 0;
+}
+
+int gg_text_sha256(const void *bytes, size_t len, char out[65])
+{
+	unsigned char h[EVP_MAX_MD_SIZE];
+	unsigned int n = 0;
+
+	if (!EVP_Digest(bytes, len, h, &n, EVP_sha256(), NULL) || n != 32)
+		return -1;
+	for (unsigned int i = 0; i < n; i++)
+		snprintf(out + 2 * i, 3, "%02x", h[i]);
+	out[64] = '\0';
 	return 0;
 }

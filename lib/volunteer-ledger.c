@@ -5,7 +5,6 @@
  * over millions of rows are one scan of one table. On it: verified hours by group, the star
  * levels they reach (share/gg/stars.yaml), and numbered certificates of them. */
 #include <math.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -636,20 +635,6 @@ static json_int_t one_int(struct gg_ctx *c, const char *query, json_t *params, i
 	return gg_stmt_int(st, 0);
 }
 
-/* The hex SHA-256 of s; -1 when OpenSSL could not make it (nothing is then issued). */
-static int sha256_hex(const char *s, char out[65])
-{
-	unsigned char h[EVP_MAX_MD_SIZE];
-	unsigned int n = 0;
-
-	if (!EVP_Digest(s, strlen(s), h, &n, EVP_sha256(), NULL) || n != 32)
-		return -1;
-	for (unsigned int i = 0; i < n; i++)
-		snprintf(out + 2 * i, 3, "%02x", h[i]);
-	out[64] = '\0';
-	return 0;
-}
-
 int gg_volunteer_certificate(struct gg_ctx *c, const char *volunteer, const char *period, const char *from,
 			     const char *to, const char *issuer, json_t **out)
 {
@@ -699,7 +684,7 @@ int gg_volunteer_certificate(struct gg_ctx *c, const char *volunteer, const char
 		rc = gg_err_oom(&c->err);
 		goto done;
 	}
-	if (sha256_hex(text_rec, hash)) {
+	if (gg_text_sha256(text_rec, strlen(text_rec), hash)) {
 		rc = gg_err_set(&c->err, GG_EX_SOFTWARE, "cannot compute the certificate's SHA-256");
 		goto done;
 	}
