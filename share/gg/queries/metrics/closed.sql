@@ -4,7 +4,7 @@
 -- better: higher
 -- empty: 0
 SELECT s.scope AS unit,
-       sum(t.status = 'closed') AS value
+       count(*) FILTER (WHERE t.status = 'closed') AS value
 FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
 GROUP BY s.scope;

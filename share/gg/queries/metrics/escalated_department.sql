@@ -5,7 +5,7 @@
 -- better: lower
 -- empty: 0
 SELECT s.scope AS unit,
-       sum(t.start_level <> 'department' AND t.level = 'department') AS value
+       count(*) FILTER (WHERE t.start_level <> 'department' AND t.level = 'department') AS value
 FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
 GROUP BY s.scope;

@@ -5,7 +5,7 @@
 -- unit: %
 -- better: higher
 SELECT s.scope AS unit,
-       round(100.0 * sum(t.first_satisfaction IN ('satisfied', 'basic')) / nullif(sum(t.first_satisfaction IS NOT NULL), 0), 1) AS value
+       round(100.0 * avg(t.first_satisfaction IN ('satisfied', 'basic')), 1) AS value
 FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
 GROUP BY s.scope;

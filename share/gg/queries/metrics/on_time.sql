@@ -5,7 +5,7 @@
 -- unit: %
 -- better: higher
 SELECT s.scope AS unit,
-       round(100.0 * sum(t.resolved_at IS NOT NULL AND NOT t.missed) / nullif(sum(t.resolved_at IS NOT NULL), 0), 1) AS value
+       round(100.0 * avg(CASE WHEN t.resolved_at IS NOT NULL THEN NOT t.missed END), 1) AS value
 FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
 GROUP BY s.scope;

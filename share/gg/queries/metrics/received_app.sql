@@ -5,7 +5,7 @@
 -- better: none
 -- empty: 0
 SELECT s.scope AS unit,
-       sum(t.status <> 'duplicate' AND t.status <> 'rejected' AND t.source = 'app') AS value
+       count(*) FILTER (WHERE t.source = 'app' AND t.status <> 'duplicate' AND t.status <> 'rejected') AS value
 FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
 GROUP BY s.scope;

@@ -5,8 +5,8 @@
 -- unit: %
 -- better: lower
 SELECT s.scope AS unit,
-       round(100.0 * sum(t.id IN (SELECT ticket FROM ticket_event WHERE kind = 'reopened' OR kind = 'returned'))
-             / nullif(sum(t.resolved_at IS NOT NULL OR t.id IN (SELECT ticket FROM ticket_event WHERE kind = 'reopened' OR kind = 'returned')), 0), 1) AS value
+       round(100.0 * avg(CASE WHEN t.resolved_at IS NOT NULL OR t.id IN (SELECT ticket FROM ticket_event WHERE kind = 'reopened' OR kind = 'returned')
+                               THEN t.id IN (SELECT ticket FROM ticket_event WHERE kind = 'reopened' OR kind = 'returned') END), 1) AS value
 FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
 GROUP BY s.scope;

@@ -5,8 +5,8 @@
 -- unit: %
 -- better: higher
 SELECT s.scope AS unit,
-       round(100.0 * sum(t.start_level IN ('grid', 'community') AND t.resolved_at IS NOT NULL AND t.level IN ('grid', 'community'))
-             / nullif(sum(t.start_level IN ('grid', 'community') AND t.resolved_at IS NOT NULL), 0), 1) AS value
+       round(100.0 * avg(CASE WHEN t.start_level IN ('grid', 'community') AND t.resolved_at IS NOT NULL
+                               THEN t.level IN ('grid', 'community') END), 1) AS value
 FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
 GROUP BY s.scope;

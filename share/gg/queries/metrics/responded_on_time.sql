@@ -5,8 +5,8 @@
 -- unit: %
 -- better: higher
 SELECT s.scope AS unit,
-       round(100.0 * sum(t.status <> 'duplicate' AND t.status <> 'rejected' AND t.respond_by IS NOT NULL AND t.first_accepted_at <= t.respond_by)
-             / nullif(sum(t.status <> 'duplicate' AND t.status <> 'rejected' AND t.respond_by IS NOT NULL), 0), 1) AS value
+       round(100.0 * avg(CASE WHEN t.status <> 'duplicate' AND t.status <> 'rejected' AND t.respond_by IS NOT NULL
+                               THEN coalesce(t.first_accepted_at <= t.respond_by, 0) END), 1) AS value
 FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
 GROUP BY s.scope;
