@@ -5,6 +5,7 @@
 const struct gg_kind *const gg_score_kinds[] = {
 	/* social organisations (score-social.c) */
 	/* survey responses (score-survey.c) */
+	&gg_survey_kind,
 	/* department results (score-result.c) */
 	/* appraisal results (score-appraise.c) */
 	NULL,
