@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "clock.h"
 #include "kindcmd.h"
 #include "score.h"
 
@@ -113,6 +114,99 @@ static const struct gg_cmd survey_cmds[] = {
 
 /* ---- departments' results: results import ---- */
 
+static const struct option results_import_opts[] = {{"file", required_argument, NULL, 'f'},
+						    {"replace", no_argument, NULL, 'r'},
+						    {"dry-run", no_argument, NULL, 'n'},
+						    {0}};
+
+/* results import [-f FILE | -] [--replace] [--dry-run] */
+static int cmd_results_import(struct gg_ctx *c, int argc, char **argv)
+{
+	const char *file = NULL;
+	int o, rc, replace = 0;
+
+	while ((o = gg_cli_opts(c, argc, argv, "f:n", results_import_opts)) != -1) {
+		if (o == 'f')
+			file = optarg;
+		else if (o == 'r')
+			replace = 1;
+		else if (o == 'n')
+			c->rollback = 1;
+		else
+			return GG_EX_USAGE;
+	}
+	if (optind < argc && !file)
+		file = argv[optind++];
+	if (optind < argc)
+		return gg_cli_usage(c, "results import reads one input");
+	if (!file)
+		return gg_cli_usage(c, "give the results with --file FILE, or - (stdin)");
+	json_t *sum = json_object();
+	if (!(rc = gg_score_result_import(c, file, replace, sum)))
+		rc = gg_out_one(c, sum);
+	json_decref(sum);
+	return rc;
+}
+
+static const struct option results_list_opts[] = {
+	{"department", required_argument, NULL, 'd'},
+	{"unit", required_argument, NULL, 'u'},
+	{"period", required_argument, NULL, 'p'},
+	{0},
+};
+
+/* results list [--department D] [--unit U] [--period P] */
+static int cmd_results_list(struct gg_ctx *c, int argc, char **argv)
+{
+	static const char *const cols[] = {"department", "unit", "period",	"score",
+					   "grade",	 "note", "imported_at", NULL};
+	json_t *filter = json_object();
+	int64_t a, b;
+	int o, rc;
+
+	while ((o = gg_cli_opts(c, argc, argv, "", results_list_opts)) != -1) {
+		if (o == 'p' && gg_clock_period(optarg, &a, &b)) {
+			json_decref(filter);
+			return gg_cli_usage(c, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48", optarg);
+		}
+		if (o == 'd' || o == 'u' || o == 'p') {
+			json_object_set_new(filter,
+					    o == 'd'   ? "department"
+					    : o == 'u' ? "unit"
+						       : "period",
+					    json_string(optarg));
+		} else {
+			json_decref(filter);
+			return GG_EX_USAGE;
+		}
+	}
+	if (optind < argc) {
+		json_decref(filter);
+		return gg_cli_usage(c, "results list takes no arguments; filter with --department, --unit, --period");
+	}
+	struct gg_emit *e = gg_out_list(c, cols);
+	rc = gg_score_result_list(c, filter, gg_out_each, e);
+	int wrc = gg_out_close(c, e);
+	json_decref(filter);
+	return rc ? rc : wrc;
+}
+
+static const struct gg_cmd results_cmds[] = {
+	{"import", cmd_results_import, GG_RUN_WRITE, "(-f FILE | -) [--replace] [--dry-run]",
+	 "take in departments' appraisal results, all or none\n"
+	 "  fields: department, unit, period (2026-11, 2026-Q4, 2026-W48, 2026),\n"
+	 "  score (0 to 100), grade, note\n"
+	 "  --replace         replace a result of the same department, unit and\n"
+	 "                    period (else refused: one result is recognised)\n"
+	 "  --dry-run         check them, write nothing",
+	 NULL},
+	{"list", cmd_results_list, GG_RUN_LIST, "[--department D] [--unit U] [--period P]",
+	 "the departments' appraisal results, by unit, period and department\n"
+	 "  --period P        as written on import: 2026-11 is not 2026-Q4",
+	 NULL},
+	{0},
+};
+
 /* ---- appraisal: appraise, rank ---- */
 
 static const struct gg_cmd cmds[] = {
@@ -131,6 +225,7 @@ static const struct gg_cmd cmds[] = {
 	/* ---- social organisations: social-org ... ---- */
 
 	/* ---- departments' results: results import ---- */
+	{"results", NULL, GG_RUN_NODB, NULL, "departments' appraisal results (考核结果互认互用)", results_cmds},
 
 	/* ---- appraisal: appraise, rank ---- */
 

@@ -7,6 +7,7 @@ const struct gg_kind *const gg_score_kinds[] = {
 	/* survey responses (score-survey.c) */
 	&gg_survey_kind,
 	/* department results (score-result.c) */
+	&gg_result_kind,
 	/* appraisal results (score-appraise.c) */
 	NULL,
 };

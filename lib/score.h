@@ -39,6 +39,16 @@ int gg_score_satisfaction(struct gg_ctx *c, const char *from, const char *to, co
 
 /* ---- score-result.c: departments' appraisal results (考核结果互认互用) ---- */
 
+/* score-result.c: a department's score of a unit for a period (table dept_result) */
+extern const struct gg_kind gg_result_kind;
+/* Takes in the results of `file` ("-": stdin): department, unit, period (as written), score (0
+ * to 100), grade, note. One already stored for the department, unit and period is refused,
+ * unless `replace`, which replaces it whole. counts gets imported, replaced and unchanged. */
+int gg_score_result_import(struct gg_ctx *c, const char *file, int replace, json_t *counts);
+/* fn on each result that filter's department, unit and period (each absent: any) keep, by unit,
+ * period and department; imported_at in ISO 8601. */
+int gg_score_result_list(struct gg_ctx *c, json_t *filter, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg);
+
 /* ---- score-appraise.c: appraisal by a rubric, ranks ---- */
 
 #endif
