@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "clock.h"
 #include "kindcmd.h"
 #include "score.h"
 
@@ -91,9 +92,196 @@ static int cmd_metrics(struct gg_ctx *c, int argc, char **argv)
 
 /* ---- surveys: survey import, satisfaction ---- */
 
+static const struct option survey_import_opts[] = {{"file", required_argument, NULL, 'f'},
+						   {"from", required_argument, NULL, 'F'},
+						   {"dry-run", no_argument, NULL, 'n'},
+						   {0}};
+
+/* survey import [-f FILE | -] [--from yaml|json|csv] [--dry-run] */
+static int cmd_survey_import(struct gg_ctx *c, int argc, char **argv)
+{
+	const char *file = NULL, *from = "yaml";
+	json_int_t n;
+	int o, rc;
+
+	while ((o = gg_cli_opts(c, argc, argv, "f:n", survey_import_opts)) != -1) {
+		if (o == 'f')
+			file = optarg;
+		else if (o == 'F')
+			from = optarg;
+		else if (o == 'n')
+			c->rollback = 1;
+		else
+			return GG_EX_USAGE;
+	}
+	if (optind < argc && !file)
+		file = argv[optind++];
+	if (optind < argc)
+		return gg_cli_usage(c, "survey import reads one input");
+	if (!file)
+		return gg_cli_usage(c, "give the responses with --file FILE, or - (stdin)");
+	if (strcmp(from, "yaml") && strcmp(from, "json") && strcmp(from, "csv"))
+		return gg_cli_usage(c, "--from takes yaml, json or csv, not '%s'", from);
+	if ((rc = gg_score_survey_import(c, file, !strcmp(from, "csv"), &n)))
+		return rc;
+	json_t *sum = json_pack("{s:I}", "imported", n);
+	rc = gg_out_one(c, sum);
+	json_decref(sum);
+	return rc;
+}
+
+static const struct option satisfaction_opts[] = {
+	{"period", required_argument, NULL, 'p'}, {"from", required_argument, NULL, 'f'},
+	{"to", required_argument, NULL, 't'},	  {"under", required_argument, NULL, 'u'},
+	{"strict", no_argument, NULL, 's'},	  {0},
+};
+
+/* satisfaction (--period P | --from DAY --to DAY) [--under UNIT] [--strict]: exit 1 when any
+ * Party organisation is listed, so cron mails the list. */
+static int cmd_satisfaction(struct gg_ctx *c, int argc, char **argv)
+{
+	static const char *const cols[] = {"party_org", "name",	       "community", "responses", "satisfied",
+					   "basic",	"unsatisfied", "rate",	    "low",	 "high",
+					   "verdict",	"sample",      NULL};
+	const char *period = NULL, *f = NULL, *t = NULL, *under = NULL;
+	char from[16], to[16];
+	int o, rc, strict = 0;
+
+	while ((o = gg_cli_opts(c, argc, argv, "", satisfaction_opts)) != -1) {
+		if (o == 'p')
+			period = optarg;
+		else if (o == 'f')
+			f = optarg;
+		else if (o == 't')
+			t = optarg;
+		else if (o == 'u')
+			under = optarg;
+		else if (o == 's')
+			strict = 1;
+		else
+			return GG_EX_USAGE;
+	}
+	if (optind < argc)
+		return gg_cli_usage(c, "satisfaction takes no arguments; the period is --period P or --from/--to");
+	if (!period && (!f || !t))
+		return gg_cli_usage(c, "give --period P, or both --from and --to (both days included)");
+	if ((rc = gg_cli_days(c, period, f, t, from, to)))
+		return rc;
+	if (t && strcmp(to, from) <= 0) /* to is the day after --to */
+		return gg_cli_usage(c, "--to %s is before --from %s", t, f);
+	struct gg_emit *e = gg_out_list(c, cols);
+	rc = gg_score_satisfaction(c, from, to, under, strict, gg_out_each, e);
+	int wrc = gg_out_close(c, e);
+	return rc == 0 || rc == GG_EX_FOUND ? (wrc ? wrc : rc) : rc;
+}
+
+static const struct gg_cmd survey_cmds[] = {
+	{"import", cmd_survey_import, GG_RUN_WRITE, "(-f FILE | -) [--from yaml|json|csv] [--dry-run]",
+	 "take in answers to a satisfaction survey, all or none\n"
+	 "  fields: community, party_org, date, answer (satisfied, basic or\n"
+	 "  unsatisfied), and household, or building and room\n"
+	 "  --from csv        a CSV file whose header names the fields\n"
+	 "  --dry-run         check them, write nothing",
+	 NULL},
+	{0},
+};
+
 /* ---- social organisations: social-org ... ---- */
 
 /* ---- departments' results: results import ---- */
+
+static const struct option results_import_opts[] = {{"file", required_argument, NULL, 'f'},
+						    {"replace", no_argument, NULL, 'r'},
+						    {"dry-run", no_argument, NULL, 'n'},
+						    {0}};
+
+/* results import [-f FILE | -] [--replace] [--dry-run] */
+static int cmd_results_import(struct gg_ctx *c, int argc, char **argv)
+{
+	const char *file = NULL;
+	int o, rc, replace = 0;
+
+	while ((o = gg_cli_opts(c, argc, argv, "f:n", results_import_opts)) != -1) {
+		if (o == 'f')
+			file = optarg;
+		else if (o == 'r')
+			replace = 1;
+		else if (o == 'n')
+			c->rollback = 1;
+		else
+			return GG_EX_USAGE;
+	}
+	if (optind < argc && !file)
+		file = argv[optind++];
+	if (optind < argc)
+		return gg_cli_usage(c, "results import reads one input");
+	if (!file)
+		return gg_cli_usage(c, "give the results with --file FILE, or - (stdin)");
+	json_t *sum = json_object();
+	if (!(rc = gg_score_result_import(c, file, replace, sum)))
+		rc = gg_out_one(c, sum);
+	json_decref(sum);
+	return rc;
+}
+
+static const struct option results_list_opts[] = {
+	{"department", required_argument, NULL, 'd'},
+	{"unit", required_argument, NULL, 'u'},
+	{"period", required_argument, NULL, 'p'},
+	{0},
+};
+
+/* results list [--department D] [--unit U] [--period P] */
+static int cmd_results_list(struct gg_ctx *c, int argc, char **argv)
+{
+	static const char *const cols[] = {"department", "unit", "period",	"score",
+					   "grade",	 "note", "imported_at", NULL};
+	json_t *filter = json_object();
+	int64_t a, b;
+	int o, rc;
+
+	while ((o = gg_cli_opts(c, argc, argv, "", results_list_opts)) != -1) {
+		if (o == 'p' && gg_clock_period(optarg, &a, &b)) {
+			json_decref(filter);
+			return gg_cli_usage(c, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48", optarg);
+		}
+		if (o == 'd' || o == 'u' || o == 'p') {
+			json_object_set_new(filter,
+					    o == 'd'   ? "department"
+					    : o == 'u' ? "unit"
+						       : "period",
+					    json_string(optarg));
+		} else {
+			json_decref(filter);
+			return GG_EX_USAGE;
+		}
+	}
+	if (optind < argc) {
+		json_decref(filter);
+		return gg_cli_usage(c, "results list takes no arguments; filter with --department, --unit, --period");
+	}
+	struct gg_emit *e = gg_out_list(c, cols);
+	rc = gg_score_result_list(c, filter, gg_out_each, e);
+	int wrc = gg_out_close(c, e);
+	json_decref(filter);
+	return rc ? rc : wrc;
+}
+
+static const struct gg_cmd results_cmds[] = {
+	{"import", cmd_results_import, GG_RUN_WRITE, "(-f FILE | -) [--replace] [--dry-run]",
+	 "take in departments' appraisal results, all or none\n"
+	 "  fields: department, unit, period (2026-11, 2026-Q4, 2026-W48, 2026),\n"
+	 "  score (0 to 100), grade, note\n"
+	 "  --replace         replace a result of the same department, unit and\n"
+	 "                    period (else refused: one result is recognised)\n"
+	 "  --dry-run         check them, write nothing",
+	 NULL},
+	{"list", cmd_results_list, GG_RUN_LIST, "[--department D] [--unit U] [--period P]",
+	 "the departments' appraisal results, by unit, period and department\n"
+	 "  --period P        as written on import: 2026-11 is not 2026-Q4",
+	 NULL},
+	{0},
+};
 
 /* ---- appraisal: appraise, rank ---- */
 
@@ -227,10 +415,19 @@ static const struct gg_cmd cmds[] = {
 	 NULL},
 
 	/* ---- surveys: survey import, satisfaction ---- */
+	{"survey", NULL, GG_RUN_NODB, NULL, "answers to satisfaction surveys (群众满意度调查)", survey_cmds},
+	{"satisfaction", cmd_satisfaction, GG_RUN_READ, "(--period P | --from DAY --to DAY) [--under UNIT] [--strict]",
+	 "each community Party organisation's satisfaction in a period\n"
+	 "  rate, low and high (95% Wilson interval) in percent; exit 1 if\n"
+	 "  any is listed (rate under 60%); a household counts once\n"
+	 "  --under UNIT      communities in the subtree of UNIT\n"
+	 "  --strict          basic does not count as satisfied",
+	 NULL},
 
 	/* ---- social organisations: social-org ... ---- */
 
 	/* ---- departments' results: results import ---- */
+	{"results", NULL, GG_RUN_NODB, NULL, "departments' appraisal results (考核结果互认互用)", results_cmds},
 
 	/* ---- appraisal: appraise, rank ---- */
 	{"appraise", cmd_appraise, GG_RUN_WRITE, "--period P [--rubric FILE] [--level community|street]",

@@ -5,7 +5,9 @@
 const struct gg_kind *const gg_score_kinds[] = {
 	/* social organisations (score-social.c) */
 	/* survey responses (score-survey.c) */
+	&gg_survey_kind,
 	/* department results (score-result.c) */
+	&gg_result_kind,
 	/* appraisal results (score-appraise.c) */
 	NULL,
 };
