@@ -73,7 +73,7 @@ setup_file() {
 	# Median response 30 (10, 30, 180 min); median close 28 h (7, 28, 32). Escalated to the
 	# street: 3; to a department: none. First visits satisfied or basic: 1 and 3 of 1-3: 2/3.
 	# Reopened or sent back: 2 and 3 of the 3 resolved: 2/3.
-	assert_equal "$got" '[4,2,1,1,1,1,3,66.7,50.0,33.3,66.7,30.0,28.0,1,0,66.7,66.7]'
+	assert_equal "$got" '[4,2,1,1,1,1,3,66.7,50,33.3,66.7,30,28,1,0,66.7,66.7]'
 }
 
 @test "the street holds its communities' tickets; a community without tickets has counts of 0 and no rates" {
@@ -81,9 +81,10 @@ setup_file() {
 	assert_equal "$(jq -c '[.unit, .received, .on_time]' <<<"$output")" '["TZ-HL-CZ",4,66.7]'
 	run -0 gg-score metrics --period 2026-11 -o ndjson
 	assert_equal "$(jq -c '[.unit, .received, .on_time, .response_median]' <<<"$output")" \
-		$'["TZ-HL-CZ-01",4,66.7,30.0]\n["TZ-HL-CZ-02",0,null,null]'
+		$'["TZ-HL-CZ-01",4,66.7,30]\n["TZ-HL-CZ-02",0,null,null]'
 	run -0 gg-score metrics --period 2026-10 --unit TZ-HL-CZ-01 -o ndjson
-	assert_equal "$(jq -c '[.received, .responded_on_time]' <<<"$output")" '[1,100.0]'
+	# ticket 7, reported on 30 October, was accepted a week later: late
+	assert_equal "$(jq -c '[.received, .responded_on_time]' <<<"$output")" '[1,0]'
 }
 
 @test "every metric by its own query gives the figures the one pass gives" {
@@ -100,8 +101,13 @@ setup_file() {
 @test "--explain prints a metric's query, which sqlite3 alone runs to the same figure" {
 	run -0 gg-score metrics --explain on_time
 	assert_equal "$output" "$(cat "$TOP/share/gg/queries/metrics/on_time.sql")"
-	run -0 sqlite3 "$GG_DB" ".param set :level community" ".param set :from $(date -d 2026-11-01T00:00:00+08:00 +%s)" \
-		".param set :to $(date -d 2026-12-01T00:00:00+08:00 +%s)" "$output"
+	sql=$output
+	run -0 sqlite3 "$GG_DB" <<-EOF
+		.param set :level community
+		.param set :from $(date -d 2026-11-01T00:00:00+08:00 +%s)
+		.param set :to $(date -d 2026-12-01T00:00:00+08:00 +%s)
+		$sql
+	EOF
 	assert_equal "$output" 'TZ-HL-CZ-01|66.7'
 }
 
@@ -129,17 +135,17 @@ setup_file() {
 	# of the 18 (ceil(8200 * 18 / 10000) = 15, less 1 = 14); one grid of two has a grid worker.
 	# 坡子街社区: 1,000 residents, two community workers: 20.0, none short, no grids.
 	assert_equal "$(jq -c '[.unit, .workers_per_10000, .staffing_shortfall, .grids_staffed]' <<<"$output")" \
-		$'["TZ-HL-CZ-01",1.2,14,50.0]\n["TZ-HL-CZ-02",20.0,0,null]'
+		$'["TZ-HL-CZ-01",1.2,14,50]\n["TZ-HL-CZ-02",20,0,null]'
 	run -1 gg-org check -o ndjson
 	assert_equal "$(jq -c 'select(.rule == "staffing_ratio") | [.code, .shortfall]' <<<"$output")" '["TZ-HL-CZ-01",14]'
 }
 
 @test "bad usage is 64 and prints nothing: a period that does not parse, an unknown metric, two modes" {
 	run -64 --separate-stderr gg-score metrics --period 2026-13
-	assert_equal "$stderr" "gg-score: bad period '2026-13': use 2026, 2026-Q4, 2026-11 or 2026-W48"
+	assert_equal "${stderr_lines[0]}" "gg-score: bad period '2026-13': use 2026, 2026-Q4, 2026-11 or 2026-W48"
 	assert_equal "$output" ""
 	run -64 --separate-stderr gg-score metrics --explain nosuch
-	assert_equal "$stderr" "gg-score: no metric named 'nosuch' (gg-score metrics --list names them)"
+	assert_equal "${stderr_lines[0]}" "gg-score: no metric named 'nosuch' (gg-score metrics --list names them)"
 	run -64 gg-score metrics --list --period 2026-11
 	run -64 gg-score metrics --period 2026-11 --unit TZ-HL-CZ-01 --level street
 	run -65 --separate-stderr gg-score metrics --period 2026-11 --under TZ-NOPE

@@ -12,6 +12,14 @@ CREATE INDEX ticket_reported ON ticket (reported_at);
 -- rate's numerator, a few rows among the events.
 CREATE INDEX ticket_event_reopened ON ticket_event (ticket) WHERE kind = 'reopened' OR kind = 'returned';
 
+-- The response deadline a ticket was taken in with: an escalation, a reopening or a return
+-- visit sends it back to be accepted by a new respond_by, and "responded on time" (快速响应) is
+-- the first acceptance against the first deadline. For tickets taken in before this column, it
+-- is known only where nothing has moved respond_by since.
+ALTER TABLE ticket ADD COLUMN first_respond_by INTEGER;
+UPDATE ticket SET first_respond_by = respond_by
+WHERE id NOT IN (SELECT ticket FROM ticket_event WHERE kind IN ('escalated', 'reopened', 'returned'));
+
 -- Every unit with each unit it lies in, itself included: scope is the unit at level that
 -- contains unit. A metric groups a ticket's grid or building by the community, street or
 -- district the appraisal is of: JOIN unit_scope s ON s.unit = t.unit AND s.level = :level.
