@@ -39,7 +39,8 @@ struct rubric {
 	struct indicator *ind, *ded, *bonus;
 	size_t nind, nded, nbonus;
 	double bonus_cap;
-	const char **tie; /* tie-break metrics, in order, NULL-terminated */
+	struct indicator *tie; /* tie-break metrics, in order */
+	size_t ntie;
 	json_t *doc;	  /* what the strings above point into */
 };
 
@@ -77,7 +78,7 @@ static int direction(struct gg_ctx *c, struct gg_reader *rd, json_t *o, struct i
 		b = in->metric ? gg_score_metric_better(in->metric) : "higher";
 	if (strcmp(b, "higher") && strcmp(b, "lower"))
 		return gg_reader_fail(rd, &c->err, o, "metric",
-				      "%s: neither higher nor lower is better; give the indicator better: higher or lower",
+				      "metric: %s: neither higher nor lower is better; give the indicator better: higher or lower",
 				      in->metric);
 	in->higher = !strcmp(b, "higher");
 	return 0;
@@ -93,7 +94,7 @@ static int figure(struct gg_ctx *c, struct gg_reader *rd, json_t *o, struct indi
 	if (!!m == !!d)
 		return gg_reader_fail(rd, &c->err, o, NULL, "an indicator names a metric or a result (a department's)");
 	if (m && (!json_is_string(m) || !gg_score_metric_sql(json_string_value(m))))
-		return gg_reader_fail(rd, &c->err, o, "metric", "no metric named '%s' (gg-score metrics --list names them)",
+		return gg_reader_fail(rd, &c->err, o, "metric", "metric: no metric named '%s' (gg-score metrics --list names them)",
 				      json_is_string(m) ? json_string_value(m) : "?");
 	if (d && !json_is_string(d))
 		return gg_reader_fail(rd, &c->err, o, "result", "result: a department's code");
@@ -138,7 +139,7 @@ static int read_indicator(struct gg_ctx *c, struct gg_reader *rd, json_t *o, str
 			return c->err.code;
 		if (in->floor == in->target || (in->target > in->floor) != in->higher)
 			return gg_reader_fail(rd, &c->err, o, "target",
-					      "target %g and floor %g: the target is the better end (%s is better)",
+					      "target: %g and floor: %g: the target is the better end, and %s is better",
 					      in->target, in->floor, in->higher ? "higher" : "lower");
 	}
 	return 0;
@@ -216,24 +217,27 @@ static int read_rubric(struct gg_ctx *c, struct gg_reader *rd, struct rubric *r)
 	for (size_t i = 0; i < r->nind; i++)
 		sum += r->ind[i].weight;
 	if (fabs(sum - 100) > 1e-9)
-		return gg_reader_fail(rd, &c->err, doc, "indicators", "the indicators' weights sum to %g, not 100", sum);
+		return gg_reader_fail(rd, &c->err, doc, "indicators", "indicators: their weights sum to %g, not 100", sum);
 	if (r->nbonus && !json_object_get(doc, "bonus_cap"))
 		return gg_reader_fail(rd, &c->err, doc, "bonus", "bonus: needs bonus_cap, the most the bonuses add");
 	tie = json_object_get(doc, "tie_break");
 	if (tie && !json_is_array(tie))
-		return gg_reader_fail(rd, &c->err, doc, "tie_break", "tie_break: a list of the indicators' metrics");
+		return gg_reader_fail(rd, &c->err, doc, "tie_break", "tie_break: a list of metrics");
 	if (!(r->tie = calloc(json_array_size(tie) + 1, sizeof *r->tie)))
 		return gg_err_oom(&c->err);
 	for (size_t i = 0; i < json_array_size(tie); i++) {
 		const char *m = json_string_value(json_array_get(tie, i));
-		size_t j = 0;
-		while (j < r->nind && (!m || !r->ind[j].metric || strcmp(r->ind[j].metric, m)))
-			j++;
-		if (j == r->nind)
-			return gg_reader_fail_i(rd, &c->err, tie, i, "tie_break: '%s' is not a metric of the indicators",
+		const char *b = m ? gg_score_metric_better(m) : NULL;
+		if (!b)
+			return gg_reader_fail_i(rd, &c->err, tie, i,
+						"tie_break: no metric named '%s' (gg-score metrics --list names them)",
 						m ? m : "?");
-		r->tie[i] = m;
+		if (strcmp(b, "higher") && strcmp(b, "lower"))
+			return gg_reader_fail_i(rd, &c->err, tie, i,
+						"tie_break: %s: neither higher nor lower is better, so it breaks no tie", m);
+		r->tie[i] = (struct indicator){.key = m, .metric = m, .higher = !strcmp(b, "higher")};
 	}
+	r->ntie = json_array_size(tie);
 	return 0;
 }
 
@@ -398,11 +402,9 @@ static int tied(const void *pa, const void *pb, int by_code)
 
 	if (ta != tb)
 		return ta > tb ? -1 : 1;
-	for (const char *const *t = sorting->tie; *t; t++) {
-		const struct indicator *in = sorting->ind;
-		while (!in->metric || strcmp(in->metric, *t))
-			in++;
-		json_t *va = json_object_get(a, *t), *vb = json_object_get(b, *t);
+	for (size_t t = 0; t < sorting->ntie; t++) {
+		const struct indicator *in = &sorting->tie[t];
+		json_t *va = json_object_get(a, in->metric), *vb = json_object_get(b, in->metric);
 		if (!json_is_number(va) || !json_is_number(vb)) {
 			if (json_is_number(va) != json_is_number(vb))
 				return json_is_number(va) ? -1 : 1;
@@ -481,12 +483,14 @@ static int results(struct gg_ctx *c, const struct rubric *r, const char *period,
 /* The metrics a rubric reads, NULL-terminated (names borrowed from it). */
 static const char **needed(const struct rubric *r)
 {
-	size_t n = r->nind + r->nded + r->nbonus, k = 0;
+	size_t n = r->nind + r->nded + r->nbonus + r->ntie, k = 0;
 	const char **names = calloc(n + 1, sizeof *names);
 
 	for (size_t i = 0; names && i < n; i++) {
-		const struct indicator *in = i < r->nind ? &r->ind[i] : i < r->nind + r->nded ? &r->ded[i - r->nind]
-											 : &r->bonus[i - r->nind - r->nded];
+		const struct indicator *in = i < r->nind ? &r->ind[i]
+					     : i < r->nind + r->nded ? &r->ded[i - r->nind]
+					     : i < r->nind + r->nded + r->nbonus ? &r->bonus[i - r->nind - r->nded]
+										: &r->tie[i - r->nind - r->nded - r->nbonus];
 		if (in->metric)
 			names[k++] = in->metric;
 	}
