@@ -124,3 +124,24 @@ bad() {
 	run -66 gg-score appraise --period 2026-11 --rubric "$R/none.yaml"
 	assert_equal "$(digest)" "$BEFORE"
 }
+
+@test "a department's result for the unit and period is an indicator (考核结果互认互用); without one, missing decides" {
+	gg-score results import - >/dev/null <<-'EOF2'
+		- {department: D-ZZB, unit: TZ-HL-A-01, period: 2026-11, score: 90}
+		- {department: D-ZZB, unit: TZ-HL-A-02, period: 2026-11, score: 75}
+		- {department: D-ZZB, unit: TZ-HL-A-03, period: 2026-10, score: 100}
+	EOF2
+	# 40 points linear between 60 and 100: 90 -> 30, 75 -> 15; 三村's result is October's, 四村 has none
+	cp "$FIX/score/rubric-staffing.yaml" "$R/r.yaml"
+	sed -i 's/weight: 60, rule: linear/weight: 20, rule: linear/' "$R/r.yaml"
+	printf '  - {result: D-ZZB, weight: 40, rule: linear, floor: 60, target: 100}\n' >>"$R/r.yaml"
+	run -0 gg-score appraise --period 2026-11 --rubric "$R/r.yaml" -o ndjson
+	# workers: 20 * (20, 10, 10, 0) / 20 = 20, 10, 10, 0; grids 40, 40, 40, 0
+	assert_equal "$(ranks)" "$(printf '1\tTZ-HL-A-01\t90\n2\tTZ-HL-A-02\t65\n3\tTZ-HL-A-03\t50\n4\tTZ-HL-B-01\t0')"
+	assert_equal "$(jq -c 'select(.unit == "TZ-HL-A-01") | [.["result:D-ZZB"], .indicators[2].value]' <<<"$output")" '[30,90]'
+	# the same rubric taking a missing result as full marks: 三村 and 四村 gain 40
+	sed -i 's/target: 100}/target: 100, missing: full}/' "$R/r.yaml"
+	run -0 gg-score appraise --period 2026-11 --rubric "$R/r.yaml" -o ndjson
+	# tied units are listed in code order
+	assert_equal "$(ranks)" "$(printf '1\tTZ-HL-A-01\t90\n1\tTZ-HL-A-03\t90\n3\tTZ-HL-A-02\t65\n4\tTZ-HL-B-01\t40')"
+}

@@ -153,3 +153,21 @@ setup_file() {
 	run -65 --separate-stderr gg-score metrics --period 2026-11 --unit TZ-HL-CZ-01-G01
 	assert_equal "$stderr" "gg-score: TZ-HL-CZ-01-G01: metrics are of a community, a street or a district"
 }
+
+@test "survey figures count a household once, its later answer, as satisfaction does" {
+	gg-score survey import --from csv - >/dev/null <<-'EOF2'
+		community,party_org,date,answer,household
+		TZ-HL-CZ-01,P-CZ01,2026-11-03,unsatisfied,h-1
+		TZ-HL-CZ-01,P-CZ01,2026-11-20,satisfied,h-1
+		TZ-HL-CZ-01,P-CZ01,2026-11-04,basic,h-2
+		TZ-HL-CZ-01,P-CZ01-G01,2026-11-05,unsatisfied,
+		TZ-HL-CZ-01,P-CZ01-G01,2026-11-06,unsatisfied,
+		TZ-HL-CZ-01,P-CZ01,2026-10-30,satisfied,h-3
+	EOF2
+	# November: h-1 once (satisfied, its later answer), h-2 basic, two without a household
+	# unsatisfied: 4 responses, 2 of them satisfied or basic
+	run -0 gg-score metrics --period 2026-11 --unit TZ-HL-CZ-01 -o ndjson
+	assert_equal "$(jq -c '[.survey_responses, .survey_satisfaction]' <<<"$output")" '[4,50]'
+	run -1 gg-score satisfaction --period 2026-11 -o ndjson
+	assert_equal "$(jq -s -c '[(map(.responses) | add), (map(.satisfied + .basic) | add)]' <<<"$output")" '[4,2]'
+}
