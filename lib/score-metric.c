@@ -13,11 +13,11 @@
 #include "score.h"
 
 #define PREFIX "queries/metrics/"
-#define HEAD "SELECT s.scope AS unit,"
+#define HEAD "SELECT s.ancestor AS unit,"
 #define VALUE " AS value\n"
 
 /* One metric file: its header's unit and direction, and, when its query has the shape every
- * metric here has (SELECT s.scope AS unit, EXPR AS value FROM …), the expression and the rows
+ * metric here has (SELECT s.ancestor AS unit, EXPR AS value FROM …), the expression and the rows
  * it is over (tail), for putting it beside the others over the same rows. */
 struct metric {
 	char name[64];
@@ -303,9 +303,11 @@ int gg_score_metrics(struct gg_ctx *c, const struct gg_score_scope *q, const cha
 	int rc;
 
 	*out = NULL;
-	/* the units appraised, each with what lies in it: the rows every metric groups by */
-	if (gg_db_exec(c->db, "CREATE TEMP TABLE IF NOT EXISTS unit_scope (unit TEXT PRIMARY KEY, level TEXT NOT NULL, "
-			      "scope TEXT NOT NULL) WITHOUT ROWID; DELETE FROM temp.unit_scope",
+	/* the units asked for, each with what lies in it: the rows every metric groups by, in a
+	 * unit_path of the command's own that the metrics read before the view of that name */
+	if (gg_db_exec(c->db, "CREATE TEMP TABLE IF NOT EXISTS unit_path (code TEXT PRIMARY KEY, level TEXT NOT NULL, "
+			      "ancestor TEXT NOT NULL, ancestor_level TEXT NOT NULL, depth INTEGER NOT NULL) WITHOUT ROWID; "
+			      "DELETE FROM temp.unit_path",
 		       &c->err) ||
 	    !(st = gg_db_named(c->db, "score/scope", &c->err)))
 		goto done;

@@ -20,17 +20,6 @@ ALTER TABLE ticket ADD COLUMN first_respond_by INTEGER;
 UPDATE ticket SET first_respond_by = respond_by
 WHERE id NOT IN (SELECT ticket FROM ticket_event WHERE kind IN ('escalated', 'reopened', 'returned'));
 
--- Every unit with each unit it lies in, itself included: scope is the unit at level that
--- contains unit. A metric groups a ticket's grid or building by the community, street or
--- district the appraisal is of: JOIN unit_scope s ON s.unit = t.unit AND s.level = :level.
-CREATE VIEW unit_scope (unit, level, scope) AS
-WITH RECURSIVE up (unit, level, scope, parent) AS (
-	SELECT code, level, code, parent FROM unit
-	UNION ALL
-	SELECT up.unit, p.level, p.code, p.parent FROM up JOIN unit p ON p.code = up.parent
-)
-SELECT unit, level, scope FROM up;
-
 -- Community workers (社区工作者) of each community: community_worker on the community or
 -- grid_worker on one of its grids; the 18 per 10,000 residents of the staffing rule, and the
 -- shortfall. gg-org check (staffing_ratio) and gg-score's staffing metrics read this one view.

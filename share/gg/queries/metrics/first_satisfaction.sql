@@ -4,8 +4,8 @@
 -- visit after the ticket was sent back does not change it).
 -- unit: %
 -- better: higher
-SELECT s.scope AS unit,
+SELECT s.ancestor AS unit,
        round(100.0 * avg(t.first_satisfaction IN ('satisfied', 'basic')), 1) AS value
-FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
+FROM ticket t JOIN unit_path s ON s.code = t.unit AND s.ancestor_level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
-GROUP BY s.scope;
+GROUP BY s.ancestor;

@@ -3,7 +3,7 @@
 -- grid_staffing, whose empty grids gg-org check names as grid_worker).
 -- unit: %
 -- better: higher
-SELECT s.scope AS unit,
+SELECT s.ancestor AS unit,
        round(100.0 * sum(g.grid_workers > 0) / count(*), 1) AS value
-FROM grid_staffing g JOIN unit_scope s ON s.unit = g.grid AND s.level = :level
-GROUP BY s.scope;
+FROM grid_staffing g JOIN unit_path s ON s.code = g.grid AND s.ancestor_level = :level
+GROUP BY s.ancestor;

@@ -3,8 +3,8 @@
 -- unit: inspections
 -- better: lower
 -- empty: 0
-SELECT s.scope AS unit,
+SELECT s.ancestor AS unit,
        sum(d.kind = 'inspection') AS value
-FROM demand d JOIN unit_scope s ON s.unit = d.unit AND s.level = :level
+FROM demand d JOIN unit_path s ON s.code = d.unit AND s.ancestor_level = :level
 WHERE d.date >= :from_day AND d.date < :to_day
-GROUP BY s.scope;
+GROUP BY s.ancestor;

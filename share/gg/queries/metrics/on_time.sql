@@ -4,8 +4,8 @@
 -- lateness, or it went overdue at department level), whatever happened after.
 -- unit: %
 -- better: higher
-SELECT s.scope AS unit,
+SELECT s.ancestor AS unit,
        round(100.0 * avg(CASE WHEN t.resolved_at IS NOT NULL THEN NOT t.missed END), 1) AS value
-FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
+FROM ticket t JOIN unit_path s ON s.code = t.unit AND s.ancestor_level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
-GROUP BY s.scope;
+GROUP BY s.ancestor;

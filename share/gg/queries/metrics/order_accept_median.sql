@@ -4,8 +4,8 @@
 -- response_median).
 -- unit: minutes
 -- better: lower
-SELECT s.scope AS unit,
+SELECT s.ancestor AS unit,
        round(median((SELECT min(e.at) FROM order_event e WHERE e.order_id = o.id AND e.kind = 'accepted') - o.created_at) / 60.0, 1) AS value
-FROM resident_order o JOIN unit_scope s ON s.unit = o.community AND s.level = :level
+FROM resident_order o JOIN unit_path s ON s.code = o.community AND s.ancestor_level = :level
 WHERE o.created_at >= :from AND o.created_at < :to
-GROUP BY s.scope;
+GROUP BY s.ancestor;

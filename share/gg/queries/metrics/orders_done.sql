@@ -3,8 +3,8 @@
 -- unit: orders
 -- better: higher
 -- empty: 0
-SELECT s.scope AS unit,
+SELECT s.ancestor AS unit,
        sum(o.status = 'done') AS value
-FROM resident_order o JOIN unit_scope s ON s.unit = o.community AND s.level = :level
+FROM resident_order o JOIN unit_path s ON s.code = o.community AND s.ancestor_level = :level
 WHERE o.created_at >= :from AND o.created_at < :to
-GROUP BY s.scope;
+GROUP BY s.ancestor;

@@ -4,8 +4,8 @@
 -- unit: people
 -- better: higher
 -- empty: 0
-SELECT s.scope AS unit,
+SELECT s.ancestor AS unit,
        count(DISTINCT CASE WHEN v.entry = 'verify' AND v.volunteer IN (SELECT code FROM person WHERE party_member) THEN v.volunteer END) AS value
-FROM service v JOIN unit_scope s ON s.unit = v.community AND s.level = :level
+FROM service v JOIN unit_path s ON s.code = v.community AND s.ancestor_level = :level
 WHERE v.counted AND v.date >= :from_day AND v.date < :to_day
-GROUP BY s.scope;
+GROUP BY s.ancestor;

@@ -4,8 +4,8 @@
 -- unit: tickets
 -- better: none
 -- empty: 0
-SELECT s.scope AS unit,
+SELECT s.ancestor AS unit,
        count(*) FILTER (WHERE t.status <> 'duplicate' AND t.status <> 'rejected') AS value
-FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
+FROM ticket t JOIN unit_path s ON s.code = t.unit AND s.ancestor_level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
-GROUP BY s.scope;
+GROUP BY s.ancestor;

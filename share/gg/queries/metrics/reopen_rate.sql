@@ -4,9 +4,9 @@
 -- returned event. One resolved now, or reopened since (its resolved_at cleared), was resolved.
 -- unit: %
 -- better: lower
-SELECT s.scope AS unit,
+SELECT s.ancestor AS unit,
        round(100.0 * avg(CASE WHEN t.resolved_at IS NOT NULL OR t.id IN (SELECT ticket FROM ticket_event WHERE kind = 'reopened' OR kind = 'returned')
                                THEN t.id IN (SELECT ticket FROM ticket_event WHERE kind = 'reopened' OR kind = 'returned') END), 1) AS value
-FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
+FROM ticket t JOIN unit_path s ON s.code = t.unit AND s.ancestor_level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
-GROUP BY s.scope;
+GROUP BY s.ancestor;

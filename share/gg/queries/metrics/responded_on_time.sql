@@ -5,9 +5,9 @@
 -- yet counts as not on time.
 -- unit: %
 -- better: higher
-SELECT s.scope AS unit,
+SELECT s.ancestor AS unit,
        round(100.0 * avg(CASE WHEN t.status <> 'duplicate' AND t.status <> 'rejected' AND t.first_respond_by IS NOT NULL
                                THEN coalesce(t.first_accepted_at <= t.first_respond_by, 0) END), 1) AS value
-FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
+FROM ticket t JOIN unit_path s ON s.code = t.unit AND s.ancestor_level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
-GROUP BY s.scope;
+GROUP BY s.ancestor;

@@ -4,8 +4,8 @@
 -- SQLite: the middle value, or the mean of the two middle ones (gg(7) gives its plain-SQL form).
 -- unit: minutes
 -- better: lower
-SELECT s.scope AS unit,
+SELECT s.ancestor AS unit,
        round(median(CASE WHEN t.status <> 'duplicate' AND t.status <> 'rejected' THEN (t.first_accepted_at - t.reported_at) / 60.0 END), 1) AS value
-FROM ticket t JOIN unit_scope s ON s.unit = t.unit AND s.level = :level
+FROM ticket t JOIN unit_path s ON s.code = t.unit AND s.ancestor_level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
-GROUP BY s.scope;
+GROUP BY s.ancestor;

@@ -4,8 +4,8 @@
 -- unit: workers
 -- better: lower
 -- empty: 0
-SELECT s.scope AS unit,
+SELECT s.ancestor AS unit,
        sum(w.shortfall) AS value
-FROM community_staffing w JOIN unit_scope s ON s.unit = w.community AND s.level = :level
+FROM community_staffing w JOIN unit_path s ON s.code = w.community AND s.ancestor_level = :level
 WHERE w.population > 0
-GROUP BY s.scope;
+GROUP BY s.ancestor;

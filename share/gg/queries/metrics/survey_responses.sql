@@ -4,10 +4,10 @@
 -- unit: responses
 -- better: none
 -- empty: 0
-SELECT s.scope AS unit,
+SELECT s.ancestor AS unit,
        count(*) AS value
 FROM (SELECT r.*, row_number() OVER (PARTITION BY coalesce(r.household, r.id) ORDER BY r.date DESC, r.id DESC) AS nth
       FROM survey_response r WHERE r.date >= :from_day AND r.date < :to_day) v
-JOIN unit_scope s ON s.unit = v.community AND s.level = :level
+JOIN unit_path s ON s.code = v.community AND s.ancestor_level = :level
 WHERE v.nth = 1
-GROUP BY s.scope;
+GROUP BY s.ancestor;

@@ -4,8 +4,8 @@
 -- unit: hours
 -- better: higher
 -- empty: 0
-SELECT s.scope AS unit,
+SELECT s.ancestor AS unit,
        round(sum(v.minutes) / 60.0, 1) AS value
-FROM service v JOIN unit_scope s ON s.unit = v.community AND s.level = :level
+FROM service v JOIN unit_path s ON s.code = v.community AND s.ancestor_level = :level
 WHERE v.counted AND v.date >= :from_day AND v.date < :to_day
-GROUP BY s.scope;
+GROUP BY s.ancestor;

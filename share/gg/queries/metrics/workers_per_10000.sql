@@ -4,8 +4,8 @@
 -- community_worker roles and grid_worker roles on their grids). Today's staff, whatever the period.
 -- unit: workers per 10,000 residents
 -- better: higher
-SELECT s.scope AS unit,
+SELECT s.ancestor AS unit,
        round(sum(w.workers) * 10000.0 / sum(w.population), 1) AS value
-FROM community_staffing w JOIN unit_scope s ON s.unit = w.community AND s.level = :level
+FROM community_staffing w JOIN unit_path s ON s.code = w.community AND s.ancestor_level = :level
 WHERE w.population > 0
-GROUP BY s.scope;
+GROUP BY s.ancestor;
