@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-# bash completion for the gg tools: gg-org, gg-ticket, gg-volunteer and gg-report.
+# bash completion for the gg tools: gg-org, gg-ticket, gg-volunteer, gg-score and gg-report.
 # Commands, subcommands and options are read from the tools' own --help, so the completion
 # never falls behind the tools; the values an option takes are the ones the tools accept
 # (gg(7), gg-org(1), gg-ticket(1)), and codes are read from the database when there is one.
@@ -17,7 +17,8 @@ _gg_help_options() {
 _gg_flag() {
 	# the options that take no value
 	case $1 in
-	-h | --help | --version | --reveal | -n | --dry-run | --flat | --builtin | --overdue | --unanswered | --unmapped | --due | --verify | --head) ;;
+	-h | --help | --version | --reveal | -n | --dry-run | --flat | --builtin | --overdue | --unanswered | --unmapped | --due | --verify | --head | \
+	--list | --each | --strict | --replace | --changes) ;;
 	*) return 1 ;;
 	esac
 }
@@ -57,7 +58,7 @@ _gg() {
 	values=-
 	case $tool:$cmd:$sub:$prev in
 	*:-o | *:--output) values='yaml json ndjson tsv csv table' ;;
-	*:--db | *:-f | *:--file | *:--map | *gg-report:audit:*:--archive)
+	*:--db | *:-f | *:--file | *:--map | *gg-report:audit:*:--archive | *gg-score:appraise:*:--rubric)
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return
@@ -105,6 +106,15 @@ _gg() {
 	*gg-volunteer:verify:*:--by | *gg-volunteer:pledge:*:--person)
 		values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} person list)
 		;;
+	*gg-score:metrics:*:--level) values='community street district' ;;
+	*gg-score:appraise:*:--level | *gg-score:rank:*:--level) values='community street' ;;
+	*gg-score:metrics:*:--explain)
+		values=$("$tool" metrics --list -o tsv 2>/dev/null | awk -F '\t' 'NR > 1 { print $1 }')
+		;;
+	*gg-score:survey:*:--from) values='yaml json csv' ;;
+	*gg-score:social-org:*:--kind) values='service public_welfare mutual_aid purchase subsidy project' ;;
+	*gg-score:*:--department) values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} dept list) ;;
+	*gg-score:*:--community) values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} unit list --level community) ;;
 	*:--under | *:--unit | *gg-org:unit:*:--parent)
 		values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} unit list)
 		;;
@@ -122,6 +132,7 @@ _gg() {
 	*gg-org:link:* | *gg-org:district-dept:*) ;; # their key is two fields
 	*gg-org:*:show | *gg-org:*:set | *gg-org:*:rm) values=$(_gg_codes "$tool" ${db:+--db "$db"} "$cmd" list) ;;
 	*gg-volunteer:show: | *gg-volunteer:set: | *gg-volunteer:rm:) values=$(_gg_codes "$tool" ${db:+--db "$db"} list) ;;
+	*gg-score:social-org:[!al]*) values=$(_gg_codes "$tool" ${db:+--db "$db"} social-org list) ;;
 	*gg-volunteer:team:[!al]* | *gg-volunteer:skill:[!al]*) # not add or list
 		values=$(_gg_codes "$tool" ${db:+--db "$db"} "$cmd" list)
 		;;
@@ -140,4 +151,4 @@ _gg() {
 	fi
 }
 
-complete -F _gg gg-org gg-ticket gg-volunteer gg-report
+complete -F _gg gg-org gg-ticket gg-volunteer gg-score gg-report

@@ -206,3 +206,20 @@ zcomp() {
 		assert_output 'C0001 C0002'
 	done
 }
+
+@test "gg-score: its commands, the levels, the metrics --explain takes, rubric files, from bash and zsh" {
+	run -0 comp gg-score ''
+	assert_output 'metrics survey satisfaction social-org results appraise rank'
+	run -0 comp gg-score metrics --level ''
+	assert_output 'community street district'
+	run -0 comp gg-score metrics --explain on_t
+	assert_output 'on_time'
+	run -0 comp gg-score appraise --period 2026-11 --le
+	assert_output '--level'
+	run -0 zcomp gg-score rank --level ''
+	assert_output 'community street'
+	run -0 zcomp gg-score appraise --rubric ''
+	assert_output '(files)'
+	run -0 zcomp gg-score metrics --explain reopen
+	assert_output 'reopen_rate'
+}
