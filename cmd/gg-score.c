@@ -20,15 +20,14 @@
 #define SOCIAL_ORG_FIELDS "--code --name --kind --community --has-party-org --credit-code --founded --contact"
 
 /* The columns of social-org show, fund and funding, rate and history (gg-score(1)). */
-static const char *const social_show_cols[] = {"code",	      "name",	       "kind",	  "community", "has_party_org",
-					       "credit_code", "founded",       "contact", "stars",     "rated_period",
-					       "total",	      "ratings",       "funding", "funding_records", NULL};
-static const char *const social_funding_cols[] = {"id",	  "org",  "name", "community", "kind", "amount",
-						  "date", "note", "reverses", "at",	    NULL};
-static const char *const social_rating_cols[] = {"id",	   "org",	"name",	  "community", "period",
-						 "organisation", "credibility", "efficiency", "total",	   "earned",
-						 "stars",	 "capped",	"previous",   "change",	   "replaces",
-						 "note",	 "at",		NULL};
+static const char *const social_show_cols[] = {"code",	      "name",	 "kind",    "community",       "has_party_org",
+					       "credit_code", "founded", "contact", "stars",	       "rated_period",
+					       "total",	      "ratings", "funding", "funding_records", NULL};
+static const char *const social_funding_cols[] = {"id",	  "org",  "name",     "community", "kind", "amount",
+						  "date", "note", "reverses", "at",	   NULL};
+static const char *const social_rating_cols[] = {
+	"id",	  "org",   "name",   "community", "period", "organisation", "credibility", "efficiency", "total",
+	"earned", "stars", "capped", "previous",  "change", "replaces",	    "note",	   "at",	 NULL};
 
 /* A filter's values, repeated or comma-separated, into its JSON list in f; one `ok` does not
  * allow is a usage error naming those it does. */
@@ -81,17 +80,19 @@ static int cmd_social_show(struct gg_ctx *c, int argc, char **argv)
 	return rc ? rc : wrc;
 }
 
-static const struct option social_fund_opts[] = {
-	{"kind", required_argument, NULL, 'k'}, {"amount", required_argument, NULL, 'a'},
-	{"date", required_argument, NULL, 'd'}, {"note", required_argument, NULL, 'n'},
-	{"reverse", required_argument, NULL, 'R'}, {"reason", required_argument, NULL, 'r'},
-	{0}};
+static const struct option social_fund_opts[] = {{"kind", required_argument, NULL, 'k'},
+						 {"amount", required_argument, NULL, 'a'},
+						 {"date", required_argument, NULL, 'd'},
+						 {"note", required_argument, NULL, 'n'},
+						 {"reverse", required_argument, NULL, 'R'},
+						 {"reason", required_argument, NULL, 'r'},
+						 {0}};
 
 /* social-org fund ORG --kind K --amount YUAN --date DAY [--note TEXT] | fund --reverse ID --reason TEXT */
 static int cmd_social_fund(struct gg_ctx *c, int argc, char **argv)
 {
-	static const char *const names[128] = {['k'] = "kind", ['a'] = "amount", ['d'] = "date",
-					       ['n'] = "note", ['R'] = "reverse", ['r'] = "reason"};
+	static const char *const names[128] = {
+		['k'] = "kind", ['a'] = "amount", ['d'] = "date", ['n'] = "note", ['R'] = "reverse", ['r'] = "reason"};
 	json_t *a = json_object(), *out = NULL;
 	json_int_t id;
 	int o, rc = 0;
@@ -120,7 +121,8 @@ static int cmd_social_fund(struct gg_ctx *c, int argc, char **argv)
 	} else if (optind + 1 != argc) {
 		rc = gg_cli_usage(c, "fund takes one organisation: fund ORG --kind K --amount YUAN --date YYYY-MM-DD");
 	} else if (!kind || !json_object_get(a, "amount") || !json_object_get(a, "date")) {
-		rc = gg_cli_usage(c, "fund needs --kind (purchase, subsidy, project), --amount YUAN and --date YYYY-MM-DD");
+		rc = gg_cli_usage(
+			c, "fund needs --kind (purchase, subsidy, project), --amount YUAN and --date YYYY-MM-DD");
 	} else if (!known) {
 		rc = gg_cli_usage(c, "unknown kind '%s' for --kind (one of: purchase, subsidy, project)", kind);
 	} else {
@@ -176,17 +178,19 @@ static int cmd_social_funding(struct gg_ctx *c, int argc, char **argv)
 	return rc;
 }
 
-static const struct option social_rate_opts[] = {
-	{"period", required_argument, NULL, 'p'},      {"organisation", required_argument, NULL, 'o'},
-	{"credibility", required_argument, NULL, 'c'}, {"efficiency", required_argument, NULL, 'e'},
-	{"note", required_argument, NULL, 'n'},	       {"replace", no_argument, NULL, 'R'},
-	{0}};
+static const struct option social_rate_opts[] = {{"period", required_argument, NULL, 'p'},
+						 {"organisation", required_argument, NULL, 'o'},
+						 {"credibility", required_argument, NULL, 'c'},
+						 {"efficiency", required_argument, NULL, 'e'},
+						 {"note", required_argument, NULL, 'n'},
+						 {"replace", no_argument, NULL, 'R'},
+						 {0}};
 
 /* social-org rate ORG --period P --organisation N --credibility N --efficiency N [--note T] [--replace] */
 static int cmd_social_rate(struct gg_ctx *c, int argc, char **argv)
 {
-	static const char *const names[128] = {['p'] = "period",      ['o'] = "organisation", ['c'] = "credibility",
-					       ['e'] = "efficiency", ['n'] = "note"};
+	static const char *const names[128] = {
+		['p'] = "period", ['o'] = "organisation", ['c'] = "credibility", ['e'] = "efficiency", ['n'] = "note"};
 	json_t *a = json_object(), *out = NULL;
 	int o, rc = 0, replace = 0;
 	char from[16], to[16];
@@ -201,13 +205,15 @@ static int cmd_social_rate(struct gg_ctx *c, int argc, char **argv)
 	const char *period = json_string_value(json_object_get(a, "period"));
 	if (rc) {
 	} else if (optind + 1 != argc) {
-		rc = gg_cli_usage(c, "rate takes one organisation: rate ORG --period P --organisation N --credibility N "
-				     "--efficiency N");
+		rc = gg_cli_usage(c,
+				  "rate takes one organisation: rate ORG --period P --organisation N --credibility N "
+				  "--efficiency N");
 	} else if (!period) {
 		rc = gg_cli_usage(c, "rate needs --period P (2026, 2026-Q4, 2026-11, 2026-W48)");
 	} else if (!json_object_get(a, "organisation") || !json_object_get(a, "credibility") ||
 		   !json_object_get(a, "efficiency")) {
-		rc = gg_cli_usage(c, "rate needs the three scores: --organisation N --credibility N --efficiency N (0-100)");
+		rc = gg_cli_usage(
+			c, "rate needs the three scores: --organisation N --credibility N --efficiency N (0-100)");
 	} else if (!(rc = gg_cli_days(c, period, NULL, NULL, from, to))) {
 		json_object_set_new(a, "org", json_string(argv[optind]));
 		if (!(rc = gg_score_social_rate(c, a, replace, &out))) {
@@ -312,7 +318,7 @@ static const struct gg_cmd cmds[] = {
 
 int main(int argc, char **argv)
 {
-	static const struct gg_tool tool = {"gg-score", "gg-score: metrics, surveys, social organisations and appraisals",
-					    cmds, gg_score_kinds};
+	static const struct gg_tool tool = {
+		"gg-score", "gg-score: metrics, surveys, social organisations and appraisals", cmds, gg_score_kinds};
 	return gg_cli_main(&tool, argc, argv);
 }

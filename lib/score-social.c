@@ -104,8 +104,8 @@ static int org_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, jso
 			json_object_set_new(rec, "credit_code", json_string(code));
 		else if (strcmp(code, credit))
 			return gg_kind_fail(c, src, rec, "credit_code",
-					    "'%s' differs from the code '%s', itself a unified social credit code", credit,
-					    code);
+					    "'%s' differs from the code '%s', itself a unified social credit code",
+					    credit, code);
 		credit = text(rec, "credit_code");
 	}
 	if (!credit)
@@ -158,7 +158,10 @@ const struct gg_kind gg_social_funding_kind = {
 			 .flags = GG_F_REQUIRED,
 			 .ref = &gg_social_org_kind,
 			 .what = "funding records"},
-			{.name = "kind", .type = GG_F_ENUM, .flags = GG_F_REQUIRED, .choices = gg_score_social_funding_kinds},
+			{.name = "kind",
+			 .type = GG_F_ENUM,
+			 .flags = GG_F_REQUIRED,
+			 .choices = gg_score_social_funding_kinds},
 			{.name = "fen", .type = GG_F_INT, .flags = GG_F_REQUIRED | GG_F_SIGNED},
 			{.name = "date", .type = GG_F_DATE, .flags = GG_F_REQUIRED},
 			{.name = "note", .type = GG_F_TEXT},
@@ -259,7 +262,8 @@ static void copy(json_t *to, json_t *from, const char *const *names)
  * a number, or holds more than two decimals or more yuan than anyone is paid. */
 static int yuan_to_fen(const char *s, json_int_t *fen)
 {
-	size_t whole = strspn(s, "0123456789"), dot = s[whole] == '.', frac = dot ? strspn(s + whole + 1, "0123456789") : 0;
+	size_t whole = strspn(s, "0123456789"), dot = s[whole] == '.',
+	       frac = dot ? strspn(s + whole + 1, "0123456789") : 0;
 	json_int_t f = 0;
 
 	if (!whole || whole > 12 || (dot && (frac == 0 || frac > 2)) || s[whole + dot + frac])
@@ -345,8 +349,8 @@ int gg_score_social_fund(struct gg_ctx *c, json_t *args, json_t **out)
 	if (org_get(c, text(args, "org"), &org))
 		return c->err.code;
 	json_decref(org);
-	row = json_pack("{s:O,s:O,s:I,s:O}", "org", json_object_get(args, "org"), "kind",
-			json_object_get(args, "kind"), "fen", fen, "date", json_object_get(args, "date"));
+	row = json_pack("{s:O,s:O,s:I,s:O}", "org", json_object_get(args, "org"), "kind", json_object_get(args, "kind"),
+			"fen", fen, "date", json_object_get(args, "date"));
 	if (json_object_get(args, "note"))
 		json_object_set(row, "note", json_object_get(args, "note"));
 	rc = funding_add(c, row, out);
@@ -420,10 +424,10 @@ static const char *const dims[NDIMS] = {"organisation", "credibility", "efficien
 
 struct rules {
 	int ready;
-	int w[NDIMS];		/* whole weights, summing to 100 */
-	int levels;		/* how many star levels: 1 to 5 */
-	int from[MAX_STARS];	/* the least total of each, in points (the total × 100) */
-	int party_org_for_5;	/* without a Party organisation: 4 stars at most */
+	int w[NDIMS];	     /* whole weights, summing to 100 */
+	int levels;	     /* how many star levels: 1 to 5 */
+	int from[MAX_STARS]; /* the least total of each, in points (the total × 100) */
+	int party_org_for_5; /* without a Party organisation: 4 stars at most */
 };
 
 static int read_weights(struct gg_ctx *c, struct gg_reader *r, json_t *doc, struct rules *ru)
@@ -433,15 +437,17 @@ static int read_weights(struct gg_ctx *c, struct gg_reader *r, json_t *doc, stru
 	int sum = 0;
 
 	if (!json_is_object(ws))
-		return gg_reader_fail(r, &c->err, doc, ws ? "weights" : NULL,
-				      "weights: a mapping of organisation, credibility and efficiency to whole numbers");
+		return gg_reader_fail(
+			r, &c->err, doc, ws ? "weights" : NULL,
+			"weights: a mapping of organisation, credibility and efficiency to whole numbers");
 	json_object_foreach (ws, key, v) {
 		int d = 0;
 		while (d < NDIMS && strcmp(dims[d], key))
 			d++;
 		if (d == NDIMS)
 			return gg_reader_fail(r, &c->err, ws, key,
-					      "weights: no dimension '%s' (organisation, credibility, efficiency)", key);
+					      "weights: no dimension '%s' (organisation, credibility, efficiency)",
+					      key);
 		if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > 100)
 			return gg_reader_fail(r, &c->err, ws, key, "weights: %s: a whole number from 0 to 100", key);
 		ru->w[d] = (int)json_integer_value(v);
@@ -485,9 +491,11 @@ static int read_rules(struct gg_ctx *c, struct gg_reader *r, struct rules *ru)
 	int n = gg_reader_next(r, &doc, &c->err), rc = 0;
 
 	if (n <= 0)
-		return n < 0 ? c->err.code : gg_err_set(&c->err, GG_EX_DATAERR, "%s: no rules in it", gg_reader_name(r));
+		return n < 0 ? c->err.code
+			     : gg_err_set(&c->err, GG_EX_DATAERR, "%s: no rules in it", gg_reader_name(r));
 	if (!json_is_object(doc))
-		rc = gg_reader_fail(r, &c->err, doc, NULL, "the rules are a mapping: weights, stars, party_org_for_5_stars");
+		rc = gg_reader_fail(r, &c->err, doc, NULL,
+				    "the rules are a mapping: weights, stars, party_org_for_5_stars");
 	json_object_foreach (doc, key, v)
 		if (!rc && strcmp(key, "weights") && strcmp(key, "stars") && strcmp(key, "party_org_for_5_stars"))
 			rc = gg_reader_fail(r, &c->err, doc, key,
@@ -538,8 +546,8 @@ static int score_of(struct gg_ctx *c, const char *dim, const char *s, int *out)
 	size_t n = s ? strspn(s, "0123456789") : 0;
 
 	if (!n || s[n] || n > 3 || (*out = atoi(s)) > 100)
-		return gg_err_set(&c->err, GG_EX_DATAERR, "--%s: a score is a whole number from 0 to 100, not '%s'", dim,
-				  s ? s : "");
+		return gg_err_set(&c->err, GG_EX_DATAERR, "--%s: a score is a whole number from 0 to 100, not '%s'",
+				  dim, s ? s : "");
 	return 0;
 }
 
@@ -547,8 +555,8 @@ static int score_of(struct gg_ctx *c, const char *dim, const char *s, int *out)
  * weighed by, the total, the stars earned and held, and the change from the rating before. */
 static json_t *rating_shown(struct gg_ctx *c, json_t *row)
 {
-	static const char *const head[] = {"id",	   "org",	  "name",      "community",
-					   "period",	   "organisation", "credibility", "efficiency", NULL};
+	static const char *const head[] = {"id",	   "org",	  "name",	"community", "period",
+					   "organisation", "credibility", "efficiency", NULL};
 	static const char *const tail[] = {"has_party_org", "previous", "change", "replaces", "note", NULL};
 	json_t *out = json_object();
 	char at[32];
@@ -582,7 +590,8 @@ static int rated_before(struct gg_ctx *c, const char *org, const char *period, s
 	gg_stmt_bind_text(st, gg_stmt_index(st, "org"), org);
 	gg_stmt_bind_text(st, gg_stmt_index(st, "period"), period);
 	if (gg_stmt_step(st, &c->err) <= 0)
-		return c->err.code ? c->err.code : gg_err_set(&c->err, GG_EX_SOFTWARE, "social-rating/latest gave no row");
+		return c->err.code ? c->err.code
+				   : gg_err_set(&c->err, GG_EX_SOFTWARE, "social-rating/latest gave no row");
 	b->last_id = gg_stmt_int(st, 0);
 	b->last_stars = gg_stmt_int(st, 1);
 	b->period_id = gg_stmt_int(st, 2);
@@ -612,12 +621,14 @@ int gg_score_social_rate(struct gg_ctx *c, json_t *args, int replace, json_t **o
 	int party = json_is_true(json_object_get(org, "has_party_org"));
 	json_decref(org);
 	if (b.period_id && !replace)
-		return gg_err_set(&c->err, GG_EX_DATAERR,
-				  "'%s' was rated for %s already (rating %lld, %lld stars): --replace rates it anew, the "
-				  "earlier rating staying in its history",
-				  code, period, (long long)b.period_id, (long long)b.period_stars);
+		return gg_err_set(
+			&c->err, GG_EX_DATAERR,
+			"'%s' was rated for %s already (rating %lld, %lld stars): --replace rates it anew, the "
+			"earlier rating staying in its history",
+			code, period, (long long)b.period_id, (long long)b.period_stars);
 	if (!b.period_id && replace)
-		return gg_err_set(&c->err, GG_EX_DATAERR, "--replace: '%s' has no rating for %s to replace", code, period);
+		return gg_err_set(&c->err, GG_EX_DATAERR, "--replace: '%s' has no rating for %s to replace", code,
+				  period);
 	for (int d = 0; d < NDIMS; d++)
 		points += s[d] * ru->w[d];
 	while (earned < ru->levels && points >= ru->from[earned])
@@ -630,10 +641,10 @@ int gg_score_social_rate(struct gg_ctx *c, json_t *args, int replace, json_t **o
 			"w_organisation", ru->w[ORGANISATION], "w_credibility", ru->w[CREDIBILITY], "w_efficiency",
 			ru->w[EFFICIENCY], "points", points, "earned", earned, "stars", stars, "has_party_org", party,
 			"change",
-			!b.last_id			? "first"
-			: stars > b.last_stars		? "up"
-			: stars < b.last_stars		? "down"
-							: "same",
+			!b.last_id	       ? "first"
+			: stars > b.last_stars ? "up"
+			: stars < b.last_stars ? "down"
+					       : "same",
 			"at", (json_int_t)gg_clock_now());
 	if (b.last_id)
 		json_object_set_new(row, "previous", json_integer(b.last_stars));
@@ -646,9 +657,11 @@ int gg_score_social_rate(struct gg_ctx *c, json_t *args, int replace, json_t **o
 	if (rc)
 		return rc;
 	struct gg_stmt *st = gg_db_named(c->db, "social-rating/history", &c->err);
-	if (!st || (gg_stmt_bind_int(st, gg_stmt_index(st, "id"), num(stored, "id")), rc = gg_stmt_step(st, &c->err)) <= 0) {
-		rc = c->err.code ? c->err.code : gg_err_set(&c->err, GG_EX_SOFTWARE, "rating %lld not found once written",
-							    (long long)num(stored, "id"));
+	if (!st ||
+	    (gg_stmt_bind_int(st, gg_stmt_index(st, "id"), num(stored, "id")), rc = gg_stmt_step(st, &c->err)) <= 0) {
+		rc = c->err.code ? c->err.code
+				 : gg_err_set(&c->err, GG_EX_SOFTWARE, "rating %lld not found once written",
+					      (long long)num(stored, "id"));
 	} else {
 		json_t *r = gg_stmt_row(st);
 		*out = rating_shown(c, r);

@@ -46,7 +46,7 @@ orgs() {
 }
 
 @test "the check character: a published code and one made here are taken, as the code or as credit_code" {
-	# 91350100M000100Y43, a code published in the standard's commentaries, checked by hand:
+	# 91350100M000100Y43, a code in public use, its check character worked out by hand:
 	# 9·1 + 1·3 + 3·9 + 5·27 + 0·19 + 1·26 + 0·16 + 0·17 + M(21)·20 + 0·29 + 0·25 + 0·13 + 1·8
 	# + 0·24 + 0·10 + Y(30)·30 + 4·28 = 9+3+27+135+26+420+8+900+112 = 1640; 1640 mod 31 = 28;
 	# 31 - 28 = 3: the check character is 3.
