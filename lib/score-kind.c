@@ -4,6 +4,9 @@
 
 const struct gg_kind *const gg_score_kinds[] = {
 	/* social organisations (score-social.c) */
+	&gg_social_org_kind,
+	&gg_social_funding_kind,
+	&gg_social_rating_kind,
 	/* survey responses (score-survey.c) */
 	&gg_survey_kind,
 	/* department results (score-result.c) */
