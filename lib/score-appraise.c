@@ -13,9 +13,23 @@
 #include "clock.h"
 #include "db.h"
 #include "embed.h"
+#include "org.h"
 #include "reader.h"
 #include "score.h"
 #include "text.h"
+
+/* The appraisals' reference to their units, so that gg-org unit rm refuses one appraised (the
+ * rows are kept by this file, whole runs at a time). */
+const struct gg_kind gg_appraisal_kind = {
+	.name = "appraisal",
+	.plural = "appraisals",
+	.flags = GG_K_NOCRUD,
+	.fields =
+		(const struct gg_field[]){
+			{.name = "unit", .type = GG_F_REF, .flags = GG_F_KEY, .ref = &gg_unit_kind, .what = "appraisals"},
+			{0},
+		},
+};
 
 enum rule { LINEAR, THRESHOLD, RANK };
 

@@ -12,5 +12,6 @@ const struct gg_kind *const gg_score_kinds[] = {
 	/* department results (score-result.c) */
 	&gg_result_kind,
 	/* appraisal results (score-appraise.c) */
+	&gg_appraisal_kind,
 	NULL,
 };

@@ -103,6 +103,8 @@ int gg_score_result_list(struct gg_ctx *c, json_t *filter, int (*fn)(struct gg_c
 
 /* ---- score-appraise.c: appraisal by a rubric, ranks ---- */
 
+/* score-appraise.c: the appraisals' references to their units (they are kept whole runs at a time) */
+extern const struct gg_kind gg_appraisal_kind;
 /* score-appraise.c: appraises every unit at the rubric's level (or level) for the period by
  * the rubric in the file (NULL: the one built in, named default), keeps the results in place
  * of the rubric's earlier ones for the period, and gives them best first in *out */
