@@ -163,6 +163,16 @@ demo: deps
 	@./bin/gg-volunteer --db $(DEMO_DB) $(DEMO_NOW) members --period 2026-11 -o table || [ $$? -eq 1 ]
 	@echo; echo '== who could serve the open order 6, best first, factor by factor (gg-volunteer match)'
 	@./bin/gg-volunteer --db $(DEMO_DB) $(DEMO_NOW) match 6 --limit 5 -o tsv | cut -f2,3,6-14 | expand -t 6,17,24,31,47,60,71,82,95,108
+	@PATH="$$PWD/bin:$$PATH" GG_DB=$(DEMO_DB) sh share/gg/examples/scores.sh
+	@echo; echo '== satisfaction with each community Party organisation in November: listed under 60%, uncertain (gg-score)'
+	@{ ./bin/gg-score --db $(DEMO_DB) satisfaction --period 2026-11 -o tsv || [ $$? -eq 1 ]; } | \
+	  awk -F '\t' -v OFS='\t' '{ print $$1, $$4, $$8, $$9, $$10, $$11, $$12, $$2 }' | expand -t 16,27,34,41,48,59,66
+	@echo; echo '== social organisations rated by quarter (评星定级): stars up, down, and capped without a Party organisation'
+	@./bin/gg-score --db $(DEMO_DB) social-org history -o tsv | \
+	  awk -F '\t' -v OFS='\t' '{ print $$2, $$5, $$9, $$13, $$10, $$11, $$14, $$12, $$3 }' | expand -t 20,29,36,46,53,60,67,74
+	@echo; echo '== November'"'"'s appraisal of every community by the built-in rubric, best first: points by indicator'
+	@./bin/gg-score --db $(DEMO_DB) rank --period 2026-11 -o tsv | \
+	  awk -F '\t' -v OFS='\t' '{ print $$1, $$2, $$4, $$5, $$11, $$12, $$13, $$14, $$3 }' | expand -t 6,19,26,47,63,81,88,100
 	@echo; echo '== every write above is in the audit log, chained: its last rows, and the chain checked (gg-report)'
 	@./bin/gg-report --db $(DEMO_DB) audit -o tsv | tail -n 3 | cut -f1,5,7 | expand -t 6,20 | cut -c1-120
 	@./bin/gg-report --db $(DEMO_DB) audit --verify

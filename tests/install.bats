@@ -105,7 +105,14 @@ tally() {
 	assert_line --regexp '^H0001 +TZ-HL-CZ-01 +102\.5 +1 +2026-11-07 +300 +197\.5$'
 	assert_line --regexp '^海陵区财政局 +H0016 +苏晓强 +TZ-HL-CZ-01 +2\.5 +1\.97 +never_reported$'
 	assert_line --regexp '^1 +H0001 +85 +true +true +false +true +true +0 +5 +0$'
-	[ "$(grep -c '^== ' <<<"$output")" -eq 15 ]
+	# gg-score's: 坡子街 listed, 八字桥 uncertain on a small sample; 鼓楼公益书屋 down a star;
+	# 坡子街银发服务社 held at 4 of the 5 it earned; the appraisal's first
+	assert_line --regexp '^P-TZ-HL-CZ-02 +40 +55 +39\.8 +69\.3 +listed +ok +坡子街社区党委$'
+	assert_line --regexp '^P-TZ-HL-CZ-03 +20 +65 +43\.3 +81\.9 +uncertain +small +八字桥社区党总支$'
+	assert_line --regexp '^52321203MJ3456789H +2026-Q4 +74 +4 +3 +3 +down +false +鼓楼公益书屋$'
+	assert_line --regexp '^52321202MJ2345678H +2026-Q3 +92 .* 5 +4 +first +true +坡子街银发服务社$'
+	assert_line --regexp '^1 +TZ-[A-Z-]+ +[0-9.]+ '
+	[ "$(grep -c '^== ' <<<"$output")" -eq 18 ]
 	# every heading is followed by what it heads
 	assert_equal "$(grep -A1 '^== ' <<<"$output" | grep -cx '')" 0
 	[ "$(LC_ALL=C.UTF-8 wc -L <<<"$output")" -le 120 ]
