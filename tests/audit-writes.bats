@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # SPDX-License-Identifier: Apache-2.0
-# Every write is audited: each writing command of gg-org, gg-ticket and gg-volunteer, as --help lists them,
+# Every write is audited: each writing command of gg-org, gg-ticket, gg-volunteer and gg-score, as --help lists them,
 # run once on the test city, adds a row to the audit log (an import, one a record it changed,
 # or for tickets one with its counts), and every reading command leaves the database as it was.
 # A command --help lists that no list below names fails the first test: a new command comes
@@ -118,6 +118,14 @@ WRITES=(
 	'gg-volunteer skill rm|gg-volunteer skill rm kites'
 	'gg-volunteer add|gg-volunteer add --person C0001 --home-community TZ-HL-CZ-02'
 	'gg-volunteer rm|gg-volunteer rm C0001'
+	'gg-score social-org add|gg-score social-org add --code SO-01 --name 东进互助会 --kind mutual_aid --community TZ-HL-CZ-01'
+	'gg-score social-org set|gg-score social-org set SO-01 --has-party-org true'
+	'gg-score social-org fund|gg-score social-org fund SO-01 --kind subsidy --amount 500 --date 2026-11-20'
+	'gg-score social-org rate|gg-score social-org rate SO-01 --period 2026-Q4 --organisation 80 --credibility 80 --efficiency 80'
+	'gg-score social-org rm|gg-score social-org add --code SO-02 --name 临时 --kind service --community TZ-HL-CZ-01 && gg-score social-org rm SO-02'
+	'gg-score survey import|gg-score survey import -f "$T/survey.yaml"'
+	'gg-score results import|gg-score results import -f "$T/results.yaml"'
+	'gg-score appraise|gg-score appraise --period 2026-11'
 )
 
 # Writing commands that a valid run leaves nothing to write for: a leader link is all key, so
@@ -175,6 +183,14 @@ READS=(
 	'gg-volunteer ledger|gg-volunteer ledger'
 	'gg-volunteer hours|gg-volunteer hours --by community --period 2026'
 	'gg-volunteer stars|gg-volunteer stars --near 100'
+	'gg-score metrics|gg-score metrics --period 2026-11'
+	'gg-score satisfaction|gg-score satisfaction --period 2026-11'
+	'gg-score social-org list|gg-score social-org list'
+	'gg-score social-org show|gg-score social-org show SO-01'
+	'gg-score social-org funding|gg-score social-org funding'
+	'gg-score social-org history|gg-score social-org history'
+	'gg-score results list|gg-score results list'
+	'gg-score rank|gg-score rank --period 2026-11'
 )
 
 # names LIST...: the NAME of each "NAME|RUN"
@@ -195,12 +211,17 @@ inputs() {
 	local r='source: hotline_12345, category: env.garbage, address: 东进路14号, reported_at: "2026-11-26T09:00:00+08:00"'
 	printf '%s\n' "- {external_id: T1, title: 噪音扰民, $r, reporter: {name: 张三, phone: \"13912345678\"}}" \
 		"- {external_id: T2, title: 楼道堆放纸箱, $r}" "- {external_id: T3, title: 楼道堆放自行车, $r}" >"$T/tickets.yaml"
+	printf '%s\n' '- {community: TZ-HL-CZ-01, party_org: P-CZ01, date: 2026-11-20, answer: satisfied, household: h-1}' \
+		'- {community: TZ-HL-CZ-01, party_org: P-CZ01, date: 2026-11-21, answer: basic}' >"$T/survey.yaml"
+	printf '%s\n' '- {department: D-CG, unit: TZ-HL-CZ-01, period: 2026-11, score: 90}' >"$T/results.yaml"
 }
 
 # import_rows OUTPUT: the audit rows an import whose JSON summary is OUTPUT writes: one a
-# record it added or changed, or for tickets one with the counts.
+# record it added or changed, or for tickets one with the counts; gg-score's one a record
+# imported or replaced.
 import_rows() {
-	jq 'if has("updated") then 1 else [.[] | .new + .changed] | add end' <<<"$1"
+	jq 'if has("updated") then 1 elif has("imported") then .imported + (.replaced // 0)
+		else [.[] | .new + .changed] | add end' <<<"$1"
 }
 
 @test "the lists here name every command --help lists, and only those" {
@@ -209,6 +230,7 @@ import_rows() {
 		commands gg-org
 		commands gg-ticket
 		commands gg-volunteer
+		commands gg-score
 	} | sort)
 	assert_equal "$listed" "$helped"
 }
@@ -254,6 +276,8 @@ import_rows() {
 		--need legal --title 法律咨询 --wanted 2026-12-20T09:00:00+08:00 >/dev/null
 	gg-volunteer verify "$(gg-volunteer log W0001 --hours 2 --date 2026-11-21 --community TZ-HL-CZ-02 -o json |
 		jq '.[0].id')" --by C0001 >/dev/null
+	gg-score social-org add --code SO-01 --name 东进互助会 --kind mutual_aid --community TZ-HL-CZ-01 >/dev/null
+	gg-score appraise --period 2026-11 >/dev/null
 	rows=$(audit_rows)
 	for r in "${READS[@]}"; do
 		echo "# ${r#*|}"

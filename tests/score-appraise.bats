@@ -145,3 +145,9 @@ bad() {
 	# tied units are listed in code order
 	assert_equal "$(ranks)" "$(printf '1\tTZ-HL-A-01\t90\n1\tTZ-HL-A-03\t90\n3\tTZ-HL-A-02\t65\n4\tTZ-HL-B-01\t40')"
 }
+
+@test "a unit appraised is not removed: gg-org unit rm names the appraisals" {
+	gg-score appraise --period 2026-11 --rubric "$FIX/score/rubric-staffing.yaml" >/dev/null
+	BEFORE=$(digest)
+	refused gg-org "cannot remove unit 'TZ-HL-B-01': still referred to by appraisals (1)" unit rm TZ-HL-B-01
+}
