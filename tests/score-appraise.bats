@@ -148,6 +148,7 @@ bad() {
 
 @test "a unit appraised is not removed: gg-org unit rm names the appraisals" {
 	gg-score appraise --period 2026-11 --rubric "$FIX/score/rubric-staffing.yaml" >/dev/null
+	gg-org unit rm TZ-HL-B-01-G01 >/dev/null
 	BEFORE=$(digest)
 	refused gg-org "cannot remove unit 'TZ-HL-B-01': still referred to by appraisals (1)" unit rm TZ-HL-B-01
 }
