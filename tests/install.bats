@@ -144,4 +144,8 @@ tally() {
 	assert_line --regexp "^TZ-HL-CZ-01 +东进社区 +${c%??}\\.${c: -2} +2 +2\$"
 	assert_line --regexp '^\{"rank":1,"volunteer":"H0003",'
 	assert_line 'requester_phone: "139****5678"'
+	# gg-score: the listed organisation, and a figure of November
+	assert_line --regexp '^P-TZ-HL-CZ-02 +坡子街社区党委 +TZ-HL-CZ-02 +40 +14 +8 +18 +55 +39\.8 +69\.3 +listed +ok$'
+	assert_line --regexp '^\{"received":[0-9]+,"on_time":(null|[0-9.]+),"survey_satisfaction":90\}$'
+	assert_line --regexp '^rank	unit	name	total$'
 }
