@@ -39,7 +39,8 @@ static const char **metric_cols(json_t *recs)
 	size_t n = 0;
 
 	if (cols)
-		json_object_foreach(r, k, v) cols[n++] = k;
+		json_object_foreach (r, k, v)
+			cols[n++] = k;
 	return cols;
 }
 
@@ -52,14 +53,29 @@ static int cmd_metrics(struct gg_ctx *c, int argc, char **argv)
 
 	while ((o = gg_cli_opts(c, argc, argv, "", metrics_opts)) != -1) {
 		switch (o) {
-		case 'p': period = optarg; break;
-		case 'l': level = optarg; break;
-		case 'u': unit = optarg; break;
-		case 'U': under = optarg; break;
-		case 'L': list = 1; break;
-		case 'x': explain = optarg; break;
-		case 'e': each = 1; break;
-		default: return GG_EX_USAGE;
+		case 'p':
+			period = optarg;
+			break;
+		case 'l':
+			level = optarg;
+			break;
+		case 'u':
+			unit = optarg;
+			break;
+		case 'U':
+			under = optarg;
+			break;
+		case 'L':
+			list = 1;
+			break;
+		case 'x':
+			explain = optarg;
+			break;
+		case 'e':
+			each = 1;
+			break;
+		default:
+			return GG_EX_USAGE;
 		}
 	}
 	if (optind < argc)
@@ -83,7 +99,8 @@ static int cmd_metrics(struct gg_ctx *c, int argc, char **argv)
 	struct gg_emit *e = gg_out_records(c, cols);
 	size_t i;
 	json_t *r;
-	json_array_foreach(recs, i, r) gg_emit(e, r);
+	json_array_foreach (recs, i, r)
+		gg_emit(e, r);
 	int rc = gg_out_close(c, e);
 	free(cols);
 	json_decref(recs);
@@ -582,8 +599,7 @@ static const char **appraisal_cols(json_t *r)
 		return NULL;
 	for (; n < 4; n++)
 		cols[n] = lead[n];
-	json_array_foreach(json_object_get(r, "indicators"), i, x)
-	{
+	json_array_foreach (json_object_get(r, "indicators"), i, x) {
 		json_t *m = json_object_get(x, "metric");
 		const char *k;
 		json_t *v;
@@ -591,12 +607,12 @@ static const char **appraisal_cols(json_t *r)
 			cols[n++] = json_string_value(m);
 			continue;
 		}
-		json_object_foreach(r, k, v) if (!strncmp(k, "result:", 7) &&
-						 !strcmp(k + 7, json_string_value(json_object_get(x, "result"))))
-		{
-			cols[n++] = k;
-			break;
-		}
+		json_object_foreach (r, k, v)
+			if (!strncmp(k, "result:", 7) &&
+			    !strcmp(k + 7, json_string_value(json_object_get(x, "result")))) {
+				cols[n++] = k;
+				break;
+			}
 	}
 	cols[n++] = "bonus";
 	cols[n++] = "deductions";
@@ -610,7 +626,8 @@ static int emit_all(struct gg_ctx *c, json_t *recs)
 	size_t i;
 	json_t *r;
 
-	json_array_foreach(recs, i, r) gg_emit(e, r);
+	json_array_foreach (recs, i, r)
+		gg_emit(e, r);
 	int rc = gg_out_close(c, e);
 	free(cols);
 	return rc;
@@ -624,11 +641,19 @@ static int cmd_appraise(struct gg_ctx *c, int argc, char **argv)
 
 	while ((o = gg_cli_opts(c, argc, argv, "", appraise_opts)) != -1) {
 		switch (o) {
-		case 'p': period = optarg; break;
-		case 'r': rubric = optarg; break;
-		case 'l': level = optarg; break;
-		default: return o == 'U' ? gg_cli_usage(c, "appraise ranks every unit at its level: rank --under shows some")
-					 : GG_EX_USAGE;
+		case 'p':
+			period = optarg;
+			break;
+		case 'r':
+			rubric = optarg;
+			break;
+		case 'l':
+			level = optarg;
+			break;
+		default:
+			return o == 'U' ? gg_cli_usage(
+						  c, "appraise ranks every unit at its level: rank --under shows some")
+					: GG_EX_USAGE;
 		}
 	}
 	if (optind < argc)
@@ -656,11 +681,21 @@ static int cmd_rank(struct gg_ctx *c, int argc, char **argv)
 
 	while ((o = gg_cli_opts(c, argc, argv, "", appraise_opts)) != -1) {
 		switch (o) {
-		case 'p': period = optarg; break;
-		case 'r': rubric = optarg; break;
-		case 'l': level = optarg; break;
-		case 'U': under = optarg; break;
-		default: json_decref(recs); return GG_EX_USAGE;
+		case 'p':
+			period = optarg;
+			break;
+		case 'r':
+			rubric = optarg;
+			break;
+		case 'l':
+			level = optarg;
+			break;
+		case 'U':
+			under = optarg;
+			break;
+		default:
+			json_decref(recs);
+			return GG_EX_USAGE;
 		}
 	}
 	if (optind < argc || !period) {
@@ -671,8 +706,8 @@ static int cmd_rank(struct gg_ctx *c, int argc, char **argv)
 	rc = gg_score_ranks(c, rubric, period, level, under, collect, recs);
 	if (!rc && !json_array_size(recs))
 		rc = gg_err_set(&c->err, GG_EX_NOINPUT,
-				"no appraisal by the rubric '%s' for %s%s%s: gg-score appraise makes one", rubric, period,
-				level ? " at the level " : "", level ? level : "");
+				"no appraisal by the rubric '%s' for %s%s%s: gg-score appraise makes one", rubric,
+				period, level ? " at the level " : "", level ? level : "");
 	if (!rc)
 		rc = emit_all(c, recs);
 	json_decref(recs);
@@ -682,7 +717,8 @@ static int cmd_rank(struct gg_ctx *c, int argc, char **argv)
 static const struct gg_cmd cmds[] = {
 	/* ---- metrics ---- */
 	{"metrics", cmd_metrics, GG_RUN_READ,
-	 "--period P [--level community|street|district | --unit CODE] [--under UNIT] [--each] | --list | --explain NAME",
+	 "--period P [--level community|street|district | --unit CODE] [--under UNIT] [--each] | --list | --explain "
+	 "NAME",
 	 "every figure an appraisal may use, one record per unit, for its whole subtree\n"
 	 "  --period P       2026-11, 2026-Q4, 2026-W48 or 2026, in the calendar's zone\n"
 	 "  --level L        the units at that level (community)\n"

@@ -26,7 +26,11 @@ const struct gg_kind gg_appraisal_kind = {
 	.flags = GG_K_NOCRUD,
 	.fields =
 		(const struct gg_field[]){
-			{.name = "unit", .type = GG_F_REF, .flags = GG_F_KEY, .ref = &gg_unit_kind, .what = "appraisals"},
+			{.name = "unit",
+			 .type = GG_F_REF,
+			 .flags = GG_F_KEY,
+			 .ref = &gg_unit_kind,
+			 .what = "appraisals"},
 			{0},
 		},
 };
@@ -34,11 +38,11 @@ const struct gg_kind gg_appraisal_kind = {
 enum rule { LINEAR, THRESHOLD, RANK };
 
 struct indicator {
-	const char *key;      /* the metric's name, or "result:DEPT" */
-	const char *metric;   /* NULL for a department's result */
-	const char *dept;     /* the department whose result it is */
-	double weight;	      /* points at full marks; for a deduction or bonus, per unit of the value */
-	double max;	      /* a deduction's or bonus's most points */
+	const char *key;    /* the metric's name, or "result:DEPT" */
+	const char *metric; /* NULL for a department's result */
+	const char *dept;   /* the department whose result it is */
+	double weight;	    /* points at full marks; for a deduction or bonus, per unit of the value */
+	double max;	    /* a deduction's or bonus's most points */
 	enum rule rule;
 	double floor, target; /* LINEAR by target: no points at floor, all at target */
 	double threshold;     /* THRESHOLD: all points at or beyond it */
@@ -55,7 +59,7 @@ struct rubric {
 	double bonus_cap;
 	struct indicator *tie; /* tie-break metrics, in order */
 	size_t ntie;
-	json_t *doc;	  /* what the strings above point into */
+	json_t *doc; /* what the strings above point into */
 };
 
 static void rubric_free(struct rubric *r)
@@ -85,15 +89,17 @@ static int number(struct gg_ctx *c, struct gg_reader *rd, json_t *o, const char 
 static int direction(struct gg_ctx *c, struct gg_reader *rd, json_t *o, struct indicator *in)
 {
 	const char *b = json_string_value(json_object_get(o, "better"));
+	char kept[16];
 
 	if (json_object_get(o, "better") && (!b || (strcmp(b, "higher") && strcmp(b, "lower"))))
 		return gg_reader_fail(rd, &c->err, o, "better", "better: higher or lower");
 	if (!b)
-		b = in->metric ? gg_score_metric_better(in->metric) : "higher";
+		b = in->metric ? gg_score_metric_better(in->metric, kept) : "higher";
 	if (strcmp(b, "higher") && strcmp(b, "lower"))
-		return gg_reader_fail(rd, &c->err, o, "metric",
-				      "metric: %s: neither higher nor lower is better; give the indicator better: higher or lower",
-				      in->metric);
+		return gg_reader_fail(
+			rd, &c->err, o, "metric",
+			"metric: %s: neither higher nor lower is better; give the indicator better: higher or lower",
+			in->metric);
 	in->higher = !strcmp(b, "higher");
 	return 0;
 }
@@ -108,7 +114,8 @@ static int figure(struct gg_ctx *c, struct gg_reader *rd, json_t *o, struct indi
 	if (!!m == !!d)
 		return gg_reader_fail(rd, &c->err, o, NULL, "an indicator names a metric or a result (a department's)");
 	if (m && (!json_is_string(m) || !gg_score_metric_sql(json_string_value(m))))
-		return gg_reader_fail(rd, &c->err, o, "metric", "metric: no metric named '%s' (gg-score metrics --list names them)",
+		return gg_reader_fail(rd, &c->err, o, "metric",
+				      "metric: no metric named '%s' (gg-score metrics --list names them)",
 				      json_is_string(m) ? json_string_value(m) : "?");
 	if (d && !json_is_string(d))
 		return gg_reader_fail(rd, &c->err, o, "result", "result: a department's code");
@@ -118,8 +125,8 @@ static int figure(struct gg_ctx *c, struct gg_reader *rd, json_t *o, struct indi
 	return 0;
 }
 
-static int read_indicator(struct gg_ctx *c, struct gg_reader *rd, json_t *o, struct indicator *in, const char *normalise,
-			  int full)
+static int read_indicator(struct gg_ctx *c, struct gg_reader *rd, json_t *o, struct indicator *in,
+			  const char *normalise, int full)
 {
 	const char *rule = json_string_value(json_object_get(o, "rule"));
 	const char *norm = json_string_value(json_object_get(o, "normalise"));
@@ -152,9 +159,10 @@ static int read_indicator(struct gg_ctx *c, struct gg_reader *rd, json_t *o, str
 		if (number(c, rd, o, "floor", 1, &in->floor) || number(c, rd, o, "target", 1, &in->target))
 			return c->err.code;
 		if (in->floor == in->target || (in->target > in->floor) != in->higher)
-			return gg_reader_fail(rd, &c->err, o, "target",
-					      "target: %g and floor: %g: the target is the better end, and %s is better",
-					      in->target, in->floor, in->higher ? "higher" : "lower");
+			return gg_reader_fail(
+				rd, &c->err, o, "target",
+				"target: %g and floor: %g: the target is the better end, and %s is better", in->target,
+				in->floor, in->higher ? "higher" : "lower");
 	}
 	return 0;
 }
@@ -182,15 +190,15 @@ static int read_list(struct gg_ctx *c, struct gg_reader *rd, json_t *doc, const 
 		return gg_reader_fail(rd, &c->err, doc, key, "%s: a list", key);
 	if (!(*out = calloc(json_array_size(list) + 1, sizeof **out)))
 		return gg_err_oom(&c->err);
-	json_array_foreach(list, i, o)
-	{
+	json_array_foreach (list, i, o) {
 		int rc = normalise ? read_indicator(c, rd, o, &(*out)[i], normalise, full)
 				   : read_adjustment(c, rd, o, &(*out)[i]);
 		if (rc)
 			return rc;
 		for (size_t j = 0; j < i; j++)
 			if (!strcmp((*out)[j].key ? (*out)[j].key : "", (*out)[i].key ? (*out)[i].key : "") &&
-			    !!(*out)[j].dept == !!(*out)[i].dept && (!(*out)[i].dept || !strcmp((*out)[j].dept, (*out)[i].dept)))
+			    !!(*out)[j].dept == !!(*out)[i].dept &&
+			    (!(*out)[i].dept || !strcmp((*out)[j].dept, (*out)[i].dept)))
 				return gg_reader_fail_i(rd, &c->err, list, i, "%s: named twice in %s",
 							(*out)[i].metric ? (*out)[i].metric : (*out)[i].dept, key);
 	}
@@ -206,7 +214,8 @@ static int read_rubric(struct gg_ctx *c, struct gg_reader *rd, struct rubric *r)
 	double sum = 0;
 
 	if (n <= 0)
-		return n < 0 ? c->err.code : gg_err_set(&c->err, GG_EX_DATAERR, "%s: no rubric in it", gg_reader_name(rd));
+		return n < 0 ? c->err.code
+			     : gg_err_set(&c->err, GG_EX_DATAERR, "%s: no rubric in it", gg_reader_name(rd));
 	r->doc = doc;
 	if (!json_is_object(doc))
 		return gg_reader_fail(rd, &c->err, doc, NULL, "a rubric is a mapping: name, level, indicators, ...");
@@ -223,7 +232,8 @@ static int read_rubric(struct gg_ctx *c, struct gg_reader *rd, struct rubric *r)
 	if (!json_array_size(json_object_get(doc, "indicators")))
 		return gg_reader_fail(rd, &c->err, doc, json_object_get(doc, "indicators") ? "indicators" : NULL,
 				      "indicators: a list of at least one");
-	if (read_list(c, rd, doc, "indicators", &r->ind, &r->nind, norm ? norm : "target", missing && !strcmp(missing, "full")) ||
+	if (read_list(c, rd, doc, "indicators", &r->ind, &r->nind, norm ? norm : "target",
+		      missing && !strcmp(missing, "full")) ||
 	    read_list(c, rd, doc, "deductions", &r->ded, &r->nded, NULL, 0) ||
 	    read_list(c, rd, doc, "bonus", &r->bonus, &r->nbonus, NULL, 0) ||
 	    number(c, rd, doc, "bonus_cap", 0, &r->bonus_cap))
@@ -231,7 +241,8 @@ static int read_rubric(struct gg_ctx *c, struct gg_reader *rd, struct rubric *r)
 	for (size_t i = 0; i < r->nind; i++)
 		sum += r->ind[i].weight;
 	if (fabs(sum - 100) > 1e-9)
-		return gg_reader_fail(rd, &c->err, doc, "indicators", "indicators: their weights sum to %g, not 100", sum);
+		return gg_reader_fail(rd, &c->err, doc, "indicators", "indicators: their weights sum to %g, not 100",
+				      sum);
 	if (r->nbonus && !json_object_get(doc, "bonus_cap"))
 		return gg_reader_fail(rd, &c->err, doc, "bonus", "bonus: needs bonus_cap, the most the bonuses add");
 	tie = json_object_get(doc, "tie_break");
@@ -241,14 +252,16 @@ static int read_rubric(struct gg_ctx *c, struct gg_reader *rd, struct rubric *r)
 		return gg_err_oom(&c->err);
 	for (size_t i = 0; i < json_array_size(tie); i++) {
 		const char *m = json_string_value(json_array_get(tie, i));
-		const char *b = m ? gg_score_metric_better(m) : NULL;
+		char kept[16];
+		const char *b = m ? gg_score_metric_better(m, kept) : NULL;
 		if (!b)
 			return gg_reader_fail_i(rd, &c->err, tie, i,
 						"tie_break: no metric named '%s' (gg-score metrics --list names them)",
 						m ? m : "?");
 		if (strcmp(b, "higher") && strcmp(b, "lower"))
-			return gg_reader_fail_i(rd, &c->err, tie, i,
-						"tie_break: %s: neither higher nor lower is better, so it breaks no tie", m);
+			return gg_reader_fail_i(
+				rd, &c->err, tie, i,
+				"tie_break: %s: neither higher nor lower is better, so it breaks no tie", m);
 		r->tie[i] = (struct indicator){.key = m, .metric = m, .higher = !strcmp(b, "higher")};
 	}
 	r->ntie = json_array_size(tie);
@@ -283,7 +296,8 @@ static int load_rubric(struct gg_ctx *c, const char *path, struct rubric *r)
 	free(bytes);
 	if (rc)
 		return rc;
-	if ((rc = path ? gg_reader_open(&rd, path, &c->err) : gg_reader_open_embed(&rd, "rubrics/default.yaml", &c->err)))
+	if ((rc = path ? gg_reader_open(&rd, path, &c->err)
+		       : gg_reader_open_embed(&rd, "rubrics/default.yaml", &c->err)))
 		return rc;
 	gg_reader_keep(rd, 1);
 	rc = read_rubric(c, rd, r);
@@ -320,8 +334,7 @@ static double share(const struct indicator *in, json_t *v, json_t *units)
 	case THRESHOLD:
 		return x == in->threshold || better(in, x, in->threshold);
 	case RANK:
-		json_array_foreach(units, i, u)
-		{
+		json_array_foreach (units, i, u) {
 			json_t *w = value_of(in, u);
 			if (!json_is_number(w))
 				continue;
@@ -331,8 +344,7 @@ static double share(const struct indicator *in, json_t *v, json_t *units)
 		return n < 2 ? 1 : (double)(n - 1 - ahead) / (double)(n - 1);
 	case LINEAR:
 		if (in->minmax) {
-			json_array_foreach(units, i, u)
-			{
+			json_array_foreach (units, i, u) {
 				json_t *w = value_of(in, u);
 				if (!json_is_number(w))
 					continue;
@@ -365,9 +377,10 @@ static double adjust(const struct indicator *a, size_t n, json_t *rec, json_t *d
 		double p = json_is_number(v) ? json_number_value(v) * a[i].weight : 0;
 		p = p < 0 ? 0 : p > a[i].max ? a[i].max : p;
 		sum += p;
-		json_array_append_new(detail, json_pack("{s:s, s:s, s:O, s:f}", what, a[i].metric ? a[i].metric : a[i].dept,
-							 "kind", a[i].metric ? "metric" : "result", "value",
-							 v ? v : json_null(), "points", round2(p)));
+		json_array_append_new(detail,
+				      json_pack("{s:s, s:s, s:O, s:f}", what, a[i].metric ? a[i].metric : a[i].dept,
+						"kind", a[i].metric ? "metric" : "result", "value", v ? v : json_null(),
+						"points", round2(p)));
 	}
 	return sum;
 }
@@ -378,8 +391,7 @@ static void score(const struct rubric *r, json_t *units)
 	size_t i;
 	json_t *u;
 
-	json_array_foreach(units, i, u)
-	{
+	json_array_foreach (units, i, u) {
 		json_t *ind = json_array(), *adj = json_array();
 		double total = 0;
 		for (size_t k = 0; k < r->nind; k++) {
@@ -387,12 +399,15 @@ static void score(const struct rubric *r, json_t *units)
 			json_t *v = value_of(in, u);
 			double s = share(in, v, units), p = s * in->weight;
 			total += p;
-			json_array_append_new(ind, json_pack("{s:s, s:s, s:O, s:f, s:f, s:f}", in->metric ? "metric" : "result",
-							     in->metric ? in->metric : in->dept, "rule",
-							     in->rule == RANK ? "rank" : in->rule == THRESHOLD ? "threshold"
-							     : in->minmax ? "minmax" : "linear",
-							     "value", v ? v : json_null(), "score", round(s * 10000) / 10000,
-							     "weight", in->weight, "points", round2(p)));
+			json_array_append_new(
+				ind, json_pack("{s:s, s:s, s:O, s:f, s:f, s:f}", in->metric ? "metric" : "result",
+					       in->metric ? in->metric : in->dept, "rule",
+					       in->rule == RANK	       ? "rank"
+					       : in->rule == THRESHOLD ? "threshold"
+					       : in->minmax	       ? "minmax"
+								       : "linear",
+					       "value", v ? v : json_null(), "score", round(s * 10000) / 10000,
+					       "weight", in->weight, "points", round2(p)));
 		}
 		double bonus = adjust(r->bonus, r->nbonus, u, adj, "bonus");
 		bonus = bonus > r->bonus_cap ? r->bonus_cap : bonus;
@@ -405,19 +420,17 @@ static void score(const struct rubric *r, json_t *units)
 	}
 }
 
-/* qsort's comparison: a higher total first, then the tie-break metrics in order (a unit
+/* The order of ranks: a higher total first, then the tie-break metrics in order (a unit
  * without the value after one with it), then the code, which decides no rank. */
-static const struct rubric *sorting;
-
-static int tied(const void *pa, const void *pb, int by_code)
+static int tied(const void *pa, const void *pb, const struct rubric *r, int by_code)
 {
 	json_t *a = *(json_t *const *)pa, *b = *(json_t *const *)pb;
 	double ta = json_real_value(json_object_get(a, "total")), tb = json_real_value(json_object_get(b, "total"));
 
 	if (ta != tb)
 		return ta > tb ? -1 : 1;
-	for (size_t t = 0; t < sorting->ntie; t++) {
-		const struct indicator *in = &sorting->tie[t];
+	for (size_t t = 0; t < r->ntie; t++) {
+		const struct indicator *in = &r->tie[t];
 		json_t *va = json_object_get(a, in->metric), *vb = json_object_get(b, in->metric);
 		if (!json_is_number(va) || !json_is_number(vb)) {
 			if (json_is_number(va) != json_is_number(vb))
@@ -428,13 +441,14 @@ static int tied(const void *pa, const void *pb, int by_code)
 		if (x != y)
 			return better(in, x, y) ? -1 : 1;
 	}
-	return by_code ? strcmp(json_string_value(json_object_get(a, "unit")), json_string_value(json_object_get(b, "unit")))
+	return by_code ? strcmp(json_string_value(json_object_get(a, "unit")),
+				json_string_value(json_object_get(b, "unit")))
 		       : 0;
 }
 
-static int by_rank(const void *a, const void *b)
+static int by_rank(const void *a, const void *b, void *rubric)
 {
-	return tied(a, b, 1);
+	return tied(a, b, rubric, 1);
 }
 
 /* Ranks by standard competition: units tied on the total and every tie-break share a rank,
@@ -448,10 +462,11 @@ static void rank(const struct rubric *r, json_t *units)
 		return;
 	for (size_t i = 0; i < n; i++)
 		v[i] = json_array_get(units, i);
-	sorting = r;
-	qsort(v, n, sizeof *v, by_rank);
+	qsort_r(v, n, sizeof *v, by_rank, (void *)r);
 	for (size_t i = 0; i < n; i++) {
-		size_t at = i && !tied(&v[i - 1], &v[i], 0) ? (size_t)json_integer_value(json_object_get(v[i - 1], "rank")) : i + 1;
+		size_t at = i && !tied(&v[i - 1], &v[i], r, 0)
+				    ? (size_t)json_integer_value(json_object_get(v[i - 1], "rank"))
+				    : i + 1;
 		json_object_set_new(v[i], "rank", json_integer((json_int_t)at));
 	}
 	for (size_t i = 0; i < n; i++)
@@ -469,12 +484,12 @@ static int results(struct gg_ctx *c, const struct rubric *r, const char *period,
 	json_t *u;
 
 	for (size_t k = 0; k < r->nind + r->nded + r->nbonus; k++) {
-		const struct indicator *in = k < r->nind ? &r->ind[k] : k < r->nind + r->nded ? &r->ded[k - r->nind]
-											  : &r->bonus[k - r->nind - r->nded];
+		const struct indicator *in = k < r->nind	     ? &r->ind[k]
+					     : k < r->nind + r->nded ? &r->ded[k - r->nind]
+								     : &r->bonus[k - r->nind - r->nded];
 		if (!in->dept)
 			continue;
-		json_array_foreach(units, i, u)
-		{
+		json_array_foreach (units, i, u) {
 			struct gg_stmt *st = gg_db_named(c->db, "score/result", &c->err);
 			if (!st)
 				return c->err.code;
@@ -501,10 +516,11 @@ static const char **needed(const struct rubric *r)
 	const char **names = calloc(n + 1, sizeof *names);
 
 	for (size_t i = 0; names && i < n; i++) {
-		const struct indicator *in = i < r->nind ? &r->ind[i]
+		const struct indicator *in = i < r->nind	     ? &r->ind[i]
 					     : i < r->nind + r->nded ? &r->ded[i - r->nind]
-					     : i < r->nind + r->nded + r->nbonus ? &r->bonus[i - r->nind - r->nded]
-										: &r->tie[i - r->nind - r->nded - r->nbonus];
+					     : i < r->nind + r->nded + r->nbonus
+						     ? &r->bonus[i - r->nind - r->nded]
+						     : &r->tie[i - r->nind - r->nded - r->nbonus];
 		if (in->metric)
 			names[k++] = in->metric;
 	}
@@ -525,13 +541,12 @@ static int store(struct gg_ctx *c, const struct rubric *r, const struct gg_score
 	if (gg_stmt_run(st, &c->err))
 		return c->err.code;
 	int64_t replaced = gg_db_changes(c->db);
-	json_array_foreach(units, i, u)
-	{
+	json_array_foreach (units, i, u) {
 		if (!(st = gg_db_named(c->db, "score/put", &c->err)))
 			return c->err.code;
-		json_t *ind = json_pack("{s:O, s:O, s:O, s:O}", "indicators", json_object_get(u, "indicators"), "adjustments",
-					json_object_get(u, "adjustments"), "bonus", json_object_get(u, "bonus"), "deductions",
-					json_object_get(u, "deductions"));
+		json_t *ind = json_pack("{s:O, s:O, s:O, s:O}", "indicators", json_object_get(u, "indicators"),
+					"adjustments", json_object_get(u, "adjustments"), "bonus",
+					json_object_get(u, "bonus"), "deductions", json_object_get(u, "deductions"));
 		gg_stmt_bind_text(st, 1, r->name);
 		gg_stmt_bind_text(st, 2, q->period);
 		gg_stmt_bind_text(st, 3, q->level);
@@ -546,8 +561,8 @@ static int store(struct gg_ctx *c, const struct rubric *r, const struct gg_score
 			return c->err.code;
 	}
 	json_t *ch = json_pack("{s:s, s:s, s:s, s:s, s:s, s:I, s:I}", "op", "appraise", "rubric", r->name, "period",
-			       q->period, "level", q->level, "digest", r->digest, "units", (json_int_t)json_array_size(units),
-			       "replaced", (json_int_t)replaced);
+			       q->period, "level", q->level, "digest", r->digest, "units",
+			       (json_int_t)json_array_size(units), "replaced", (json_int_t)replaced);
 	int rc = gg_audit(c, ch);
 	json_decref(ch);
 	return rc;
@@ -588,11 +603,10 @@ int gg_score_appraise(struct gg_ctx *c, const char *rubric, const char *period, 
 	*out = json_array();
 	size_t i;
 	json_t *u;
-	json_array_foreach(units, i, u)
-	{
-		json_t *kept = json_pack("{s:O, s:O, s:O, s:O}", "indicators", json_object_get(u, "indicators"), "adjustments",
-					 json_object_get(u, "adjustments"), "bonus", json_object_get(u, "bonus"),
-					 "deductions", json_object_get(u, "deductions"));
+	json_array_foreach (units, i, u) {
+		json_t *kept = json_pack("{s:O, s:O, s:O, s:O}", "indicators", json_object_get(u, "indicators"),
+					 "adjustments", json_object_get(u, "adjustments"), "bonus",
+					 json_object_get(u, "bonus"), "deductions", json_object_get(u, "deductions"));
 		json_array_append_new(*out, gg_score_appraisal_record(u, r.name, r.digest, kept));
 		json_decref(kept);
 	}
@@ -613,8 +627,7 @@ json_t *gg_score_appraisal_record(json_t *row, const char *rubric, const char *d
 	size_t i;
 
 	/* each indicator's points as a field of its own, for tsv, csv and table */
-	json_array_foreach(ind, i, x)
-	{
+	json_array_foreach (ind, i, x) {
 		const char *m = json_string_value(json_object_get(x, "metric"));
 		char key[160];
 		if (!m)

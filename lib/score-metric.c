@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
 #include "clock.h"
+#include "db.h"
 #include "embed.h"
 #include "org.h"
 #include "score.h"
@@ -157,14 +157,13 @@ const char *gg_score_metric_sql(const char *name)
 	return gg_embed_get(path);
 }
 
-const char *gg_score_metric_better(const char *name)
+const char *gg_score_metric_better(const char *name, char better[16])
 {
-	static char better[16];
 	const char *text = gg_score_metric_sql(name);
 
 	if (!text)
 		return NULL;
-	header(text, "better", better, sizeof better);
+	header(text, "better", better, 16);
 	return better;
 }
 
@@ -194,9 +193,11 @@ static const char *keep_sql(struct gg_ctx *c, const char *sql)
 {
 	char name[48];
 	int fresh;
-	static unsigned serial;
+	unsigned *serial = gg_ctx_memo(c, "score-sql", sizeof *serial, &fresh);
 
-	snprintf(name, sizeof name, "score-sql-%u", serial++);
+	if (!serial)
+		return NULL;
+	snprintf(name, sizeof name, "score-sql-%u", (*serial)++);
 	char *kept = gg_ctx_memo(c, name, strlen(sql) + 1, &fresh);
 	if (kept)
 		strcpy(kept, sql);
@@ -213,12 +214,14 @@ static int run(struct gg_ctx *c, const char *sql, const struct gg_score_scope *q
 		return c->err.code;
 	bind(st, q);
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
-		json_t *row = gg_stmt_row(st), *rec = json_object_get(by_unit, json_string_value(json_object_get(row, "unit")));
+		json_t *row = gg_stmt_row(st),
+		       *rec = json_object_get(by_unit, json_string_value(json_object_get(row, "unit")));
 		const char *k;
 		json_t *v;
 		json_object_del(row, "unit");
 		if (rec)
-			json_object_foreach(row, k, v) json_object_set(rec, k, v);
+			json_object_foreach (row, k, v)
+				json_object_set(rec, k, v);
 		json_decref(row);
 	}
 	return rc < 0 ? c->err.code : 0;
@@ -249,7 +252,8 @@ static int collect(struct gg_ctx *c, struct metric *m, void *arg)
 
 	if (!wanted(k, m->name))
 		return 0;
-	json_array_append_new(k->order, json_pack("[s, o]", m->name, *m->empty ? json_integer(atoi(m->empty)) : json_null()));
+	json_array_append_new(k->order,
+			      json_pack("[s, o]", m->name, *m->empty ? json_integer(atoi(m->empty)) : json_null()));
 	if (k->each || !m->expr) {
 		/* on its own: the file as it is, its value column renamed by the records */
 		size_t n = strlen(m->text) + 256;
@@ -257,8 +261,10 @@ static int collect(struct gg_ctx *c, struct metric *m, void *arg)
 		if (!sql)
 			return gg_err_oom(&c->err);
 		snprintf(sql, n, "SELECT unit, value AS \"%s\" FROM (%.*s)", m->name,
-			 (int)(strrchr(m->text, ';') ? strrchr(m->text, ';') - m->text : (long)strlen(m->text)), m->text);
-		int rc = run(c, keep_sql(c, sql), k->q, k->by_unit);
+			 (int)(strrchr(m->text, ';') ? strrchr(m->text, ';') - m->text : (long)strlen(m->text)),
+			 m->text);
+		const char *kept = keep_sql(c, sql);
+		int rc = kept ? run(c, kept, k->q, k->by_unit) : gg_err_oom(&c->err);
 		free(sql);
 		return rc;
 	}
@@ -275,19 +281,21 @@ static int run_groups(struct gg_ctx *c, struct compute *k)
 	const char *tail;
 	json_t *g;
 
-	json_object_foreach(k->groups, tail, g) {
+	json_object_foreach (k->groups, tail, g) {
 		size_t n = strlen(HEAD) + strlen(tail) + 16, i;
 		json_t *m;
-		json_array_foreach(g, i, m) n += strlen(json_string_value(json_array_get(m, 1))) + 96;
+		json_array_foreach (g, i, m)
+			n += strlen(json_string_value(json_array_get(m, 1))) + 96;
 		char *sql = malloc(n), *p = sql;
 		if (!sql)
 			return gg_err_oom(&c->err);
 		p += sprintf(p, "%s", HEAD);
-		json_array_foreach(g, i, m) p += sprintf(p, "%s\n(%s) AS \"%s\"", i ? "," : "",
-							json_string_value(json_array_get(m, 1)),
-							json_string_value(json_array_get(m, 0)));
+		json_array_foreach (g, i, m)
+			p += sprintf(p, "%s\n(%s) AS \"%s\"", i ? "," : "", json_string_value(json_array_get(m, 1)),
+				     json_string_value(json_array_get(m, 0)));
 		sprintf(p, "\n%s", tail);
-		int rc = run(c, keep_sql(c, sql), k->q, k->by_unit);
+		const char *kept = keep_sql(c, sql);
+		int rc = kept ? run(c, kept, k->q, k->by_unit) : gg_err_oom(&c->err);
 		free(sql);
 		if (rc)
 			return rc;
@@ -295,8 +303,7 @@ static int run_groups(struct gg_ctx *c, struct compute *k)
 	return 0;
 }
 
-int gg_score_metrics(struct gg_ctx *c, const struct gg_score_scope *q, const char *const *names, int each,
-		     json_t **out)
+int gg_score_metrics(struct gg_ctx *c, const struct gg_score_scope *q, const char *const *names, int each, json_t **out)
 {
 	struct compute k = {q, names, each, json_object(), json_object(), json_array()};
 	struct gg_stmt *st;
@@ -305,9 +312,10 @@ int gg_score_metrics(struct gg_ctx *c, const struct gg_score_scope *q, const cha
 	*out = NULL;
 	/* the units asked for, each with what lies in it: the rows every metric groups by, in a
 	 * unit_path of the command's own that the metrics read before the view of that name */
-	if (gg_db_exec(c->db, "CREATE TEMP TABLE IF NOT EXISTS unit_path (code TEXT PRIMARY KEY, level TEXT NOT NULL, "
-			      "ancestor TEXT NOT NULL, ancestor_level TEXT NOT NULL, depth INTEGER NOT NULL) WITHOUT ROWID; "
-			      "DELETE FROM temp.unit_path",
+	if (gg_db_exec(c->db,
+		       "CREATE TEMP TABLE IF NOT EXISTS unit_path (code TEXT PRIMARY KEY, level TEXT NOT NULL, "
+		       "ancestor TEXT NOT NULL, ancestor_level TEXT NOT NULL, depth INTEGER NOT NULL) WITHOUT ROWID; "
+		       "DELETE FROM temp.unit_path",
 		       &c->err) ||
 	    !(st = gg_db_named(c->db, "score/scope", &c->err)))
 		goto done;
@@ -329,13 +337,13 @@ int gg_score_metrics(struct gg_ctx *c, const struct gg_score_scope *q, const cha
 	 * any other figure without them null */
 	size_t i, j;
 	json_t *r, *m;
-	json_array_foreach(units, i, r) json_array_foreach(k.order, j, m)
-	{
-		const char *n = json_string_value(json_array_get(m, 0));
-		json_t *v = json_incref(json_object_get(r, n));
-		json_object_del(r, n);
-		json_object_set_new(r, n, v ? v : json_copy(json_array_get(m, 1)));
-	}
+	json_array_foreach (units, i, r)
+		json_array_foreach (k.order, j, m) {
+			const char *n = json_string_value(json_array_get(m, 0));
+			json_t *v = json_incref(json_object_get(r, n));
+			json_object_del(r, n);
+			json_object_set_new(r, n, v ? v : json_copy(json_array_get(m, 1)));
+		}
 	*out = units;
 done:
 	json_decref(k.by_unit);
@@ -356,7 +364,8 @@ int gg_score_scope_init(struct gg_ctx *c, struct gg_score_scope *q, const char *
 	q->unit = unit;
 	q->under = under;
 	if (gg_clock_period(period, &q->from, &q->to))
-		return gg_err_set(&c->err, GG_EX_USAGE, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48", period);
+		return gg_err_set(&c->err, GG_EX_USAGE, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48",
+				  period);
 	gg_clock_format_date(q->from, q->from_day);
 	gg_clock_format_date(q->to, q->to_day);
 	if (unit || under) {
@@ -364,7 +373,8 @@ int gg_score_scope_init(struct gg_ctx *c, struct gg_score_scope *q, const char *
 		if (gg_kind_get(c, &gg_unit_kind, json_pack("{s:s}", "code", code), &u))
 			return c->err.code;
 		if (!u)
-			return gg_err_set(&c->err, GG_EX_DATAERR, "%s: unknown unit '%s'", unit ? "--unit" : "--under", code);
+			return gg_err_set(&c->err, GG_EX_DATAERR, "%s: unknown unit '%s'", unit ? "--unit" : "--under",
+					  code);
 	}
 	q->level = unit ? json_string_value(json_object_get(u, "level")) : level ? level : "community";
 	for (l = levels; *l && strcmp(*l, q->level); l++)

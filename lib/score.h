@@ -34,8 +34,9 @@ int gg_score_scope_init(struct gg_ctx *c, struct gg_score_scope *q, const char *
 int gg_score_metric_each(struct gg_ctx *c, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg);
 /* score-metric.c: the metric's query as it is kept (share/gg/queries/metrics/NAME.sql), or NULL */
 const char *gg_score_metric_sql(const char *name);
-/* score-metric.c: "higher", "lower" or "none" for the metric, NULL when there is none */
-const char *gg_score_metric_better(const char *name);
+/* score-metric.c: "higher", "lower" or "none" for the metric, in better; NULL when there is no
+ * such metric */
+const char *gg_score_metric_better(const char *name, char better[16]);
 /* score-metric.c: *out, one record per unit of q (code order) with the metrics named (NULL:
  * all), null where a figure has no value (a count 0); each 1: every metric by its own query */
 int gg_score_metrics(struct gg_ctx *c, const struct gg_score_scope *q, const char *const *names, int each,

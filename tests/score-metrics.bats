@@ -162,12 +162,14 @@ setup_file() {
 		TZ-HL-CZ-01,P-CZ01,2026-11-04,basic,h-2
 		TZ-HL-CZ-01,P-CZ01-G01,2026-11-05,unsatisfied,
 		TZ-HL-CZ-01,P-CZ01-G01,2026-11-06,unsatisfied,
+		TZ-HL-CZ-01,P-CZ01-G01,2026-11-07,satisfied,h-2
 		TZ-HL-CZ-01,P-CZ01,2026-10-30,satisfied,h-3
 	EOF2
-	# November: h-1 once (satisfied, its later answer), h-2 basic, two without a household
-	# unsatisfied: 4 responses, 2 of them satisfied or basic
+	# November: h-1 once (satisfied, its later answer), h-2 basic of the committee and
+	# satisfied of the grid's branch (once for each organisation), two without a household
+	# unsatisfied: 5 responses, 3 of them satisfied or basic
 	run -0 gg-score metrics --period 2026-11 --unit TZ-HL-CZ-01 -o ndjson
-	assert_equal "$(jq -c '[.survey_responses, .survey_satisfaction]' <<<"$output")" '[4,50]'
-	run -1 gg-score satisfaction --period 2026-11 -o ndjson
-	assert_equal "$(jq -s -c '[(map(.responses) | add), (map(.satisfied + .basic) | add)]' <<<"$output")" '[4,2]'
+	assert_equal "$(jq -c '[.survey_responses, .survey_satisfaction]' <<<"$output")" '[5,60]'
+	run -1 gg-score satisfaction --period 2026-11 -o ndjson # the branch: 1 of 3, listed
+	assert_equal "$(jq -s -c '[(map(.responses) | add), (map(.satisfied + .basic) | add)]' <<<"$output")" '[5,3]'
 }
