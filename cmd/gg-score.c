@@ -587,29 +587,29 @@ static const struct option appraise_opts[] = {{"period", required_argument, NULL
 					      {"under", required_argument, NULL, 'U'},
 					      {0}};
 
-/* tsv, csv and table: who and the total, then each indicator's points (the first record's) */
+/* tsv, csv and table: who and the total, each indicator's points (named by its metric, or
+ * result:DEPT, in the rubric's order, as every record of one appraisal has them), bonus and
+ * deductions. */
 static const char **appraisal_cols(json_t *r)
 {
 	static const char *const lead[] = {"rank", "unit", "name", "total"};
-	const char **cols = calloc(json_object_size(r) + 5, sizeof *cols);
+	json_t *ind = json_object_get(r, "indicators"), *x;
+	const char **cols = calloc(json_array_size(ind) + 7, sizeof *cols);
 	size_t n = 0, i;
-	json_t *x;
 
 	if (!cols)
 		return NULL;
 	for (; n < 4; n++)
 		cols[n] = lead[n];
-	json_array_foreach (json_object_get(r, "indicators"), i, x) {
-		json_t *m = json_object_get(x, "metric");
-		const char *k;
+	json_array_foreach (ind, i, x) {
+		const char *m = json_string_value(json_object_get(x, "metric")), *k;
 		json_t *v;
 		if (m) {
-			cols[n++] = json_string_value(m);
+			cols[n++] = m;
 			continue;
 		}
 		json_object_foreach (r, k, v)
-			if (!strncmp(k, "result:", 7) &&
-			    !strcmp(k + 7, json_string_value(json_object_get(x, "result")))) {
+			if (!strncmp(k, "result:", 7) && !strcmp(k + 7, json_string_value(json_object_get(x, "result")))) {
 				cols[n++] = k;
 				break;
 			}

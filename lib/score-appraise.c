@@ -73,14 +73,40 @@ static void rubric_free(struct rubric *r)
 
 /* ---- reading the rubric ---- */
 
+/* The first key of a mapping, whose place is the mapping's line: where a missing field is
+ * reported. */
+static const char *first_key(json_t *o)
+{
+	void *it = json_is_object(o) ? json_object_iter(o) : NULL;
+	return it ? json_object_iter_key(it) : NULL;
+}
+
+/* A key of o that allowed (NULL-terminated) does not name: a typo must not change a score. */
+static int known_keys(struct gg_ctx *c, struct gg_reader *rd, json_t *o, const char *what,
+		      const char *const *allowed)
+{
+	const char *k;
+	json_t *v;
+
+	json_object_foreach (o, k, v) {
+		const char *const *a = allowed;
+		while (*a && strcmp(*a, k))
+			a++;
+		if (!*a)
+			return gg_reader_fail(rd, &c->err, o, k, "%s: not a field of %s", k, what);
+	}
+	return 0;
+}
+
 static int number(struct gg_ctx *c, struct gg_reader *rd, json_t *o, const char *key, int need, double *v)
 {
 	json_t *x = json_object_get(o, key);
 	if (!x)
-		return need ? gg_reader_fail(rd, &c->err, o, NULL, "%s: missing", key) : 0;
+		return need ? gg_reader_fail(rd, &c->err, o, first_key(o), "%s: missing", key) : 0;
 	if (!json_is_number(x))
-		return gg_reader_fail(rd, &c->err, o, key, "%s: a number, not '%s'", key,
-				      json_is_string(x) ? json_string_value(x) : "that");
+		return json_is_string(x) ? gg_reader_fail(rd, &c->err, o, key, "%s: a number, not '%s'", key,
+							  json_string_value(x))
+					 : gg_reader_fail(rd, &c->err, o, key, "%s: a number", key);
 	*v = json_number_value(x);
 	return 0;
 }
@@ -112,13 +138,22 @@ static int figure(struct gg_ctx *c, struct gg_reader *rd, json_t *o, struct indi
 	if (!json_is_object(o))
 		return gg_reader_fail(rd, &c->err, o, NULL, "an indicator is a mapping (metric, weight, rule, ...)");
 	if (!!m == !!d)
-		return gg_reader_fail(rd, &c->err, o, NULL, "an indicator names a metric or a result (a department's)");
+		return gg_reader_fail(rd, &c->err, o, m ? "result" : first_key(o),
+				      "an indicator names a metric or a result (a department's), one of them");
 	if (m && (!json_is_string(m) || !gg_score_metric_sql(json_string_value(m))))
 		return gg_reader_fail(rd, &c->err, o, "metric",
 				      "metric: no metric named '%s' (gg-score metrics --list names them)",
 				      json_is_string(m) ? json_string_value(m) : "?");
 	if (d && !json_is_string(d))
 		return gg_reader_fail(rd, &c->err, o, "result", "result: a department's code");
+	if (d) {
+		json_t *dept = NULL;
+		if (gg_kind_get(c, &gg_dept_kind, json_pack("{s:O}", "code", d), &dept))
+			return c->err.code;
+		json_decref(dept);
+		if (!dept)
+			return gg_reader_fail(rd, &c->err, o, "result", "result: no department '%s'", json_string_value(d));
+	}
 	in->metric = json_string_value(m);
 	in->dept = json_string_value(d);
 	in->key = in->metric;
@@ -132,7 +167,11 @@ static int read_indicator(struct gg_ctx *c, struct gg_reader *rd, json_t *o, str
 	const char *norm = json_string_value(json_object_get(o, "normalise"));
 	const char *missing = json_string_value(json_object_get(o, "missing"));
 
-	if (figure(c, rd, o, in) || number(c, rd, o, "weight", 1, &in->weight))
+	static const char *const fields[] = {"metric", "result",    "weight",	 "rule",   "floor",
+					     "target", "threshold", "normalise", "missing", "better", NULL};
+
+	if (figure(c, rd, o, in) || known_keys(c, rd, o, "an indicator", fields) ||
+	    number(c, rd, o, "weight", 1, &in->weight))
 		return c->err.code;
 	if (in->weight <= 0)
 		return gg_reader_fail(rd, &c->err, o, "weight", "weight: more than 0");
@@ -153,12 +192,21 @@ static int read_indicator(struct gg_ctx *c, struct gg_reader *rd, json_t *o, str
 	in->full_if_missing = missing ? !strcmp(missing, "full") : full;
 	if (direction(c, rd, o, in))
 		return c->err.code;
+	const char *stray = in->rule != THRESHOLD && json_object_get(o, "threshold") ? "threshold"
+			    : (in->rule != LINEAR || in->minmax) && json_object_get(o, "floor") ? "floor"
+			    : (in->rule != LINEAR || in->minmax) && json_object_get(o, "target") ? "target"
+												 : NULL;
+	if (stray)
+		return gg_reader_fail(rd, &c->err, o, stray, "%s: not a field of a %s indicator", stray,
+				      in->rule == RANK ? "rank" : in->rule == THRESHOLD ? "threshold" : "min-max");
 	if (in->rule == THRESHOLD && number(c, rd, o, "threshold", 1, &in->threshold))
 		return c->err.code;
 	if (in->rule == LINEAR && !in->minmax) {
 		if (number(c, rd, o, "floor", 1, &in->floor) || number(c, rd, o, "target", 1, &in->target))
 			return c->err.code;
-		if (in->floor == in->target || (in->target > in->floor) != in->higher)
+		if (in->floor == in->target)
+			return gg_reader_fail(rd, &c->err, o, "target", "target: %g, the same as the floor", in->target);
+		if ((in->target > in->floor) != in->higher)
 			return gg_reader_fail(
 				rd, &c->err, o, "target",
 				"target: %g and floor: %g: the target is the better end, and %s is better", in->target,
@@ -170,7 +218,10 @@ static int read_indicator(struct gg_ctx *c, struct gg_reader *rd, json_t *o, str
 /* A deduction or a bonus: points per unit of the figure, at most max. */
 static int read_adjustment(struct gg_ctx *c, struct gg_reader *rd, json_t *o, struct indicator *in)
 {
-	if (figure(c, rd, o, in) || number(c, rd, o, "per", 1, &in->weight) || number(c, rd, o, "max", 1, &in->max))
+	static const char *const fields[] = {"metric", "result", "per", "max", NULL};
+
+	if (figure(c, rd, o, in) || known_keys(c, rd, o, "a deduction or a bonus", fields) ||
+	    number(c, rd, o, "per", 1, &in->weight) || number(c, rd, o, "max", 1, &in->max))
 		return c->err.code;
 	if (in->weight <= 0 || in->max <= 0)
 		return gg_reader_fail(rd, &c->err, o, in->weight <= 0 ? "per" : "max", "%s: more than 0",
@@ -216,9 +267,14 @@ static int read_rubric(struct gg_ctx *c, struct gg_reader *rd, struct rubric *r)
 	if (n <= 0)
 		return n < 0 ? c->err.code
 			     : gg_err_set(&c->err, GG_EX_DATAERR, "%s: no rubric in it", gg_reader_name(rd));
+	static const char *const fields[] = {"name",	   "level", "normalise", "missing",   "indicators",
+					     "deductions", "bonus", "bonus_cap", "tie_break", NULL};
+
 	r->doc = doc;
 	if (!json_is_object(doc))
 		return gg_reader_fail(rd, &c->err, doc, NULL, "a rubric is a mapping: name, level, indicators, ...");
+	if (known_keys(c, rd, doc, "a rubric", fields))
+		return c->err.code;
 	r->name = json_string_value(json_object_get(doc, "name"));
 	r->level = json_string_value(json_object_get(doc, "level"));
 	norm = json_string_value(json_object_get(doc, "normalise"));
@@ -268,40 +324,69 @@ static int read_rubric(struct gg_ctx *c, struct gg_reader *rd, struct rubric *r)
 	return 0;
 }
 
-/* The rubric in path, or the one built in (share/gg/rubrics/default.yaml) when path is NULL,
- * with the SHA-256 of its bytes. */
+/* All of f, into *bytes (the caller's to free): -1 when it could not be read. */
+static int slurp(FILE *f, char **bytes, size_t *len)
+{
+	FILE *m = open_memstream(bytes, len);
+	char buf[8192];
+	size_t n;
+
+	if (!m)
+		return -1;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		fwrite(buf, 1, n, m);
+	int bad = ferror(f);
+	return fclose(m) || bad ? -1 : 0;
+}
+
+/* The rubric in path (- for stdin), or the one built in (share/gg/rubrics/default.yaml) when
+ * path is NULL, read once: its bytes' SHA-256 is the digest kept beside the results. */
 static int load_rubric(struct gg_ctx *c, const char *path, struct rubric *r)
 {
+	const char *name = !path ? "rubrics/default.yaml (built in)" : strcmp(path, "-") ? path : "stdin";
 	struct gg_reader *rd;
 	char *bytes = NULL;
 	size_t len = 0;
-	int rc;
+	FILE *f = NULL;
+	int rc = 0;
 
 	memset(r, 0, sizeof *r);
-	if (path) {
-		FILE *f = fopen(path, "rb");
+	if (!path) {
+		const char *text = gg_embed_get("rubrics/default.yaml");
+		len = strlen(text);
+		if (!(bytes = malloc(len + 1)))
+			return gg_err_oom(&c->err);
+		memcpy(bytes, text, len + 1);
+	} else {
+		f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 		if (!f)
 			return gg_err_set(&c->err, GG_EX_NOINPUT, "cannot open '%s': %s", path, strerror(errno));
-		FILE *m = open_memstream(&bytes, &len);
-		char buf[8192];
-		size_t n;
-		while (m && (n = fread(buf, 1, sizeof buf, f)) > 0)
-			fwrite(buf, 1, n, m);
-		fclose(f);
-		if (!m || fclose(m))
-			return gg_err_oom(&c->err);
+		if (slurp(f, &bytes, &len))
+			rc = gg_err_set(&c->err, GG_EX_NOINPUT, "cannot read '%s': %s", name, strerror(errno));
+		if (f != stdin)
+			fclose(f);
 	}
-	const char *text = path ? bytes : gg_embed_get("rubrics/default.yaml");
-	rc = gg_text_sha256(text, path ? len : strlen(text), r->digest) ? gg_err_oom(&c->err) : 0;
+	if (!rc && !len)
+		rc = gg_err_set(&c->err, GG_EX_DATAERR, "%s: no rubric in it", name);
+	if (!rc && gg_text_sha256(bytes, len, r->digest))
+		rc = gg_err_oom(&c->err);
+	if (!rc && !(f = fmemopen(bytes, len ? len : 1, "r")))
+		rc = gg_err_oom(&c->err);
+	if (!rc && gg_reader_open_stream(&rd, f, name, &c->err)) {
+		fclose(f);
+		rc = c->err.code;
+	} else if (!rc) {
+		json_t *more = NULL;
+		gg_reader_keep(rd, 1);
+		rc = read_rubric(c, rd, r);
+		if (!rc && gg_reader_next(rd, &more, &c->err) != 0)
+			rc = more ? gg_reader_fail(rd, &c->err, more, NULL, "a rubric is one document: this is a second")
+				  : c->err.code;
+		json_decref(more);
+		gg_reader_close(rd);
+		fclose(f);
+	}
 	free(bytes);
-	if (rc)
-		return rc;
-	if ((rc = path ? gg_reader_open(&rd, path, &c->err)
-		       : gg_reader_open_embed(&rd, "rubrics/default.yaml", &c->err)))
-		return rc;
-	gg_reader_keep(rd, 1);
-	rc = read_rubric(c, rd, r);
-	gg_reader_close(rd);
 	return rc;
 }
 
@@ -362,9 +447,11 @@ static double share(const struct indicator *in, json_t *v, json_t *units)
 	return 0;
 }
 
+/* To the hundredth, never -0. */
 static double round2(double x)
 {
-	return round(x * 100) / 100;
+	double r = round(x * 100) / 100;
+	return r == 0 ? 0 : r;
 }
 
 /* Points per unit of the figure, at most max: a deduction or a bonus. */
@@ -577,6 +664,11 @@ int gg_score_appraise(struct gg_ctx *c, const char *rubric, const char *period, 
 	int rc;
 
 	*out = NULL;
+	memset(&r, 0, sizeof r);
+	if (level && strcmp(level, "community") && strcmp(level, "street")) {
+		rc = gg_err_set(&c->err, GG_EX_USAGE, "--level: appraisals are of communities or streets, not '%s'", level);
+		goto done;
+	}
 	if ((rc = load_rubric(c, rubric, &r)))
 		goto done;
 	if (level && r.level && strcmp(level, r.level)) {
@@ -586,10 +678,6 @@ int gg_score_appraise(struct gg_ctx *c, const char *rubric, const char *period, 
 	}
 	if ((rc = gg_score_scope_init(c, &q, period, level ? level : r.level, NULL, NULL)))
 		goto done;
-	if (strcmp(q.level, "community") && strcmp(q.level, "street")) {
-		rc = gg_err_set(&c->err, GG_EX_USAGE, "--level: appraisals are of communities or streets");
-		goto done;
-	}
 	if (!(names = needed(&r))) {
 		rc = gg_err_oom(&c->err);
 		goto done;
@@ -645,10 +733,16 @@ json_t *gg_score_appraisal_record(json_t *row, const char *rubric, const char *d
 int gg_score_ranks(struct gg_ctx *c, const char *rubric, const char *period, const char *level, const char *under,
 		   int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
 {
-	struct gg_stmt *st = gg_db_named(c->db, "score/ranks", &c->err);
+	struct gg_score_scope q;
+	struct gg_stmt *st;
 	int rc;
 
-	if (!st)
+	/* the level, the period and the unit checked as appraise and metrics check them */
+	if (level && strcmp(level, "community") && strcmp(level, "street"))
+		return gg_err_set(&c->err, GG_EX_USAGE, "--level: appraisals are of communities or streets, not '%s'", level);
+	if (gg_score_scope_init(c, &q, period, level ? level : "community", NULL, under))
+		return c->err.code;
+	if (!(st = gg_db_named(c->db, "score/ranks", &c->err)))
 		return c->err.code;
 	gg_stmt_bind_text(st, gg_stmt_index(st, "rubric"), rubric);
 	gg_stmt_bind_text(st, gg_stmt_index(st, "period"), period);

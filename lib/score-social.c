@@ -139,7 +139,7 @@ const struct gg_kind gg_social_org_kind = {
 			{.name = "has_party_org", .type = GG_F_BOOL},
 			{.name = "credit_code", .type = GG_F_CODE},
 			{.name = "founded", .type = GG_F_DATE},
-			{.name = "contact", .type = GG_F_TEXT},
+			{.name = "contact", .type = GG_F_TEXT, .flags = GG_F_PERSONAL}, /* a phone: masked */
 			{0},
 		},
 	.check = org_check,

@@ -213,6 +213,13 @@ static int import_csv(struct gg_ctx *c, const char *file, json_int_t *n)
 		rc = got < 0 ? c->err.code : gg_err_set(&c->err, GG_EX_DATAERR, "%s: no header row", gg_csv_name(csv));
 		goto done;
 	}
+	for (size_t i = 0; i < json_array_size(header); i++)
+		for (size_t j = 0; j < i; j++)
+			if (json_equal(json_array_get(header, i), json_array_get(header, j))) {
+				rc = gg_err_set(&c->err, GG_EX_DATAERR, "%s:%d: the header names '%s' twice", gg_csv_name(csv),
+						gg_csv_line(csv), json_string_value(json_array_get(header, i)));
+				goto done;
+			}
 	while (!rc && (got = gg_csv_next(csv, &row, &c->err)) != 0) {
 		if (got < 0) {
 			rc = c->err.code;

@@ -150,8 +150,8 @@ zcomp() {
 
 @test "only the tools there are; gg-report audit's options, and a file after --archive" {
 	source "$TOP/completions/gg.bash"
-	run -0 complete -p gg-org gg-ticket gg-volunteer gg-report
-	run -1 complete -p gg-score
+	run -0 complete -p gg-org gg-ticket gg-volunteer gg-score gg-report
+	run -1 complete -p gg-nosuch
 	run -0 comp gg-report ''
 	assert_output audit
 	run -0 comp gg-report audit --veri

@@ -119,7 +119,21 @@ bad() {
 		"$R/bad.yaml:3:42: rule: linear, threshold or rank, not 'sliding'"
 	bad $'name: x\nindicators:\n  - {metric: on_time, weight: 100, floor: 60, target: 95}\ntie_break: [receivd]' \
 		"$R/bad.yaml:4:13: tie_break: no metric named 'receivd' (gg-score metrics --list names them)"
+	bad $'name: x\ncolour: red\nindicators:\n  - {metric: on_time, weight: 100, floor: 60, target: 95}' \
+		"$R/bad.yaml:2:9: colour: not a field of a rubric"
+	bad $'name: x\nindicators:\n  - {metric: on_time, wieght: 100, floor: 60, target: 95}' \
+		"$R/bad.yaml:3:31: wieght: not a field of an indicator"
+	bad $'name: x\nindicators:\n  - {result: D-NOPE, weight: 100, floor: 60, target: 95}' \
+		"$R/bad.yaml:3:14: result: no department 'D-NOPE'"
+	bad $'name: x\nindicators:\n  - {metric: on_time, weight: 100, rule: rank, floor: 60}' \
+		"$R/bad.yaml:3:55: floor: not a field of a rank indicator"
+	bad $'name: x\nindicators:\n  - {metric: on_time, weight: 100, floor: 60}' \
+		"$R/bad.yaml:3:14: target: missing"
+	bad $'name: x\nindicators:\n  - {metric: on_time, weight: 100, floor: 60, target: 95}\n---\nname: y' \
+		"$R/bad.yaml:5:1: a rubric is one document: this is a second"
 	run -64 gg-score appraise --period 2026-13 --rubric "$FIX/score/rubric-staffing.yaml"
+	run -64 gg-score appraise --period 2026-11 --level grid
+	run -66 gg-score appraise --period 2026-11 --rubric "$R"
 	run -64 gg-score appraise --rubric "$FIX/score/rubric-staffing.yaml"
 	run -66 gg-score appraise --period 2026-11 --rubric "$R/none.yaml"
 	assert_equal "$(digest)" "$BEFORE"
@@ -151,4 +165,22 @@ bad() {
 	gg-org unit rm TZ-HL-B-01-G01 >/dev/null
 	BEFORE=$(digest)
 	refused gg-org "cannot remove unit 'TZ-HL-B-01': still referred to by appraisals (1)" unit rm TZ-HL-B-01
+}
+
+@test "a rubric from stdin is digested as read; no unit at the level is no appraisal, not a crash" {
+	run -0 gg-score appraise --period 2026-11 --rubric - -o ndjson <"$FIX/score/rubric-staffing.yaml"
+	assert_equal "$(jq -r .digest <<<"$output" | sort -u)" "$(sha256sum <"$FIX/score/rubric-staffing.yaml" | cut -d' ' -f1)"
+	rm -f "$GG_DB"*
+	gg-org init >/dev/null
+	run -0 --separate-stderr gg-score appraise --period 2026-11 -o tsv
+	assert_equal "$output" ""
+}
+
+@test "rank: a period that does not parse or a level not appraised is usage, an unknown unit bad data" {
+	run -64 --separate-stderr gg-score rank --period 2026-13
+	assert_equal "${stderr_lines[0]}" "gg-score: bad period '2026-13': use 2026, 2026-Q4, 2026-11 or 2026-W48"
+	run -64 --separate-stderr gg-score rank --period 2026-11 --level grid
+	assert_equal "${stderr_lines[0]}" "gg-score: --level: appraisals are of communities or streets, not 'grid'"
+	run -65 --separate-stderr gg-score rank --period 2026-11 --under TZ-NOPE
+	assert_equal "$stderr" "gg-score: --under: unknown unit 'TZ-NOPE'"
 }

@@ -223,3 +223,8 @@ EOF
 		unit rm TZ-HL-CZ-03
 	run -0 gg-org party rm P-CZ01-B03 # one nobody rated goes
 }
+
+@test "survey import --from csv: a header naming a field twice is refused, nothing written" {
+	printf 'community,party_org,date,answer,answer\nTZ-HL-CZ-01,P-CZ01,2026-11-03,satisfied,unsatisfied\n' >"$BATS_TEST_TMPDIR/dup.csv"
+	refused gg-score "$BATS_TEST_TMPDIR/dup.csv:1: the header names 'answer' twice" survey import --from csv -f "$BATS_TEST_TMPDIR/dup.csv"
+}
