@@ -579,6 +579,7 @@ static json_t *rating_shown(struct gg_ctx *c, json_t *row)
 /* The organisation's latest rating and its latest of `period` (ids 0 when none). */
 struct before {
 	json_int_t last_id, last_stars, period_id, period_stars;
+	char last_period[32];
 };
 
 static int rated_before(struct gg_ctx *c, const char *org, const char *period, struct before *b)
@@ -596,6 +597,23 @@ static int rated_before(struct gg_ctx *c, const char *org, const char *period, s
 	b->last_stars = gg_stmt_int(st, 1);
 	b->period_id = gg_stmt_int(st, 2);
 	b->period_stars = gg_stmt_int(st, 3);
+	snprintf(b->last_period, sizeof b->last_period, "%s", gg_stmt_isnull(st, 4) ? "" : gg_stmt_text(st, 4));
+	return 0;
+}
+
+/* Ratings follow one another in time, so that the last written is the organisation's standing
+ * and each change is against the one before: a period ending before the last rated one ends
+ * is refused (a late rating of an earlier period would otherwise become the current stars). */
+static int in_order(struct gg_ctx *c, const char *code, const char *period, const struct before *b)
+{
+	int64_t from, to, last_from, last_to;
+
+	if (!b->last_id || gg_clock_period(period, &from, &to) || gg_clock_period(b->last_period, &last_from, &last_to))
+		return 0;
+	if (to < last_to)
+		return gg_err_set(&c->err, GG_EX_DATAERR,
+				  "'%s' was rated last for %s, which ends after %s: ratings follow one another in time",
+				  code, b->last_period, period);
 	return 0;
 }
 
@@ -629,6 +647,8 @@ int gg_score_social_rate(struct gg_ctx *c, json_t *args, int replace, json_t **o
 	if (!b.period_id && replace)
 		return gg_err_set(&c->err, GG_EX_DATAERR, "--replace: '%s' has no rating for %s to replace", code,
 				  period);
+	if (in_order(c, code, period, &b))
+		return c->err.code;
 	for (int d = 0; d < NDIMS; d++)
 		points += s[d] * ru->w[d];
 	while (earned < ru->levels && points >= ru->from[earned])

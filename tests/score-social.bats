@@ -275,3 +275,18 @@ orgs() {
 	run -0 gg-score --reveal social-org show SO-9 -o ndjson
 	assert_equal "$(jq -r .contact <<<"$output")" '0523-86221234'
 }
+
+@test "ratings follow one another in time: a period ending before the last rated one is refused" {
+	gg-score social-org add --code SO-7 --name 测试服务社 --kind service --community TZ-HL-CZ-01 >/dev/null
+	gg-score social-org rate SO-7 --period 2026-10 --organisation 80 --credibility 80 --efficiency 80 >/dev/null
+	gg-score social-org rate SO-7 --period 2026-11 --organisation 90 --credibility 90 --efficiency 90 >/dev/null
+	BEFORE=$(digest)
+	refused gg-score "'SO-7' was rated last for 2026-11, which ends after 2026-09: ratings follow one another in time" \
+		social-org rate SO-7 --period 2026-09 --organisation 50 --credibility 50 --efficiency 50
+	refused gg-score "'SO-7' was rated last for 2026-11, which ends after 2026-10: ratings follow one another in time" \
+		social-org rate SO-7 --period 2026-10 --organisation 50 --credibility 50 --efficiency 50 --replace
+	# the quarter ends with November's rating or after it: taken, and it is the standing
+	run -0 gg-score social-org rate SO-7 --period 2026-Q4 --organisation 60 --credibility 60 --efficiency 60 -o ndjson
+	run -0 gg-score social-org show SO-7 -o ndjson
+	assert_equal "$(jq -c '[.rated_period, .stars]' <<<"$output")" '["2026-Q4",2]'
+}
