@@ -585,6 +585,7 @@ static const struct option appraise_opts[] = {{"period", required_argument, NULL
 					      {"rubric", required_argument, NULL, 'r'},
 					      {"level", required_argument, NULL, 'l'},
 					      {"under", required_argument, NULL, 'U'},
+					      {"replace", no_argument, NULL, 'R'},
 					      {0}};
 
 /* tsv, csv and table: who and the total, each indicator's points (named by its metric, or
@@ -637,7 +638,7 @@ static int cmd_appraise(struct gg_ctx *c, int argc, char **argv)
 {
 	const char *period = NULL, *rubric = NULL, *level = NULL;
 	json_t *out;
-	int o, rc;
+	int o, rc, replace = 0;
 
 	while ((o = gg_cli_opts(c, argc, argv, "", appraise_opts)) != -1) {
 		switch (o) {
@@ -650,6 +651,9 @@ static int cmd_appraise(struct gg_ctx *c, int argc, char **argv)
 		case 'l':
 			level = optarg;
 			break;
+		case 'R':
+			replace = 1;
+			break;
 		default:
 			return o == 'U' ? gg_cli_usage(
 						  c, "appraise ranks every unit at its level: rank --under shows some")
@@ -660,7 +664,7 @@ static int cmd_appraise(struct gg_ctx *c, int argc, char **argv)
 		return gg_cli_usage(c, "unexpected argument '%s'", argv[optind]);
 	if (!period)
 		return gg_cli_usage(c, "appraise needs --period P (2026-11, 2026-Q4, 2026)");
-	if ((rc = gg_score_appraise(c, rubric, period, level, &out)))
+	if ((rc = gg_score_appraise(c, rubric, period, level, replace, &out)))
 		return rc;
 	rc = emit_all(c, out);
 	json_decref(out);
@@ -695,7 +699,7 @@ static int cmd_rank(struct gg_ctx *c, int argc, char **argv)
 			break;
 		default:
 			json_decref(recs);
-			return GG_EX_USAGE;
+			return o == 'R' ? gg_cli_usage(c, "--replace goes with appraise") : GG_EX_USAGE;
 		}
 	}
 	if (optind < argc || !period) {
@@ -747,10 +751,11 @@ static const struct gg_cmd cmds[] = {
 	{"results", NULL, GG_RUN_NODB, NULL, "departments' appraisal results (考核结果互认互用)", results_cmds},
 
 	/* ---- appraisal: appraise, rank ---- */
-	{"appraise", cmd_appraise, GG_RUN_WRITE, "--period P [--rubric FILE] [--level community|street]",
+	{"appraise", cmd_appraise, GG_RUN_WRITE, "--period P [--rubric FILE|-] [--level community|street] [--replace]",
 	 "appraise every community (or street) by a rubric, rank them, and keep the results\n"
 	 "  in place of the same rubric's for the period\n"
-	 "  --rubric FILE   the rubric (else the one built in, named default)\n"
+	 "  --rubric FILE   the rubric, - for stdin (else the one built in, named default)\n"
+	 "  --replace       replace appraisals a file of the same rubric name made\n"
 	 "  --level L       the rubric's level, when it names none (community)",
 	 NULL},
 	{"rank", cmd_rank, GG_RUN_READ, "--period P [--rubric NAME] [--level L] [--under UNIT]",

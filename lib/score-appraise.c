@@ -614,6 +614,27 @@ static const char **needed(const struct rubric *r)
 	return names;
 }
 
+/* Appraisals by a rubric of the same name made from another file are replaced only when asked:
+ * an edited rubric, or someone's own named like another's, must not overwrite results unseen. */
+static int same_rubric(struct gg_ctx *c, const struct rubric *r, const struct gg_score_scope *q, int replace)
+{
+	struct gg_stmt *st = gg_db_named(c->db, "score/digests", &c->err);
+	int rc;
+
+	if (!st)
+		return c->err.code;
+	gg_stmt_bind_text(st, 1, r->name);
+	gg_stmt_bind_text(st, 2, q->period);
+	gg_stmt_bind_text(st, 3, q->level);
+	while ((rc = gg_stmt_step(st, &c->err)) > 0)
+		if (strcmp(gg_stmt_text(st, 0), r->digest) && !replace)
+			return gg_err_set(&c->err, GG_EX_DATAERR,
+					  "the %s appraisals of %s by the rubric '%s' were made from another file (digest "
+					  "%.12s…): --replace replaces them",
+					  q->level, q->period, r->name, gg_stmt_text(st, 0));
+	return rc < 0 ? c->err.code : 0;
+}
+
 static int store(struct gg_ctx *c, const struct rubric *r, const struct gg_score_scope *q, json_t *units)
 {
 	struct gg_stmt *st;
@@ -655,7 +676,8 @@ static int store(struct gg_ctx *c, const struct rubric *r, const struct gg_score
 	return rc;
 }
 
-int gg_score_appraise(struct gg_ctx *c, const char *rubric, const char *period, const char *level, json_t **out)
+int gg_score_appraise(struct gg_ctx *c, const char *rubric, const char *period, const char *level, int replace,
+		      json_t **out)
 {
 	struct rubric r;
 	struct gg_score_scope q;
@@ -676,7 +698,8 @@ int gg_score_appraise(struct gg_ctx *c, const char *rubric, const char *period, 
 				r.level);
 		goto done;
 	}
-	if ((rc = gg_score_scope_init(c, &q, period, level ? level : r.level, NULL, NULL)))
+	if ((rc = gg_score_scope_init(c, &q, period, level ? level : r.level, NULL, NULL)) ||
+	    (rc = same_rubric(c, &r, &q, replace)))
 		goto done;
 	if (!(names = needed(&r))) {
 		rc = gg_err_oom(&c->err);

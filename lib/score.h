@@ -107,9 +107,11 @@ int gg_score_result_list(struct gg_ctx *c, json_t *filter, int (*fn)(struct gg_c
 /* score-appraise.c: the appraisals' references to their units (they are kept whole runs at a time) */
 extern const struct gg_kind gg_appraisal_kind;
 /* score-appraise.c: appraises every unit at the rubric's level (or level) for the period by
- * the rubric in the file (NULL: the one built in, named default), keeps the results in place
- * of the rubric's earlier ones for the period, and gives them best first in *out */
-int gg_score_appraise(struct gg_ctx *c, const char *rubric, const char *period, const char *level, json_t **out);
+ * the rubric in the file (NULL: the one built in, named default; -: stdin), keeps the results
+ * in place of the rubric's earlier ones for the period (made from another file of the same
+ * name: only with replace), and gives them best first in *out */
+int gg_score_appraise(struct gg_ctx *c, const char *rubric, const char *period, const char *level, int replace,
+		      json_t **out);
 /* score-appraise.c: fn on each appraisal kept by the rubric (its name) for the period, best
  * first; level and under, when not NULL, keep those at the level and within the unit */
 int gg_score_ranks(struct gg_ctx *c, const char *rubric, const char *period, const char *level, const char *under,

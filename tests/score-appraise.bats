@@ -155,7 +155,7 @@ bad() {
 	assert_equal "$(jq -c 'select(.unit == "TZ-HL-A-01") | [.["result:D-ZZB"], .indicators[2].value]' <<<"$output")" '[30,90]'
 	# the same rubric taking a missing result as full marks: 三村 and 四村 gain 40
 	sed -i 's/target: 100}/target: 100, missing: full}/' "$R/r.yaml"
-	run -0 gg-score appraise --period 2026-11 --rubric "$R/r.yaml" -o ndjson
+	run -0 gg-score appraise --period 2026-11 --rubric "$R/r.yaml" --replace -o ndjson
 	# tied units are listed in code order
 	assert_equal "$(ranks)" "$(printf '1\tTZ-HL-A-01\t90\n1\tTZ-HL-A-03\t90\n3\tTZ-HL-A-02\t65\n4\tTZ-HL-B-01\t40')"
 }
@@ -183,4 +183,19 @@ bad() {
 	assert_equal "${stderr_lines[0]}" "gg-score: --level: appraisals are of communities or streets, not 'grid'"
 	run -65 --separate-stderr gg-score rank --period 2026-11 --under TZ-NOPE
 	assert_equal "$stderr" "gg-score: --under: unknown unit 'TZ-NOPE'"
+}
+
+@test "a rubric of the same name from another file replaces its appraisals only with --replace" {
+	gg-score appraise --period 2026-11 --rubric "$FIX/score/rubric-staffing.yaml" >/dev/null
+	sed 's/weight: 60/weight: 50/; s/weight: 40/weight: 50/' "$FIX/score/rubric-staffing.yaml" >"$R/edited.yaml"
+	BEFORE=$(digest)
+	run -65 --separate-stderr gg-score appraise --period 2026-11 --rubric "$R/edited.yaml"
+	assert_equal "$stderr" "gg-score: the community appraisals of 2026-11 by the rubric 'staffing' were made from another file (digest $(sha256sum <"$FIX/score/rubric-staffing.yaml" | cut -c1-12)…): --replace replaces them"
+	assert_equal "$output" ""
+	assert_equal "$(digest)" "$BEFORE"
+	# 50 * 20 / 20 + 50 = 100 for 一村; 二村 25 + 50
+	run -0 gg-score appraise --period 2026-11 --rubric "$R/edited.yaml" --replace -o ndjson
+	assert_equal "$(jq -c 'select(.unit == "TZ-HL-A-02") | [.rank, .total]' <<<"$output")" '[2,75]'
+	run -0 gg-score rank --period 2026-11 --rubric staffing -o ndjson
+	assert_equal "$(jq -r .digest <<<"$output" | sort -u)" "$(sha256sum <"$R/edited.yaml" | cut -d' ' -f1)"
 }
