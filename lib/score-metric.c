@@ -41,7 +41,7 @@ static void header(const char *text, const char *key, char *buf, size_t n)
 
 	buf[0] = '\0';
 	for (const char *p = text; p && !strncmp(p, "--", 2); p = strchr(p, '\n'), p = p ? p + 1 : NULL)
-		if (!strncmp(p + 3, key, k) && p[3 + k] == ':') {
+		if (p[2] == ' ' && !strncmp(p + 3, key, k) && p[3 + k] == ':') {
 			const char *v = p + 4 + k + 1, *e = strchr(v, '\n');
 			size_t len = e ? (size_t)(e - v) : strlen(v);
 			len = len < n - 1 ? len : n - 1;
