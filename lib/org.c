@@ -265,6 +265,18 @@ static int collect(struct gg_ctx *c, json_t *rec, void *arg)
 	return 0;
 }
 
+int gg_org_unit_known(struct gg_ctx *c, const char *opt, const char *code)
+{
+	json_t *u = NULL;
+
+	if (!code)
+		return 0;
+	if (gg_kind_get(c, &gg_unit_kind, json_pack("{s:s}", "code", code), &u))
+		return c->err.code;
+	json_decref(u);
+	return u ? 0 : gg_err_set(&c->err, GG_EX_DATAERR, "%s: unknown unit '%s'", opt, code);
+}
+
 /* The codes of the units under `under` (itself included), as a set. */
 int gg_org_subtree(struct gg_ctx *c, const char *under, json_t **set)
 {

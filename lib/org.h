@@ -23,6 +23,8 @@ int gg_org_export(struct gg_ctx *c, const char *under, int flat, json_t **doc);
 int gg_org_tree(struct gg_ctx *c, const char *under, int depth, json_t *rows);
 int gg_org_check(struct gg_ctx *c, const char *under, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg);
 int gg_org_subtree(struct gg_ctx *c, const char *under, json_t **set);
+/* A unit an option (--under) names must be one: a typing error is not an empty answer (65). */
+int gg_org_unit_known(struct gg_ctx *c, const char *opt, const char *code);
 int gg_org_in_scope(json_t *rec, json_t *set);
 
 /* org-resolve.c */

@@ -214,19 +214,6 @@ static json_t *hundredths(json_int_t n)
 	return json_real((double)n / 100);
 }
 
-/* A unit --under names must be one: a typing error is not an empty answer. */
-static int known_unit(struct gg_ctx *c, const char *under)
-{
-	json_t *u = NULL;
-
-	if (!under)
-		return 0;
-	if (gg_kind_get(c, &gg_unit_kind, json_pack("{s:s}", "code", under), &u))
-		return c->err.code;
-	json_decref(u);
-	return u ? 0 : gg_err_set(&c->err, GG_EX_DATAERR, "--under: unknown unit '%s'", under);
-}
-
 static void bind_filter(struct gg_stmt *st, json_t *filter)
 {
 	const char *k;
@@ -402,7 +389,8 @@ int gg_score_social_funding(struct gg_ctx *c, json_t *filter, int (*fn)(struct g
 	struct gg_stmt *st;
 	int rc;
 
-	if (known_unit(c, text(filter, "under")) || !(st = gg_db_named(c->db, "social-funding/list", &c->err)))
+	if (gg_org_unit_known(c, "--under", text(filter, "under")) ||
+	    !(st = gg_db_named(c->db, "social-funding/list", &c->err)))
 		return c->err.code;
 	bind_filter(st, filter);
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
@@ -705,7 +693,8 @@ int gg_score_social_history(struct gg_ctx *c, json_t *filter, int (*fn)(struct g
 			return c->err.code;
 		json_decref(org);
 	}
-	if (known_unit(c, text(filter, "under")) || !(st = gg_db_named(c->db, "social-rating/history", &c->err)))
+	if (gg_org_unit_known(c, "--under", text(filter, "under")) ||
+	    !(st = gg_db_named(c->db, "social-rating/history", &c->err)))
 		return c->err.code;
 	bind_filter(st, filter);
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {

@@ -216,8 +216,9 @@ static int import_csv(struct gg_ctx *c, const char *file, json_int_t *n)
 	for (size_t i = 0; i < json_array_size(header); i++)
 		for (size_t j = 0; j < i; j++)
 			if (json_equal(json_array_get(header, i), json_array_get(header, j))) {
-				rc = gg_err_set(&c->err, GG_EX_DATAERR, "%s:%d: the header names '%s' twice", gg_csv_name(csv),
-						gg_csv_line(csv), json_string_value(json_array_get(header, i)));
+				rc = gg_err_set(&c->err, GG_EX_DATAERR, "%s:%d: the header names '%s' twice",
+						gg_csv_name(csv), gg_csv_line(csv),
+						json_string_value(json_array_get(header, i)));
 				goto done;
 			}
 	while (!rc && (got = gg_csv_next(csv, &row, &c->err)) != 0) {
@@ -311,19 +312,13 @@ int gg_score_satisfaction(struct gg_ctx *c, const char *from, const char *to, co
 			  int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
 {
 	struct gg_stmt *st;
-	json_t *u = NULL;
 	int64_t a, b;
 	int rc, listed = 0;
 
 	if (gg_clock_parse_date(from, &a) || gg_clock_parse_date(to, &b) || b <= a)
 		return gg_err_set(&c->err, GG_EX_USAGE, "the period %s to %s holds no day", from, to);
-	if (under) {
-		if (gg_kind_get(c, &gg_unit_kind, json_pack("{s:s}", "code", under), &u))
-			return c->err.code;
-		if (!u)
-			return gg_err_set(&c->err, GG_EX_DATAERR, "--under: unknown unit '%s'", under);
-		json_decref(u);
-	}
+	if (gg_org_unit_known(c, "--under", under))
+		return c->err.code;
 	if (!(st = gg_db_named(c->db, "survey/satisfaction", &c->err)))
 		return c->err.code;
 	gg_stmt_bind_text(st, gg_stmt_index(st, "from"), from);

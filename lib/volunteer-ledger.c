@@ -379,15 +379,7 @@ static void bind_filter(struct gg_stmt *st, json_t *filter)
 /* A unit --under names must be one: a typing error is not an empty answer. */
 static int known_unit(struct gg_ctx *c, json_t *filter)
 {
-	const char *under = text(filter, "under");
-	json_t *u = NULL;
-
-	if (!under)
-		return 0;
-	if (gg_kind_get(c, &gg_unit_kind, json_pack("{s:s}", "code", under), &u))
-		return c->err.code;
-	json_decref(u);
-	return u ? 0 : gg_err_set(&c->err, GG_EX_DATAERR, "--under: unknown unit '%s'", under);
+	return gg_org_unit_known(c, "--under", text(filter, "under"));
 }
 
 int gg_volunteer_ledger(struct gg_ctx *c, json_t *filter, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)

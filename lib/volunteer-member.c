@@ -248,19 +248,13 @@ int gg_volunteer_members(struct gg_ctx *c, const char *from, const char *to, dou
 			 int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
 {
 	struct gg_stmt *st;
-	json_t *u = NULL;
 	int64_t a, b;
 	int rc, found = 0;
 
 	if (gg_clock_parse_date(from, &a) || gg_clock_parse_date(to, &b) || b <= a)
 		return gg_err_set(&c->err, GG_EX_USAGE, "the period %s to %s holds no day", from, to);
-	if (under) {
-		if (gg_kind_get(c, &gg_unit_kind, json_pack("{s:s}", "code", under), &u))
-			return c->err.code;
-		if (!u)
-			return gg_err_set(&c->err, GG_EX_DATAERR, "--under: unknown unit '%s'", under);
-		json_decref(u);
-	}
+	if (gg_org_unit_known(c, "--under", under))
+		return c->err.code;
 	if (!(st = gg_db_named(c->db, "members/list", &c->err)))
 		return c->err.code;
 	gg_stmt_bind_text(st, gg_stmt_index(st, "from"), from);
