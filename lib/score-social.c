@@ -384,24 +384,39 @@ int gg_score_social_unfund(struct gg_ctx *c, json_int_t id, const char *reason, 
 	return rc;
 }
 
-int gg_score_social_funding(struct gg_ctx *c, json_t *filter, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
+/* fn on each row of the list query name keeps, as shown: the organisations and the unit the
+ * filter names checked first (a typing error is not an empty list). */
+static int each_shown(struct gg_ctx *c, const char *name, json_t *filter, json_t *(*shown)(struct gg_ctx *, json_t *),
+		      int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
 {
 	struct gg_stmt *st;
+	json_t *x;
+	size_t i;
 	int rc;
 
-	if (gg_org_unit_known(c, "--under", text(filter, "under")) ||
-	    !(st = gg_db_named(c->db, "social-funding/list", &c->err)))
+	json_array_foreach (json_object_get(filter, "org"), i, x) {
+		json_t *org = NULL;
+		if (org_get(c, json_string_value(x), &org))
+			return c->err.code;
+		json_decref(org);
+	}
+	if (gg_org_unit_known(c, "--under", text(filter, "under")) || !(st = gg_db_named(c->db, name, &c->err)))
 		return c->err.code;
 	bind_filter(st, filter);
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
-		json_t *row = gg_stmt_row(st), *shown = funding_shown(c, row);
-		rc = fn(c, shown, arg);
+		json_t *row = gg_stmt_row(st), *out = shown(c, row);
+		rc = fn(c, out, arg);
 		json_decref(row);
-		json_decref(shown);
+		json_decref(out);
 		if (rc)
 			return rc;
 	}
 	return rc < 0 ? c->err.code : 0;
+}
+
+int gg_score_social_funding(struct gg_ctx *c, json_t *filter, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
+{
+	return each_shown(c, "social-funding/list", filter, funding_shown, fn, arg);
 }
 
 /* ---- the rules of a rating: share/gg/score/social-org.yaml ---- */
@@ -682,30 +697,7 @@ int gg_score_social_rate(struct gg_ctx *c, json_t *args, int replace, json_t **o
 
 int gg_score_social_history(struct gg_ctx *c, json_t *filter, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
 {
-	struct gg_stmt *st;
-	json_t *orgs = json_object_get(filter, "org"), *x;
-	size_t i;
-	int rc;
-
-	json_array_foreach (orgs, i, x) {
-		json_t *org = NULL;
-		if (org_get(c, json_string_value(x), &org))
-			return c->err.code;
-		json_decref(org);
-	}
-	if (gg_org_unit_known(c, "--under", text(filter, "under")) ||
-	    !(st = gg_db_named(c->db, "social-rating/history", &c->err)))
-		return c->err.code;
-	bind_filter(st, filter);
-	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
-		json_t *row = gg_stmt_row(st), *shown = rating_shown(c, row);
-		rc = fn(c, shown, arg);
-		json_decref(row);
-		json_decref(shown);
-		if (rc)
-			return rc;
-	}
-	return rc < 0 ? c->err.code : 0;
+	return each_shown(c, "social-rating/history", filter, rating_shown, fn, arg);
 }
 
 /* ---- show ---- */

@@ -290,3 +290,10 @@ orgs() {
 	run -0 gg-score social-org show SO-7 -o ndjson
 	assert_equal "$(jq -c '[.rated_period, .stars]' <<<"$output")" '["2026-Q4",2]'
 }
+
+@test "funding and history name an unknown organisation or unit, not an empty list" {
+	run -65 --separate-stderr gg-score social-org funding SO-NOPE
+	assert_equal "$stderr" "gg-score: no social organisation 'SO-NOPE'"
+	run -65 --separate-stderr gg-score social-org history --under TZ-NOPE
+	assert_equal "$stderr" "gg-score: --under: unknown unit 'TZ-NOPE'"
+}
