@@ -581,12 +581,10 @@ static const struct gg_cmd results_cmds[] = {
 
 /* ---- appraisal: appraise, rank ---- */
 
-static const struct option appraise_opts[] = {{"period", required_argument, NULL, 'p'},
-					      {"rubric", required_argument, NULL, 'r'},
-					      {"level", required_argument, NULL, 'l'},
-					      {"under", required_argument, NULL, 'U'},
-					      {"replace", no_argument, NULL, 'R'},
-					      {0}};
+static const struct option appraise_opts[] = {
+	{"period", required_argument, NULL, 'p'}, {"rubric", required_argument, NULL, 'r'},
+	{"level", required_argument, NULL, 'l'},  {"under", required_argument, NULL, 'U'},
+	{"replace", no_argument, NULL, 'R'},	  {0}};
 
 /* tsv, csv and table: who and the total, each indicator's points (named by its metric, or
  * result:DEPT, in the rubric's order, as every record of one appraisal has them), bonus and
@@ -610,7 +608,8 @@ static const char **appraisal_cols(json_t *r)
 			continue;
 		}
 		json_object_foreach (r, k, v)
-			if (!strncmp(k, "result:", 7) && !strcmp(k + 7, json_string_value(json_object_get(x, "result")))) {
+			if (!strncmp(k, "result:", 7) &&
+			    !strcmp(k + 7, json_string_value(json_object_get(x, "result")))) {
 				cols[n++] = k;
 				break;
 			}

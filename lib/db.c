@@ -43,7 +43,11 @@ static void median_step(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	struct median *m = sqlite3_aggregate_context(cx, sizeof *m);
 
 	(void)argc;
-	if (!m || sqlite3_value_type(argv[0]) == SQLITE_NULL)
+	if (!m) {
+		sqlite3_result_error_nomem(cx);
+		return;
+	}
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
 		return;
 	if (m->n == m->cap) {
 		size_t cap = m->cap ? 2 * m->cap : 64;
@@ -278,9 +282,12 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_create_function(db->h, "gg_norm_address", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, norm_address,
 				NULL, NULL);
-	sqlite3_create_function(db->h, "median", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL, median_step,
-				median_final);
 	*out = db;
+	if (sqlite3_create_function(db->h, "median", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL, median_step,
+				    median_final) != SQLITE_OK) {
+		fail(db, sqlite3_errcode(db->h), err, "cannot add median() to");
+		goto bad;
+	}
 	if (gg_db_exec(db, "PRAGMA foreign_keys = ON", err))
 		goto bad;
 	/* A quick check that this is a database at all, before anything else. */

@@ -37,6 +37,8 @@ const struct gg_kind gg_appraisal_kind = {
 
 enum rule { LINEAR, THRESHOLD, RANK };
 
+static json_t *appraisal_record(json_t *row, const char *rubric, const char *digest, json_t *kept);
+
 struct indicator {
 	const char *key;    /* the metric's name, or "result:DEPT" */
 	const char *metric; /* NULL for a department's result */
@@ -82,8 +84,7 @@ static const char *first_key(json_t *o)
 }
 
 /* A key of o that allowed (NULL-terminated) does not name: a typo must not change a score. */
-static int known_keys(struct gg_ctx *c, struct gg_reader *rd, json_t *o, const char *what,
-		      const char *const *allowed)
+static int known_keys(struct gg_ctx *c, struct gg_reader *rd, json_t *o, const char *what, const char *const *allowed)
 {
 	const char *k;
 	json_t *v;
@@ -96,6 +97,16 @@ static int known_keys(struct gg_ctx *c, struct gg_reader *rd, json_t *o, const c
 			return gg_reader_fail(rd, &c->err, o, k, "%s: not a field of %s", k, what);
 	}
 	return 0;
+}
+
+/* The text of o's key, NULL when it is not given; a value given that is not text is refused,
+ * never taken for a default. */
+static int word(struct gg_ctx *c, struct gg_reader *rd, json_t *o, const char *key, const char **out)
+{
+	json_t *x = json_object_get(o, key);
+
+	*out = json_string_value(x);
+	return x && !*out ? gg_reader_fail(rd, &c->err, o, key, "%s: a word, not a number or a list", key) : 0;
 }
 
 static int number(struct gg_ctx *c, struct gg_reader *rd, json_t *o, const char *key, int need, double *v)
@@ -114,10 +125,12 @@ static int number(struct gg_ctx *c, struct gg_reader *rd, json_t *o, const char 
 /* The direction of a metric, or of the indicator's own better: higher|lower. */
 static int direction(struct gg_ctx *c, struct gg_reader *rd, json_t *o, struct indicator *in)
 {
-	const char *b = json_string_value(json_object_get(o, "better"));
+	const char *b;
 	char kept[16];
 
-	if (json_object_get(o, "better") && (!b || (strcmp(b, "higher") && strcmp(b, "lower"))))
+	if (word(c, rd, o, "better", &b))
+		return c->err.code;
+	if (b && strcmp(b, "higher") && strcmp(b, "lower"))
 		return gg_reader_fail(rd, &c->err, o, "better", "better: higher or lower");
 	if (!b)
 		b = in->metric ? gg_score_metric_better(in->metric, kept) : "higher";
@@ -152,25 +165,24 @@ static int figure(struct gg_ctx *c, struct gg_reader *rd, json_t *o, struct indi
 			return c->err.code;
 		json_decref(dept);
 		if (!dept)
-			return gg_reader_fail(rd, &c->err, o, "result", "result: no department '%s'", json_string_value(d));
+			return gg_reader_fail(rd, &c->err, o, "result", "result: no department '%s'",
+					      json_string_value(d));
 	}
 	in->metric = json_string_value(m);
 	in->dept = json_string_value(d);
-	in->key = in->metric;
 	return 0;
 }
 
 static int read_indicator(struct gg_ctx *c, struct gg_reader *rd, json_t *o, struct indicator *in,
 			  const char *normalise, int full)
 {
-	const char *rule = json_string_value(json_object_get(o, "rule"));
-	const char *norm = json_string_value(json_object_get(o, "normalise"));
-	const char *missing = json_string_value(json_object_get(o, "missing"));
+	const char *rule, *norm, *missing;
 
-	static const char *const fields[] = {"metric", "result",    "weight",	 "rule",   "floor",
-					     "target", "threshold", "normalise", "missing", "better", NULL};
+	static const char *const fields[] = {"metric",	  "result",    "weight",  "rule",   "floor", "target",
+					     "threshold", "normalise", "missing", "better", NULL};
 
-	if (figure(c, rd, o, in) || known_keys(c, rd, o, "an indicator", fields) ||
+	if (figure(c, rd, o, in) || known_keys(c, rd, o, "an indicator", fields) || word(c, rd, o, "rule", &rule) ||
+	    word(c, rd, o, "normalise", &norm) || word(c, rd, o, "missing", &missing) ||
 	    number(c, rd, o, "weight", 1, &in->weight))
 		return c->err.code;
 	if (in->weight <= 0)
@@ -192,20 +204,23 @@ static int read_indicator(struct gg_ctx *c, struct gg_reader *rd, json_t *o, str
 	in->full_if_missing = missing ? !strcmp(missing, "full") : full;
 	if (direction(c, rd, o, in))
 		return c->err.code;
-	const char *stray = in->rule != THRESHOLD && json_object_get(o, "threshold") ? "threshold"
-			    : (in->rule != LINEAR || in->minmax) && json_object_get(o, "floor") ? "floor"
+	const char *stray = in->rule != THRESHOLD && json_object_get(o, "threshold")		 ? "threshold"
+			    : (in->rule != LINEAR || in->minmax) && json_object_get(o, "floor")	 ? "floor"
 			    : (in->rule != LINEAR || in->minmax) && json_object_get(o, "target") ? "target"
 												 : NULL;
 	if (stray)
 		return gg_reader_fail(rd, &c->err, o, stray, "%s: not a field of a %s indicator", stray,
-				      in->rule == RANK ? "rank" : in->rule == THRESHOLD ? "threshold" : "min-max");
+				      in->rule == RANK	      ? "rank"
+				      : in->rule == THRESHOLD ? "threshold"
+							      : "min-max");
 	if (in->rule == THRESHOLD && number(c, rd, o, "threshold", 1, &in->threshold))
 		return c->err.code;
 	if (in->rule == LINEAR && !in->minmax) {
 		if (number(c, rd, o, "floor", 1, &in->floor) || number(c, rd, o, "target", 1, &in->target))
 			return c->err.code;
 		if (in->floor == in->target)
-			return gg_reader_fail(rd, &c->err, o, "target", "target: %g, the same as the floor", in->target);
+			return gg_reader_fail(rd, &c->err, o, "target", "target: %g, the same as the floor",
+					      in->target);
 		if ((in->target > in->floor) != in->higher)
 			return gg_reader_fail(
 				rd, &c->err, o, "target",
@@ -246,12 +261,13 @@ static int read_list(struct gg_ctx *c, struct gg_reader *rd, json_t *doc, const 
 				   : read_adjustment(c, rd, o, &(*out)[i]);
 		if (rc)
 			return rc;
-		for (size_t j = 0; j < i; j++)
-			if (!strcmp((*out)[j].key ? (*out)[j].key : "", (*out)[i].key ? (*out)[i].key : "") &&
-			    !!(*out)[j].dept == !!(*out)[i].dept &&
-			    (!(*out)[i].dept || !strcmp((*out)[j].dept, (*out)[i].dept)))
+		for (size_t j = 0; j < i; j++) {
+			const struct indicator *a = &(*out)[j], *b = &(*out)[i];
+			if (a->metric ? b->metric && !strcmp(a->metric, b->metric)
+				      : b->dept && !strcmp(a->dept, b->dept))
 				return gg_reader_fail_i(rd, &c->err, list, i, "%s: named twice in %s",
-							(*out)[i].metric ? (*out)[i].metric : (*out)[i].dept, key);
+							b->metric ? b->metric : b->dept, key);
+		}
 	}
 	*n = json_array_size(list);
 	return 0;
@@ -275,10 +291,9 @@ static int read_rubric(struct gg_ctx *c, struct gg_reader *rd, struct rubric *r)
 		return gg_reader_fail(rd, &c->err, doc, NULL, "a rubric is a mapping: name, level, indicators, ...");
 	if (known_keys(c, rd, doc, "a rubric", fields))
 		return c->err.code;
-	r->name = json_string_value(json_object_get(doc, "name"));
-	r->level = json_string_value(json_object_get(doc, "level"));
-	norm = json_string_value(json_object_get(doc, "normalise"));
-	missing = json_string_value(json_object_get(doc, "missing"));
+	if (word(c, rd, doc, "name", &r->name) || word(c, rd, doc, "level", &r->level) ||
+	    word(c, rd, doc, "normalise", &norm) || word(c, rd, doc, "missing", &missing))
+		return c->err.code;
 	if (!r->name || !*r->name)
 		return gg_reader_fail(rd, &c->err, doc, json_object_get(doc, "name") ? "name" : NULL, "name: missing");
 	if (r->level && strcmp(r->level, "community") && strcmp(r->level, "street"))
@@ -299,6 +314,8 @@ static int read_rubric(struct gg_ctx *c, struct gg_reader *rd, struct rubric *r)
 	if (fabs(sum - 100) > 1e-9)
 		return gg_reader_fail(rd, &c->err, doc, "indicators", "indicators: their weights sum to %g, not 100",
 				      sum);
+	if (r->bonus_cap < 0)
+		return gg_reader_fail(rd, &c->err, doc, "bonus_cap", "bonus_cap: 0 or more");
 	if (r->nbonus && !json_object_get(doc, "bonus_cap"))
 		return gg_reader_fail(rd, &c->err, doc, "bonus", "bonus: needs bonus_cap, the most the bonuses add");
 	tie = json_object_get(doc, "tie_break");
@@ -318,7 +335,7 @@ static int read_rubric(struct gg_ctx *c, struct gg_reader *rd, struct rubric *r)
 			return gg_reader_fail_i(
 				rd, &c->err, tie, i,
 				"tie_break: %s: neither higher nor lower is better, so it breaks no tie", m);
-		r->tie[i] = (struct indicator){.key = m, .metric = m, .higher = !strcmp(b, "higher")};
+		r->tie[i] = (struct indicator){.metric = m, .higher = !strcmp(b, "higher")};
 	}
 	r->ntie = json_array_size(tie);
 	return 0;
@@ -361,14 +378,18 @@ static int load_rubric(struct gg_ctx *c, const char *path, struct rubric *r)
 		f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 		if (!f)
 			return gg_err_set(&c->err, GG_EX_NOINPUT, "cannot open '%s': %s", path, strerror(errno));
-		if (slurp(f, &bytes, &len))
-			rc = gg_err_set(&c->err, GG_EX_NOINPUT, "cannot read '%s': %s", name, strerror(errno));
+		errno = 0;
+		if (slurp(f, &bytes, &len)) {
+			int e = errno;
+			rc = gg_err_set(&c->err, GG_EX_NOINPUT, "cannot read '%s': %s", name,
+					e ? strerror(e) : "read error");
+		}
 		if (f != stdin)
 			fclose(f);
 	}
 	if (!rc && !len)
 		rc = gg_err_set(&c->err, GG_EX_DATAERR, "%s: no rubric in it", name);
-	if (!rc && gg_text_sha256(bytes, len, r->digest))
+	if (!rc && gg_text_digest(bytes, len, r->digest))
 		rc = gg_err_oom(&c->err);
 	if (!rc && !(f = fmemopen(bytes, len ? len : 1, "r")))
 		rc = gg_err_oom(&c->err);
@@ -380,7 +401,8 @@ static int load_rubric(struct gg_ctx *c, const char *path, struct rubric *r)
 		gg_reader_keep(rd, 1);
 		rc = read_rubric(c, rd, r);
 		if (!rc && gg_reader_next(rd, &more, &c->err) != 0)
-			rc = more ? gg_reader_fail(rd, &c->err, more, NULL, "a rubric is one document: this is a second")
+			rc = more ? gg_reader_fail(rd, &c->err, more, NULL,
+						   "a rubric is one document: this is a second")
 				  : c->err.code;
 		json_decref(more);
 		gg_reader_close(rd);
@@ -540,13 +562,13 @@ static int by_rank(const void *a, const void *b, void *rubric)
 
 /* Ranks by standard competition: units tied on the total and every tie-break share a rank,
  * and the next rank skips as many (1, 2, 2, 4). */
-static void rank(const struct rubric *r, json_t *units)
+static int rank(struct gg_ctx *c, const struct rubric *r, json_t *units)
 {
 	size_t n = json_array_size(units);
-	json_t **v = malloc(n * sizeof *v);
+	json_t **v = malloc((n ? n : 1) * sizeof *v);
 
 	if (!v)
-		return;
+		return gg_err_oom(&c->err);
 	for (size_t i = 0; i < n; i++)
 		v[i] = json_array_get(units, i);
 	qsort_r(v, n, sizeof *v, by_rank, (void *)r);
@@ -562,6 +584,7 @@ static void rank(const struct rubric *r, json_t *units)
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(units, v[i]);
 	free(v);
+	return 0;
 }
 
 /* Each unit's departments' results for the period (as written: 2026-11), under "results". */
@@ -628,10 +651,11 @@ static int same_rubric(struct gg_ctx *c, const struct rubric *r, const struct gg
 	gg_stmt_bind_text(st, 3, q->level);
 	while ((rc = gg_stmt_step(st, &c->err)) > 0)
 		if (strcmp(gg_stmt_text(st, 0), r->digest) && !replace)
-			return gg_err_set(&c->err, GG_EX_DATAERR,
-					  "the %s appraisals of %s by the rubric '%s' were made from another file (digest "
-					  "%.12s…): --replace replaces them",
-					  q->level, q->period, r->name, gg_stmt_text(st, 0));
+			return gg_err_set(
+				&c->err, GG_EX_DATAERR,
+				"the %s appraisals of %s by the rubric '%s' were made from another file (digest "
+				"%.12s…): --replace replaces them",
+				q->level, q->period, r->name, gg_stmt_text(st, 0));
 	return rc < 0 ? c->err.code : 0;
 }
 
@@ -688,7 +712,8 @@ int gg_score_appraise(struct gg_ctx *c, const char *rubric, const char *period, 
 	*out = NULL;
 	memset(&r, 0, sizeof r);
 	if (level && strcmp(level, "community") && strcmp(level, "street")) {
-		rc = gg_err_set(&c->err, GG_EX_USAGE, "--level: appraisals are of communities or streets, not '%s'", level);
+		rc = gg_err_set(&c->err, GG_EX_USAGE, "--level: appraisals are of communities or streets, not '%s'",
+				level);
 		goto done;
 	}
 	if ((rc = load_rubric(c, rubric, &r)))
@@ -708,7 +733,8 @@ int gg_score_appraise(struct gg_ctx *c, const char *rubric, const char *period, 
 	if ((rc = gg_score_metrics(c, &q, names, 0, &units)) || (rc = results(c, &r, period, units)))
 		goto done;
 	score(&r, units);
-	rank(&r, units);
+	if ((rc = rank(c, &r, units)))
+		goto done;
 	if ((rc = store(c, &r, &q, units)))
 		goto done;
 	*out = json_array();
@@ -718,7 +744,7 @@ int gg_score_appraise(struct gg_ctx *c, const char *rubric, const char *period, 
 		json_t *kept = json_pack("{s:O, s:O, s:O, s:O}", "indicators", json_object_get(u, "indicators"),
 					 "adjustments", json_object_get(u, "adjustments"), "bonus",
 					 json_object_get(u, "bonus"), "deductions", json_object_get(u, "deductions"));
-		json_array_append_new(*out, gg_score_appraisal_record(u, r.name, r.digest, kept));
+		json_array_append_new(*out, appraisal_record(u, r.name, r.digest, kept));
 		json_decref(kept);
 	}
 done:
@@ -728,9 +754,11 @@ done:
 	return rc;
 }
 
-json_t *gg_score_appraisal_record(json_t *row, const char *rubric, const char *digest, json_t *kept)
+/* The record of a unit's appraisal: rank, unit, name, level, period, total, each indicator's
+ * points, bonus, deductions, then what lies behind them (kept: indicators, adjustments). */
+static json_t *appraisal_record(json_t *row, const char *rubric, const char *digest, json_t *kept)
 {
-	json_t *r = json_pack("{s:O, s:O, s:O, s:O, s:O, s:O, s:s}", "rank", json_object_get(row, "rank"), "unit",
+	json_t *r = json_pack("{s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:s}", "rank", json_object_get(row, "rank"), "unit",
 			      json_object_get(row, "unit"), "name", json_object_get(row, "name"), "level",
 			      json_object_get(row, "level"), "period", json_object_get(row, "period"), "total",
 			      json_object_get(row, "total"), "rubric", rubric);
@@ -762,7 +790,8 @@ int gg_score_ranks(struct gg_ctx *c, const char *rubric, const char *period, con
 
 	/* the level, the period and the unit checked as appraise and metrics check them */
 	if (level && strcmp(level, "community") && strcmp(level, "street"))
-		return gg_err_set(&c->err, GG_EX_USAGE, "--level: appraisals are of communities or streets, not '%s'", level);
+		return gg_err_set(&c->err, GG_EX_USAGE, "--level: appraisals are of communities or streets, not '%s'",
+				  level);
 	if (gg_score_scope_init(c, &q, period, level ? level : "community", NULL, under))
 		return c->err.code;
 	if (!(st = gg_db_named(c->db, "score/ranks", &c->err)))
@@ -773,8 +802,8 @@ int gg_score_ranks(struct gg_ctx *c, const char *rubric, const char *period, con
 	gg_stmt_bind_text(st, gg_stmt_index(st, "under"), under);
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
 		json_t *row = gg_stmt_row(st);
-		json_t *r = gg_score_appraisal_record(row, rubric, json_string_value(json_object_get(row, "digest")),
-						      json_object_get(row, "indicators"));
+		json_t *r = appraisal_record(row, rubric, json_string_value(json_object_get(row, "digest")),
+					     json_object_get(row, "indicators"));
 		json_decref(row);
 		rc = fn(c, r, arg);
 		json_decref(r);

@@ -42,7 +42,9 @@ static void header(const char *text, const char *key, char *buf, size_t n)
 	buf[0] = '\0';
 	for (const char *p = text; p && !strncmp(p, "--", 2); p = strchr(p, '\n'), p = p ? p + 1 : NULL)
 		if (p[2] == ' ' && !strncmp(p + 3, key, k) && p[3 + k] == ':') {
-			const char *v = p + 4 + k + 1, *e = strchr(v, '\n');
+			const char *v = p + 4 + k, *e;
+			v += *v == ' ';
+			e = strchr(v, '\n');
 			size_t len = e ? (size_t)(e - v) : strlen(v);
 			len = len < n - 1 ? len : n - 1;
 			memcpy(buf, v, len);
@@ -260,7 +262,7 @@ static int collect(struct gg_ctx *c, struct metric *m, void *arg)
 		char *sql = malloc(n);
 		if (!sql)
 			return gg_err_oom(&c->err);
-		snprintf(sql, n, "SELECT unit, value AS \"%s\" FROM (%.*s)", m->name,
+		snprintf(sql, n, "SELECT unit, value AS \"%s\" FROM (%.*s\n)", m->name,
 			 (int)(strrchr(m->text, ';') ? strrchr(m->text, ';') - m->text : (long)strlen(m->text)),
 			 m->text);
 		const char *kept = keep_sql(c, sql);

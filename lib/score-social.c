@@ -32,7 +32,9 @@ static json_int_t num(json_t *rec, const char *field)
 	return json_integer_value(json_object_get(rec, field));
 }
 
-int gg_score_social_credit(const char *s, char *want)
+/* 0 when s is a unified social credit code with the check character GB 32100 gives, 1 when
+ * it has another (*want is the right one), -1 when it is not 18 characters of the code's. */
+static int credit(const char *s, char *want)
 {
 	int v[18], sum = 0, w = 1, r;
 
@@ -56,7 +58,7 @@ int gg_score_social_credit(const char *s, char *want)
 static int credit_ok(struct gg_ctx *c, const struct gg_src *src, json_t *rec, const char *field, const char *s)
 {
 	char want;
-	int rc = gg_score_social_credit(s, &want);
+	int rc = credit(s, &want);
 
 	if (rc < 0)
 		return gg_kind_fail(c, src, rec, field,

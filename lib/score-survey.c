@@ -13,6 +13,9 @@
 #include "org.h"
 #include "score.h"
 
+#define Z 1.959964 /* the normal quantile of a 95% interval */
+#define SMALL 30   /* fewer responses than this are a small sample */
+
 static const char *const answers[] = {"satisfied", "basic", "unsatisfied", NULL};
 
 /* What an input record may hold: the kind's fields, or a household as a building and a room. */
@@ -275,9 +278,10 @@ static json_t *percent(double share)
 	return json_real(round(share * 1000) / 10);
 }
 
-void gg_score_wilson(json_int_t k, json_int_t n, double *low, double *high)
+/* The 95% Wilson score interval of k successes in n trials (n > 0), as shares 0 to 1. */
+static void wilson(json_int_t k, json_int_t n, double *low, double *high)
 {
-	const double z = GG_SCORE_Z, z2 = z * z, p = (double)k / (double)n, nn = (double)n;
+	const double z = Z, z2 = z * z, p = (double)k / (double)n, nn = (double)n;
 	double d = 1 + z2 / nn, mid = p + z2 / (2 * nn), half = z * sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn));
 
 	*low = (mid - half) / d;
@@ -299,12 +303,12 @@ static int reckon(json_t *row, int strict)
 	/* below 60% exactly, k/n < 3/5, whatever the rounding shown */
 	int listed = k * 5 < n * 3;
 
-	gg_score_wilson(k, n, &low, &high);
+	wilson(k, n, &low, &high);
 	json_object_set_new(row, "rate", percent((double)k / (double)n));
 	json_object_set_new(row, "low", percent(low));
 	json_object_set_new(row, "high", percent(high));
 	json_object_set_new(row, "verdict", json_string(listed ? "listed" : low < 0.6 ? "uncertain" : "ok"));
-	json_object_set_new(row, "sample", json_string(n < GG_SCORE_SMALL ? "small" : "ok"));
+	json_object_set_new(row, "sample", json_string(n < SMALL ? "small" : "ok"));
 	return listed;
 }
 

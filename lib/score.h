@@ -46,14 +46,10 @@ int gg_score_metrics(struct gg_ctx *c, const struct gg_score_scope *q, const cha
 
 /* score-survey.c: an answer to a satisfaction survey (table survey_response) */
 extern const struct gg_kind gg_survey_kind;
-#define GG_SCORE_Z 1.959964 /* the normal quantile of a 95% interval */
-#define GG_SCORE_SMALL 30   /* fewer responses than this are a small sample */
 /* Takes in the responses of `file` ("-": stdin), YAML, JSON or NDJSON records or (csv) CSV rows
  * under a header naming the fields; *n counts them. A household is given as household, or as
  * building and room ("BUILDING#ROOM"). */
 int gg_score_survey_import(struct gg_ctx *c, const char *file, int csv, json_int_t *n);
-/* The 95% Wilson score interval of k successes in n trials (n > 0), as shares 0 to 1. */
-void gg_score_wilson(json_int_t k, json_int_t n, double *low, double *high);
 /* fn on each Party organisation rated on the days [from, to) in a community under `under` (NULL:
  * anywhere), households counted once (queries/survey/satisfaction.sql): its counts, its rate,
  * low and high in percent with one decimal (basic counted satisfied unless strict), verdict
@@ -69,9 +65,6 @@ int gg_score_satisfaction(struct gg_ctx *c, const char *from, const char *to, co
 extern const struct gg_kind gg_social_org_kind, gg_social_funding_kind, gg_social_rating_kind;
 /* score-social.c: the kinds of funding: purchase (购买服务), subsidy, project */
 extern const char *const gg_score_social_funding_kinds[];
-/* 0 when s is a unified social credit code with the check character GB 32100 gives, 1 when
- * it has another (*want is the right one), -1 when it is not 18 characters of the code's. */
-int gg_score_social_credit(const char *s, char *want);
 /* Records funding of args {org, kind, amount (yuan as typed: 1234.56), date, note}; *out is
  * the record as shown (its amount in yuan). */
 int gg_score_social_fund(struct gg_ctx *c, json_t *args, json_t **out);
@@ -116,8 +109,5 @@ int gg_score_appraise(struct gg_ctx *c, const char *rubric, const char *period, 
  * first; level and under, when not NULL, keep those at the level and within the unit */
 int gg_score_ranks(struct gg_ctx *c, const char *rubric, const char *period, const char *level, const char *under,
 		   int (*fn)(struct gg_ctx *, json_t *, void *), void *arg);
-/* score-appraise.c: the record of a unit's appraisal: rank, unit, name, level, period, total,
- * each indicator's points, bonus, deductions, then what lies behind them (kept) */
-json_t *gg_score_appraisal_record(json_t *row, const char *rubric, const char *digest, json_t *kept);
 
 #endif

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* text.c: display width, address normal form, and personal data masked (a value, or the
- * mobile and id numbers in free text). Width comes from the C library's wcwidth
+/* text.c: display width, address normal form, personal data masked (a value, or the
+ * mobile and id numbers in free text), and the SHA-256 digest of text. Width comes from wcwidth
  * under a UTF-8 locale (the command layer selects C.UTF-8), so CJK counts two columns. */
 #include <openssl/evp.h>
 #include <stdio.h>
@@ -234,7 +234,7 @@ int gg_text_decimal(const char *s, double *v)
 	return 0;
 }
 
-int gg_text_sha256(const void *bytes, size_t len, char out[65])
+int gg_text_digest(const void *bytes, size_t len, char out[65])
 {
 	unsigned char h[EVP_MAX_MD_SIZE];
 	unsigned int n = 0;

@@ -18,7 +18,7 @@ char *gg_text_mask_free(const char *s);
 int gg_text_phone_ok(const char *s);
 int gg_text_decimal(const char *s, double *v);
 
-/* The hex SHA-256 of len bytes; -1 when OpenSSL could not make it. */
-int gg_text_sha256(const void *bytes, size_t len, char out[65]);
+/* The SHA-256 digest of len bytes, in hex; -1 when OpenSSL could not make it. */
+int gg_text_digest(const void *bytes, size_t len, char out[65]);
 
 #endif

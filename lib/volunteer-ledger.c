@@ -676,7 +676,7 @@ int gg_volunteer_certificate(struct gg_ctx *c, const char *volunteer, const char
 		rc = gg_err_oom(&c->err);
 		goto done;
 	}
-	if (gg_text_sha256(text_rec, strlen(text_rec), hash)) {
+	if (gg_text_digest(text_rec, strlen(text_rec), hash)) {
 		rc = gg_err_set(&c->err, GG_EX_SOFTWARE, "cannot compute the certificate's SHA-256");
 		goto done;
 	}

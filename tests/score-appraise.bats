@@ -131,6 +131,10 @@ bad() {
 		"$R/bad.yaml:3:14: target: missing"
 	bad $'name: x\nindicators:\n  - {metric: on_time, weight: 100, floor: 60, target: 95}\n---\nname: y' \
 		"$R/bad.yaml:5:1: a rubric is one document: this is a second"
+	bad $'name: x\nindicators:\n  - {metric: on_time, weight: 100, rule: 5, floor: 60, target: 95}' \
+		"$R/bad.yaml:3:42: rule: a word, not a number or a list"
+	bad $'name: x\nbonus_cap: -50\nindicators:\n  - {metric: on_time, weight: 100, floor: 60, target: 95}' \
+		"$R/bad.yaml:2:12: bonus_cap: 0 or more"
 	run -64 gg-score appraise --period 2026-13 --rubric "$FIX/score/rubric-staffing.yaml"
 	run -64 gg-score appraise --period 2026-11 --level grid
 	run -66 gg-score appraise --period 2026-11 --rubric "$R"

@@ -173,3 +173,17 @@ setup_file() {
 	run -1 gg-score satisfaction --period 2026-11 -o ndjson # the branch: 1 of 3, listed
 	assert_equal "$(jq -s -c '[(map(.responses) | add), (map(.satisfied + .basic) | add)]' <<<"$output")" '[5,3]'
 }
+
+@test "a ticket suspended before its first acceptance has its response deadline moved by the pause, as respond_by" {
+	# env.garbage: 2 h to accept. Reported 09:00, suspended 09:10 to 15:10 (6 h standing still),
+	# accepted 15:30: within 11:00 + 6 h. A second, never suspended, accepted at 15:30: late.
+	a=$(gg-ticket --now 2026-11-09T09:00:00+08:00 new --category env.garbage --title 楼道堆放杂物 \
+		--unit TZ-HL-CZ-01-G02 --reported-at 2026-11-09T09:00:00+08:00 -o json | jq -r .id)
+	b=$(gg-ticket --now 2026-11-09T09:00:00+08:00 new --category env.garbage --title 楼道堆物 \
+		--unit TZ-HL-CZ-01-G02 --reported-at 2026-11-09T09:00:00+08:00 -o json | jq -r .id)
+	at 09T09:10 suspend "$a" --reason 等待业主
+	at 09T15:10 resume "$a"
+	at 09T15:30 accept "$a" "$b"
+	run -0 gg-score metrics --period 2026-W46 --unit TZ-HL-CZ-01 -o ndjson
+	assert_equal "$(jq -c '[.received, .responded_on_time]' <<<"$output")" '[2,50]'
+}
