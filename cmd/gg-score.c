@@ -217,37 +217,6 @@ static const char *const social_rating_cols[] = {
 	"id",	  "org",   "name",   "community", "period", "organisation", "credibility", "efficiency", "total",
 	"earned", "stars", "capped", "previous",  "change", "replaces",	    "note",	   "at",	 NULL};
 
-/* A filter's values, repeated or comma-separated, into its JSON list in f; one `ok` does not
- * allow is a usage error naming those it does. */
-static int social_either(struct gg_ctx *c, json_t *f, const char *name, const char *const *ok, const char *arg)
-{
-	json_t *list = json_object_get(f, name);
-	char one[256], all[256];
-
-	if (!list)
-		json_object_set_new(f, name, list = json_array());
-	for (const char *p = arg, *end;; p = end + 1) {
-		size_t n = strcspn(p, ",");
-		int known = !ok;
-		end = p + n;
-		snprintf(one, sizeof one, "%.*s", (int)n, p);
-		if (!*one)
-			return gg_cli_usage(c, "--%s: an empty value in '%s'", name, arg);
-		for (int i = 0; ok && ok[i]; i++)
-			known |= !strcmp(ok[i], one);
-		if (!known) {
-			size_t len = 0;
-			for (int i = 0; ok[i] && len < sizeof all; i++)
-				len += (size_t)snprintf(all + len, sizeof all - len, "%s%s", i ? ", " : "", ok[i]);
-			return gg_cli_usage(c, "unknown %s '%s' for --%s (one of: %s)", name, one, name, all);
-		}
-		json_array_append_new(list, json_string(one));
-		if (!*end)
-			break;
-	}
-	return 0;
-}
-
 /* social-org show CODE...: the organisation, the stars it holds and the funding it received */
 static int cmd_social_show(struct gg_ctx *c, int argc, char **argv)
 {
@@ -342,7 +311,7 @@ static int cmd_social_funding(struct gg_ctx *c, int argc, char **argv)
 
 	while (!rc && (o = gg_cli_opts(c, argc, argv, "", social_funding_opts)) != -1) {
 		if (o == 'k')
-			rc = social_either(c, f, "kind", gg_score_social_funding_kinds, optarg);
+			rc = gg_cli_either(c, f, "kind", gg_score_social_funding_kinds, optarg);
 		else if (o == 'U')
 			json_object_set_new(f, "under", json_string(optarg));
 		else if (o == 'p' || o == 'F' || o == 'T')
@@ -351,7 +320,7 @@ static int cmd_social_funding(struct gg_ctx *c, int argc, char **argv)
 			rc = GG_EX_USAGE;
 	}
 	for (int i = optind; !rc && i < argc; i++)
-		rc = social_either(c, f, "org", NULL, argv[i]);
+		rc = gg_cli_either(c, f, "org", NULL, argv[i]);
 	if (!rc && !(rc = gg_cli_days(c, d[0], d[1], d[2], a, b))) {
 		if (*a)
 			json_object_set_new(f, "from", json_string(a));
@@ -432,7 +401,7 @@ static int cmd_social_history(struct gg_ctx *c, int argc, char **argv)
 		else
 			rc = GG_EX_USAGE;
 	for (int i = optind; !rc && i < argc; i++)
-		rc = social_either(c, f, "org", NULL, argv[i]);
+		rc = gg_cli_either(c, f, "org", NULL, argv[i]);
 	if (!rc) {
 		struct gg_emit *e = gg_out_list(c, social_rating_cols);
 		rc = gg_score_social_history(c, f, gg_out_each, e);

@@ -235,36 +235,6 @@ static const struct option ledger_opts[] = {
 	{"period", required_argument, NULL, 'p'},    {"from", required_argument, NULL, 'F'},
 	{"to", required_argument, NULL, 'T'},	     {0}};
 
-/* Adds the values of a repeated or comma-separated filter to its list: any of them will do;
- * one that `ok` does not allow is a usage error naming those it does. */
-static int either(struct gg_ctx *c, json_t *f, const char *name, const char *const *ok, const char *arg)
-{
-	json_t *list = json_object_get(f, name);
-	char one[256];
-
-	if (!list)
-		json_object_set_new(f, name, list = json_array());
-	for (const char *p = arg, *end; *p; p = *end ? end + 1 : end) {
-		size_t n = strcspn(p, ",");
-		int known = !ok;
-		end = p + n;
-		snprintf(one, sizeof one, "%.*s", (int)n, p);
-		for (int i = 0; ok && ok[i]; i++)
-			known |= !strcmp(ok[i], one);
-		if (!*one)
-			return gg_cli_usage(c, "--%s: an empty value in '%s'", name, arg);
-		if (!known) {
-			char all[256];
-			size_t len = 0;
-			for (int i = 0; ok[i] && len < sizeof all; i++)
-				len += (size_t)snprintf(all + len, sizeof all - len, "%s%s", i ? ", " : "", ok[i]);
-			return gg_cli_usage(c, "unknown %s '%s' for --%s (one of: %s)", name, one, name, all);
-		}
-		json_array_append_new(list, json_string(one));
-	}
-	return 0;
-}
-
 /* Takes --under, --period, --from and --to into f; any other option is the caller's. */
 static int common(int o, json_t *f, const char *dates[3])
 {
@@ -285,9 +255,9 @@ static int cmd_ledger(struct gg_ctx *c, int argc, char **argv)
 	int o, rc = 0;
 
 	while (!rc && (o = gg_cli_opts(c, argc, argv, "", ledger_opts)) != -1)
-		rc = o == 'v'	? either(c, f, "volunteer", NULL, optarg)
-		     : o == 'c' ? either(c, f, "community", NULL, optarg)
-		     : o == 'e' ? either(c, f, "entry", entries, optarg)
+		rc = o == 'v'	? gg_cli_either(c, f, "volunteer", NULL, optarg)
+		     : o == 'c' ? gg_cli_either(c, f, "community", NULL, optarg)
+		     : o == 'e' ? gg_cli_either(c, f, "entry", entries, optarg)
 				: common(o, f, d);
 	if (!rc && optind < argc)
 		rc = gg_cli_usage(c, "unexpected argument '%s'; filters are options, e.g. --volunteer CODE",
@@ -479,9 +449,13 @@ static int cmd_order_list(struct gg_ctx *c, int argc, char **argv)
 
 	while (!rc && (o = gg_cli_opts(c, argc, argv, "", order_list_opts)) != -1) {
 		if (o == 's')
-			rc = either(c, f, "status", gg_volunteer_order_statuses, optarg);
+			rc = gg_cli_either(c, f, "status", gg_volunteer_order_statuses, optarg);
 		else if (o == 'c' || o == 'N' || o == 'v')
-			rc = either(c, f, o == 'c' ? "community" : o == 'N' ? "need" : "volunteer", NULL, optarg);
+			rc = gg_cli_either(c, f,
+					   o == 'c'   ? "community"
+					   : o == 'N' ? "need"
+						      : "volunteer",
+					   NULL, optarg);
 		else if (o == 'U')
 			json_object_set_new(f, "under", json_string(optarg));
 		else if (o == 'p' && gg_clock_period(optarg, &a, &b))
@@ -596,7 +570,7 @@ static int cmd_order_step(struct gg_ctx *c, int argc, char **argv)
 		else if (k == 'd')
 			c->rollback = 1;
 		else if (k == 't')
-			rc = either(c, to, "to", NULL, optarg);
+			rc = gg_cli_either(c, to, "to", NULL, optarg);
 		else
 			json_object_set_new(args, opt->name, json_string(optarg));
 	}

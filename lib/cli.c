@@ -643,3 +643,32 @@ int gg_cli_days(struct gg_ctx *c, const char *period, const char *from, const ch
 		gg_clock_format_date(b, b_day);
 	return 0;
 }
+
+int gg_cli_either(struct gg_ctx *c, json_t *f, const char *name, const char *const *ok, const char *arg)
+{
+	json_t *list = json_object_get(f, name);
+	char one[256], all[256];
+
+	if (!list)
+		json_object_set_new(f, name, list = json_array());
+	for (const char *p = arg, *end;; p = end + 1) {
+		size_t n = strcspn(p, ",");
+		int known = !ok;
+		end = p + n;
+		snprintf(one, sizeof one, "%.*s", (int)n, p);
+		if (!*one)
+			return gg_cli_usage(c, "--%s: an empty value in '%s'", name, arg);
+		for (int i = 0; ok && ok[i]; i++)
+			known |= !strcmp(ok[i], one);
+		if (!known) {
+			size_t len = 0;
+			for (int i = 0; ok[i] && len < sizeof all; i++)
+				len += (size_t)snprintf(all + len, sizeof all - len, "%s%s", i ? ", " : "", ok[i]);
+			return gg_cli_usage(c, "unknown %s '%s' for --%s (one of: %s)", name, one, name, all);
+		}
+		json_array_append_new(list, json_string(one));
+		if (!*end)
+			break;
+	}
+	return 0;
+}

@@ -33,6 +33,9 @@ int gg_cli_main(const struct gg_tool *tool, int argc, char **argv);
 int gg_cli_usage(struct gg_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int gg_cli_opts(struct gg_ctx *c, int argc, char **argv, const char *shorts, const void *longs);
 int gg_cli_id(struct gg_ctx *c, const char *what, const char *s, json_int_t *id);
+/* Adds to f's list `name` each comma-separated value of arg (a filter given as a list, any of
+ * which will do); a value not in ok (NULL: any) or an empty one is a usage error naming them. */
+int gg_cli_either(struct gg_ctx *c, json_t *f, const char *name, const char *const *ok, const char *arg);
 int gg_cli_days(struct gg_ctx *c, const char *period, const char *from, const char *to, char a_day[16], char b_day[16]);
 /* Calls fn with each id the arguments name, or stdin holds where one is "-": bare ids apart by
  * blanks, or records with an id (`gg-ticket list -o ndjson | gg-ticket show -`). */
