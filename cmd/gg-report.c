@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* gg-report: reports over the database. Its first command reads the audit log: lists it,
- * checks its chain, prints its head for safekeeping elsewhere, and archives it. Options and
- * output only; the work is in lib/audit.c. */
+/* gg-report: reports over the database. The audit log: listed, its chain checked, its head
+ * printed for safekeeping elsewhere, archived; and the staffing of the net. Options and
+ * output only; the work is in lib/audit.c and lib/report.c. */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,13 +10,18 @@
 #include "cli.h"
 #include "clock.h"
 #include "emit.h"
+#include "report.h"
 #include "text.h"
 
-static const struct option audit_opts[] = {
-	{"since", required_argument, NULL, 's'},  {"by", required_argument, NULL, 'b'},
-	{"command", required_argument, NULL, 'c'}, {"verify", no_argument, NULL, 'v'},
-	{"expect", required_argument, NULL, 'e'},  {"head", no_argument, NULL, 'H'},
-	{"archive", required_argument, NULL, 'a'}, {"archived", required_argument, NULL, 'A'}, {0}};
+static const struct option audit_opts[] = {{"since", required_argument, NULL, 's'},
+					   {"by", required_argument, NULL, 'b'},
+					   {"command", required_argument, NULL, 'c'},
+					   {"verify", no_argument, NULL, 'v'},
+					   {"expect", required_argument, NULL, 'e'},
+					   {"head", no_argument, NULL, 'H'},
+					   {"archive", required_argument, NULL, 'a'},
+					   {"archived", required_argument, NULL, 'A'},
+					   {0}};
 
 static const char *const audit_cols[] = {"id",	    "at",     "login", "uid",  "actor", "now",
 					 "command", "change", "prev",  "hash", "v",	NULL};
@@ -78,12 +83,14 @@ static int list(struct gg_ctx *c, struct gg_audit_filter *q)
 	int64_t t;
 
 	/* rows written before gg masked them hold numbers in clear: a filter must not test one */
-	if (!c->reveal && ((q->command && gg_text_free_personal(q->command)) || (q->by && gg_text_free_personal(q->by))))
+	if (!c->reveal &&
+	    ((q->command && gg_text_free_personal(q->command)) || (q->by && gg_text_free_personal(q->by))))
 		return gg_cli_usage(c, "a phone or id number in --command or --by needs --reveal, which is audited");
 
 	if (q->since) {
 		if (gg_clock_parse(q->since, &t))
-			return gg_cli_usage(c, "--since wants a time, e.g. 2026-11-03T09:12:00+08:00, not '%s'", q->since);
+			return gg_cli_usage(c, "--since wants a time, e.g. 2026-11-03T09:12:00+08:00, not '%s'",
+					    q->since);
 		gg_clock_format_zone(t, since); /* as the log stores it, so that text order is time order */
 		q->since = since;
 	}
@@ -101,15 +108,32 @@ static int cmd_audit(struct gg_ctx *c, int argc, char **argv)
 
 	while ((o = gg_cli_opts(c, argc, argv, "", audit_opts)) != -1) {
 		switch (o) {
-		case 's': q.since = optarg; break;
-		case 'b': q.by = optarg; break;
-		case 'c': q.command = optarg; break;
-		case 'v': check = 1; break;
-		case 'e': expect = optarg; break;
-		case 'H': want_head = 1; break;
-		case 'a': file = optarg; break;
-		case 'A': archived = optarg; break;
-		default: return GG_EX_USAGE;
+		case 's':
+			q.since = optarg;
+			break;
+		case 'b':
+			q.by = optarg;
+			break;
+		case 'c':
+			q.command = optarg;
+			break;
+		case 'v':
+			check = 1;
+			break;
+		case 'e':
+			expect = optarg;
+			break;
+		case 'H':
+			want_head = 1;
+			break;
+		case 'a':
+			file = optarg;
+			break;
+		case 'A':
+			archived = optarg;
+			break;
+		default:
+			return GG_EX_USAGE;
 		}
 	}
 	if (optind < argc)
@@ -129,29 +153,68 @@ static int cmd_audit(struct gg_ctx *c, int argc, char **argv)
 	return list(c, &q);
 }
 
-#define AUDIT_USAGE                                                                         \
-	"[--since T] [--by NAME] [--command TEXT] | --verify [--expect COUNT:HASH] "         \
+static const struct option staffing_opts[] = {
+	{"level", required_argument, NULL, 'l'}, {"under", required_argument, NULL, 'U'}, {0}};
+
+/* staffing [--level L] [--under UNIT]: community workers against 18 per 10,000 residents */
+static int cmd_staffing(struct gg_ctx *c, int argc, char **argv)
+{
+	static const char *const cols[] = {"unit",     "name",	    "level", "population",    "workers", "per_10000",
+					   "required", "shortfall", "grids", "grids_staffed", NULL};
+	const char *level = "community", *under = NULL;
+	int o;
+
+	while ((o = gg_cli_opts(c, argc, argv, "", staffing_opts)) != -1) {
+		if (o == 'l')
+			level = optarg;
+		else if (o == 'U')
+			under = optarg;
+		else
+			return GG_EX_USAGE;
+	}
+	if (optind < argc)
+		return gg_cli_usage(c, "staffing takes no arguments");
+	struct gg_emit *e = gg_out_list(c, cols);
+	int rc = gg_report_staffing(c, level, under, gg_out_each, e);
+	int closed = gg_out_close(c, e);
+	return rc ? rc : closed;
+}
+
+#define STAFFING_HELP                                                                                                  \
+	"community workers (社区工作者) against 18 per 10,000 residents, and full-time grid\n"                    \
+	"  workers, as gg-org check counts them\n"                                                                     \
+	"  --level L     communities (community), or streets, districts or the city summing\n"                         \
+	"                theirs; a shortfall is summed over communities\n"                                             \
+	"  --under UNIT  those within UNIT"
+
+#define AUDIT_USAGE                                                                                                    \
+	"[--since T] [--by NAME] [--command TEXT] | --verify [--expect COUNT:HASH] "                                   \
 	"[--archived FILE] | --head | --archive FILE"
-#define AUDIT_HELP                                                                          \
-	"the audit log: list it (masked), check its chain, print its head, archive it\n"   \
-	"  --since T            rows written at or after T (ISO 8601)\n"                 \
-	"  --by NAME            rows of that actor or login\n"                           \
-	"  --command TEXT       rows whose command contains TEXT\n"                      \
-	"  --verify             check the chain from its first row; exit 1 naming\n"     \
-	"                       the first row altered, inserted, reordered or deleted\n" \
-	"  --expect COUNT:HASH  with --verify: the log must still extend that head\n"    \
-	"  --archived FILE      with --verify: FILE, an archive, then the log after it\n" \
-	"  --head               print COUNT:HASH, the log's head, to keep elsewhere\n"   \
-	"  --archive FILE       write the log to FILE (NDJSON) and start a new chain\n"  \
+#define AUDIT_HELP                                                                                                     \
+	"the audit log: list it (masked), check its chain, print its head, archive it\n"                               \
+	"  --since T            rows written at or after T (ISO 8601)\n"                                               \
+	"  --by NAME            rows of that actor or login\n"                                                         \
+	"  --command TEXT       rows whose command contains TEXT\n"                                                    \
+	"  --verify             check the chain from its first row; exit 1 naming\n"                                   \
+	"                       the first row altered, inserted, reordered or deleted\n"                               \
+	"  --expect COUNT:HASH  with --verify: the log must still extend that head\n"                                  \
+	"  --archived FILE      with --verify: FILE, an archive, then the log after it\n"                              \
+	"  --head               print COUNT:HASH, the log's head, to keep elsewhere\n"                                 \
+	"  --archive FILE       write the log to FILE (NDJSON) and start a new chain\n"                                \
 	"                       whose first row names the archived head"
 
 /* audit reads, and --verify works on a log whose triggers were dropped; --archive writes */
-static const struct gg_cmd reads[] = {{"audit", cmd_audit, GG_RUN_READ, AUDIT_USAGE, AUDIT_HELP, NULL}, {0}};
-static const struct gg_cmd writes[] = {{"audit", cmd_audit, GG_RUN_WRITE, AUDIT_USAGE, AUDIT_HELP, NULL}, {0}};
+#define STAFFING                                                                                                       \
+	{                                                                                                              \
+		"staffing", cmd_staffing, GG_RUN_LIST, "[--level L] [--under UNIT]", STAFFING_HELP, NULL               \
+	}
+static const struct gg_cmd reads[] = {{"audit", cmd_audit, GG_RUN_READ, AUDIT_USAGE, AUDIT_HELP, NULL}, STAFFING, {0}};
+static const struct gg_cmd writes[] = {
+	{"audit", cmd_audit, GG_RUN_WRITE, AUDIT_USAGE, AUDIT_HELP, NULL}, STAFFING, {0}};
 
 int main(int argc, char **argv)
 {
-	static const char summary[] = "gg-report: reports over the database; the audit log";
+	static const char summary[] = "gg-report: reports over the database: the audit log, staffing";
 	struct gg_tool tool = {"gg-report", summary, reads, NULL};
 
 	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)

@@ -106,6 +106,7 @@ _gg() {
 	*gg-volunteer:verify:*:--by | *gg-volunteer:pledge:*:--person)
 		values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} person list)
 		;;
+	*gg-report:staffing:*:--level) values='community street district city' ;;
 	*gg-score:metrics:*:--level) values='community street district' ;;
 	*gg-score:appraise:*:--level | *gg-score:rank:*:--level) values='community street' ;;
 	*gg-score:metrics:*:--explain)

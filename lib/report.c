@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* report.c: gg-report's reports over what the other tools keep, each one named query under
+ * share/gg/queries/report/ reading the same views the tools' own figures read, so a report
+ * and a check or a metric never count a thing two ways. */
+#include <string.h>
+
+#include "db.h"
+#include "org.h"
+#include "report.h"
+
+int gg_report_staffing(struct gg_ctx *c, const char *level, const char *under,
+		       int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
+{
+	static const char *const levels[] = {"community", "street", "district", "city", NULL};
+	const char *const *l = levels;
+	struct gg_stmt *st;
+	int rc;
+
+	while (*l && strcmp(*l, level))
+		l++;
+	if (!*l)
+		return gg_err_set(&c->err, GG_EX_USAGE, "--level: community, street, district or city, not '%s'",
+				  level);
+	if (gg_org_unit_known(c, "--under", under) || !(st = gg_db_named(c->db, "report/staffing", &c->err)))
+		return c->err.code;
+	gg_stmt_bind_text(st, gg_stmt_index(st, "level"), level);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "under"), under);
+	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
+		json_t *row = gg_stmt_row(st);
+		rc = fn(c, row, arg);
+		json_decref(row);
+		if (rc)
+			return rc;
+	}
+	return rc < 0 ? c->err.code : 0;
+}

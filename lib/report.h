@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* report.h: gg-report's reports (the audit log's are in audit.h). */
+#ifndef GG_REPORT_H
+#define GG_REPORT_H
+
+#include <jansson.h>
+
+#include "ctx.h"
+
+/* report.c: fn on the staffing of each unit at level within under (NULL: all), in code order */
+int gg_report_staffing(struct gg_ctx *c, const char *level, const char *under,
+		       int (*fn)(struct gg_ctx *, json_t *, void *), void *arg);
+
+#endif
