@@ -180,11 +180,65 @@ static int cmd_staffing(struct gg_ctx *c, int argc, char **argv)
 	return rc ? rc : closed;
 }
 
+static const struct option volunteers_opts[] = {{"period", required_argument, NULL, 'p'},
+						{"level", required_argument, NULL, 'l'},
+						{"under", required_argument, NULL, 'U'},
+						{0}};
+
+/* volunteers --period P [--level L] [--under UNIT]: gg-score's volunteer metrics, by unit */
+static int cmd_volunteers(struct gg_ctx *c, int argc, char **argv)
+{
+	static const char *const cols[] = {"unit",
+					   "name",
+					   "level",
+					   "period",
+					   "volunteers_active",
+					   "party_members_active",
+					   "verified_hours",
+					   "hours_per_party_member",
+					   "orders_accepted",
+					   "orders_done",
+					   "order_accept_median",
+					   NULL};
+	const char *period = NULL, *level = NULL, *under = NULL;
+	json_t *recs, *r;
+	size_t i;
+	int o;
+
+	while ((o = gg_cli_opts(c, argc, argv, "", volunteers_opts)) != -1) {
+		if (o == 'p')
+			period = optarg;
+		else if (o == 'l')
+			level = optarg;
+		else if (o == 'U')
+			under = optarg;
+		else
+			return GG_EX_USAGE;
+	}
+	if (optind < argc)
+		return gg_cli_usage(c, "volunteers takes no arguments");
+	if (!period)
+		return gg_cli_usage(c, "volunteers needs --period P (2026-11, 2026-Q4, 2026-W48, 2026)");
+	if (gg_report_volunteers(c, period, level, under, &recs))
+		return c->err.code;
+	struct gg_emit *e = gg_out_list(c, cols);
+	json_array_foreach (recs, i, r)
+		gg_emit(e, r);
+	json_decref(recs);
+	return gg_out_close(c, e);
+}
+
+#define VOLUNTEERS_HELP                                                                                                \
+	"volunteers and Party members serving, verified hours, resident orders:\n"                                     \
+	"  gg-score's metrics of them, by unit (gg-score metrics --explain NAME)\n"                                    \
+	"  --period P    2026-11, 2026-Q4, 2026-W48 or 2026\n"                                                         \
+	"  --level L     community (the default), street or district\n"                                                \
+	"  --under UNIT  the units at the level within UNIT"
+
 #define STAFFING_HELP                                                                                                  \
-	"community workers (社区工作者) against 18 per 10,000 residents, and full-time grid\n"                    \
-	"  workers, as gg-org check counts them\n"                                                                     \
-	"  --level L     communities (community), or streets, districts or the city summing\n"                         \
-	"                theirs; a shortfall is summed over communities\n"                                             \
+	"community workers (社区工作者) against 18 per 10,000 residents, and\n"                                   \
+	"  full-time grid workers, as gg-org check counts them\n"                                                      \
+	"  --level L     community (the default), street, district or city\n"                                          \
 	"  --under UNIT  those within UNIT"
 
 #define AUDIT_USAGE                                                                                                    \
@@ -204,17 +258,20 @@ static int cmd_staffing(struct gg_ctx *c, int argc, char **argv)
 	"                       whose first row names the archived head"
 
 /* audit reads, and --verify works on a log whose triggers were dropped; --archive writes */
-#define STAFFING                                                                                                       \
-	{                                                                                                              \
-		"staffing", cmd_staffing, GG_RUN_LIST, "[--level L] [--under UNIT]", STAFFING_HELP, NULL               \
-	}
-static const struct gg_cmd reads[] = {{"audit", cmd_audit, GG_RUN_READ, AUDIT_USAGE, AUDIT_HELP, NULL}, STAFFING, {0}};
+static const struct gg_cmd reads[] = {
+	{"audit", cmd_audit, GG_RUN_READ, AUDIT_USAGE, AUDIT_HELP, NULL},
+	{"staffing", cmd_staffing, GG_RUN_LIST, "[--level L] [--under UNIT]", STAFFING_HELP, NULL},
+	{"volunteers", cmd_volunteers, GG_RUN_READ, "--period P [--level L] [--under UNIT]", VOLUNTEERS_HELP, NULL},
+	{0}};
 static const struct gg_cmd writes[] = {
-	{"audit", cmd_audit, GG_RUN_WRITE, AUDIT_USAGE, AUDIT_HELP, NULL}, STAFFING, {0}};
+	{"audit", cmd_audit, GG_RUN_WRITE, AUDIT_USAGE, AUDIT_HELP, NULL},
+	{"staffing", cmd_staffing, GG_RUN_LIST, "[--level L] [--under UNIT]", STAFFING_HELP, NULL},
+	{"volunteers", cmd_volunteers, GG_RUN_READ, "--period P [--level L] [--under UNIT]", VOLUNTEERS_HELP, NULL},
+	{0}};
 
 int main(int argc, char **argv)
 {
-	static const char summary[] = "gg-report: reports over the database: the audit log, staffing";
+	static const char summary[] = "gg-report: reports over the database: the audit log, staffing, volunteers";
 	struct gg_tool tool = {"gg-report", summary, reads, NULL};
 
 	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)

@@ -107,6 +107,7 @@ _gg() {
 		values=$(_gg_codes "${dir}gg-org" ${db:+--db "$db"} person list)
 		;;
 	*gg-report:staffing:*:--level) values='community street district city' ;;
+	*gg-report:volunteers:*:--level) values='community street district' ;;
 	*gg-score:metrics:*:--level) values='community street district' ;;
 	*gg-score:appraise:*:--level | *gg-score:rank:*:--level) values='community street' ;;
 	*gg-score:metrics:*:--explain)

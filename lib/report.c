@@ -7,6 +7,7 @@
 #include "db.h"
 #include "org.h"
 #include "report.h"
+#include "score.h"
 
 int gg_report_staffing(struct gg_ctx *c, const char *level, const char *under,
 		       int (*fn)(struct gg_ctx *, json_t *, void *), void *arg)
@@ -33,4 +34,18 @@ int gg_report_staffing(struct gg_ctx *c, const char *level, const char *under,
 			return rc;
 	}
 	return rc < 0 ? c->err.code : 0;
+}
+
+int gg_report_volunteers(struct gg_ctx *c, const char *period, const char *level, const char *under, json_t **out)
+{
+	/* gg-score's own metrics, never a second definition of them */
+	static const char *const names[] = {
+		"volunteers_active", "party_members_active", "verified_hours",	    "hours_per_party_member",
+		"orders_accepted",   "orders_done",	     "order_accept_median", NULL};
+	struct gg_score_scope q;
+
+	*out = NULL;
+	if (gg_score_scope_init(c, &q, period, level, NULL, under))
+		return c->err.code;
+	return gg_score_metrics(c, &q, names, 0, out);
 }

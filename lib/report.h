@@ -11,4 +11,8 @@
 int gg_report_staffing(struct gg_ctx *c, const char *level, const char *under,
 		       int (*fn)(struct gg_ctx *, json_t *, void *), void *arg);
 
+/* report.c: *out, one record per unit at level (community, street, district) within under:
+ * the volunteer figures of the period, by gg-score's metrics of them */
+int gg_report_volunteers(struct gg_ctx *c, const char *period, const char *level, const char *under, json_t **out);
+
 #endif
