@@ -4,6 +4,7 @@
  * output only; the work is in lib/audit.c and lib/report.c. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
@@ -228,6 +229,56 @@ static int cmd_volunteers(struct gg_ctx *c, int argc, char **argv)
 	return gg_out_close(c, e);
 }
 
+static const struct option tickets_opts[] = {{"period", required_argument, NULL, 'p'},
+					     {"by", required_argument, NULL, 'b'},
+					     {"under", required_argument, NULL, 'U'},
+					     {0}};
+
+/* tickets --period P --by FIELD [--under UNIT]: gg-score's ticket metrics, grouped */
+static int cmd_tickets(struct gg_ctx *c, int argc, char **argv)
+{
+	const char *period = NULL, *by = NULL, *under = NULL;
+	json_t *recs, *cols, *r;
+	size_t i;
+	int o;
+
+	while ((o = gg_cli_opts(c, argc, argv, "", tickets_opts)) != -1) {
+		if (o == 'p')
+			period = optarg;
+		else if (o == 'b')
+			by = optarg;
+		else if (o == 'U')
+			under = optarg;
+		else
+			return GG_EX_USAGE;
+	}
+	if (optind < argc)
+		return gg_cli_usage(c, "tickets takes no arguments");
+	if (!period || !by)
+		return gg_cli_usage(c, "tickets needs --period P and --by FIELD");
+	if (gg_report_tickets(c, period, by, under, &cols, &recs))
+		return c->err.code;
+	const char **names = calloc(json_array_size(cols) + 1, sizeof *names);
+	json_array_foreach (cols, i, r)
+		if (names)
+			names[i] = json_string_value(r);
+	struct gg_emit *e = gg_out_list(c, names);
+	json_array_foreach (recs, i, r)
+		gg_emit(e, r);
+	int rc = gg_out_close(c, e);
+	free(names);
+	json_decref(cols);
+	json_decref(recs);
+	return rc;
+}
+
+#define TICKETS_HELP                                                                                                   \
+	"the tickets of a period by a field: gg-score's ticket metrics of each group\n"                                \
+	"  (gg-score metrics --explain NAME: the one definition of each)\n"                                            \
+	"  --by FIELD    category, source, level or unit (the ticket's), or grid,\n"                                   \
+	"                community, street or district (those it lies in)\n"                                           \
+	"  --under UNIT  the tickets within UNIT"
+
 #define VOLUNTEERS_HELP                                                                                                \
 	"volunteers and Party members serving, verified hours, resident orders:\n"                                     \
 	"  gg-score's metrics of them, by unit (gg-score metrics --explain NAME)\n"                                    \
@@ -261,17 +312,20 @@ static int cmd_volunteers(struct gg_ctx *c, int argc, char **argv)
 static const struct gg_cmd reads[] = {
 	{"audit", cmd_audit, GG_RUN_READ, AUDIT_USAGE, AUDIT_HELP, NULL},
 	{"staffing", cmd_staffing, GG_RUN_LIST, "[--level L] [--under UNIT]", STAFFING_HELP, NULL},
+	{"tickets", cmd_tickets, GG_RUN_READ, "--period P --by FIELD [--under UNIT]", TICKETS_HELP, NULL},
 	{"volunteers", cmd_volunteers, GG_RUN_READ, "--period P [--level L] [--under UNIT]", VOLUNTEERS_HELP, NULL},
 	{0}};
 static const struct gg_cmd writes[] = {
 	{"audit", cmd_audit, GG_RUN_WRITE, AUDIT_USAGE, AUDIT_HELP, NULL},
 	{"staffing", cmd_staffing, GG_RUN_LIST, "[--level L] [--under UNIT]", STAFFING_HELP, NULL},
+	{"tickets", cmd_tickets, GG_RUN_READ, "--period P --by FIELD [--under UNIT]", TICKETS_HELP, NULL},
 	{"volunteers", cmd_volunteers, GG_RUN_READ, "--period P [--level L] [--under UNIT]", VOLUNTEERS_HELP, NULL},
 	{0}};
 
 int main(int argc, char **argv)
 {
-	static const char summary[] = "gg-report: reports over the database: the audit log, staffing, volunteers";
+	static const char summary[] =
+		"gg-report: reports over the database: the audit log, staffing, tickets, volunteers";
 	struct gg_tool tool = {"gg-report", summary, reads, NULL};
 
 	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)

@@ -49,3 +49,24 @@ int gg_report_volunteers(struct gg_ctx *c, const char *period, const char *level
 		return c->err.code;
 	return gg_score_metrics(c, &q, names, 0, out);
 }
+
+int gg_report_tickets(struct gg_ctx *c, const char *period, const char *by, const char *under, json_t **cols,
+		      json_t **out)
+{
+	static const char *const net[] = {"grid", "community", "street", "district", NULL};
+	struct gg_score_scope q;
+	const char *const *l = net;
+
+	*out = *cols = NULL;
+	while (*l && strcmp(*l, by))
+		l++;
+	/* the tickets under the units at --by's level, or under --under (or the whole city) */
+	if (gg_org_unit_known(c, "--under", under) ||
+	    gg_score_scope_init(c, &q, period, "district", *l || !under ? NULL : under, *l ? under : NULL))
+		return c->err.code;
+	if (*l)
+		q.level = *l;
+	else if (!under)
+		q.level = "city";
+	return gg_score_ticket_metrics_by(c, &q, by, cols, out);
+}

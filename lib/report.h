@@ -15,4 +15,10 @@ int gg_report_staffing(struct gg_ctx *c, const char *level, const char *under,
  * the volunteer figures of the period, by gg-score's metrics of them */
 int gg_report_volunteers(struct gg_ctx *c, const char *period, const char *level, const char *under, json_t **out);
 
+/* report.c: *out, gg-score's ticket metrics of the period by category, source, level, unit
+ * (the ticket's) or a level of the net, of the tickets within under (NULL: all); *cols the
+ * records' fields */
+int gg_report_tickets(struct gg_ctx *c, const char *period, const char *by, const char *under, json_t **cols,
+		      json_t **out);
+
 #endif

@@ -305,6 +305,23 @@ static int run_groups(struct gg_ctx *c, struct compute *k)
 	return 0;
 }
 
+/* The units asked for, each with what lies in it: the rows every metric groups by, in a
+ * unit_path of the command's own that the metrics read before the view of that name. */
+static int scope(struct gg_ctx *c, const struct gg_score_scope *q)
+{
+	struct gg_stmt *st;
+
+	if (gg_db_exec(c->db,
+		       "CREATE TEMP TABLE IF NOT EXISTS unit_path (code TEXT PRIMARY KEY, level TEXT NOT NULL, "
+		       "ancestor TEXT NOT NULL, ancestor_level TEXT NOT NULL, depth INTEGER NOT NULL) WITHOUT ROWID; "
+		       "DELETE FROM temp.unit_path",
+		       &c->err) ||
+	    !(st = gg_db_named(c->db, "score/scope", &c->err)))
+		return c->err.code;
+	bind(st, q);
+	return gg_stmt_run(st, &c->err);
+}
+
 int gg_score_metrics(struct gg_ctx *c, const struct gg_score_scope *q, const char *const *names, int each, json_t **out)
 {
 	struct compute k = {q, names, each, json_object(), json_object(), json_array()};
@@ -312,17 +329,7 @@ int gg_score_metrics(struct gg_ctx *c, const struct gg_score_scope *q, const cha
 	int rc;
 
 	*out = NULL;
-	/* the units asked for, each with what lies in it: the rows every metric groups by, in a
-	 * unit_path of the command's own that the metrics read before the view of that name */
-	if (gg_db_exec(c->db,
-		       "CREATE TEMP TABLE IF NOT EXISTS unit_path (code TEXT PRIMARY KEY, level TEXT NOT NULL, "
-		       "ancestor TEXT NOT NULL, ancestor_level TEXT NOT NULL, depth INTEGER NOT NULL) WITHOUT ROWID; "
-		       "DELETE FROM temp.unit_path",
-		       &c->err) ||
-	    !(st = gg_db_named(c->db, "score/scope", &c->err)))
-		goto done;
-	bind(st, q);
-	if (gg_stmt_run(st, &c->err) || !(st = gg_db_named(c->db, "score/units", &c->err)))
+	if (scope(c, q) || !(st = gg_db_named(c->db, "score/units", &c->err)))
 		goto done;
 	json_t *units = json_array();
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
@@ -387,4 +394,85 @@ int gg_score_scope_init(struct gg_ctx *c, struct gg_score_scope *q, const char *
 		return gg_err_set(&c->err, unit ? GG_EX_DATAERR : GG_EX_USAGE,
 				  "%s: metrics are of a community, a street or a district", unit ? unit : level);
 	return 0;
+}
+
+/* ---- the ticket metrics by a field of the tickets ---- */
+
+#define TICKETS "FROM ticket t JOIN unit_path s ON s.code = t.unit AND s.ancestor_level = :level\n"
+
+struct by_field {
+	const char *key; /* the expression grouped by: a field of the ticket's, never the caller's text */
+	json_t *order;	 /* [name, expr] of the ticket metrics, in the files' order */
+};
+
+static int ticket_metric(struct gg_ctx *c, struct metric *m, void *arg)
+{
+	struct by_field *b = arg;
+
+	(void)c;
+	if (m->expr && !strncmp(m->tail, TICKETS, strlen(TICKETS)))
+		json_array_append_new(b->order, json_pack("[s, s]", m->name, m->expr));
+	return 0;
+}
+
+int gg_score_ticket_metrics_by(struct gg_ctx *c, const struct gg_score_scope *q, const char *by, json_t **cols,
+			       json_t **out)
+{
+	static const char *const fields[][2] = {
+		{"category", "t.category"}, {"source", "t.source"},	{"level", "t.level"},
+		{"unit", "t.unit"},	    {"grid", "s.ancestor"},	{"community", "s.ancestor"},
+		{"street", "s.ancestor"},   {"district", "s.ancestor"}, {0}};
+	struct by_field b = {NULL, json_array()};
+	size_t i, n = 256;
+	json_t *m;
+	int rc;
+
+	*out = *cols = NULL;
+	for (i = 0; fields[i][0] && !b.key; i++)
+		if (!strcmp(fields[i][0], by))
+			b.key = fields[i][1];
+	if (!b.key) {
+		json_decref(b.order);
+		return gg_err_set(&c->err, GG_EX_USAGE,
+				  "--by: category, source, level, unit, grid, community, street or district, not '%s'",
+				  by);
+	}
+	if ((rc = each_metric(c, ticket_metric, &b)) || (rc = scope(c, q)))
+		goto done;
+	/* each ticket metric's own expression, grouped by the field instead of a unit of the net */
+	json_array_foreach (b.order, i, m)
+		n += strlen(json_string_value(json_array_get(m, 1))) + 96;
+	char *sql = malloc(n), *p = sql;
+	if (!sql) {
+		rc = gg_err_oom(&c->err);
+		goto done;
+	}
+	p += sprintf(p, "SELECT %s AS \"%s\"", b.key, by);
+	json_array_foreach (b.order, i, m)
+		p += sprintf(p, ",\n(%s) AS \"%s\"", json_string_value(json_array_get(m, 1)),
+			     json_string_value(json_array_get(m, 0)));
+	sprintf(p, "\n" TICKETS "WHERE t.reported_at >= :from AND t.reported_at < :to\nGROUP BY 1 ORDER BY 1");
+	const char *kept = keep_sql(c, sql);
+	free(sql);
+	struct gg_stmt *st = kept ? gg_db_stmt(c->db, kept, &c->err) : NULL;
+	if (!st) {
+		rc = kept ? c->err.code : gg_err_oom(&c->err);
+		goto done;
+	}
+	bind(st, q);
+	*out = json_array();
+	while ((rc = gg_stmt_step(st, &c->err)) > 0)
+		json_array_append_new(*out, gg_stmt_row(st));
+	if (rc < 0) {
+		json_decref(*out);
+		*out = NULL;
+		rc = c->err.code;
+		goto done;
+	}
+	*cols = json_pack("[s]", by);
+	json_array_foreach (b.order, i, m)
+		json_array_append(*cols, json_array_get(m, 0));
+done:
+	json_decref(b.order);
+	return rc;
 }

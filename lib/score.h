@@ -41,6 +41,11 @@ const char *gg_score_metric_better(const char *name, char better[16]);
  * all), null where a figure has no value (a count 0); each 1: every metric by its own query */
 int gg_score_metrics(struct gg_ctx *c, const struct gg_score_scope *q, const char *const *names, int each,
 		     json_t **out);
+/* score-metric.c: *out, the ticket metrics of the tickets under q's units in its period,
+ * grouped by a field of the ticket's (by: category, source, level or unit) or by q's units
+ * (by: their level), one record each; *cols their fields, by first */
+int gg_score_ticket_metrics_by(struct gg_ctx *c, const struct gg_score_scope *q, const char *by, json_t **cols,
+			       json_t **out);
 
 /* ---- score-survey.c: satisfaction surveys ---- */
 

@@ -153,7 +153,7 @@ zcomp() {
 	run -0 complete -p gg-org gg-ticket gg-volunteer gg-score gg-report
 	run -1 complete -p gg-nosuch
 	run -0 comp gg-report ''
-	assert_output 'audit staffing volunteers'
+	assert_output 'audit staffing tickets volunteers'
 	run -0 comp gg-report audit --veri
 	assert_output '--verify'
 	run -0 comp gg-report audit --verify --ex
