@@ -324,8 +324,7 @@ static const struct gg_cmd writes[] = {
 
 int main(int argc, char **argv)
 {
-	static const char summary[] =
-		"gg-report: reports over the database: the audit log, staffing, tickets, volunteers";
+	static const char summary[] = "gg-report: reports: the audit log, staffing, tickets, volunteers";
 	struct gg_tool tool = {"gg-report", summary, reads, NULL};
 
 	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
