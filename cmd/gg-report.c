@@ -154,37 +154,48 @@ static int cmd_audit(struct gg_ctx *c, int argc, char **argv)
 	return list(c, &q);
 }
 
-static const struct option staffing_opts[] = {
-	{"level", required_argument, NULL, 'l'}, {"under", required_argument, NULL, 'U'}, {0}};
+/* The options of the reports over figures: which of period, level, by and under a report
+ * takes is named in `takes` (p, l, b, U); any other is a usage error. */
+struct report_args {
+	const char *period, *level, *by, *under;
+};
+
+static int report_args(struct gg_ctx *c, int argc, char **argv, const char *takes, struct report_args *a)
+{
+	static const struct option opts[] = {{"period", required_argument, NULL, 'p'},
+					     {"level", required_argument, NULL, 'l'},
+					     {"by", required_argument, NULL, 'b'},
+					     {"under", required_argument, NULL, 'U'},
+					     {0}};
+	int o;
+
+	while ((o = gg_cli_opts(c, argc, argv, "", opts)) != -1) {
+		if (o < 0 || !strchr(takes, o))
+			return o < 0 ? GG_EX_USAGE
+				     : gg_cli_usage(c, "%s takes no --%s", argv[0],
+						    opts[strchr("plbU", o) - "plbU"].name);
+		*(o == 'p' ? &a->period : o == 'l' ? &a->level : o == 'b' ? &a->by : &a->under) = optarg;
+	}
+	if (optind < argc)
+		return gg_cli_usage(c, "%s takes no arguments", argv[0]);
+	return 0;
+}
 
 /* staffing [--level L] [--under UNIT]: community workers against 18 per 10,000 residents */
 static int cmd_staffing(struct gg_ctx *c, int argc, char **argv)
 {
 	static const char *const cols[] = {"unit",     "name",	    "level", "population",    "workers", "per_10000",
 					   "required", "shortfall", "grids", "grids_staffed", NULL};
-	const char *level = "community", *under = NULL;
-	int o;
+	struct report_args a = {.level = "community"};
+	int rc = report_args(c, argc, argv, "lU", &a);
 
-	while ((o = gg_cli_opts(c, argc, argv, "", staffing_opts)) != -1) {
-		if (o == 'l')
-			level = optarg;
-		else if (o == 'U')
-			under = optarg;
-		else
-			return GG_EX_USAGE;
-	}
-	if (optind < argc)
-		return gg_cli_usage(c, "staffing takes no arguments");
+	if (rc)
+		return rc;
 	struct gg_emit *e = gg_out_list(c, cols);
-	int rc = gg_report_staffing(c, level, under, gg_out_each, e);
+	rc = gg_report_staffing(c, a.level, a.under, gg_out_each, e);
 	int closed = gg_out_close(c, e);
 	return rc ? rc : closed;
 }
-
-static const struct option volunteers_opts[] = {{"period", required_argument, NULL, 'p'},
-						{"level", required_argument, NULL, 'l'},
-						{"under", required_argument, NULL, 'U'},
-						{0}};
 
 /* volunteers --period P [--level L] [--under UNIT]: gg-score's volunteer metrics, by unit */
 static int cmd_volunteers(struct gg_ctx *c, int argc, char **argv)
@@ -201,26 +212,16 @@ static int cmd_volunteers(struct gg_ctx *c, int argc, char **argv)
 					   "orders_done",
 					   "order_accept_median",
 					   NULL};
-	const char *period = NULL, *level = NULL, *under = NULL;
+	struct report_args a = {0};
 	json_t *recs, *r;
 	size_t i;
-	int o;
+	int rc = report_args(c, argc, argv, "plU", &a);
 
-	while ((o = gg_cli_opts(c, argc, argv, "", volunteers_opts)) != -1) {
-		if (o == 'p')
-			period = optarg;
-		else if (o == 'l')
-			level = optarg;
-		else if (o == 'U')
-			under = optarg;
-		else
-			return GG_EX_USAGE;
-	}
-	if (optind < argc)
-		return gg_cli_usage(c, "volunteers takes no arguments");
-	if (!period)
+	if (rc)
+		return rc;
+	if (!a.period)
 		return gg_cli_usage(c, "volunteers needs --period P (2026-11, 2026-Q4, 2026-W48, 2026)");
-	if (gg_report_volunteers(c, period, level, under, &recs))
+	if (gg_report_volunteers(c, a.period, a.level, a.under, &recs))
 		return c->err.code;
 	struct gg_emit *e = gg_out_list(c, cols);
 	json_array_foreach (recs, i, r)
@@ -229,34 +230,19 @@ static int cmd_volunteers(struct gg_ctx *c, int argc, char **argv)
 	return gg_out_close(c, e);
 }
 
-static const struct option tickets_opts[] = {{"period", required_argument, NULL, 'p'},
-					     {"by", required_argument, NULL, 'b'},
-					     {"under", required_argument, NULL, 'U'},
-					     {0}};
-
 /* tickets --period P --by FIELD [--under UNIT]: gg-score's ticket metrics, grouped */
 static int cmd_tickets(struct gg_ctx *c, int argc, char **argv)
 {
-	const char *period = NULL, *by = NULL, *under = NULL;
+	struct report_args a = {0};
 	json_t *recs, *cols, *r;
 	size_t i;
-	int o;
+	int rc = report_args(c, argc, argv, "pbU", &a);
 
-	while ((o = gg_cli_opts(c, argc, argv, "", tickets_opts)) != -1) {
-		if (o == 'p')
-			period = optarg;
-		else if (o == 'b')
-			by = optarg;
-		else if (o == 'U')
-			under = optarg;
-		else
-			return GG_EX_USAGE;
-	}
-	if (optind < argc)
-		return gg_cli_usage(c, "tickets takes no arguments");
-	if (!period || !by)
+	if (rc)
+		return rc;
+	if (!a.period || !a.by)
 		return gg_cli_usage(c, "tickets needs --period P and --by FIELD");
-	if (gg_report_tickets(c, period, by, under, &cols, &recs))
+	if (gg_report_tickets(c, a.period, a.by, a.under, &cols, &recs))
 		return c->err.code;
 	const char **names = calloc(json_array_size(cols) + 1, sizeof *names);
 	json_array_foreach (cols, i, r)
@@ -265,7 +251,7 @@ static int cmd_tickets(struct gg_ctx *c, int argc, char **argv)
 	struct gg_emit *e = gg_out_list(c, names);
 	json_array_foreach (recs, i, r)
 		gg_emit(e, r);
-	int rc = gg_out_close(c, e);
+	rc = gg_out_close(c, e);
 	free(names);
 	json_decref(cols);
 	json_decref(recs);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "clock.h"
 #include "db.h"
 #include "kind.h"
 #include "ladder.h"
@@ -275,6 +276,23 @@ int gg_org_unit_known(struct gg_ctx *c, const char *opt, const char *code)
 		return c->err.code;
 	json_decref(u);
 	return u ? 0 : gg_err_set(&c->err, GG_EX_DATAERR, "%s: unknown unit '%s'", opt, code);
+}
+
+struct gg_stmt *gg_org_days_query(struct gg_ctx *c, const char *name, const char *from, const char *to,
+				  const char *under, int64_t *a, int64_t *b)
+{
+	struct gg_stmt *st;
+
+	if (gg_clock_parse_date(from, a) || gg_clock_parse_date(to, b) || *b <= *a) {
+		gg_err_set(&c->err, GG_EX_USAGE, "the period %s to %s holds no day", from, to);
+		return NULL;
+	}
+	if (gg_org_unit_known(c, "--under", under) || !(st = gg_db_named(c->db, name, &c->err)))
+		return NULL;
+	gg_stmt_bind_text(st, gg_stmt_index(st, "from"), from);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "to"), to);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "under"), under);
+	return st;
 }
 
 /* The codes of the units under `under` (itself included), as a set. */

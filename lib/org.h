@@ -6,6 +6,7 @@
 #define GG_ORG_H
 
 #include <jansson.h>
+#include <stdint.h>
 
 #include "ctx.h"
 #include "kind.h"
@@ -25,6 +26,12 @@ int gg_org_check(struct gg_ctx *c, const char *under, int (*fn)(struct gg_ctx *,
 int gg_org_subtree(struct gg_ctx *c, const char *under, json_t **set);
 /* A unit an option (--under) names must be one: a typing error is not an empty answer (65). */
 int gg_org_unit_known(struct gg_ctx *c, const char *opt, const char *code);
+/* The named query of the days [from, to) (YYYY-MM-DD, bound as :from and :to, their bounds in
+ * *a and *b) within the unit under (:under, NULL: everywhere); NULL on an error in c->err: a
+ * period of no day is usage, an unknown unit bad data. */
+struct gg_stmt;
+struct gg_stmt *gg_org_days_query(struct gg_ctx *c, const char *name, const char *from, const char *to,
+				  const char *under, int64_t *a, int64_t *b);
 int gg_org_in_scope(json_t *rec, json_t *set);
 
 /* org-resolve.c */

@@ -251,15 +251,8 @@ int gg_volunteer_members(struct gg_ctx *c, const char *from, const char *to, dou
 	int64_t a, b;
 	int rc, found = 0;
 
-	if (gg_clock_parse_date(from, &a) || gg_clock_parse_date(to, &b) || b <= a)
-		return gg_err_set(&c->err, GG_EX_USAGE, "the period %s to %s holds no day", from, to);
-	if (gg_org_unit_known(c, "--under", under))
+	if (!(st = gg_org_days_query(c, "members/list", from, to, under, &a, &b)))
 		return c->err.code;
-	if (!(st = gg_db_named(c->db, "members/list", &c->err)))
-		return c->err.code;
-	gg_stmt_bind_text(st, gg_stmt_index(st, "from"), from);
-	gg_stmt_bind_text(st, gg_stmt_index(st, "to"), to);
-	gg_stmt_bind_text(st, gg_stmt_index(st, "under"), under);
 	gg_stmt_bind_int(st, gg_stmt_index(st, "target"), target_minutes(target, a, b));
 	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
 		json_t *row = gg_stmt_row(st);
