@@ -154,27 +154,36 @@ static int cmd_audit(struct gg_ctx *c, int argc, char **argv)
 	return list(c, &q);
 }
 
-/* The options of the reports over figures: which of period, level, by and under a report
- * takes is named in `takes` (p, l, b, U); any other is a usage error. */
+/* The options of the reports over figures: which of period, level, by, under and rubric a
+ * report takes is named in `takes` (p, l, b, U, r); any other is a usage error. Every report
+ * takes --out FILE and --lang (md, html and xlsx), which go to c. */
 struct report_args {
-	const char *period, *level, *by, *under;
+	const char *period, *level, *by, *under, *rubric;
 };
 
 static int report_args(struct gg_ctx *c, int argc, char **argv, const char *takes, struct report_args *a)
 {
-	static const struct option opts[] = {{"period", required_argument, NULL, 'p'},
-					     {"level", required_argument, NULL, 'l'},
-					     {"by", required_argument, NULL, 'b'},
-					     {"under", required_argument, NULL, 'U'},
-					     {0}};
+	static const struct option opts[] = {
+		{"period", required_argument, NULL, 'p'}, {"level", required_argument, NULL, 'l'},
+		{"by", required_argument, NULL, 'b'},	  {"under", required_argument, NULL, 'U'},
+		{"rubric", required_argument, NULL, 'r'}, {"out", required_argument, NULL, 'O'},
+		{"lang", required_argument, NULL, 'L'},	  {0}};
 	int o;
 
 	while ((o = gg_cli_opts(c, argc, argv, "", opts)) != -1) {
+		if (o == 'O' || o == 'L') {
+			*(o == 'O' ? &c->out_path : &c->lang) = optarg;
+			continue;
+		}
 		if (o < 0 || !strchr(takes, o))
 			return o < 0 ? GG_EX_USAGE
 				     : gg_cli_usage(c, "%s takes no --%s", argv[0],
-						    opts[strchr("plbU", o) - "plbU"].name);
-		*(o == 'p' ? &a->period : o == 'l' ? &a->level : o == 'b' ? &a->by : &a->under) = optarg;
+						    opts[strchr("plbUr", o) - "plbUr"].name);
+		*(o == 'p'   ? &a->period
+		  : o == 'l' ? &a->level
+		  : o == 'b' ? &a->by
+		  : o == 'r' ? &a->rubric
+			     : &a->under) = optarg;
 	}
 	if (optind < argc)
 		return gg_cli_usage(c, "%s takes no arguments", argv[0]);
@@ -258,6 +267,10 @@ static int cmd_tickets(struct gg_ctx *c, int argc, char **argv)
 	return rc;
 }
 
+/* ---- monthly: the appraisal report ---- */
+
+/* ---- burden: the burden-reduction audit ---- */
+
 #define TICKETS_HELP                                                                                                   \
 	"the tickets of a period by a field: gg-score's ticket metrics of each group\n"                                \
 	"  (gg-score metrics --explain NAME: the one definition of each)\n"                                            \
@@ -297,15 +310,19 @@ static int cmd_tickets(struct gg_ctx *c, int argc, char **argv)
 /* audit reads, and --verify works on a log whose triggers were dropped; --archive writes */
 static const struct gg_cmd reads[] = {
 	{"audit", cmd_audit, GG_RUN_READ, AUDIT_USAGE, AUDIT_HELP, NULL},
+	/* monthly */
 	{"staffing", cmd_staffing, GG_RUN_LIST, "[--level L] [--under UNIT]", STAFFING_HELP, NULL},
 	{"tickets", cmd_tickets, GG_RUN_READ, "--period P --by FIELD [--under UNIT]", TICKETS_HELP, NULL},
 	{"volunteers", cmd_volunteers, GG_RUN_READ, "--period P [--level L] [--under UNIT]", VOLUNTEERS_HELP, NULL},
+	/* burden */
 	{0}};
 static const struct gg_cmd writes[] = {
 	{"audit", cmd_audit, GG_RUN_WRITE, AUDIT_USAGE, AUDIT_HELP, NULL},
+	/* monthly */
 	{"staffing", cmd_staffing, GG_RUN_LIST, "[--level L] [--under UNIT]", STAFFING_HELP, NULL},
 	{"tickets", cmd_tickets, GG_RUN_READ, "--period P --by FIELD [--under UNIT]", TICKETS_HELP, NULL},
 	{"volunteers", cmd_volunteers, GG_RUN_READ, "--period P [--level L] [--under UNIT]", VOLUNTEERS_HELP, NULL},
+	/* burden */
 	{0}};
 
 int main(int argc, char **argv)

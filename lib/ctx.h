@@ -20,13 +20,17 @@ struct gg_ctx {
 	const char *db_opt; /* --db, if given */
 	char db_path[4096];
 	struct gg_db *db;
-	int fmt;   /* an enum gg_fmt (emit.h): GG_FMT_DEFAULT until -o or GG_OUTPUT says */
-	FILE *out; /* where the command's records go: stdout, or a file holding them until it is done */
+	const char *const *dbs; /* every --db given, when a report reads several (ndbs of them) */
+	int ndbs;
+	int fmt;	      /* an enum gg_fmt (emit.h): GG_FMT_DEFAULT until -o or GG_OUTPUT says */
+	const char *out_path; /* a report's --out FILE: its output goes there, not to stdout */
+	const char *lang;     /* a report's --lang: zh_CN or en, for md, html and xlsx */
+	FILE *out;	      /* where the command's records go: stdout, or a file holding them until it is done */
 	const char *actor;
 	char *command;
 	int reveal;
 	int rollback;			    /* a writing command that only checked (--dry-run): discard its work */
-	int keep_output; /* a dry run that found bad input: its output is shown, though it fails */
+	int keep_output;		    /* a dry run that found bad input: its output is shown, though it fails */
 	char prev_hash[65];		    /* the audit chain's last hash, once read in this transaction */
 	int64_t audit_id;		    /* and its last row's id */
 	json_t *hooks;			    /* [event, record] pairs to hand to hooks after the commit */

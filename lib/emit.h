@@ -45,6 +45,29 @@ int gg_emit_section(struct gg_emit *e, const char *name, const char *const *cols
 int gg_emit_close(struct gg_emit *e);
 void gg_emit_abandon(struct gg_emit *e);
 int gg_emit_yaml_quoted(const char *s);
+
+/* A report's head: what it is of, as a whole (unit, name, period, previous, rubric,
+ * provisional, as_of), given once before the first section. yaml and json write it as the
+ * mapping under the key "report", ahead of the sections; ndjson as a line {"section":
+ * "report", then its fields}; tsv and csv as a block "report" of one row; table as its fields
+ * a line each. md, html and xlsx make it the title: the report, its unit and period, and a
+ * banner when provisional is true. */
+int gg_emit_head(struct gg_emit *e, json_t *head);
+
+/* A chart of the section begun last, drawn by html (inline SVG) and xlsx (a native chart) from
+ * the section's records; the data formats and table leave it out. label names the column
+ * whose values name the bars or points, values the columns drawn (NULL ends them). */
+enum gg_chart_kind {
+	GG_CHART_BARS,	/* horizontal bars, one per record: a ranking */
+	GG_CHART_LINE,	/* a line per value column over the records in order: a trend */
+	GG_CHART_STACK, /* a bar per record, the value columns stacked: shares of a whole */
+};
+struct gg_chart {
+	enum gg_chart_kind kind;
+	const char *label;
+	const char *const *values;
+};
+int gg_emit_chart(struct gg_emit *e, const struct gg_chart *chart);
 char *gg_emit_cell(json_t *v);
 
 #endif
