@@ -42,6 +42,14 @@ static int json_record(struct gg_emit *e, json_t *rec)
 	return ferror(e->out) ? -1 : 0;
 }
 
+/* The head opens the document's object, under "report", on a line of its own. */
+static int json_head(struct gg_emit *e)
+{
+	fputs("{\n  \"report\": ", e->out);
+	dump(e->head, e->out, COMPACT);
+	return ferror(e->out) ? -1 : 0;
+}
+
 static int json_section(struct gg_emit *e, const char *name)
 {
 	json_t *key = json_string(name);
@@ -49,7 +57,7 @@ static int json_section(struct gg_emit *e, const char *name)
 	if (e->sections)
 		fputs(e->n ? "\n  ],\n  " : "],\n  ", e->out);
 	else
-		fputs("{\n  ", e->out);
+		fputs(e->head ? ",\n  " : "{\n  ", e->out);
 	dump(key, e->out, JSON_ENCODE_ANY);
 	fputs(": [", e->out);
 	json_decref(key);
@@ -60,6 +68,8 @@ static int json_close(struct gg_emit *e)
 {
 	if (e->sections)
 		fputs(e->n ? "\n  ]\n}\n" : "]\n}\n", e->out);
+	else if (e->head)
+		fputs("\n}\n", e->out);
 	else if (e->list)
 		fputs(e->n ? "\n]\n" : "[]\n", e->out);
 	return 0;
@@ -68,16 +78,16 @@ static int json_close(struct gg_emit *e)
 /* In a section each line carries the section's name as its first field, for jq's
  * select(.section == "..."); a record with a "section" field of its own would lose one of
  * the two, so it is refused. */
-static int ndjson_record(struct gg_emit *e, json_t *rec)
+static int ndjson_line(struct gg_emit *e, const char *section, json_t *rec)
 {
 	json_t *line = rec;
 
-	if (e->sections) {
+	if (section) {
 		if (!json_is_object(rec) || json_object_get(rec, "section")) {
 			e->failed = 1;
 			return -1;
 		}
-		line = json_pack("{s:s}", "section", e->section);
+		line = json_pack("{s:s}", "section", section);
 		json_object_update(line, rec);
 	}
 	dump(line, e->out, COMPACT);
@@ -87,6 +97,17 @@ static int ndjson_record(struct gg_emit *e, json_t *rec)
 	return ferror(e->out) ? -1 : 0;
 }
 
+static int ndjson_record(struct gg_emit *e, json_t *rec)
+{
+	return ndjson_line(e, e->sections ? e->section : NULL, rec);
+}
+
+/* The head is the line of the section "report", as if it were a section of one record. */
+static int ndjson_head(struct gg_emit *e)
+{
+	return ndjson_line(e, "report", e->head);
+}
+
 const struct gg_writer gg_writer_json = {
-	.name = "json", .record = json_record, .section = json_section, .close = json_close};
-const struct gg_writer gg_writer_ndjson = {.name = "ndjson", .record = ndjson_record};
+	.name = "json", .record = json_record, .section = json_section, .head = json_head, .close = json_close};
+const struct gg_writer gg_writer_ndjson = {.name = "ndjson", .record = ndjson_record, .head = ndjson_head};

@@ -31,13 +31,13 @@ static void put_csv(FILE *f, const char *s)
 	putc('"', f);
 }
 
-static void sep_row(struct gg_emit *e, json_t *rec, int header)
+static void sep_row(struct gg_emit *e, json_t *cols, json_t *rec, int header)
 {
 	int tsv = e->w == &gg_writer_tsv;
 	size_t i;
 	json_t *c;
 
-	json_array_foreach (e->cols, i, c) {
+	json_array_foreach (cols, i, c) {
 		const char *name = json_string_value(c);
 		char *s = header ? strdup(name) : gg_emit_cell(json_object_get(rec, name));
 		if (i)
@@ -55,8 +55,8 @@ static int sep_record(struct gg_emit *e, json_t *rec)
 {
 	gg_emit_columns(e, rec);
 	if (e->n == 0)
-		sep_row(e, NULL, 1);
-	sep_row(e, rec, 0);
+		sep_row(e, e->cols, NULL, 1);
+	sep_row(e, e->cols, rec, 0);
 	return ferror(e->out) ? -1 : 0;
 }
 
@@ -65,15 +65,31 @@ static int sep_record(struct gg_emit *e, json_t *rec)
 static void sep_end(struct gg_emit *e)
 {
 	if (e->sections && e->n == 0 && e->cols)
-		sep_row(e, NULL, 1);
+		sep_row(e, e->cols, NULL, 1);
 }
 
 static int sep_section(struct gg_emit *e, const char *name)
 {
 	(void)name; /* the blocks go in the order of the sections; a name line would be a row */
 	sep_end(e);
-	if (e->sections)
+	if (e->sections || e->head)
 		putc('\n', e->out);
+	return ferror(e->out) ? -1 : 0;
+}
+
+/* The head is a block of its own, ahead of the sections: its fields the header, one row. */
+static int sep_head(struct gg_emit *e)
+{
+	json_t *cols = json_array(), *x;
+	const char *k;
+
+	json_object_foreach (e->head, k, x) {
+		(void)x;
+		json_array_append_new(cols, json_string(k));
+	}
+	sep_row(e, cols, NULL, 1);
+	sep_row(e, cols, e->head, 0);
+	json_decref(cols);
 	return ferror(e->out) ? -1 : 0;
 }
 
@@ -84,6 +100,6 @@ static int sep_close(struct gg_emit *e)
 }
 
 const struct gg_writer gg_writer_tsv = {
-	.name = "tsv", .record = sep_record, .section = sep_section, .close = sep_close};
+	.name = "tsv", .record = sep_record, .section = sep_section, .head = sep_head, .close = sep_close};
 const struct gg_writer gg_writer_csv = {
-	.name = "csv", .record = sep_record, .section = sep_section, .close = sep_close};
+	.name = "csv", .record = sep_record, .section = sep_section, .head = sep_head, .close = sep_close};

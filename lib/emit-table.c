@@ -157,6 +157,14 @@ static int table_section(struct gg_emit *e, const char *name)
 	return ferror(e->out) ? -1 : 0;
 }
 
+/* The head as a single record shows, a field a line, then a blank line before the sections. */
+static int table_head(struct gg_emit *e)
+{
+	table_vertical(e, e->head);
+	putc('\n', e->out);
+	return ferror(e->out) ? -1 : 0;
+}
+
 static int table_close(struct gg_emit *e)
 {
 	struct table *t = e->state;
@@ -173,5 +181,9 @@ static int table_close(struct gg_emit *e)
 	return 0;
 }
 
-const struct gg_writer gg_writer_table = {
-	.name = "table", .open = table_open, .record = table_record, .section = table_section, .close = table_close};
+const struct gg_writer gg_writer_table = {.name = "table",
+					  .open = table_open,
+					  .record = table_record,
+					  .section = table_section,
+					  .head = table_head,
+					  .close = table_close};

@@ -17,19 +17,25 @@ struct gg_emit {
 	char *section; /* name of the section begun last */
 	json_t *cols;  /* column names of the list or section: declared, else its first record's */
 	json_t *names; /* section names taken: a mapping cannot hold a key twice */
+	json_t *head;  /* the report's head (gg_emit_head), a reference of the emitter's own */
+	json_t *chart; /* the chart of the section begun last, {kind, label, values}, or NULL */
 	void *state;   /* the writer's own, freed by its close */
 };
 
 /* Each returns 0, or -1 when it failed; a NULL function has nothing to do. record sees e->n
- * as the records before this one. section is called while e still describes the section
- * that ends (e->sections is 0 before the first one): it finishes that and begins `name`,
- * whose declared columns are put in e->cols after it returns. close always runs, even when
- * open failed, and frees e->state. */
+ * as the records before this one. head is called once, before any section or record, with
+ * e->head already set. section is called while e still describes the section that ends
+ * (e->sections is 0 before the first one; e->chart is still that section's): it finishes
+ * that and begins `name`, whose declared columns are put in e->cols after it returns. chart
+ * is called with e->chart set, for the section begun last. close always runs, even when open
+ * failed, and frees e->state. */
 struct gg_writer {
 	const char *name;
 	int (*open)(struct gg_emit *e);
 	int (*record)(struct gg_emit *e, json_t *rec);
 	int (*section)(struct gg_emit *e, const char *name);
+	int (*head)(struct gg_emit *e);
+	int (*chart)(struct gg_emit *e);
 	int (*close)(struct gg_emit *e);
 };
 

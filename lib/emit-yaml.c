@@ -156,13 +156,24 @@ static int yaml_record(struct gg_emit *e, json_t *rec)
 	return yvalue(e, rec);
 }
 
+/* The document's mapping begins with the head, under "report", ahead of the sections. */
+static int yaml_head(struct gg_emit *e)
+{
+	yaml_event_t ev;
+
+	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+	if (yemit(e, &ev) || yscalar(e, "report", 0))
+		return -1;
+	return ymapping(e, e->head);
+}
+
 static int yaml_section(struct gg_emit *e, const char *name)
 {
 	yaml_event_t ev;
 
 	if (e->sections)
 		yend(e);
-	else {
+	else if (!e->head) {
 		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
 		yemit(e, &ev);
 	}
@@ -175,8 +186,9 @@ static int yaml_close(struct gg_emit *e)
 {
 	yaml_event_t ev;
 
-	if (e->sections) {
-		yend(e);
+	if (e->sections || e->head) {
+		if (e->sections)
+			yend(e);
 		yaml_mapping_end_event_initialize(&ev);
 		yemit(e, &ev);
 	} else if (e->list == 1) {
@@ -184,7 +196,7 @@ static int yaml_close(struct gg_emit *e)
 			ysequence(e);
 		yend(e);
 	}
-	if (e->sections || e->list == 1 || e->n > 0) { /* a single record never given: no document at all */
+	if (e->sections || e->head || e->list == 1 || e->n > 0) { /* a single record never given: no document at all */
 		yaml_document_end_event_initialize(&ev, 1);
 		yemit(e, &ev);
 		yaml_stream_end_event_initialize(&ev);
@@ -198,5 +210,9 @@ static int yaml_close(struct gg_emit *e)
 	return e->failed ? -1 : 0;
 }
 
-const struct gg_writer gg_writer_yaml = {
-	.name = "yaml", .open = yaml_open, .record = yaml_record, .section = yaml_section, .close = yaml_close};
+const struct gg_writer gg_writer_yaml = {.name = "yaml",
+					 .open = yaml_open,
+					 .record = yaml_record,
+					 .section = yaml_section,
+					 .head = yaml_head,
+					 .close = yaml_close};

@@ -157,17 +157,60 @@ int gg_emit_section(struct gg_emit *e, const char *name, const char *const *cols
 	e->section = copy;
 	json_decref(e->cols);
 	e->cols = declared(cols);
+	json_decref(e->chart);
+	e->chart = NULL;
 	e->sections++;
 	e->n = 0;
 	return rc;
 }
 
+/* After a head, a record belongs in a section: the head has taken the document's mapping. */
 int gg_emit(struct gg_emit *e, json_t *rec)
 {
-	int rc = e->w->record ? e->w->record(e, rec) : ferror(e->out) ? -1 : 0;
+	int rc;
 
+	if (e->head && !e->sections) {
+		e->failed = 1;
+		return -1;
+	}
+	rc = e->w->record ? e->w->record(e, rec) : ferror(e->out) ? -1 : 0;
 	e->n++;
 	return rc;
+}
+
+/* The head is the document's first thing: once, before any section or record, and a
+ * mapping, since its fields are what a title is made of. */
+int gg_emit_head(struct gg_emit *e, json_t *head)
+{
+	if (!e->names)
+		e->names = json_object();
+	if (e->head || e->sections || e->n || !json_is_object(head) ||
+	    json_object_set_new(e->names, "report", json_null())) {
+		e->failed = 1;
+		return -1;
+	}
+	e->head = json_incref(head); /* "report" is taken: no section can be named so after it */
+	return e->w->head ? e->w->head(e) : ferror(e->out) ? -1 : 0;
+}
+
+/* The chart is copied, so the caller's may be on its stack: {kind, label, values}. One a
+ * section, after the section began, with a label and at least one value column. */
+int gg_emit_chart(struct gg_emit *e, const struct gg_chart *chart)
+{
+	json_t *values;
+
+	if (!chart || !e->sections || e->chart || !chart->label || !chart->values || !chart->values[0] ||
+	    chart->kind < GG_CHART_BARS || chart->kind > GG_CHART_STACK) {
+		e->failed = 1;
+		return -1;
+	}
+	values = declared(chart->values);
+	e->chart = json_pack("{s:i, s:s, s:o}", "kind", (int)chart->kind, "label", chart->label, "values", values);
+	if (!e->chart) {
+		e->failed = 1;
+		return -1;
+	}
+	return e->w->chart ? e->w->chart(e) : 0;
 }
 
 /* Finishes the output; -1 when anything failed to be written. */
@@ -183,6 +226,8 @@ int gg_emit_close(struct gg_emit *e)
 		rc = -1;
 	json_decref(e->cols);
 	json_decref(e->names);
+	json_decref(e->head);
+	json_decref(e->chart);
 	free(e->section);
 	free(e);
 	return rc;
@@ -193,7 +238,7 @@ int gg_emit_close(struct gg_emit *e)
  * output prints nothing; after it, as gg_emit_close (what was streamed cannot be taken back). */
 void gg_emit_abandon(struct gg_emit *e)
 {
-	FILE *null = e && !e->n && !e->sections ? fopen("/dev/null", "w") : NULL;
+	FILE *null = e && !e->n && !e->sections && !e->head ? fopen("/dev/null", "w") : NULL;
 
 	if (null)
 		e->out = null;

@@ -51,12 +51,15 @@ int gg_emit_yaml_quoted(const char *s);
  * mapping under the key "report", ahead of the sections; ndjson as a line {"section":
  * "report", then its fields}; tsv and csv as a block "report" of one row; table as its fields
  * a line each. md, html and xlsx make it the title: the report, its unit and period, and a
- * banner when provisional is true. */
+ * banner when provisional is true. Given twice, after a section or a record, or not a
+ * mapping, it is refused (-1, and the close fails too); after it, records belong in sections
+ * and no section can be named "report". */
 int gg_emit_head(struct gg_emit *e, json_t *head);
 
 /* A chart of the section begun last, drawn by html (inline SVG) and xlsx (a native chart) from
  * the section's records; the data formats and table leave it out. label names the column
- * whose values name the bars or points, values the columns drawn (NULL ends them). */
+ * whose values name the bars or points, values the columns drawn (NULL ends them). One a
+ * section; before any section, or without a label or a value column, it is refused (-1). */
 enum gg_chart_kind {
 	GG_CHART_BARS,	/* horizontal bars, one per record: a ranking */
 	GG_CHART_LINE,	/* a line per value column over the records in order: a trend */

@@ -141,3 +141,75 @@ id
 	run -0 "$EMIT" json own
 	assert_equal "$(jq -c '.a[0]' <<<"$output")" '{"id":1,"section":"mine"}'
 }
+
+@test "a report's head: under \"report\" ahead of the sections in yaml and json, a line in ndjson" {
+	run -0 "$EMIT" yaml head
+	assert_line -n 0 'report:'
+	assert_line -n 1 '  unit: TZ-HL'
+	assert_line -n 6 '  provisional: true'
+	assert_line -n 8 'overdue:'
+	"$EMIT" yaml head >"$BATS_TEST_TMPDIR/report.yaml"
+	run -0 "$EMIT" read "$BATS_TEST_TMPDIR/report.yaml"
+	assert_equal "$output" "$("$EMIT" json head | jq -c .)"
+	run -0 "$EMIT" json head
+	assert_line -n 1 '  "report": {"unit":"TZ-HL","name":"海陵区","period":"2026-11","previous":"2026-10","rubric":"default","provisional":true,"as_of":"2026-12-01T08:00:00+08:00"},'
+	run -0 jq -c '[keys_unsorted, .report.name, .report.provisional, (.["by unit"] | length)]' <<<"$output"
+	assert_output '[["report","overdue","by unit"],"海陵区",true,2]'
+	run -0 "$EMIT" ndjson head
+	assert_line -n 0 '{"section":"report","unit":"TZ-HL","name":"海陵区","period":"2026-11","previous":"2026-10","rubric":"default","provisional":true,"as_of":"2026-12-01T08:00:00+08:00"}'
+	assert_line -n 1 --partial '{"section":"overdue","id":7,'
+	run -0 "$EMIT" json head-only
+	assert_equal "$(jq -c . <<<"$output")" '{"report":{"unit":"TZ","period":"2026-11"}}'
+	run -0 "$EMIT" yaml head-only
+	assert_output 'report:
+  unit: TZ
+  period: "2026-11"'
+}
+
+@test "a report's head: a block of one row in tsv and csv, a field a line in a table; the chart is left out" {
+	run -0 "$EMIT" csv head
+	assert_output 'unit,name,period,previous,rubric,provisional,as_of
+TZ-HL,海陵区,2026-11,2026-10,default,true,2026-12-01T08:00:00+08:00
+
+id,unit,title,due_at
+7,城东街道,"Streetlight out, Elm St",2026-11-20T18:00:00+08:00
+12,Q3,no,
+
+unit,open,overdue
+城东街道,3,1
+Q3,12,1'
+	run -0 "$EMIT" tsv head
+	assert_line -n 0 "$(printf 'unit\tname\tperiod\tprevious\trubric\tprovisional\tas_of')"
+	assert_line -n 2 "$(printf 'id\tunit\ttitle\tdue_at')"
+	run -0 "$EMIT" table head
+	assert_output 'unit         TZ-HL
+name         海陵区
+period       2026-11
+previous     2026-10
+rubric       default
+provisional  true
+as_of        2026-12-01T08:00:00+08:00
+
+overdue
+id  unit      title                    due_at
+7   城东街道  Streetlight out, Elm St  2026-11-20T18:00:00+08:00
+12  Q3        no
+
+by unit
+unit      open  overdue
+城东街道  3     1
+Q3        12    1'
+}
+
+@test "a head after a section, a record after a head outside a section, a section named report, a chart before a section: refused" {
+	for f in yaml json ndjson tsv csv table; do
+		run -1 --separate-stderr "$EMIT" "$f" head-late
+		assert_equal "$stderr" $'sections: gg_emit_head failed\nsections: gg_emit_close failed'
+		run -1 --separate-stderr "$EMIT" "$f" head-record
+		assert_equal "$stderr" $'sections: gg_emit failed\nsections: gg_emit_close failed'
+		run -1 --separate-stderr "$EMIT" "$f" head-report
+		assert_equal "$stderr" $'sections: gg_emit_section report failed\nsections: gg_emit_close failed'
+		run -1 --separate-stderr "$EMIT" "$f" chart-bare
+		assert_equal "$stderr" $'sections: gg_emit_chart failed\nsections: gg_emit_close failed'
+	done
+}

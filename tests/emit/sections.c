@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* sections.c: a document of two sections written in the format named by the first argument,
- * for tests/emit.bats; a second argument picks a case the emitter must refuse or an empty
- * section. Exits 1 when a call of the emitter failed, naming it on stderr. `read FILE`
+ * for tests/emit.bats; a second argument picks a case the emitter must refuse, an empty
+ * section, or a report's head and chart. Exits 1 when a call of the emitter failed, naming it on stderr. `read FILE`
  * writes what gg's reader makes of FILE as NDJSON, to show the YAML reads back. */
 #include <locale.h>
 #include <stdio.h>
@@ -39,6 +39,21 @@ static void report(struct gg_emit *e)
 	check(gg_emit_section(e, "by unit", NULL), "gg_emit_section by unit");
 	emit(e, json_pack("{s:s, s:i, s:i}", "unit", "城东街道", "open", 3, "overdue", 1));
 	emit(e, json_pack("{s:s, s:i, s:i}", "unit", "Q3", "open", 12, "overdue", 1));
+}
+
+/* A report's head, then the two sections, the second with a ranking chart of its units. */
+static void headed(struct gg_emit *e)
+{
+	static const char *const values[] = {"open", "overdue", NULL};
+	struct gg_chart chart = {GG_CHART_BARS, "unit", values};
+	json_t *head = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:s}", "unit", "TZ-HL", "name", "海陵区", "period",
+				 "2026-11", "previous", "2026-10", "rubric", "default", "provisional", 1, "as_of",
+				 "2026-12-01T08:00:00+08:00");
+
+	check(gg_emit_head(e, head), "gg_emit_head");
+	json_decref(head);
+	report(e);
+	check(gg_emit_chart(e, &chart), "gg_emit_chart");
 }
 
 /* A section with declared columns and no rows, one with neither, then one row. */
@@ -84,7 +99,9 @@ int main(int argc, char **argv)
 	if (argc == 3 && !strcmp(argv[1], "read"))
 		return read_back(argv[2]);
 	if (argc < 2 || gg_emit_fmt_parse(argv[1], &fmt)) {
-		fprintf(stderr, "usage: sections FORMAT [report|empty|late|twice|own] | sections read FILE\n");
+		fprintf(stderr, "usage: sections FORMAT "
+				"[report|empty|late|twice|own|head|head-only|head-late|head-record|head-report|chart-"
+				"bare] | sections read FILE\n");
 		return 2;
 	}
 	e = gg_emit_open(stdout, fmt, 1, NULL);
@@ -99,6 +116,31 @@ int main(int argc, char **argv)
 	} else if (!strcmp(c, "own")) { /* a record with a field named section */
 		check(gg_emit_section(e, "a", NULL), "gg_emit_section a");
 		emit(e, json_pack("{s:i, s:s}", "id", 1, "section", "mine"));
+	} else if (!strcmp(c, "head"))
+		headed(e);
+	else if (!strcmp(c, "head-only")) { /* a head and no section */
+		json_t *head = json_pack("{s:s, s:s}", "unit", "TZ", "period", "2026-11");
+		check(gg_emit_head(e, head), "gg_emit_head");
+		json_decref(head);
+	} else if (!strcmp(c, "head-late")) { /* a head after a section began */
+		json_t *head = json_pack("{s:s}", "unit", "TZ");
+		check(gg_emit_section(e, "a", NULL), "gg_emit_section a");
+		check(gg_emit_head(e, head), "gg_emit_head");
+		json_decref(head);
+	} else if (!strcmp(c, "head-record")) { /* a record after a head, outside any section */
+		json_t *head = json_pack("{s:s}", "unit", "TZ");
+		check(gg_emit_head(e, head), "gg_emit_head");
+		json_decref(head);
+		emit(e, json_pack("{s:i}", "id", 1));
+	} else if (!strcmp(c, "head-report")) { /* a section named as the head's key */
+		json_t *head = json_pack("{s:s}", "unit", "TZ");
+		check(gg_emit_head(e, head), "gg_emit_head");
+		json_decref(head);
+		check(gg_emit_section(e, "report", NULL), "gg_emit_section report");
+	} else if (!strcmp(c, "chart-bare")) { /* a chart before any section */
+		static const char *const values[] = {"open", NULL};
+		struct gg_chart chart = {GG_CHART_LINE, "unit", values};
+		check(gg_emit_chart(e, &chart), "gg_emit_chart");
 	} else
 		report(e);
 	check(gg_emit_close(e), "gg_emit_close");
