@@ -139,6 +139,10 @@ demo: deps
 	@./bin/gg-ticket --db $(DEMO_DB) category import --builtin -o table
 	@echo; echo '== November'"'"'s tickets, imported'
 	@./bin/gg-ticket --db $(DEMO_DB) import -f share/gg/examples/tickets-2026-11.yaml -o table
+	@echo; echo '== two in three of them worked before the month'"'"'s end (accepted, resolved, visited, closed), by street'
+	@PATH="$$PWD/bin:$$PATH" GG_DB=$(DEMO_DB) sh share/gg/examples/work.sh
+	@./bin/gg-report --db $(DEMO_DB) tickets --period 2026-11 --by street -o tsv | \
+	  cut -f1,3,7,8,9,17,23,25 | expand -t 10,17,36,44,53,65,82
 	@echo; echo '== volunteers and their teams, loaded with November'"'"'s Saturdays and resident orders (gg-volunteer)'
 	@PATH="$$PWD/bin:$$PATH" GG_DB=$(DEMO_DB) sh share/gg/examples/volunteers.sh
 	@./bin/gg-volunteer --db $(DEMO_DB) team list -o table
@@ -171,7 +175,7 @@ demo: deps
 	@./bin/gg-score --db $(DEMO_DB) social-org history -o tsv | \
 	  awk -F '\t' -v OFS='\t' '{ print $$2, $$5, $$9, $$13, $$10, $$11, $$14, $$12, $$3 }' | expand -t 20,29,36,46,53,60,67,74
 	@echo; echo '== November'"'"'s appraisal of every community by the built-in rubric, best first: points by indicator'
-	@./bin/gg-score --db $(DEMO_DB) rank --period 2026-11 -o tsv | \
+	@./bin/gg-score --db $(DEMO_DB) rank --period 2026-11 --level community -o tsv | \
 	  awk -F '\t' -v OFS='\t' '{ print $$1, $$2, $$4, $$5, $$11, $$12, $$13, $$14, $$3 }' | expand -t 6,19,26,47,63,81,88,100
 	@echo; echo '== every write above is in the audit log, chained: its last rows, and the chain checked (gg-report)'
 	@./bin/gg-report --db $(DEMO_DB) audit -o tsv | tail -n 3 | cut -f1,5,7 | expand -t 6,20 | cut -c1-120

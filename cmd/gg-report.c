@@ -269,6 +269,83 @@ static int cmd_tickets(struct gg_ctx *c, int argc, char **argv)
 
 /* ---- monthly: the appraisal report ---- */
 
+/* The columns of each section of the monthly report, as gg-report(1) lists them. */
+#define FIGURE_COLS                                                                                                    \
+	"received", "on_time", "resolved_in_grid", "resolved_in_community", "first_satisfaction", "escalated_street",  \
+		"escalated_department", "volunteers_active", "verified_hours", "orders_done", "workers_per_10000",     \
+		"survey_satisfaction", "listed"
+static const char *const street_cols[] = {"rank",  "unit",	 "name",      "score",	   "change",
+					  "trend", "score_prev", "rank_prev", FIGURE_COLS, NULL};
+static const char *const community_cols[] = {"rank",   "unit",	"name",	      "street",	   "street_name", "score",
+					     "change", "trend", "score_prev", "rank_prev", FIGURE_COLS,	  NULL};
+static const char *const end_cols[] = {"rank", "unit", "name", "street_name", "score", NULL};
+static const char *const listed_cols[] = {"party_org", "name", "community", "responses", "rate",
+					  "low",       "high", "verdict",   NULL};
+static const char *const trend_cols[] = {
+	"period", "received", "on_time", "resolved_in_grid", "resolved_in_community", "first_satisfaction", NULL};
+static const char *const resolution_cols[] = {
+	"unit", "name", "resolved_at_grid", "resolved_at_community", "resolved_at_street", "resolved_at_department",
+	NULL};
+
+/* A section of the monthly report: its name in the document, its columns, its chart. */
+struct monthly_section {
+	const char *name;
+	const char *const *cols;
+	struct gg_chart chart;
+	int charted;
+};
+
+static const char *const score_value[] = {"score", NULL};
+static const char *const trend_values[] = {"on_time", "resolved_in_grid", "resolved_in_community", NULL};
+static const struct monthly_section monthly_sections[] = {
+	{"streets", street_cols, {GG_CHART_BARS, "name", score_value}, 1},
+	{"communities", community_cols, {GG_CHART_BARS, "name", score_value}, 1},
+	{"best", end_cols, {0}, 0},
+	{"worst", end_cols, {0}, 0},
+	{"listed", listed_cols, {0}, 0},
+	{"trend", trend_cols, {GG_CHART_LINE, "period", trend_values}, 1},
+	{"resolution", resolution_cols, {GG_CHART_STACK, "name", resolution_cols + 2}, 1},
+	{0}};
+
+/* monthly --period P [--under UNIT] [--rubric NAME]: the report's head, then its sections */
+static int cmd_monthly(struct gg_ctx *c, int argc, char **argv)
+{
+	struct report_args a = {0};
+	json_t *doc, *r;
+	size_t i;
+	int rc = report_args(c, argc, argv, "pUr", &a);
+
+	if (rc)
+		return rc;
+	if (!a.period)
+		return gg_cli_usage(c, "monthly needs --period P (2026-11, 2026-Q4, 2026-W48, 2026)");
+	if (gg_report_monthly(c, a.period, a.under, a.rubric, &doc))
+		return c->err.code;
+	struct gg_emit *e = gg_out_open(c, 1, NULL);
+	gg_emit_head(e, json_object_get(doc, "head"));
+	for (const struct monthly_section *s = monthly_sections; s->name; s++) {
+		gg_emit_section(e, s->name, s->cols);
+		if (s->charted)
+			gg_emit_chart(e, &s->chart);
+		json_array_foreach (json_object_get(doc, s->name), i, r)
+			gg_emit(e, r);
+	}
+	json_decref(doc);
+	return gg_out_close(c, e);
+}
+
+#define MONTHLY_HELP                                                                                                   \
+	"the monthly appraisal report of streets and communities: score and rank\n"                                    \
+	"  (gg-score's stored appraisal, else the built-in rubric's, provisional),\n"                                  \
+	"  the change since the period before, ticket, volunteer and staffing\n"                                       \
+	"  figures, Party organisations under 60%, the five best and worst, a\n"                                       \
+	"  year's trend and the level tickets were resolved at\n"                                                      \
+	"  --period P     2026-11, 2026-Q4, 2026-W48 or 2026\n"                                                        \
+	"  --under UNIT   the streets and communities within UNIT\n"                                                   \
+	"  --rubric NAME  the appraisal stored by that rubric (default: default)\n"                                    \
+	"  --out FILE     write the report to FILE (any -o; xlsx needs it or a pipe)\n"                                \
+	"  --lang L       zh_CN or en: the labels of md, html and xlsx"
+
 /* ---- burden: the burden-reduction audit ---- */
 
 #define TICKETS_HELP                                                                                                   \
@@ -310,7 +387,7 @@ static int cmd_tickets(struct gg_ctx *c, int argc, char **argv)
 /* audit reads, and --verify works on a log whose triggers were dropped; --archive writes */
 static const struct gg_cmd reads[] = {
 	{"audit", cmd_audit, GG_RUN_READ, AUDIT_USAGE, AUDIT_HELP, NULL},
-	/* monthly */
+	{"monthly", cmd_monthly, GG_RUN_READ, "--period P [--under UNIT] [--rubric NAME]", MONTHLY_HELP, NULL},
 	{"staffing", cmd_staffing, GG_RUN_LIST, "[--level L] [--under UNIT]", STAFFING_HELP, NULL},
 	{"tickets", cmd_tickets, GG_RUN_READ, "--period P --by FIELD [--under UNIT]", TICKETS_HELP, NULL},
 	{"volunteers", cmd_volunteers, GG_RUN_READ, "--period P [--level L] [--under UNIT]", VOLUNTEERS_HELP, NULL},
@@ -318,7 +395,7 @@ static const struct gg_cmd reads[] = {
 	{0}};
 static const struct gg_cmd writes[] = {
 	{"audit", cmd_audit, GG_RUN_WRITE, AUDIT_USAGE, AUDIT_HELP, NULL},
-	/* monthly */
+	{"monthly", cmd_monthly, GG_RUN_READ, "--period P [--under UNIT] [--rubric NAME]", MONTHLY_HELP, NULL},
 	{"staffing", cmd_staffing, GG_RUN_LIST, "[--level L] [--under UNIT]", STAFFING_HELP, NULL},
 	{"tickets", cmd_tickets, GG_RUN_READ, "--period P --by FIELD [--under UNIT]", TICKETS_HELP, NULL},
 	{"volunteers", cmd_volunteers, GG_RUN_READ, "--period P [--level L] [--under UNIT]", VOLUNTEERS_HELP, NULL},
@@ -327,7 +404,7 @@ static const struct gg_cmd writes[] = {
 
 int main(int argc, char **argv)
 {
-	static const char summary[] = "gg-report: reports: the audit log, staffing, tickets, volunteers";
+	static const char summary[] = "gg-report: reports: the monthly appraisal, audit log, staffing, tickets";
 	struct gg_tool tool = {"gg-report", summary, reads, NULL};
 
 	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)

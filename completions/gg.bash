@@ -109,7 +109,7 @@ _gg() {
 	*gg-report:staffing:*:--level) values='community street district city' ;;
 	*gg-report:volunteers:*:--level) values='community street district' ;;
 	*gg-report:tickets:*:--by) values='category source level unit grid community street district' ;;
-	*gg-score:metrics:*:--level) values='community street district' ;;
+	*gg-score:metrics:*:--level) values='community street district city' ;;
 	*gg-score:appraise:*:--level | *gg-score:rank:*:--level) values='community street' ;;
 	*gg-score:metrics:*:--explain)
 		values=$("$tool" metrics --list -o tsv 2>/dev/null | awk -F '\t' 'NR > 1 { print $1 }')

@@ -505,3 +505,37 @@ int gg_clock_period(const char *s, int64_t *from, int64_t *to)
 	*to = day_start(y, n + 1, 1);
 	return 0;
 }
+
+/* The ISO week of a day: its year and week, the year being the one its Thursday falls in. */
+static void iso_week(int64_t days, int *y, int *w)
+{
+	int64_t thursday = days - (gg_clock_weekday(days) + 6) % 7 + 3;
+	int m, d;
+
+	gg_clock_civil(thursday, y, &m, &d);
+	*w = (int)((thursday - gg_clock_days(*y, 1, 1)) / 7 + 1);
+}
+
+int gg_clock_period_shift(const char *s, int by, char out[16])
+{
+	int64_t from, to;
+	int y, n;
+
+	if (gg_clock_period(s, &from, &to))
+		return -1;
+	y = atoi(s);
+	if (!s[4]) {
+		y += by;
+		return y < 1970 || y > 9999 ? -1 : (snprintf(out, 16, "%04d", y), 0);
+	}
+	if (s[5] == 'W') {
+		iso_week(gg_clock_day(from) + 7 * (int64_t)by, &y, &n);
+		return y < 1970 || y > 9999 ? -1 : (snprintf(out, 16, "%04d-W%02d", y, n), 0);
+	}
+	int per = s[5] == 'Q' ? 4 : 12, i = y * per + atoi(s + 5 + (s[5] == 'Q')) - 1 + by;
+	y = i / per;
+	if (y < 1970 || y > 9999)
+		return -1;
+	snprintf(out, 16, per == 4 ? "%04d-Q%d" : "%04d-%02d", y, i % per + 1);
+	return 0;
+}

@@ -25,6 +25,9 @@ void gg_clock_format_zone(int64_t t, char buf[32]);
 void gg_clock_format_date(int64_t t, char buf[16]);
 int gg_clock_parse_date(const char *s, int64_t *t);
 int gg_clock_period(const char *s, int64_t *from, int64_t *to);
+/* The period `by` periods after s (before, when negative), of its kind: 2026-11 and -1 give
+ * 2026-10, 2026-Q1 and -1 2025-Q4, 2026-W01 and -1 2025-W52; -1 when s is no period. */
+int gg_clock_period_shift(const char *s, int by, char out[16]);
 /* Days since 1970-01-01 of a civil date, and back; the day of a moment in the calendar's zone. */
 int64_t gg_clock_days(int64_t y, int m, int d);
 void gg_clock_civil(int64_t days, int *y, int *m, int *d);

@@ -21,4 +21,10 @@ int gg_report_volunteers(struct gg_ctx *c, const char *period, const char *level
 int gg_report_tickets(struct gg_ctx *c, const char *period, const char *by, const char *under, json_t **cols,
 		      json_t **out);
 
+/* report-monthly.c: *out, the monthly appraisal report of the period for the streets and
+ * communities within under (NULL: the city): {head, streets, communities, best, worst, listed,
+ * trend, resolution}, each but head a list of records; the appraisals stored by the rubric
+ * (NULL: default), else reckoned by the built-in one and head.provisional true */
+int gg_report_monthly(struct gg_ctx *c, const char *period, const char *under, const char *rubric, json_t **out);
+
 #endif

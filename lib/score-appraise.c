@@ -700,12 +700,44 @@ static int store(struct gg_ctx *c, const struct rubric *r, const struct gg_score
 	return rc;
 }
 
+/* Every unit at q's level appraised by r: its metrics, results, points, total and rank. */
+static int reckon(struct gg_ctx *c, const struct rubric *r, const struct gg_score_scope *q, json_t **units)
+{
+	const char **names = needed(r);
+	int rc;
+
+	*units = NULL;
+	if (!names)
+		return gg_err_oom(&c->err);
+	if (!(rc = gg_score_metrics(c, q, names, 0, units)) && !(rc = results(c, r, q->period, *units))) {
+		score(r, *units);
+		rc = rank(c, r, *units);
+	}
+	free(names);
+	return rc;
+}
+
+/* The units' appraisals as records, best first. */
+static json_t *records(const struct rubric *r, json_t *units)
+{
+	json_t *out = json_array(), *u;
+	size_t i;
+
+	json_array_foreach (units, i, u) {
+		json_t *kept = json_pack("{s:O, s:O, s:O, s:O}", "indicators", json_object_get(u, "indicators"),
+					 "adjustments", json_object_get(u, "adjustments"), "bonus",
+					 json_object_get(u, "bonus"), "deductions", json_object_get(u, "deductions"));
+		json_array_append_new(out, appraisal_record(u, r->name, r->digest, kept));
+		json_decref(kept);
+	}
+	return out;
+}
+
 int gg_score_appraise(struct gg_ctx *c, const char *rubric, const char *period, const char *level, int replace,
 		      json_t **out)
 {
 	struct rubric r;
 	struct gg_score_scope q;
-	const char **names = NULL;
 	json_t *units = NULL;
 	int rc;
 
@@ -724,32 +756,29 @@ int gg_score_appraise(struct gg_ctx *c, const char *rubric, const char *period, 
 		goto done;
 	}
 	if ((rc = gg_score_scope_init(c, &q, period, level ? level : r.level, NULL, NULL)) ||
-	    (rc = same_rubric(c, &r, &q, replace)))
+	    (rc = same_rubric(c, &r, &q, replace)) || (rc = reckon(c, &r, &q, &units)) ||
+	    (rc = store(c, &r, &q, units)))
 		goto done;
-	if (!(names = needed(&r))) {
-		rc = gg_err_oom(&c->err);
-		goto done;
-	}
-	if ((rc = gg_score_metrics(c, &q, names, 0, &units)) || (rc = results(c, &r, period, units)))
-		goto done;
-	score(&r, units);
-	if ((rc = rank(c, &r, units)))
-		goto done;
-	if ((rc = store(c, &r, &q, units)))
-		goto done;
-	*out = json_array();
-	size_t i;
-	json_t *u;
-	json_array_foreach (units, i, u) {
-		json_t *kept = json_pack("{s:O, s:O, s:O, s:O}", "indicators", json_object_get(u, "indicators"),
-					 "adjustments", json_object_get(u, "adjustments"), "bonus",
-					 json_object_get(u, "bonus"), "deductions", json_object_get(u, "deductions"));
-		json_array_append_new(*out, appraisal_record(u, r.name, r.digest, kept));
-		json_decref(kept);
-	}
+	*out = records(&r, units);
 done:
 	json_decref(units);
-	free(names);
+	rubric_free(&r);
+	return rc;
+}
+
+int gg_score_appraise_draft(struct gg_ctx *c, const char *period, const char *level, json_t **out)
+{
+	struct rubric r;
+	struct gg_score_scope q;
+	json_t *units = NULL;
+	int rc;
+
+	*out = NULL;
+	memset(&r, 0, sizeof r);
+	if (!(rc = load_rubric(c, NULL, &r)) && !(rc = gg_score_scope_init(c, &q, period, level, NULL, NULL)) &&
+	    !(rc = reckon(c, &r, &q, &units)))
+		*out = records(&r, units);
+	json_decref(units);
 	rubric_free(&r);
 	return rc;
 }

@@ -364,7 +364,7 @@ done:
 int gg_score_scope_init(struct gg_ctx *c, struct gg_score_scope *q, const char *period, const char *level,
 			const char *unit, const char *under)
 {
-	static const char *const levels[] = {"community", "street", "district", NULL};
+	static const char *const levels[] = {"community", "street", "district", "city", NULL};
 	const char *const *l;
 	json_t *u = NULL;
 
@@ -392,7 +392,8 @@ int gg_score_scope_init(struct gg_ctx *c, struct gg_score_scope *q, const char *
 	json_decref(u);
 	if (!q->level)
 		return gg_err_set(&c->err, unit ? GG_EX_DATAERR : GG_EX_USAGE,
-				  "%s: metrics are of a community, a street or a district", unit ? unit : level);
+				  "%s: metrics are of a community, a street, a district or the city",
+				  unit ? unit : level);
 	return 0;
 }
 

@@ -110,6 +110,10 @@ extern const struct gg_kind gg_appraisal_kind;
  * name: only with replace), and gives them best first in *out */
 int gg_score_appraise(struct gg_ctx *c, const char *rubric, const char *period, const char *level, int replace,
 		      json_t **out);
+/* score-appraise.c: the appraisal the built-in rubric would give every unit at level (community
+ * or street, whatever the rubric's own level) for the period, best first, kept nowhere: what a
+ * report shows, marked provisional, when none is stored */
+int gg_score_appraise_draft(struct gg_ctx *c, const char *period, const char *level, json_t **out);
 /* score-appraise.c: fn on each appraisal kept by the rubric (its name) for the period, best
  * first; level and under, when not NULL, keep those at the level and within the unit */
 int gg_score_ranks(struct gg_ctx *c, const char *rubric, const char *period, const char *level, const char *under,

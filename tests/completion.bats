@@ -153,7 +153,7 @@ zcomp() {
 	run -0 complete -p gg-org gg-ticket gg-volunteer gg-score gg-report
 	run -1 complete -p gg-nosuch
 	run -0 comp gg-report ''
-	assert_output 'audit staffing tickets volunteers'
+	assert_output 'audit monthly staffing tickets volunteers'
 	run -0 comp gg-report audit --veri
 	assert_output '--verify'
 	run -0 comp gg-report audit --verify --ex
@@ -211,7 +211,7 @@ zcomp() {
 	run -0 comp gg-score ''
 	assert_output 'metrics survey satisfaction social-org results appraise rank'
 	run -0 comp gg-score metrics --level ''
-	assert_output 'community street district'
+	assert_output 'community street district city'
 	run -0 comp gg-score metrics --explain on_t
 	assert_output 'on_time'
 	run -0 comp gg-score appraise --period 2026-11 --le

@@ -151,7 +151,7 @@ setup_file() {
 	run -65 --separate-stderr gg-score metrics --period 2026-11 --under TZ-NOPE
 	assert_equal "$stderr" "gg-score: --under: unknown unit 'TZ-NOPE'"
 	run -65 --separate-stderr gg-score metrics --period 2026-11 --unit TZ-HL-CZ-01-G01
-	assert_equal "$stderr" "gg-score: TZ-HL-CZ-01-G01: metrics are of a community, a street or a district"
+	assert_equal "$stderr" "gg-score: TZ-HL-CZ-01-G01: metrics are of a community, a street, a district or the city"
 }
 
 @test "survey figures count a household once, its later answer, as satisfaction does" {

@@ -49,3 +49,4 @@ s social-org rate 52321204MJ4567890J --period 2026-Q4 --organisation 71 --credib
 
 export GG_NOW=2026-12-01T08:00:00+08:00
 s appraise --period 2026-11
+s appraise --period 2026-11 --level street

@@ -1,0 +1,165 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
+# gg-report monthly: the appraisal report of the demo city's November, built from nothing with
+# the tools (the city, its tickets worked and swept, volunteers and their orders, the survey,
+# the appraisal), each figure checked against the tables counted apart with sqlite3 and jq.
+
+load helper
+
+setup_file() {
+	export SEED_DB="$BATS_FILE_TMPDIR/seed.db" EX="$TOP/share/gg/examples"
+	(
+		export GG_DB="$SEED_DB"
+		gg-org import -f "$EX/taizhou.yaml"
+		gg-ticket category import --builtin
+		gg-ticket import -f "$EX/tickets-2026-11.yaml"
+		sh "$EX/work.sh"
+		gg-ticket escalate --due --now 2026-11-30T18:00:00+08:00
+		sh "$EX/volunteers.sh"
+		# a copy with nothing appraised yet: the report must reckon it, and say so
+		sqlite3 "$SEED_DB" 'PRAGMA wal_checkpoint(TRUNCATE)'
+		cp "$SEED_DB" "$BATS_FILE_TMPDIR/bare.db"
+		sh "$EX/scores.sh"
+		sqlite3 "$SEED_DB" 'PRAGMA wal_checkpoint(TRUNCATE)'
+	) >/dev/null
+}
+
+# up: every unit with each unit above it (itself included), counted apart from gg's own views
+UP="WITH RECURSIVE up (code, anc) AS (SELECT code, code FROM unit
+	UNION ALL SELECT up.code, u.parent FROM up JOIN unit u ON u.code = up.anc WHERE u.parent IS NOT NULL)"
+NOV_FROM=$(date -d 2026-11-01T00:00:00+08:00 +%s)
+NOV_TO=$(date -d 2026-12-01T00:00:00+08:00 +%s)
+
+monthly() {
+	gg-report monthly --period 2026-11 -o json "$@"
+}
+
+@test "monthly: each community's tickets received, on time and resolved in the grid, as sqlite3 counts them" {
+	fresh_db
+	run -0 --separate-stderr monthly
+	assert_equal "$stderr" "gg-report: no appraisal of the streets by the rubric 'default' is stored for 2026-10: shown is the built-in rubric's, reckoned now
+gg-report: no appraisal of the communities by the rubric 'default' is stored for 2026-10: shown is the built-in rubric's, reckoned now"
+	jq -r '.communities[] | [.unit, .received, .on_time // "", .resolved_in_grid // "", .escalated_street] | @tsv' <<<"$output" |
+		sort >"$BATS_TEST_TMPDIR/report"
+	sqlite3 -separator $'\t' "$GG_DB" "$UP
+		SELECT c.code, count(t.id) FILTER (WHERE t.status NOT IN ('duplicate', 'rejected')),
+		  round(100.0 * avg(CASE WHEN t.resolved_at IS NOT NULL THEN NOT t.missed END), 1),
+		  round(100.0 * avg(CASE WHEN t.start_level = 'grid' AND t.resolved_at IS NOT NULL THEN t.level = 'grid' END), 1),
+		  (SELECT count(DISTINCT e.ticket) FROM ticket_event e JOIN ticket t2 ON t2.id = e.ticket JOIN up u2 ON u2.code = t2.unit
+		   WHERE u2.anc = c.code AND e.kind = 'escalated' AND e.level = 'street'
+		     AND t2.reported_at >= $NOV_FROM AND t2.reported_at < $NOV_TO)
+		FROM unit c LEFT JOIN up ON up.anc = c.code
+		  LEFT JOIN ticket t ON t.unit = up.code AND t.reported_at >= $NOV_FROM AND t.reported_at < $NOV_TO
+		WHERE c.level = 'community' GROUP BY c.code ORDER BY c.code" | sed 's/\.0\t/\t/g; s/\.0$//' >"$BATS_TEST_TMPDIR/sqlite"
+	run diff "$BATS_TEST_TMPDIR/sqlite" "$BATS_TEST_TMPDIR/report"
+	assert_success
+	# the month's tickets all belong to some community, and the city's trend counts each once
+	assert_equal "$(jq '[.communities[].received] | add' <<<"$(monthly 2>/dev/null)")" \
+		"$(jq '.trend[-1].received' <<<"$(monthly 2>/dev/null)")"
+}
+
+@test "monthly: scores and ranks are the stored appraisal's, the change the difference from the period before" {
+	fresh_db
+	run -0 --separate-stderr monthly
+	report=$output
+	assert_equal "$(jq '.report | [.unit, .name, .period, .previous, .rubric, .provisional] | @tsv' -r <<<"$report")" \
+		$'TZ\t泰州市\t2026-11\t2026-10\tdefault\tfalse'
+	assert_equal "$(jq -r '.communities[] | [.unit, .rank, .score] | @tsv' <<<"$report" | sort)" \
+		"$(sqlite3 -separator $'\t' "$GG_DB" "SELECT unit, rank, total FROM appraisal
+			WHERE rubric = 'default' AND period = '2026-11' AND level = 'community' ORDER BY unit")"
+	assert_equal "$(jq -r '.streets[] | [.unit, .rank, .score] | @tsv' <<<"$report" | sort)" \
+		"$(sqlite3 -separator $'\t' "$GG_DB" "SELECT unit, rank, total FROM appraisal
+			WHERE rubric = 'default' AND period = '2026-11' AND level = 'street' ORDER BY unit")"
+	# best first; the change is to the hundredth, its arrow its sign
+	run -0 jq -e '[.communities[].rank] | . == sort' <<<"$report"
+	run -0 jq -e 'all(.communities[], .streets[]; .change == ((.score - .score_prev) * 100 | round / 100)
+		and .trend == (if .change > 0 then "↑" elif .change < 0 then "↓" else "=" end))' <<<"$report"
+	# the five best and the five worst, the worst first
+	assert_equal "$(jq -c '[.best[].unit]' <<<"$report")" "$(jq -c '[.communities[:5][].unit]' <<<"$report")"
+	assert_equal "$(jq -c '[.worst[].unit]' <<<"$report")" "$(jq -c '[.communities[-5:][].unit] | reverse' <<<"$report")"
+}
+
+@test "monthly: the Party organisations under 60% are gg-score satisfaction's, counted in their community and street" {
+	fresh_db
+	run -0 --separate-stderr monthly
+	report=$output
+	run -1 --separate-stderr gg-score satisfaction --period 2026-11 -o json
+	assert_equal "$(jq -c '[.[] | select(.verdict == "listed") | .party_org]' <<<"$output")" \
+		"$(jq -c '[.listed[].party_org]' <<<"$report")"
+	assert_equal "$(jq -c '[.listed[].party_org]' <<<"$report")" '["P-TZ-HL-CZ-02"]'
+	assert_equal "$(jq '.communities[] | select(.unit == "TZ-HL-CZ-02") | .listed' <<<"$report")" 1
+	assert_equal "$(jq '.streets[] | select(.unit == "TZ-HL-CZ") | .listed' <<<"$report")" 1
+	assert_equal "$(jq '[.communities[].listed] | add' <<<"$report")" 1
+}
+
+@test "monthly: the trend is twelve months to the period, and the resolution stack adds up to what was resolved" {
+	fresh_db
+	run -0 --separate-stderr monthly
+	report=$output
+	assert_equal "$(jq -r '[.trend[].period] | join(" ")' <<<"$report")" \
+		"2025-12 2026-01 2026-02 2026-03 2026-04 2026-05 2026-06 2026-07 2026-08 2026-09 2026-10 2026-11"
+	assert_equal "$(jq '.trend[-1].received' <<<"$report")" \
+		"$(sqlite3 "$GG_DB" "SELECT count(*) FROM ticket WHERE reported_at >= $NOV_FROM AND reported_at < $NOV_TO
+			AND status NOT IN ('duplicate', 'rejected')")"
+	assert_equal "$(jq '.trend[-2].received' <<<"$report")" 0
+	assert_equal "$(jq '[.resolution[] | .resolved_at_grid + .resolved_at_community + .resolved_at_street
+		+ .resolved_at_department] | add' <<<"$report")" \
+		"$(sqlite3 "$GG_DB" "SELECT count(*) FROM ticket WHERE reported_at >= $NOV_FROM AND reported_at < $NOV_TO
+			AND resolved_at IS NOT NULL")"
+	assert_equal "$(jq '[.resolution[].resolved_at_community] | add' <<<"$report")" \
+		"$(sqlite3 "$GG_DB" "SELECT count(*) FROM ticket WHERE reported_at >= $NOV_FROM AND reported_at < $NOV_TO
+			AND resolved_at IS NOT NULL AND level = 'community'")"
+}
+
+@test "monthly: with nothing appraised it reckons the built-in rubric's, says so, marks the report, and writes nothing" {
+	export GG_DB="$BATS_TEST_TMPDIR/gg.db"
+	cp "$BATS_FILE_TMPDIR/bare.db" "$GG_DB"
+	before=$(sqlite3 "$GG_DB" 'SELECT count(*) FROM audit')
+	run -0 --separate-stderr monthly
+	report=$output
+	assert_equal "$(jq '.report.provisional' <<<"$report")" true
+	assert_equal "${stderr_lines[0]}" "gg-report: no appraisal of the streets by the rubric 'default' is stored for 2026-11: shown is the built-in rubric's, reckoned now (the report is provisional)"
+	assert_equal "$(sqlite3 "$GG_DB" 'SELECT count(*) FROM appraisal; SELECT count(*) FROM audit')" "0
+$before"
+	# what it reckoned is what gg-score appraise then stores
+	gg-score appraise --period 2026-11 >/dev/null
+	assert_equal "$(jq -r '.communities[] | [.unit, .rank, .score] | @tsv' <<<"$report" | sort)" \
+		"$(sqlite3 -separator $'\t' "$GG_DB" "SELECT unit, rank, total FROM appraisal WHERE level = 'community' ORDER BY unit")"
+}
+
+@test "monthly --under: the streets and communities within it, their ranks still the city's" {
+	fresh_db
+	run -0 --separate-stderr monthly --under TZ-HL-CZ
+	report=$output
+	assert_equal "$(jq -r '[.report.unit, .report.name, (.streets | length), (.communities | length)] | @tsv' <<<"$report")" \
+		$'TZ-HL-CZ\t城中街道\t1\t3'
+	assert_equal "$(jq -r '.communities[] | [.unit, .rank] | @tsv' <<<"$report")" \
+		"$(monthly 2>/dev/null | jq -r '.communities[] | select(.street == "TZ-HL-CZ") | [.unit, .rank] | @tsv')"
+	assert_equal "$(jq '.trend[-1].received' <<<"$report")" "$(jq '[.communities[].received] | add' <<<"$report")"
+}
+
+@test "monthly: tsv and csv give each section under its declared columns; TZ changes no figure" {
+	fresh_db
+	run -0 --separate-stderr gg-report monthly --period 2026-11 -o tsv
+	assert_line --index 0 $'unit\tname\tperiod\tprevious\trubric\tprovisional\tas_of'
+	assert_line 'rank	unit	name	score	change	trend	score_prev	rank_prev	received	on_time	resolved_in_grid	resolved_in_community	first_satisfaction	escalated_street	escalated_department	volunteers_active	verified_hours	orders_done	workers_per_10000	survey_satisfaction	listed'
+	assert_line $'party_org\tname\tcommunity\tresponses\trate\tlow\thigh\tverdict'
+	assert_line $'period\treceived\ton_time\tresolved_in_grid\tresolved_in_community\tfirst_satisfaction'
+	a=$(monthly 2>/dev/null | jq -S 'del(.report.as_of)')
+	b=$(TZ=America/New_York monthly 2>/dev/null | jq -S 'del(.report.as_of)')
+	assert_equal "$a" "$b"
+}
+
+@test "monthly: bad periods and units are refused, nothing on stdout" {
+	fresh_db
+	run -64 --separate-stderr gg-report monthly
+	assert_output ''
+	assert_equal "${stderr_lines[0]}" 'gg-report: monthly needs --period P (2026-11, 2026-Q4, 2026-W48, 2026)'
+	run -64 --separate-stderr gg-report monthly --period 2026-13
+	assert_output ''
+	run -65 --separate-stderr gg-report monthly --period 2026-11 --under TZ-NOPE
+	assert_output ''
+	assert_equal "${stderr_lines[0]}" "gg-report: --under: unknown unit 'TZ-NOPE'"
+	run -64 --separate-stderr gg-report monthly --period 2026-11 --by street
+	assert_output ''
+}
