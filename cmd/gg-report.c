@@ -351,8 +351,9 @@ static int cmd_monthly(struct gg_ctx *c, int argc, char **argv)
 #define TICKETS_HELP                                                                                                   \
 	"the tickets of a period by a field: gg-score's ticket metrics of each group\n"                                \
 	"  (gg-score metrics --explain NAME: the one definition of each)\n"                                            \
-	"  --by FIELD    category, source, level or unit (the ticket's), or grid,\n"                                   \
-	"                community, street or district (those it lies in)\n"                                           \
+	"  --by FIELD    category, source, level or unit (the ticket's), grid,\n"                                      \
+	"                community, street or district (those it lies in), or\n"                                       \
+	"                month (it was reported in)\n"                                                                 \
 	"  --under UNIT  the tickets within UNIT"
 
 #define VOLUNTEERS_HELP                                                                                                \

@@ -108,7 +108,7 @@ _gg() {
 		;;
 	*gg-report:staffing:*:--level) values='community street district city' ;;
 	*gg-report:volunteers:*:--level) values='community street district' ;;
-	*gg-report:tickets:*:--by) values='category source level unit grid community street district' ;;
+	*gg-report:tickets:*:--by) values='category source level unit grid community street district month' ;;
 	*gg-score:metrics:*:--level) values='community street district city' ;;
 	*gg-score:appraise:*:--level | *gg-score:rank:*:--level) values='community street' ;;
 	*gg-score:metrics:*:--explain)

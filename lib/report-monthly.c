@@ -67,9 +67,11 @@ static int appraisals(struct monthly *m, const char *level, const char *period, 
 	if (!rc && !json_array_size(recs)) {
 		json_decref(recs);
 		rc = gg_score_appraise_draft(m->c, period, level, &recs);
-		fprintf(stderr, "%s: no appraisal of the %s by the rubric '%s' is stored for %s: shown is the built-in "
-				"rubric's, reckoned now%s\n",
-			m->c->prog, strcmp(level, "street") ? "communities" : "streets", m->rubric, period, period == m->period ? " (the report is provisional)" : "");
+		fprintf(stderr,
+			"%s: no appraisal of the %s by the rubric '%s' is stored for %s: shown is the built-in "
+			"rubric's, reckoned now%s\n",
+			m->c->prog, strcmp(level, "street") ? "communities" : "streets", m->rubric, period,
+			period == m->period ? " (the report is provisional)" : "");
 		m->provisional |= period == m->period;
 	}
 	*by_unit = json_object();
@@ -236,27 +238,48 @@ static json_t *ends(json_t *recs, size_t n, int last)
 	return out;
 }
 
-/* The report's unit as a whole, period by period over the TREND periods up to this one. */
+/* The report's unit as a whole, month by month over the TREND months to the one the period
+ * ends in: gg-score's ticket metrics grouped by month, the tickets read once; a month without
+ * tickets has none received and no rates. */
 static int trend(struct monthly *m, const char *root, json_t **out)
 {
 	struct gg_score_scope q;
-	json_t *recs;
-	char p[16];
-	int rc = 0;
+	json_t *recs = NULL, *cols = NULL, *by_month = json_object(), *r;
+	char last[16], first[16];
+	int64_t to;
+	size_t i;
+	int rc;
 
-	*out = json_array();
-	for (int i = TREND - 1; i >= 0 && !rc; i--) {
-		if (gg_clock_period_shift(m->period, -i, p))
-			continue; /* before 1970 */
-		if (!(rc = gg_score_scope_init(m->c, &q, p, NULL, root, NULL)) &&
-		    !(rc = gg_score_metrics(m->c, &q, trend_figures, 0, &recs))) {
-			json_t *r = json_array_get(recs, 0), *t = json_pack("{s:s}", "period", p);
-			for (const char *const *f = trend_figures; *f; f++)
-				json_object_set(t, *f, json_object_get(r, *f));
-			json_array_append_new(*out, t);
-			json_decref(recs);
-		}
+	*out = NULL;
+	if ((rc = gg_score_scope_init(m->c, &q, m->period, NULL, root, NULL)))
+		goto done;
+	gg_clock_format_date(q.to - 1, last);
+	last[7] = '\0';
+	if (gg_clock_period_shift(last, 1 - TREND, first) || gg_clock_period(first, &q.from, &to)) {
+		rc = gg_err_set(&m->c->err, GG_EX_USAGE, "--period %s: a year before it is before 1970", m->period);
+		goto done;
 	}
+	gg_clock_format_date(q.from, q.from_day);
+	if ((rc = gg_score_ticket_metrics_by(m->c, &q, "month", &cols, &recs)))
+		goto done;
+	json_array_foreach (recs, i, r)
+		json_object_set(by_month, json_string_value(json_object_get(r, "month")), r);
+	*out = json_array();
+	for (int k = 0; k < TREND; k++) {
+		char p[16];
+		gg_clock_period_shift(first, k, p);
+		json_t *t = json_pack("{s:s}", "period", p), *got = json_object_get(by_month, p);
+		for (const char *const *f = trend_figures; *f; f++)
+			json_object_set_new(t, *f,
+					    got			      ? json_incref(json_object_get(got, *f))
+					    : !strcmp(*f, "received") ? json_integer(0)
+								      : json_null());
+		json_array_append_new(*out, t);
+	}
+done:
+	json_decref(recs);
+	json_decref(cols);
+	json_decref(by_month);
 	return rc;
 }
 

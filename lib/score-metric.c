@@ -425,6 +425,7 @@ int gg_score_ticket_metrics_by(struct gg_ctx *c, const struct gg_score_scope *q,
 		{"street", "s.ancestor"},   {"district", "s.ancestor"}, {0}};
 	struct by_field b = {NULL, json_array()};
 	size_t i, n = 256;
+	char month[96];
 	json_t *m;
 	int rc;
 
@@ -432,11 +433,17 @@ int gg_score_ticket_metrics_by(struct gg_ctx *c, const struct gg_score_scope *q,
 	for (i = 0; fields[i][0] && !b.key; i++)
 		if (!strcmp(fields[i][0], by))
 			b.key = fields[i][1];
+	if (!strcmp(by, "month")) { /* the month it was reported in, in the calendar's zone */
+		snprintf(month, sizeof month, "strftime('%%Y-%%m', t.reported_at + %d, 'unixepoch')",
+			 gg_clock_offset());
+		b.key = month;
+	}
 	if (!b.key) {
 		json_decref(b.order);
-		return gg_err_set(&c->err, GG_EX_USAGE,
-				  "--by: category, source, level, unit, grid, community, street or district, not '%s'",
-				  by);
+		return gg_err_set(
+			&c->err, GG_EX_USAGE,
+			"--by: category, source, level, unit, grid, community, street, district or month, not '%s'",
+			by);
 	}
 	if ((rc = each_metric(c, ticket_metric, &b)) || (rc = scope(c, q)))
 		goto done;

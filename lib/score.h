@@ -42,8 +42,9 @@ const char *gg_score_metric_better(const char *name, char better[16]);
 int gg_score_metrics(struct gg_ctx *c, const struct gg_score_scope *q, const char *const *names, int each,
 		     json_t **out);
 /* score-metric.c: *out, the ticket metrics of the tickets under q's units in its period,
- * grouped by a field of the ticket's (by: category, source, level or unit) or by q's units
- * (by: their level), one record each; *cols their fields, by first */
+ * grouped by a field of the ticket's (by: category, source, level or unit), by q's units (by:
+ * their level) or by the month reported in (by: month, 2026-11), one record each; *cols their
+ * fields, by first */
 int gg_score_ticket_metrics_by(struct gg_ctx *c, const struct gg_score_scope *q, const char *by, json_t **cols,
 			       json_t **out);
 

@@ -44,7 +44,7 @@ setup_file() {
 
 @test "a field it does not group by is usage; an unknown unit bad data; nothing on stdout" {
 	run -64 --separate-stderr gg-report tickets --period 2026-11 --by colour
-	assert_equal "${stderr_lines[0]}" "gg-report: --by: category, source, level, unit, grid, community, street or district, not 'colour'"
+	assert_equal "${stderr_lines[0]}" "gg-report: --by: category, source, level, unit, grid, community, street, district or month, not 'colour'"
 	assert_equal "$output" ""
 	run -64 gg-report tickets --period 2026-11
 	run -65 --separate-stderr gg-report tickets --period 2026-11 --by category --under TZ-NOPE
