@@ -593,7 +593,7 @@ int gg_db_open_several(struct gg_db **out, const char *const *paths, int n, stru
 	}
 	if ((most = sqlite3_limit(db->h, SQLITE_LIMIT_ATTACHED, -1)) < n) {
 		gg_err_set(err, GG_EX_USAGE,
-			   "%d databases: SQLite attaches at most %d to one connection (10 as Debian builds it); a "
+			   "%d databases: SQLite attaches at most %d to one connection (its limit as Debian builds it); a "
 			   "province runs one report per city",
 			   n, most);
 		goto bad;
