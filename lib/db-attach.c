@@ -61,7 +61,10 @@ static void put_name(struct buf *b, const char *name)
 {
 	put(b, "\"");
 	for (const char *p = name; *p; p++)
-		put(b, *p == '"' ? "\"\"" : "%c", *p);
+		if (*p == '"')
+			put(b, "\"\"");
+		else
+			put(b, "%c", *p);
 	put(b, "\"");
 }
 
@@ -252,33 +255,31 @@ static json_t *rows(struct gg_db *db, const char *sql, const char *arg, struct g
  * and its references [from, table, to]. */
 static json_t *describe(struct gg_db *db, const char *name, const char *sql, struct gg_err *err)
 {
-	json_t *cols = rows(db, "SELECT name, type, pk, hidden FROM pragma_table_xinfo(?1, 'd1') ORDER BY cid", name,
-			    err),
-	       *fks = cols ? rows(db, "SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?1, 'd1')", name,
-				  err)
-			   : NULL;
-	json_t *t = json_pack("{s:s, s:s, s:[], s:[], s:[], s:n, s:o, s:[]}", "name", name, "sql", sql, "stored",
-			      "read", "keys", "ipk", "fks", fks, "remap");
+	const char *cols_sql = "SELECT name, type, pk, hidden FROM pragma_table_xinfo(?1, 'd1') ORDER BY cid";
+	const char *fks_sql = "SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?1, 'd1')";
+	json_t *cols, *fks, *t, *c, *ipk = NULL;
 	size_t i, npk = 0;
-	json_t *c, *ipk = NULL;
 
-	if (!cols || !fks || !t) {
+	if (!(cols = rows(db, cols_sql, name, err)))
+		return NULL;
+	if (!(fks = rows(db, fks_sql, name, err)) ||
+	    !(t = json_pack("{s:s, s:s, s:[], s:[], s:[], s:n, s:o, s:[]}", "name", name, "sql", sql, "stored", "read",
+			    "keys", "ipk", "fks", fks, "remap"))) {
 		json_decref(cols);
-		json_decref(t);
-		return t || err->code ? NULL : (gg_err_oom(err), NULL);
+		return fks ? (gg_err_oom(err), NULL) : NULL;
 	}
 	json_array_foreach (cols, i, c) {
 		json_t *cname = json_array_get(c, 0);
 		const char *type = json_string_value(json_array_get(c, 1));
-		int pk = atoi(json_string_value(json_array_get(c, 2))),
-		    hidden = atoi(json_string_value(json_array_get(c, 3)));
+		int pk = atoi(json_string_value(json_array_get(c, 2)));
+		int hidden = atoi(json_string_value(json_array_get(c, 3)));
 		if (hidden == 1)
 			continue; /* a virtual table's hidden column */
 		json_array_append(json_object_get(t, "read"), cname);
-		if (hidden == 0)
+		if (hidden == 0) /* 2 and 3 are generated: read, never inserted */
 			json_array_append(json_object_get(t, "stored"), cname);
-		if (pk)
-			json_array_append(json_object_get(t, "keys"), cname), npk++;
+		if (pk && ++npk)
+			json_array_append(json_object_get(t, "keys"), cname);
 		if (pk && type && !strcasecmp(type, "INTEGER"))
 			ipk = cname;
 	}
@@ -292,29 +293,30 @@ static json_t *describe(struct gg_db *db, const char *name, const char *sql, str
  * described, in the order they were made. */
 static json_t *tables(struct gg_db *db, struct gg_err *err)
 {
-	json_t *list = rows(
-		       db,
-		       "SELECT name, sql FROM d1.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
-		       "ESCAPE '\\' ORDER BY rowid",
-		       NULL, err),
-	       *out = json_object(), *r;
+	json_t *list, *out, *r, *t;
 	size_t i;
 
-	if (!list || !out) {
-		json_decref(list);
-		json_decref(out);
-		return err->code ? NULL : (gg_err_oom(err), NULL);
-	}
+	if (!(list = rows(db,
+			  "SELECT name, sql FROM d1.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+			  "ESCAPE '\\' ORDER BY rowid",
+			  NULL, err)))
+		return NULL;
+	if (!(out = json_object()))
+		gg_err_oom(err);
 	json_array_foreach (list, i, r) {
 		const char *name = json_string_value(json_array_get(r, 0));
-		json_t *t = describe(db, name, json_string_value(json_array_get(r, 1)), err);
-		if (!t || json_object_set_new(out, name, t)) {
-			json_decref(list);
-			json_decref(out);
-			return err->code ? NULL : (gg_err_oom(err), NULL);
+		if (!out || !(t = describe(db, name, json_string_value(json_array_get(r, 1)), err)))
+			break;
+		if (json_object_set_new(out, name, t)) {
+			gg_err_oom(err);
+			break;
 		}
 	}
 	json_decref(list);
+	if (err->code) {
+		json_decref(out);
+		return NULL;
+	}
 	return out;
 }
 
@@ -382,15 +384,45 @@ static int has(json_t *names, const char *name)
 	return 0;
 }
 
+/* Which of the files before the k-th holds the key the clash row `row` names: the first one
+ * that does is where the union's row came from. 0 when it cannot be told. */
+static int holder(struct gg_db *db, json_t *t, sqlite3_stmt *row, int k)
+{
+	json_t *keys = json_object_get(t, "keys");
+	struct buf q = {0};
+	int j, found = 0;
+
+	for (j = 0; j < k && !found; j++) {
+		sqlite3_stmt *st = NULL;
+		q.len = 0;
+		put(&q, "SELECT 1 FROM \"d%d\".", j + 1);
+		put_name(&q, json_string_value(json_object_get(t, "name")));
+		put(&q, " WHERE ");
+		for (size_t i = 0; i < json_array_size(keys); i++) {
+			put(&q, "%s", i ? " AND " : "");
+			put_name(&q, json_string_value(json_array_get(keys, i)));
+			put(&q, " = ?%zu", i + 1);
+		}
+		if (q.oom || sqlite3_prepare_v2(db->h, q.s, -1, &st, NULL) != SQLITE_OK)
+			break;
+		for (int i = 0; i < (int)json_array_size(keys); i++)
+			sqlite3_bind_value(st, i + 1, sqlite3_column_value(row, i));
+		found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	free(q.s);
+	return found ? j - 1 : 0;
+}
+
 /* The clash of the k-th file with the union in a shared table: a row whose key an earlier
  * file holds with other content. Refused naming the key and both files. */
 static int clash(struct gg_db *db, json_t *t, const char *const *paths, int k, struct gg_err *err)
 {
 	json_t *keys = json_object_get(t, "keys");
 	const char *name = json_string_value(json_object_get(t, "name"));
-	struct buf b = {0}, q = {0}, key = {0};
-	sqlite3_stmt *st = NULL, *other = NULL;
-	int rc, j = 0;
+	struct buf b = {0}, key = {0};
+	sqlite3_stmt *st = NULL;
+	int rc;
 
 	put(&b, "SELECT ");
 	put_names(&b, "x.", keys);
@@ -405,26 +437,6 @@ static int clash(struct gg_db *db, json_t *t, const char *const *paths, int k, s
 	put(&b, ") LIMIT 1");
 	rc = b.oom ? SQLITE_NOMEM : sqlite3_prepare_v2(db->h, b.s, -1, &st, NULL);
 	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		/* the union's row came from the first file that holds the key */
-		for (j = 0; j < k; j++) {
-			q.len = 0;
-			put(&q, "SELECT 1 FROM \"d%d\".", j + 1);
-			put_name(&q, name);
-			put(&q, " x WHERE ");
-			for (int i = 0; i < (int)json_array_size(keys); i++) {
-				put(&q, "%s", i ? " AND " : "");
-				put_name(&q, json_string_value(json_array_get(keys, (size_t)i)));
-				put(&q, " = ?%d", i + 1);
-			}
-			if (q.oom || sqlite3_prepare_v2(db->h, q.s, -1, &other, NULL) != SQLITE_OK)
-				break;
-			for (int i = 0; i < (int)json_array_size(keys); i++)
-				sqlite3_bind_value(other, i + 1, sqlite3_column_value(st, i));
-			int found = sqlite3_step(other) == SQLITE_ROW;
-			sqlite3_finalize(other);
-			if (found)
-				break;
-		}
 		for (int i = 0; i < (int)json_array_size(keys); i++) {
 			const char *v = (const char *)sqlite3_column_text(st, i);
 			put(&key, "%s%s", i ? ", " : "", v ? v : "");
@@ -432,13 +444,12 @@ static int clash(struct gg_db *db, json_t *t, const char *const *paths, int k, s
 		gg_err_set(err, GG_EX_DATAERR,
 			   "%s '%s' is not the same in '%s' and '%s'; files read as one city must agree on what they "
 			   "share",
-			   name, key.oom ? "?" : key.s, paths[j < k ? j : 0], paths[k]);
+			   name, key.oom ? "?" : key.s, paths[holder(db, t, st, k)], paths[k]);
 	} else if (rc != SQLITE_DONE) {
 		gg_db_fail(db, rc, err, "cannot read together the databases");
 	}
 	sqlite3_finalize(st);
 	free(b.s);
-	free(q.s);
 	free(key.s);
 	return err->code;
 }
@@ -592,10 +603,11 @@ int gg_db_open_several(struct gg_db **out, const char *const *paths, int n, stru
 		goto bad;
 	}
 	if ((most = sqlite3_limit(db->h, SQLITE_LIMIT_ATTACHED, -1)) < n) {
-		gg_err_set(err, GG_EX_USAGE,
-			   "%d databases: SQLite attaches at most %d to one connection (its limit as Debian builds it); a "
-			   "province runs one report per city",
-			   n, most);
+		gg_err_set(
+			err, GG_EX_USAGE,
+			"%d databases: SQLite attaches at most %d to one connection (its limit as Debian builds it); a "
+			"province runs one report per city",
+			n, most);
 		goto bad;
 	}
 	if (check_paths(paths, n, err) || gg_db_setup(db, err))
