@@ -118,6 +118,8 @@ THREE=(--db a.db --db b.db --db c.db)
 @test "tickets by district and by category: the sums of the files' own, 海陵区 once" {
 	run -0 gg-report tickets --period 2026-11 --by district "${THREE[@]}" -o ndjson
 	assert_equal "$(jq -c '[.district, .received, .closed]' <<<"$output")" $'["TZ-GG",3,0]\n["TZ-HL",3,0]'
+	run -0 gg-report tickets --period 2026-11 --by street --under TZ-HL "${THREE[@]}" -o tsv
+	assert_equal "$(cut -f1 <<<"$output" | paste -sd,)" 'street,TZ-HL-CD,TZ-HL-CZ'
 	run -0 gg-report tickets --period 2026-11 --by category "${THREE[@]}" -o json
 	union=$(jq -c 'map({category, received, rejected, duplicates, escalated_street})' <<<"$output")
 	sum=$(for f in a b c; do gg-report tickets --period 2026-11 --by category --db "$f.db" -o ndjson; done |
