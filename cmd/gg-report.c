@@ -139,6 +139,8 @@ static int cmd_audit(struct gg_ctx *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return gg_cli_usage(c, "audit takes no arguments");
+	if (c->ndbs > 1)
+		return gg_cli_usage(c, "audit reads one database: each file's log is its own chain");
 	if (check + want_head + !!file > 1)
 		return gg_cli_usage(c, "--verify, --head and --archive are one each");
 	if ((expect || archived) && !check)
@@ -406,7 +408,7 @@ static const struct gg_cmd writes[] = {
 int main(int argc, char **argv)
 {
 	static const char summary[] = "gg-report: reports: the monthly appraisal, audit log, staffing, tickets";
-	struct gg_tool tool = {"gg-report", summary, reads, NULL};
+	struct gg_tool tool = {"gg-report", summary, reads, NULL, 1}; /* reports read several --db as one city */
 
 	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
 		if (!strcmp(argv[i], "--archive") || !strncmp(argv[i], "--archive=", 10))

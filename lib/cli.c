@@ -166,9 +166,9 @@ static const char *login(void)
 }
 
 /* Pulls the global options out of argv wherever they stand (up to "--"); what remains is
- * the command and its own arguments. */
-static int globals(struct gg_ctx *c, int *argc, char **argv, const char **db, const char **now, const char **out,
-		   int *want_help, int *want_version)
+ * the command and its own arguments. Every --db is kept in dbs (room for argc), the last in db. */
+static int globals(struct gg_ctx *c, int *argc, char **argv, const char **db, const char **dbs, const char **now,
+		   const char **out, int *want_help, int *want_version)
 {
 	static const char *const valued[] = {"--db", "--output", "--now", "--actor", "-o", NULL};
 	const char **slots[] = {db, out, now, &c->actor, out};
@@ -197,6 +197,8 @@ static int globals(struct gg_ctx *c, int *argc, char **argv, const char **db, co
 				*slots[k] = a + 2;
 				taken = 1;
 			}
+			if (taken && k == 0)
+				dbs[c->ndbs++] = *db;
 			if (taken)
 				break;
 		}
@@ -344,6 +346,38 @@ static int audit_reveal(struct gg_ctx *c)
 	return rc;
 }
 
+/* Several --db are read together by a reading command of a tool that reads several (gg-report's
+ * reports); any other command is told why it takes one. */
+static int one_or_several(struct gg_ctx *c, const struct gg_tool *t, const struct gg_cmd *parent,
+			  const struct gg_cmd *k)
+{
+	if (c->ndbs < 2)
+		return 0;
+	if (!t->several_dbs)
+		return gg_cli_usage(
+			c, "--db given %d times: %s works on one database (only gg-report's reports read several)",
+			c->ndbs, t->name);
+	if (k->run != GG_RUN_READ && k->run != GG_RUN_LIST)
+		return gg_cli_usage(c, "--db given %d times: '%s %s%s%s' writes, and a command writes one database",
+				    c->ndbs, t->name, parent ? parent->name : "", parent ? " " : "", k->name);
+	if (c->reveal)
+		return gg_cli_usage(c,
+				    "--db given %d times: --reveal is written to a database's audit log; give one --db",
+				    c->ndbs);
+	return 0;
+}
+
+/* The database as the command needs it: several --db read together as one city, a reveal's
+ * opened to write its audit row, or the one file read or written. */
+static int open_db(struct gg_ctx *c, enum gg_run mode, int reading)
+{
+	if (c->ndbs > 1)
+		return gg_db_open_several(&c->db, c->dbs, c->ndbs, &c->err);
+	if (reading && c->reveal)
+		return open_to_reveal(c);
+	return gg_db_open(&c->db, c->db_path, mode == GG_RUN_WRITE ? GG_DB_WRITE : GG_DB_READ, &c->err);
+}
+
 static int run(struct gg_ctx *c, const struct gg_cmd *k, int argc, char **argv)
 {
 	enum gg_run mode = k->run == GG_RUN_LIST ? GG_RUN_READ : k->run;
@@ -354,9 +388,7 @@ static int run(struct gg_ctx *c, const struct gg_cmd *k, int argc, char **argv)
 	if (mode != GG_RUN_NODB) {
 		if (gg_db_path(c->db_path, sizeof c->db_path, c->db_opt, &c->err))
 			return c->err.code;
-		if (reading && c->reveal
-			    ? open_to_reveal(c)
-			    : gg_db_open(&c->db, c->db_path, mode == GG_RUN_WRITE ? GG_DB_WRITE : GG_DB_READ, &c->err))
+		if (open_db(c, mode, reading))
 			return c->err.code;
 		if (mode == GG_RUN_WRITE && gg_db_begin(c->db, &c->err))
 			return c->err.code;
@@ -423,7 +455,13 @@ int gg_cli_main(const struct gg_tool *t, int argc, char **argv)
 	c.registries = gg_kinds_registries;
 	c.fmt = GG_FMT_DEFAULT;
 	c.command = join(&c, argc, argv);
-	if (globals(&c, &argc, argv, &db, &now, &out, &want_help, &want_version))
+	const char **dbs = calloc((size_t)argc + 1, sizeof *dbs);
+	c.dbs = dbs;
+	if (!dbs) {
+		gg_err_oom(&c.err);
+		goto fail;
+	}
+	if (globals(&c, &argc, argv, &db, dbs, &now, &out, &want_help, &want_version))
 		goto fail;
 	if (!c.actor || !*c.actor)
 		c.actor = login();
@@ -478,6 +516,8 @@ int gg_cli_main(const struct gg_tool *t, int argc, char **argv)
 	if (gg_clock_init(now, &c.err))
 		goto fail;
 	c.group = parent ? parent->name : NULL;
+	if (one_or_several(&c, t, parent, k))
+		goto fail;
 	rc = run(&c, k, argc - (parent ? 2 : 1), argv + (parent ? 2 : 1));
 	gg_db_close(c.db);
 	if (rc && rc != GG_EX_FOUND && c.err.msg[0])

@@ -26,6 +26,7 @@ struct gg_tool {
 	const char *summary;
 	const struct gg_cmd *cmds;
 	const struct gg_kind *const *kinds; /* its registry, whose kinds kindcmd.h finds by name */
+	int several_dbs;		    /* its reading commands take --db more than once: the files as one city */
 };
 
 /* cli.c */

@@ -40,6 +40,9 @@ void gg_ctx_free(struct gg_ctx *c)
 	c->hooks = NULL;
 	free(c->command);
 	c->command = NULL;
+	free((void *)c->dbs); /* the list, not the paths: those are argv's */
+	c->dbs = NULL;
+	c->ndbs = 0;
 	json_decref(c->revealed);
 	c->revealed = NULL;
 }

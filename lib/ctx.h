@@ -20,7 +20,7 @@ struct gg_ctx {
 	const char *db_opt; /* --db, if given */
 	char db_path[4096];
 	struct gg_db *db;
-	const char *const *dbs; /* every --db given, when a report reads several (ndbs of them) */
+	const char *const *dbs; /* every --db given (ndbs of them; a report reads several); freed with c */
 	int ndbs;
 	int fmt;	      /* an enum gg_fmt (emit.h): GG_FMT_DEFAULT until -o or GG_OUTPUT says */
 	const char *out_path; /* a report's --out FILE: its output goes there, not to stdout */

@@ -12,22 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "db.h"
+#include "db-impl.h"
 #include "embed.h"
 #include "text.h"
-
-struct gg_stmt {
-	sqlite3_stmt *st;
-	const char *sql;
-	struct gg_db *db;
-	struct gg_stmt *next;
-};
-
-struct gg_db {
-	sqlite3 *h;
-	char *path;
-	struct gg_stmt *cache;
-};
 
 /* median(X): the middle of the non-NULL values, the mean of the two middle ones for an even
  * count, NULL for none. gg's metrics use it (the medians under share/gg/queries/metrics); SQLite
@@ -97,7 +84,7 @@ static void norm_address(sqlite3_context *cx, int argc, sqlite3_value **argv)
 }
 
 /* Maps an SQLite result code to the sysexits code a cron job can act on. */
-static int fail(struct gg_db *db, int rc, struct gg_err *err, const char *what)
+int gg_db_fail(struct gg_db *db, int rc, struct gg_err *err, const char *what)
 {
 	int code;
 	const char *msg = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
@@ -180,14 +167,21 @@ static int create_file(const char *path, struct gg_err *err)
 	return 0;
 }
 
+/* The schema version this build knows: the number of its migrations. */
+int gg_db_version(void)
+{
+	int n = 0;
+
+	for (const struct gg_embed *e = gg_embedded; e->name; e++)
+		n += strncmp(e->name, "sql/", 4) == 0;
+	return n;
+}
+
 static int migrate(struct gg_db *db, struct gg_err *err)
 {
 	struct gg_stmt *st;
-	int have, want = 0;
+	int have, want = gg_db_version();
 
-	for (const struct gg_embed *e = gg_embedded; e->name; e++)
-		if (strncmp(e->name, "sql/", 4) == 0)
-			want++;
 	/* Read the version again once the lock is ours: another process may have migrated
 	 * the file while we waited for it. */
 	for (int locked = 0; locked < 2; locked++) {
@@ -234,9 +228,37 @@ static int wal(struct gg_db *db, int busy_ms, struct gg_err *err)
 		if (rc == SQLITE_OK)
 			return 0;
 		if ((rc & 0xff) != SQLITE_BUSY || waited >= busy_ms)
-			return fail(db, rc, err, "database");
+			return gg_db_fail(db, rc, err, "database");
 		usleep(10000);
 	}
+}
+
+/* SQLite's process-wide configuration, once, before the first connection. One connection,
+ * used by one thread: no locks around SQLite's every step and malloc. */
+void gg_db_configure(void)
+{
+	static int configured;
+
+	if (!configured++) {
+		sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	}
+}
+
+/* What every connection gets, a file's or several files' together: the busy timeout
+ * (GG_BUSY_MS), extended result codes, and gg's SQL functions. */
+int gg_db_setup(struct gg_db *db, struct gg_err *err)
+{
+	const char *busy = getenv("GG_BUSY_MS");
+
+	sqlite3_busy_timeout(db->h, busy && *busy ? atoi(busy) : 10000);
+	sqlite3_extended_result_codes(db->h, 1);
+	if (sqlite3_create_function(db->h, "gg_norm_address", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, norm_address,
+				    NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(db->h, "median", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL, median_step,
+				    median_final) != SQLITE_OK)
+		return gg_db_fail(db, sqlite3_errcode(db->h), err, "cannot add gg's SQL functions to");
+	return 0;
 }
 
 int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struct gg_err *err)
@@ -247,12 +269,7 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 	const char *busy = getenv("GG_BUSY_MS");
 
 	*out = NULL;
-	/* One connection, used by one thread: no locks around SQLite's every step and malloc. */
-	static int configured;
-	if (!configured++) {
-		sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
-		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	}
+	gg_db_configure();
 	if (stat(path, &sb) != 0) {
 		if (mode == GG_DB_READ)
 			return gg_err_set(err, GG_EX_NOINPUT,
@@ -269,7 +286,7 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 	flags = mode == GG_DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
-		fail(db, rc, err, "cannot open database");
+		gg_db_fail(db, rc, err, "cannot open database");
 		gg_db_close(db);
 		return err->code;
 	}
@@ -278,16 +295,9 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 		gg_db_close(db);
 		return err->code;
 	}
-	sqlite3_busy_timeout(db->h, busy && *busy ? atoi(busy) : 10000);
-	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_create_function(db->h, "gg_norm_address", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, norm_address,
-				NULL, NULL);
 	*out = db;
-	if (sqlite3_create_function(db->h, "median", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL, median_step,
-				    median_final) != SQLITE_OK) {
-		fail(db, sqlite3_errcode(db->h), err, "cannot add median() to");
+	if (gg_db_setup(db, err))
 		goto bad;
-	}
 	if (gg_db_exec(db, "PRAGMA foreign_keys = ON", err))
 		goto bad;
 	/* A quick check that this is a database at all, before anything else. */
@@ -297,7 +307,7 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 		goto bad;
 	}
 	if (rc != SQLITE_OK) {
-		fail(db, rc, err, "cannot read database");
+		gg_db_fail(db, rc, err, "cannot read database");
 		goto bad;
 	}
 	if (mode == GG_DB_WRITE) {
@@ -308,9 +318,7 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 		struct gg_stmt *st = gg_db_stmt(db, "PRAGMA user_version", err);
 		if (!st || gg_stmt_step(st, err) < 0)
 			goto bad;
-		int have = (int)gg_stmt_int(st, 0), want = 0;
-		for (const struct gg_embed *e = gg_embedded; e->name; e++)
-			want += strncmp(e->name, "sql/", 4) == 0;
+		int have = (int)gg_stmt_int(st, 0), want = gg_db_version();
 		if (have == 0) {
 			gg_err_set(err, GG_EX_NOINPUT, "database '%s' is empty; create it with 'gg-org init'", path);
 			goto bad;
@@ -347,7 +355,7 @@ void gg_db_close(struct gg_db *db)
 int gg_db_exec(struct gg_db *db, const char *sql, struct gg_err *err)
 {
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : fail(db, rc, err, "database");
+	return rc == SQLITE_OK ? 0 : gg_db_fail(db, rc, err, "database");
 }
 
 int gg_db_begin(struct gg_db *db, struct gg_err *err)
@@ -401,7 +409,7 @@ struct gg_stmt *gg_db_stmt(struct gg_db *db, const char *sql, struct gg_err *err
 	}
 	rc = sqlite3_prepare_v2(db->h, sql, -1, &s->st, NULL);
 	if (rc != SQLITE_OK) {
-		fail(db, rc, err, "cannot prepare a statement on");
+		gg_db_fail(db, rc, err, "cannot prepare a statement on");
 		free(s);
 		return NULL;
 	}
@@ -510,7 +518,7 @@ int gg_stmt_step(struct gg_stmt *st, struct gg_err *err)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	fail(st->db, rc, err, "database");
+	gg_db_fail(st->db, rc, err, "database");
 	sqlite3_reset(st->st);
 	return -1;
 }

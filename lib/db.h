@@ -17,6 +17,8 @@ enum gg_db_mode { GG_DB_READ, GG_DB_WRITE };
 
 int gg_db_path(char *buf, size_t n, const char *opt, struct gg_err *err);
 int gg_db_open(struct gg_db **db, const char *path, enum gg_db_mode mode, struct gg_err *err);
+/* n files read-only as one city (db-attach.c): what they share merged, their records in views */
+int gg_db_open_several(struct gg_db **db, const char *const *paths, int n, struct gg_err *err);
 void gg_db_close(struct gg_db *db);
 int gg_db_begin(struct gg_db *db, struct gg_err *err);
 int gg_db_commit(struct gg_db *db, struct gg_err *err);

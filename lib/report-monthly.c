@@ -55,6 +55,22 @@ static int collect(struct gg_ctx *c, json_t *rec, void *into)
 	return json_array_append(into, rec) ? gg_err_oom(&c->err) : 0;
 }
 
+/* Ranks again by total alone, ties sharing a rank (1, 2, 2, 4): the appraisals of several
+ * databases, each of which ranked only its own units. */
+static void rerank(json_t *recs)
+{
+	size_t i, j, n = json_array_size(recs);
+
+	for (i = 0; i < n; i++) {
+		json_t *r = json_array_get(recs, i);
+		double total = json_number_value(json_object_get(r, "total"));
+		json_int_t ahead = 0;
+		for (j = 0; j < n; j++)
+			ahead += json_number_value(json_object_get(json_array_get(recs, j), "total")) > total;
+		json_object_set_new(r, "rank", json_integer(ahead + 1));
+	}
+}
+
 /* The appraisal of each unit at level for the period, by code: the one stored by the rubric,
  * else the built-in rubric's reckoned now, which stderr tells and, for the report's own
  * period, m->provisional. */
@@ -74,6 +90,8 @@ static int appraisals(struct monthly *m, const char *level, const char *period, 
 			period == m->period ? " (the report is provisional)" : "");
 		m->provisional |= period == m->period;
 	}
+	else if (!rc && m->c->ndbs > 1)
+		rerank(recs);
 	*by_unit = json_object();
 	json_array_foreach (recs, i, r)
 		json_object_set(*by_unit, json_string_value(json_object_get(r, "unit")), r);
