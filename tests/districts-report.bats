@@ -196,3 +196,22 @@ THREE=(--db a.db --db b.db --db c.db)
 	GG_DB=c.db run -0 gg-report staffing --level city -o ndjson
 	assert_equal "$(jq -c '[.unit, .population]' <<<"$output")" '["TZ",3000]'
 }
+
+@test "monthly over three files: every file's communities, the city's trend over all, ranks again over the three" {
+	for f in a b c; do GG_DB=$f.db gg-score appraise --period 2026-11 >/dev/null; done
+	for f in a b c; do sqlite3 "$f.db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null; done
+	BEFORE=$(sha256sum a.db b.db c.db)
+	run -0 --separate-stderr gg-report monthly --period 2026-11 --db a.db --db b.db --db c.db -o json
+	report=$output
+	assert_equal "$(jq -r '[.communities[].unit] | sort | join(" ")' <<<"$report")" \
+		"TZ-GG-KA-01 TZ-HL-CD-01 TZ-HL-CZ-01"
+	assert_equal "$(jq '.trend[-1].received' <<<"$report")" 6
+	# each file ranked its one community first; over the three, by total, ties sharing a rank
+	for f in a b c; do
+		assert_equal "$(sqlite3 "$f.db" "SELECT rank FROM appraisal WHERE level = 'community'")" 1
+	done
+	assert_equal "$(jq -r '.communities[] | [.rank, .score] | @tsv' <<<"$report")" \
+		"$(for f in a b c; do sqlite3 "$f.db" "SELECT total FROM appraisal WHERE level = 'community'"; done |
+			sort -gr | awk '{ r = $1 == prev ? r : NR; prev = $1; printf "%d\t%g\n", r, $1 }')"
+	assert_equal "$(sha256sum a.db b.db c.db)" "$BEFORE"
+}
