@@ -328,10 +328,10 @@ static int cmd_burden(struct gg_ctx *c, int argc, char **argv)
 
 #define BURDEN_USAGE "--period P [--under UNIT] [--inspection-cap N]"
 #define BURDEN_HELP                                                                                                    \
-	"the burden-reduction audit (基层减负) of the demands placed on communities:\n"                            \
-	"  findings by rule (unapproved, negative_list, unfunded, inspections,\n"                                      \
-	"  repeated_field, signboard) and each rule's count against the period\n"                                      \
-	"  before; exit 1 when there is any finding\n"                                                                 \
+	"the burden-reduction audit (基层减负): findings, exit 1 if any\n"                                         \
+	"  of the rules unapproved, negative_list, unfunded, inspections,\n"                                           \
+	"  repeated_field and signboard, and each rule's count against the\n"                                          \
+	"  period before (gg-report(1), BURDEN REDUCTION)\n"                                                           \
 	"  --period P            2026-11, 2026-Q4, 2026-W48 or 2026\n"                                                 \
 	"  --under UNIT          the communities within UNIT\n"                                                        \
 	"  --inspection-cap N    comprehensive inspections a department may make of a\n"                               \
