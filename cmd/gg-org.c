@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* gg-org: the net. Units from city to building, addresses, Party organisations, people and
- * their roles, departments, leader links, the community duty list and the demands placed on
- * communities. Options and output only; the work is in lib/org.c and lib/kind.c. */
+ * their roles, departments, leader links, the community duty list, the signboards allowed and
+ * the demands placed on communities. Options and output only; the work is in lib/org.c and lib/kind.c. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -232,7 +232,7 @@ static const struct gg_cmd cmds[] = {
 	{"init", cmd_init, GG_RUN_WRITE, "", "create the database (or migrate it) and print its path", NULL},
 	{"import", cmd_import, GG_RUN_WRITE, "[-f FILE] [--dry-run]",
 	 "import a city: units (flat or nested), party_orgs, people, departments, links, duties,\n"
-	 "  demands, district_departments\n"
+	 "  signboards, demands, district_departments\n"
 	 "  -f, --file FILE   read FILE instead of stdin\n"
 	 "  -n, --dry-run     check everything, write nothing",
 	 NULL},
@@ -257,9 +257,12 @@ static const struct gg_cmd cmds[] = {
 	 GG_KIND_CMDS("department", "departments", "--code --name --level", "")},
 	{"duty", NULL, GG_RUN_NODB, NULL, "the community duty list",
 	 GG_KIND_CMDS("duty", "duties", "--code --name --kind --level", "")},
+	{"signboard", NULL, GG_RUN_NODB, NULL, "the signboards a community may be given",
+	 GG_KIND_CMDS("signboard", "signboards", "--code --name --level", "")},
 	{"demand", NULL, GG_RUN_NODB, NULL, "demands departments place on communities",
 	 GG_KIND_CMDS("demand", "demands",
-		      "--id --department --unit --kind --title --date --duty --approved --funded --fields",
+		      "--id --department --unit --kind --title --date --duty --approved --funded --fields "
+		      "--inspection-kind --signboard",
 		      " [--period P | --from DATE --to DATE]")},
 	{"link", NULL, GG_RUN_NODB, NULL, "leader links to communities",
 	 GG_KIND_CMDS("leader link", "leader links", "--leader --unit", "")},

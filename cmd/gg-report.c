@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* gg-report: reports over the database. The audit log: listed, its chain checked, its head
- * printed for safekeeping elsewhere, archived; and the staffing of the net. Options and
- * output only; the work is in lib/audit.c and lib/report.c. */
+ * printed for safekeeping elsewhere, archived; the staffing of the net; and the
+ * burden-reduction audit. Options and output only; the work is in lib/audit.c,
+ * lib/report.c and lib/report-burden.c. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,20 +157,24 @@ static int cmd_audit(struct gg_ctx *c, int argc, char **argv)
 	return list(c, &q);
 }
 
-/* The options of the reports over figures: which of period, level, by, under and rubric a
- * report takes is named in `takes` (p, l, b, U, r); any other is a usage error. Every report
- * takes --out FILE and --lang (md, html and xlsx), which go to c. */
+/* The options of the reports over figures: which of period, level, by, under, rubric and
+ * inspection-cap a report takes is named in `takes` (p, l, b, U, r, i); any other is a usage
+ * error. Every report takes --out FILE and --lang (md, html and xlsx), which go to c. */
 struct report_args {
-	const char *period, *level, *by, *under, *rubric;
+	const char *period, *level, *by, *under, *rubric, *cap;
 };
 
 static int report_args(struct gg_ctx *c, int argc, char **argv, const char *takes, struct report_args *a)
 {
-	static const struct option opts[] = {
-		{"period", required_argument, NULL, 'p'}, {"level", required_argument, NULL, 'l'},
-		{"by", required_argument, NULL, 'b'},	  {"under", required_argument, NULL, 'U'},
-		{"rubric", required_argument, NULL, 'r'}, {"out", required_argument, NULL, 'O'},
-		{"lang", required_argument, NULL, 'L'},	  {0}};
+	static const struct option opts[] = {{"period", required_argument, NULL, 'p'},
+					     {"level", required_argument, NULL, 'l'},
+					     {"by", required_argument, NULL, 'b'},
+					     {"under", required_argument, NULL, 'U'},
+					     {"rubric", required_argument, NULL, 'r'},
+					     {"out", required_argument, NULL, 'O'},
+					     {"lang", required_argument, NULL, 'L'},
+					     {"inspection-cap", required_argument, NULL, 'i'},
+					     {0}};
 	int o;
 
 	while ((o = gg_cli_opts(c, argc, argv, "", opts)) != -1) {
@@ -180,11 +185,12 @@ static int report_args(struct gg_ctx *c, int argc, char **argv, const char *take
 		if (o < 0 || !strchr(takes, o))
 			return o < 0 ? GG_EX_USAGE
 				     : gg_cli_usage(c, "%s takes no --%s", argv[0],
-						    opts[strchr("plbUr", o) - "plbUr"].name);
+						    opts[strchr("plbUrOLi", o) - "plbUrOLi"].name);
 		*(o == 'p'   ? &a->period
 		  : o == 'l' ? &a->level
 		  : o == 'b' ? &a->by
 		  : o == 'r' ? &a->rubric
+		  : o == 'i' ? &a->cap
 			     : &a->under) = optarg;
 	}
 	if (optind < argc)
@@ -350,6 +356,66 @@ static int cmd_monthly(struct gg_ctx *c, int argc, char **argv)
 
 /* ---- burden: the burden-reduction audit ---- */
 
+/* --inspection-cap N: a count, 0 or more (0: every comprehensive inspection is one too many) */
+static int inspection_cap(struct gg_ctx *c, const char *s, long *cap)
+{
+	char *end;
+
+	*cap = 1; /* one comprehensive inspection per department per year */
+	if (!s)
+		return 0;
+	*cap = strtol(s, &end, 10);
+	if (!*s || *end || *cap < 0 || *cap > 1000000)
+		return gg_cli_usage(c, "--inspection-cap wants a count, 0 or more, not '%s'", s);
+	return 0;
+}
+
+/* burden --period P [--under UNIT] [--inspection-cap N]: the findings of the period and each
+ * rule's count against the period before; exit 1 when there is any finding */
+static int cmd_burden(struct gg_ctx *c, int argc, char **argv)
+{
+	static const char *const finding_cols[] = {
+		"rule",	  "community", "community_name", "department", "department_name",
+		"demand", "title",     "date",		 "figures",    NULL};
+	static const char *const count_cols[] = {"rule", "before", "after", "change_pct", NULL};
+	struct report_args a = {0};
+	json_t *findings, *counts, *r;
+	long cap;
+	size_t i;
+	int rc = report_args(c, argc, argv, "pUi", &a);
+
+	if (rc || (rc = inspection_cap(c, a.cap, &cap)))
+		return rc;
+	if (!a.period)
+		return gg_cli_usage(c, "burden needs --period P (2026-11, 2026-Q4, 2026-W48, 2026)");
+	if (gg_report_burden(c, a.period, a.under, cap, &findings, &counts))
+		return c->err.code;
+	struct gg_emit *e = gg_out_open(c, 1, NULL);
+	gg_emit_section(e, "findings", finding_cols);
+	json_array_foreach (findings, i, r)
+		gg_emit(e, r);
+	gg_emit_section(e, "counts", count_cols);
+	json_array_foreach (counts, i, r)
+		gg_emit(e, r);
+	rc = gg_out_close(c, e);
+	if (!rc && json_array_size(findings))
+		rc = GG_EX_FOUND;
+	json_decref(findings);
+	json_decref(counts);
+	return rc;
+}
+
+#define BURDEN_USAGE "--period P [--under UNIT] [--inspection-cap N]"
+#define BURDEN_HELP                                                                                                    \
+	"the burden-reduction audit (基层减负): findings, exit 1 if any\n"                                         \
+	"  of the rules unapproved, negative_list, unfunded, inspections,\n"                                           \
+	"  repeated_field and signboard, and each rule's count against the\n"                                          \
+	"  period before (gg-report(1), BURDEN REDUCTION)\n"                                                           \
+	"  --period P            2026-11, 2026-Q4, 2026-W48 or 2026\n"                                                 \
+	"  --under UNIT          the communities within UNIT\n"                                                        \
+	"  --inspection-cap N    comprehensive inspections a department may make of a\n"                               \
+	"                        community in a year (default 1)"
+
 #define TICKETS_HELP                                                                                                   \
 	"the tickets of a period by a field: gg-score's ticket metrics of each group\n"                                \
 	"  (gg-score metrics --explain NAME: the one definition of each)\n"                                            \
@@ -394,7 +460,7 @@ static const struct gg_cmd reads[] = {
 	{"staffing", cmd_staffing, GG_RUN_LIST, "[--level L] [--under UNIT]", STAFFING_HELP, NULL},
 	{"tickets", cmd_tickets, GG_RUN_READ, "--period P --by FIELD [--under UNIT]", TICKETS_HELP, NULL},
 	{"volunteers", cmd_volunteers, GG_RUN_READ, "--period P [--level L] [--under UNIT]", VOLUNTEERS_HELP, NULL},
-	/* burden */
+	{"burden", cmd_burden, GG_RUN_READ, BURDEN_USAGE, BURDEN_HELP, NULL},
 	{0}};
 static const struct gg_cmd writes[] = {
 	{"audit", cmd_audit, GG_RUN_WRITE, AUDIT_USAGE, AUDIT_HELP, NULL},
@@ -402,12 +468,12 @@ static const struct gg_cmd writes[] = {
 	{"staffing", cmd_staffing, GG_RUN_LIST, "[--level L] [--under UNIT]", STAFFING_HELP, NULL},
 	{"tickets", cmd_tickets, GG_RUN_READ, "--period P --by FIELD [--under UNIT]", TICKETS_HELP, NULL},
 	{"volunteers", cmd_volunteers, GG_RUN_READ, "--period P [--level L] [--under UNIT]", VOLUNTEERS_HELP, NULL},
-	/* burden */
+	{"burden", cmd_burden, GG_RUN_READ, BURDEN_USAGE, BURDEN_HELP, NULL},
 	{0}};
 
 int main(int argc, char **argv)
 {
-	static const char summary[] = "gg-report: reports: the monthly appraisal, audit log, staffing, tickets";
+	static const char summary[] = "gg-report: the monthly appraisal, burden audit, audit log, staffing";
 	struct gg_tool tool = {"gg-report", summary, reads, NULL, 1}; /* reports read several --db as one city */
 
 	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)

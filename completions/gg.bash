@@ -73,10 +73,11 @@ _gg() {
 	*gg-ticket:export:*:--to) values='open311' ;;
 	*gg-ticket:*:--category) values=$(_gg_codes "${dir}gg-ticket" ${db:+--db "$db"} category list) ;;
 	*gg-org:unit:*:--level) values='city district street community grid building' ;;
-	*gg-org:dept:*:--level | *gg-org:duty:*:--level) values='city district street' ;;
+	*gg-org:dept:*:--level | *gg-org:duty:*:--level | *gg-org:signboard:*:--level) values='city district street' ;;
 	*gg-org:party:*:--kind) values='committee general_branch branch group household joint functional' ;;
 	*gg-org:duty:*:--kind) values='by_law assisted negative' ;;
 	*gg-org:demand:*:--kind) values='task data_request inspection meeting signboard' ;;
+	*gg-org:demand:*:--inspection-kind) values='comprehensive special' ;;
 	*gg-org:person:*:--roles)
 		values='community_worker grid_worker building_head party_household auxiliary property_manager leader dept_staff'
 		;;

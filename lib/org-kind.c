@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* org-kind.c: the kinds gg-org keeps (unit, dept, person, party, link, duty, demand, the
- * districts' departments), each a table of fields over its queries in share/gg/queries/KIND/,
+/* org-kind.c: the kinds gg-org keeps (unit, dept, person, party, link, duty, signboard, demand,
+ * the districts' departments), each a table of fields over its queries in share/gg/queries/KIND/,
  * and the rules of the net that fields alone cannot say: a unit one level below its parent, a
  * Party organisation on one unit or spanning several, a joint committee's members. */
 #include <stdio.h>
@@ -22,6 +22,7 @@ static const char *const party_kinds[] = {"committee", "general_branch", "branch
 static const char *const member_kinds[] = {"department", "unit", "outside", NULL};
 static const char *const duty_kinds[] = {"by_law", "assisted", "negative", NULL};
 static const char *const demand_kinds[] = {"task", "data_request", "inspection", "meeting", "signboard", NULL};
+static const char *const inspection_kinds[] = {"comprehensive", "special", NULL};
 
 /* ---- unit ---- */
 
@@ -146,6 +147,31 @@ const struct gg_kind gg_dept_kind = {
 		},
 };
 
+/* Duties and signboards are kept in one list (table duty) and so share its codes: a code the
+ * list holds as the other is refused, naming what holds it, rather than written over. */
+static int list_code_free(struct gg_ctx *c, json_t *rec, const struct gg_src *src, int signboard)
+{
+	struct gg_stmt *st = gg_db_named(c->db, "duty/kind", &c->err);
+	int rc;
+
+	if (!st)
+		return c->err.code;
+	gg_stmt_bind_name(st, "code", json_object_get(rec, "code"));
+	if ((rc = gg_stmt_step(st, &c->err)) < 0)
+		return c->err.code;
+	if (rc > 0 && (strcmp(gg_stmt_text(st, 0), "signboard") == 0) != signboard)
+		return gg_kind_fail(c, src, rec, "code", "'%s' is a %s on the list already",
+				    json_string_value(json_object_get(rec, "code")), signboard ? "duty" : "signboard");
+	return 0;
+}
+
+/* A duty's code must not be a signboard's. */
+static int duty_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, json_t *old, const struct gg_src *src)
+{
+	(void)k;
+	return old ? 0 : list_code_free(c, rec, src, 0);
+}
+
 const struct gg_kind gg_duty_kind = {
 	.name = "duty",
 	.plural = "duties",
@@ -157,6 +183,30 @@ const struct gg_kind gg_duty_kind = {
 			{.name = "level", .type = GG_F_ENUM, .choices = dept_levels},
 			{0},
 		},
+	.check = duty_check,
+};
+
+/* A signboard's code must not be a duty's. */
+static int signboard_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, json_t *old,
+			   const struct gg_src *src)
+{
+	(void)k;
+	return old ? 0 : list_code_free(c, rec, src, 1);
+}
+
+/* The signboards (牌子) a community may be given, kept in the duty list as kind signboard: a
+ * signboard demand naming any other board is a finding of gg-report burden (牌子乱象). */
+const struct gg_kind gg_signboard_kind = {
+	.name = "signboard",
+	.plural = "signboards",
+	.fields =
+		(const struct gg_field[]){
+			{.name = "code", .type = GG_F_CODE, .flags = GG_F_KEY | GG_F_REQUIRED},
+			{.name = "name", .type = GG_F_TEXT, .flags = GG_F_REQUIRED},
+			{.name = "level", .type = GG_F_ENUM, .choices = dept_levels},
+			{0},
+		},
+	.check = signboard_check,
 };
 
 /* ---- person ---- */
@@ -438,6 +488,27 @@ const struct gg_kind gg_link_kind = {
 
 static const struct gg_field field_item[] = {{.name = "field", .type = GG_F_TEXT}};
 
+/* An inspection says whether it is comprehensive or special (the cap counts the first), and
+ * nothing else does; a signboard demand names its board (as the department wrote it, on the
+ * list or not: the audit finds the ones not), and nothing else does. */
+static int demand_check(struct gg_ctx *c, const struct gg_kind *k, json_t *rec, json_t *old, const struct gg_src *src)
+{
+	const char *kind = json_string_value(json_object_get(rec, "kind"));
+	const char *board = json_string_value(json_object_get(rec, "signboard"));
+
+	(void)k;
+	(void)old;
+	if (json_object_get(rec, "inspection_kind") && strcmp(kind, "inspection"))
+		return gg_kind_fail(c, src, rec, "inspection_kind", "only an inspection has one, and this is a %s",
+				    kind);
+	if (json_object_get(rec, "signboard") && strcmp(kind, "signboard"))
+		return gg_kind_fail(c, src, rec, "signboard", "only a signboard demand names a board, and this is a %s",
+				    kind);
+	if (!strcmp(kind, "signboard") && blank(board))
+		return gg_kind_fail(c, src, rec, "signboard", "a signboard demand names the board it asks for");
+	return 0;
+}
+
 const struct gg_kind gg_demand_kind = {
 	.name = "demand",
 	.plural = "demands",
@@ -463,8 +534,11 @@ const struct gg_kind gg_demand_kind = {
 			{.name = "approved", .type = GG_F_BOOL},
 			{.name = "funded", .type = GG_F_BOOL},
 			{.name = "fields", .type = GG_F_LIST, .item = field_item, .nitem = 1},
+			{.name = "inspection_kind", .type = GG_F_ENUM, .choices = inspection_kinds},
+			{.name = "signboard", .type = GG_F_TEXT},
 			{0},
 		},
+	.check = demand_check,
 };
 
 /* ---- a district's departments ---- */
@@ -513,5 +587,6 @@ const struct gg_kind gg_party_member_kind = {
 
 /* gg-org's registry, in the order a document is imported: what is referred to comes first. */
 const struct gg_kind *const gg_org_kinds[] = {
-	&gg_unit_kind, &gg_dept_kind,	&gg_person_kind,	&gg_party_kind,	       &gg_link_kind,
-	&gg_duty_kind, &gg_demand_kind, &gg_district_dept_kind, &gg_party_member_kind, NULL};
+	&gg_unit_kind, &gg_dept_kind,	   &gg_person_kind, &gg_party_kind,	    &gg_link_kind,
+	&gg_duty_kind, &gg_signboard_kind, &gg_demand_kind, &gg_district_dept_kind, &gg_party_member_kind,
+	NULL};

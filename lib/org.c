@@ -180,7 +180,8 @@ static int take_docs(struct gg_ctx *c, struct gg_reader *r, json_t *docs, struct
 			if (!k || (k->flags & GG_K_NOCRUD) || strcmp(k->plural, key) != 0)
 				return gg_reader_fail(r, &c->err, doc, key,
 						      "unknown section '%s' (expected units, party_orgs, people, "
-						      "departments, links, duties, demands or district_departments)",
+						      "departments, links, duties, signboards, demands or "
+						      "district_departments)",
 						      key);
 			if (!json_is_array(list))
 				return gg_reader_fail(r, &c->err, doc, key, "%s: expected a list", key);
@@ -361,9 +362,9 @@ static json_t *nest(json_t *units)
 /* The net (or the part under `under`) as one document with the sections import takes. */
 int gg_org_export(struct gg_ctx *c, const char *under, int flat, json_t **doc)
 {
-	static const struct gg_kind *const order[] = {&gg_unit_kind,   &gg_party_kind,	       &gg_person_kind,
-						      &gg_dept_kind,   &gg_link_kind,	       &gg_duty_kind,
-						      &gg_demand_kind, &gg_district_dept_kind, NULL};
+	static const struct gg_kind *const order[] = {
+		&gg_unit_kind, &gg_party_kind,	   &gg_person_kind, &gg_dept_kind,	    &gg_link_kind,
+		&gg_duty_kind, &gg_signboard_kind, &gg_demand_kind, &gg_district_dept_kind, NULL};
 	json_t *set = NULL;
 
 	*doc = json_object();
@@ -384,7 +385,7 @@ int gg_org_export(struct gg_ctx *c, const char *under, int flat, json_t **doc)
 			json_decref(set);
 			return c->err.code;
 		}
-		if (set && order[i] != &gg_dept_kind && order[i] != &gg_duty_kind) {
+		if (set && order[i] != &gg_dept_kind && order[i] != &gg_duty_kind && order[i] != &gg_signboard_kind) {
 			json_t *kept = json_array(), *x;
 			size_t j;
 			json_array_foreach (co.list, j, x)

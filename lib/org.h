@@ -14,7 +14,7 @@
 
 /* org-kind.c: gg-org's kinds, and its registry in import order */
 extern const struct gg_kind gg_unit_kind, gg_dept_kind, gg_person_kind, gg_party_kind, gg_link_kind, gg_duty_kind,
-	gg_demand_kind, gg_district_dept_kind, gg_party_member_kind;
+	gg_signboard_kind, gg_demand_kind, gg_district_dept_kind, gg_party_member_kind;
 extern const struct gg_kind *const gg_org_kinds[];
 
 /* org.c */

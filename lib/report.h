@@ -27,4 +27,15 @@ int gg_report_tickets(struct gg_ctx *c, const char *period, const char *by, cons
  * (NULL: default), else reckoned by the built-in one and head.provisional true */
 int gg_report_monthly(struct gg_ctx *c, const char *period, const char *under, const char *rubric, json_t **out);
 
+/* ---- report-burden.c: the burden-reduction audit ---- */
+
+/* report-burden.c: the audit of the demands placed in the period on the communities within
+ * under (NULL: all). *findings, a record per finding (rule, community, community_name,
+ * department, department_name, demand, title, date, figures), rule by rule: unapproved,
+ * negative_list, unfunded, inspections (past cap comprehensive ones a department makes of a
+ * community in a year), repeated_field, signboard. *counts, a record per rule (rule, before,
+ * after, change_pct): its findings in the period before and in this one. */
+int gg_report_burden(struct gg_ctx *c, const char *period, const char *under, long cap, json_t **findings,
+		     json_t **counts);
+
 #endif

@@ -43,6 +43,8 @@ WRITES=(
 	'gg-org dept set|gg-org dept set D-XQ --name 海陵区新区管理办公室'
 	'gg-org duty add|gg-org duty add --code DU-02 --name 房屋安全巡查 --kind assisted --level district'
 	'gg-org duty set|gg-org duty set DU-02 --kind by_law'
+	'gg-org signboard add|gg-org signboard add --code SB-1 --name 社区党群服务中心'
+	'gg-org signboard set|gg-org signboard set SB-1 --level district'
 	'gg-org demand add|gg-org demand add --department D-XQ --unit TZ-HL-CZ-03 --kind inspection --title 危房排查 --date 2026-11-20 --duty DU-02'
 	'gg-org demand set|gg-org demand set 2 --approved true'
 	'gg-org link add|gg-org link add --leader L0002 --unit TZ-HL-CZ-03'
@@ -52,6 +54,7 @@ WRITES=(
 	'gg-org district-dept rm|gg-org district-dept rm TZ-HL civil_affairs'
 	'gg-org demand rm|gg-org demand rm 2'
 	'gg-org duty rm|gg-org duty rm DU-02'
+	'gg-org signboard rm|gg-org signboard rm SB-1'
 	'gg-org party rm|gg-org party rm P-CZ03'
 	'gg-org person rm|gg-org person rm C0003'
 	'gg-org dept rm|gg-org dept rm D-XQ'
@@ -150,6 +153,8 @@ READS=(
 	'gg-org dept show|gg-org dept show D-CG'
 	'gg-org duty list|gg-org duty list'
 	'gg-org duty show|gg-org duty show DU-01'
+	'gg-org signboard list|gg-org signboard list'
+	'gg-org signboard show|gg-org signboard show SB-1'
 	'gg-org demand list|gg-org demand list'
 	'gg-org demand show|gg-org demand show 1'
 	'gg-org link list|gg-org link list'
@@ -278,6 +283,7 @@ import_rows() {
 		jq '.[0].id')" --by C0001 >/dev/null
 	gg-score social-org add --code SO-01 --name 东进互助会 --kind mutual_aid --community TZ-HL-CZ-01 >/dev/null
 	gg-score appraise --period 2026-11 >/dev/null
+	gg-org signboard add --code SB-1 --name 社区党群服务中心 >/dev/null
 	rows=$(audit_rows)
 	for r in "${READS[@]}"; do
 		echo "# ${r#*|}"

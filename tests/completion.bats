@@ -153,7 +153,15 @@ zcomp() {
 	run -0 complete -p gg-org gg-ticket gg-volunteer gg-score gg-report
 	run -1 complete -p gg-nosuch
 	run -0 comp gg-report ''
-	assert_output 'audit monthly staffing tickets volunteers'
+	assert_output 'audit monthly staffing tickets volunteers burden'
+	run -0 comp gg-report burden --insp
+	assert_output '--inspection-cap'
+	run -0 comp gg-report burden --period 2026-11 --under TZ-HL-CZ-02
+	assert_output 'TZ-HL-CZ-02'
+	run -0 comp gg-org demand add --inspection-kind ''
+	assert_output 'comprehensive special'
+	run -0 comp gg-org sig
+	assert_output 'signboard'
 	run -0 comp gg-report audit --veri
 	assert_output '--verify'
 	run -0 comp gg-report audit --verify --ex
@@ -170,7 +178,8 @@ zcomp() {
 	for words in 'gg-org un' "gg-org unit ''" 'gg-org -o json person add --ph' "gg-org -o ''" \
 		"gg-ticket list --level ''" "gg-org unit list --level ''" "gg-ticket list --status ''" \
 		'gg-ticket list --category env.g' 'gg-org tree --under TZ-HL-CZ-' 'gg-org person show W' \
-		"gg-ticket new --title ''" 'gg-ticket show - --ou' 'gg-org --reveal un'; do
+		"gg-ticket new --title ''" 'gg-ticket show - --ou' 'gg-org --reveal un' 'gg-report burden --insp' \
+		"gg-org demand set 1 --inspection-kind ''"; do
 		eval "set -- $words"
 		assert_equal "$(zcomp "$@")" "$(comp "$@")"
 	done

@@ -145,3 +145,30 @@ district() {
 	run -0 gg-ticket list -o json
 	assert_output '[]'
 }
+
+@test "schema 18 rebuilds duty and demand for signboards and inspection kinds, keeping rows, keys and indexes" {
+	rm -f "$GG_DB"
+	{
+		for f in "$TOP"/share/gg/sql/0[01]*.sql; do
+			case $f in *018-*) continue ;; esac
+			cat "$f"
+		done
+		echo 'PRAGMA user_version = 17;'
+		echo "INSERT INTO unit (code, name, level) VALUES ('TZ', '泰州市', 'city');"
+		echo "INSERT INTO department VALUES ('D-CG', '城管局', 'district');"
+		echo "INSERT INTO duty VALUES ('DU-01', '人口信息采集', 'assisted', 'district');"
+		echo "INSERT INTO demand (id, department, unit, kind, title, date, duty, approved, funded, fields) VALUES (7, 'D-CG', 'TZ', 'data_request', '报表', '2026-11-02', 'DU-01', 1, 0, '[\"姓名\"]');"
+	} | sqlite3 "$GG_DB"
+	run -0 gg-org init
+	run -0 sqlite3 "$GG_DB" 'PRAGMA user_version; PRAGMA foreign_key_check; PRAGMA integrity_check'
+	assert_output "$(printf '18\nok')"
+	run -0 gg-org demand show 7 -o json
+	assert_equal "$(jq -c '.[0] | [.duty, .approved, .fields, .inspection_kind]' <<<"$output")" '["DU-01",true,["姓名"],null]'
+	run -0 sqlite3 "$GG_DB" "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'demand' ORDER BY name"
+	assert_output "$(printf 'demand_department\ndemand_duty\ndemand_inspection\ndemand_unit')"
+	# the demand still refers to the duty: removing it is refused, by the tool and by the store
+	run -65 gg-org duty rm DU-01
+	run sqlite3 "$GG_DB" "PRAGMA foreign_keys = ON; DELETE FROM duty WHERE code = 'DU-01'"
+	assert_failure
+	assert_output --partial "FOREIGN KEY constraint failed"
+}

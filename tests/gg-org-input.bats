@@ -130,7 +130,7 @@ refused() {
 @test "an unknown field and an unknown section" {
 	refused $'units:\n  - {code: TZ-X, name: 甲, level: district, parent: TZ, colour: red}\n' \
 		"2:64: colour: unknown field for a unit"
-	refused $'unitz: []\n' "1:8: unknown section 'unitz' (expected units, party_orgs, people, departments, links, duties, demands or district_departments)"
+	refused $'unitz: []\n' "1:8: unknown section 'unitz' (expected units, party_orgs, people, departments, links, duties, signboards, demands or district_departments)"
 }
 
 @test "a bad record late in the input undoes everything before it" {

@@ -230,6 +230,45 @@ TZ-HL-CZ-01-G03	第三网格（新）	grid	TZ-HL-CZ-01			'
 	assert_output "gg-org: date: '2026-13-01' is not a date (YYYY-MM-DD)"
 }
 
+@test "signboards: kept beside the duties, round-tripped by import and export, codes not shared" {
+	run -0 gg-org import -o json <<<'signboards: [{code: SB-1, name: 社区党群服务中心}, {code: SB-2, name: 新时代文明实践站, level: district}]'
+	assert_equal "$(jq -c .signboards <<<"$output")" '{"new":2,"changed":0,"unchanged":0}'
+	run -0 gg-org signboard list -o tsv
+	assert_output "$(printf 'code\tname\tlevel\nSB-1\t社区党群服务中心\t\nSB-2\t新时代文明实践站\tdistrict')"
+	run -0 gg-org duty list -o ndjson
+	assert_equal "$(jq -r .code <<<"$output")" DU-01
+	run -0 gg-org export -o json
+	assert_equal "$(jq -c '[.signboards[].code, (.duties | map(.code))]' <<<"$output")" '["SB-1","SB-2",["DU-01"]]'
+	gg-org export >"$BATS_TEST_TMPDIR/out.yaml"
+	run -0 gg-org import -f "$BATS_TEST_TMPDIR/out.yaml" -o json
+	assert_equal "$(jq -c .signboards <<<"$output")" '{"new":0,"changed":0,"unchanged":2}'
+	# one list of codes: a duty's code is no signboard's, and the other way round
+	BEFORE=$(digest)
+	refused gg-org "code: 'DU-01' is a duty on the list already" signboard add --code DU-01 --name 牌子
+	refused gg-org "code: 'SB-1' is a signboard on the list already" duty add --code SB-1 --name 职责 --kind by_law
+	run -65 gg-org duty show SB-1
+	run -0 gg-org signboard rm SB-2
+	run -0 gg-org signboard list -o ndjson
+	assert_equal "$(jq -r .code <<<"$output")" SB-1
+}
+
+@test "a demand's inspection_kind is an inspection's, its signboard a signboard demand's, named where given" {
+	run -0 gg-org demand add --department D-CG --unit TZ-HL-CZ-02 --kind inspection --inspection-kind special --title 消防专项检查 --date 2026-11-12 -o json
+	assert_equal "$(jq -c '[.id, .inspection_kind]' <<<"$output")" '[2,"special"]'
+	run -0 gg-org import -o json <<<'demands: [{department: D-CG, unit: TZ-HL-CZ-02, kind: signboard, signboard: 某某工作站, title: 挂牌, date: 2026-11-13}]'
+	run -0 gg-org demand show 3 -o ndjson
+	assert_equal "$(jq -c '[.kind, .signboard, .inspection_kind]' <<<"$output")" '["signboard","某某工作站",null]'
+	BEFORE=$(digest)
+	printf 'demands:\n  - {department: D-CG, unit: TZ-HL-CZ-02, kind: task, title: x, date: 2026-11-12,\n     inspection_kind: special}\n' >"$BATS_TEST_TMPDIR/d.yaml"
+	refused gg-org "$BATS_TEST_TMPDIR/d.yaml:3:23: inspection_kind: only an inspection has one, and this is a task" import -f "$BATS_TEST_TMPDIR/d.yaml"
+	printf 'demands:\n  - {department: D-CG, unit: TZ-HL-CZ-02, kind: inspection, title: x, date: 2026-11-12, inspection_kind: yearly}\n' >"$BATS_TEST_TMPDIR/d.yaml"
+	refused gg-org "$BATS_TEST_TMPDIR/d.yaml:2:106: inspection_kind: unknown inspection_kind 'yearly' (one of: comprehensive, special)" import -f "$BATS_TEST_TMPDIR/d.yaml"
+	printf 'demands:\n  - {department: D-CG, unit: TZ-HL-CZ-02, kind: signboard, title: 挂牌, date: 2026-11-12}\n' >"$BATS_TEST_TMPDIR/d.yaml"
+	refused gg-org "$BATS_TEST_TMPDIR/d.yaml:2:5: signboard: a signboard demand names the board it asks for" import -f "$BATS_TEST_TMPDIR/d.yaml"
+	refused gg-org "signboard: only a signboard demand names a board, and this is a meeting" demand add --department D-CG --unit TZ-HL-CZ-02 --kind meeting --title 会议 --date 2026-11-12 --signboard SB-1
+	refused gg-org "inspection_kind: only an inspection has one, and this is a signboard" demand set 3 --inspection-kind special
+}
+
 @test "a unit's level cannot change under its children; addresses are for buildings" {
 	run -65 gg-org unit set TZ-HL-CZ-01-G01 --level community --parent TZ-HL-CZ
 	assert_output "gg-org: level: cannot make 'TZ-HL-CZ-01-G01' a community: it has 2 units under it"
@@ -278,7 +317,7 @@ TZ-HL-CZ-01-G03	第三网格（新）	grid	TZ-HL-CZ-01			'
 	assert_line --partial 'import [-f FILE] [--dry-run]'
 	run -0 gg-org unit --help
 	assert_line --partial 'unit add'
-	for c in init import export tree check resolve "unit add" "person list" "party show" "dept set" "duty rm" "demand add" "link list"; do
+	for c in init import export tree check resolve "unit add" "person list" "party show" "dept set" "duty rm" "signboard add" "demand add" "link list"; do
 		run -0 gg-org $c --help
 		assert_line --index 0 --partial "usage: gg-org $c"
 	done

@@ -148,4 +148,6 @@ tally() {
 	assert_line --regexp '^P-TZ-HL-CZ-02 +坡子街社区党委 +TZ-HL-CZ-02 +40 +14 +8 +18 +55 +39\.8 +69\.3 +listed +ok$'
 	assert_line --regexp '^\{"received":[0-9]+,"on_time":(null|[0-9.]+),"survey_satisfaction":90\}$'
 	assert_line --regexp '^rank	unit	name	total$'
+	# gg-report burden: 一次提交, the demo's second request of 姓名 names the first
+	assert_line '{"field":"姓名","first_demand":4,"first_department":"D-HL-MZ","first_date":"2026-11-03"}'
 }

@@ -1,0 +1,22 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- burden/negative_list.sql: the demands placed on a community in the days [:from, :to) for a
+-- duty of the negative list (what must not be given to communities, approved or not).
+-- Communities within :under (NULL: all).
+-- figures: the duty, its name, and whether the demand was approved all the same.
+WITH RECURSIVE under (code) AS (
+	SELECT code FROM unit WHERE code = :under
+	UNION ALL
+	SELECT u.code FROM unit u JOIN under ON u.parent = under.code
+)
+SELECT d.unit AS community, c.name AS community_name, d.department, p.name AS department_name,
+       d.id AS demand, d.title, d.date,
+       json_object('duty', d.duty, 'duty_name', t.name,
+                   'approved', json(CASE WHEN d.approved THEN 'true' ELSE 'false' END)) AS figures
+FROM demand d
+JOIN unit c ON c.code = d.unit
+JOIN department p ON p.code = d.department
+JOIN duty t ON t.code = d.duty
+WHERE d.date >= :from AND d.date < :to
+  AND (:under IS NULL OR d.unit IN (SELECT code FROM under))
+  AND t.kind = 'negative'
+ORDER BY d.unit, d.date, d.id;
