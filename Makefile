@@ -18,7 +18,7 @@ CFLAGS  = -O2 -g
 WERROR  = -Werror
 # warnings a user's CFLAGS cannot switch off
 GG_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Wall -Wextra $(WERROR) -Ilib -Ibuild
-LIBS    = -lsqlite3 -lyaml -ljansson -lcrypto -lm -lpthread
+LIBS    = -lsqlite3 -lyaml -ljansson -lcrypto -lxlsxwriter -lm -lpthread
 
 # O: where objects go; B: where the tools go (the sanitizer build uses build/asan)
 O       = build
@@ -67,7 +67,7 @@ build/man/%: share/man/%.scd $(O)/.dir
 
 # The Debian packages the build and the tests use (the README says why each is there),
 # installed only when missing.
-DEPS = gcc make libsqlite3-dev libyaml-dev libjansson-dev libssl-dev scdoc \
+DEPS = gcc make libsqlite3-dev libyaml-dev libjansson-dev libssl-dev libxlsxwriter-dev gettext scdoc \
 	jq sqlite3 bats bats-support bats-assert zsh tzdata
 deps:
 	@missing=$$(for p in $(DEPS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \

@@ -328,7 +328,7 @@ static const struct gg_cmd writes[] = {
 int main(int argc, char **argv)
 {
 	static const char summary[] = "gg-report: reports: the audit log, staffing, tickets, volunteers";
-	struct gg_tool tool = {"gg-report", summary, reads, NULL};
+	struct gg_tool tool = {"gg-report", summary, reads, NULL, 1};
 
 	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
 		if (!strcmp(argv[i], "--archive") || !strncmp(argv[i], "--archive=", 10))

@@ -921,7 +921,7 @@ int main(int argc, char **argv)
 		cmds[n++] = (struct gg_cmd){s->verb, cmd_step, GG_RUN_WRITE, s->usage, s->help, NULL};
 	memcpy(cmds + n, after_steps, na * sizeof *cmds);
 	struct gg_tool tool = {"gg-ticket", "gg-ticket: tickets from intake to the resident's return visit", cmds,
-			       gg_ticket_kinds};
+			       gg_ticket_kinds, 0};
 	rc = gg_cli_main(&tool, argc, argv);
 	free(cmds);
 	return rc;

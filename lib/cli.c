@@ -32,9 +32,14 @@
 #define GG_VERSION "0.1"
 #endif
 
+/* the formats every tool writes, and those reports add (documents for people) */
+#define DATA_FORMATS "yaml, json, ndjson, tsv, csv or table"
+#define REPORT_FORMATS "yaml, json, ndjson, tsv, csv, table, md, html\n                     or xlsx"
+
+/* %s: the formats the tool writes */
 static const char global_help[] = "global options (before or after the command):\n"
 				  "  --db PATH          database (else $GG_DB, else $XDG_DATA_HOME/gg/gg.db)\n"
-				  "  -o, --output FMT   yaml, json, ndjson, tsv, csv or table (else $GG_OUTPUT)\n"
+				  "  -o, --output FMT   %s (else $GG_OUTPUT)\n"
 				  "  --now TIME         the clock, ISO 8601 (else $GG_NOW)\n"
 				  "  --actor NAME       who the audit log records (else $GG_ACTOR, else the login)\n"
 				  "  --reveal           show phone and id numbers unmasked (audited)\n"
@@ -129,8 +134,9 @@ static int help(FILE *f, const struct gg_tool *t, const struct gg_cmd *parent, c
 	if (!k) {
 		fprintf(f, "usage: %s [GLOBAL OPTIONS] COMMAND [ARGS...]\n%s\n\ncommands:\n", t->name, t->summary);
 		print_cmds(f, "", t->cmds);
-		fprintf(f, "\n%s\nSee %s(1) and gg(7); '%s help COMMAND'\nshows a command's options.\n", global_help,
-			t->name, t->name);
+		fputc('\n', f);
+		fprintf(f, global_help, t->reports ? REPORT_FORMATS : DATA_FORMATS);
+		fprintf(f, "\nSee %s(1) and gg(7); '%s help COMMAND'\nshows a command's options.\n", t->name, t->name);
 	} else if (k->sub) {
 		fprintf(f, "usage: %s %s COMMAND [ARGS...]\n%s\n\ncommands:\n", t->name, k->name, k->help);
 		snprintf(line, sizeof line, "%s ", k->name);
@@ -140,7 +146,8 @@ static int help(FILE *f, const struct gg_tool *t, const struct gg_cmd *parent, c
 			 parent ? " " : "", k->name, k->usage ? k->usage : "");
 		wrap(f, line, 4);
 		wrap(f, k->help ? k->help : "", 0);
-		fprintf(f, "\n%s", global_help);
+		fputc('\n', f);
+		fprintf(f, global_help, t->reports ? REPORT_FORMATS : DATA_FORMATS);
 	}
 	return fflush(f) || ferror(f) ? GG_EX_IOERR : 0;
 }
@@ -344,7 +351,9 @@ static int audit_reveal(struct gg_ctx *c)
 	return rc;
 }
 
-static int run(struct gg_ctx *c, const struct gg_cmd *k, int argc, char **argv)
+/* A report's output is held whatever its kind, since its --out (read by the command) may
+ * send it to a file; xlsx is binary, and refused on a terminal as gzip refuses it. */
+static int run(struct gg_ctx *c, const struct gg_tool *t, const struct gg_cmd *k, int argc, char **argv)
 {
 	enum gg_run mode = k->run == GG_RUN_LIST ? GG_RUN_READ : k->run;
 	int rc, committed = 0, reading = mode == GG_RUN_READ;
@@ -365,12 +374,14 @@ static int run(struct gg_ctx *c, const struct gg_cmd *k, int argc, char **argv)
 			return c->err.code;
 	}
 	/* a list streams, but not what a reveal shows: that waits for its audit row's commit */
-	c->out = k->run == GG_RUN_LIST && !c->reveal ? stdout : tmpfile();
+	c->out = k->run == GG_RUN_LIST && !c->reveal && !t->reports ? stdout : tmpfile();
 	if (!c->out)
 		return gg_err_set(&c->err, GG_EX_CANTCREAT, "cannot hold the output until the command is done: %s",
 				  strerror(errno));
 	optind = 1;
 	rc = k->fn(c, argc, argv);
+	if ((rc == 0 || rc == GG_EX_FOUND) && c->fmt == GG_FMT_XLSX && !c->out_path && isatty(STDOUT_FILENO))
+		rc = gg_cli_usage(c, "xlsx is binary and stdout is a terminal: give --out FILE or redirect it");
 	if ((rc == 0 || rc == GG_EX_FOUND) && (fflush(c->out) != 0 || ferror(c->out)))
 		rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %s", strerror(errno));
 	if ((rc == 0 || rc == GG_EX_FOUND) && c->reveal && c->db && audit_reveal(c))
@@ -431,7 +442,12 @@ int gg_cli_main(const struct gg_tool *t, int argc, char **argv)
 		out = getenv("GG_OUTPUT");
 	enum gg_fmt fmt;
 	if (out && *out && gg_emit_fmt_parse(out, &fmt)) {
-		gg_cli_usage(&c, "unknown output format '%s': use yaml, json, ndjson, tsv, csv or table", out);
+		gg_cli_usage(&c, "unknown output format '%s': use %s", out,
+			     t->reports ? "yaml, json, ndjson, tsv, csv, table, md, html or xlsx" : DATA_FORMATS);
+		goto fail;
+	}
+	if (out && *out && fmt >= GG_FMT_MD && !t->reports) { /* documents for people are reports' */
+		gg_cli_usage(&c, "output format '%s' is gg-report's: use %s", out, DATA_FORMATS);
 		goto fail;
 	}
 	if (out && *out)
@@ -478,7 +494,7 @@ int gg_cli_main(const struct gg_tool *t, int argc, char **argv)
 	if (gg_clock_init(now, &c.err))
 		goto fail;
 	c.group = parent ? parent->name : NULL;
-	rc = run(&c, k, argc - (parent ? 2 : 1), argv + (parent ? 2 : 1));
+	rc = run(&c, t, k, argc - (parent ? 2 : 1), argv + (parent ? 2 : 1));
 	gg_db_close(c.db);
 	if (rc && rc != GG_EX_FOUND && c.err.msg[0])
 		say(t->name, c.err.msg);

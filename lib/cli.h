@@ -26,6 +26,7 @@ struct gg_tool {
 	const char *summary;
 	const struct gg_cmd *cmds;
 	const struct gg_kind *const *kinds; /* its registry, whose kinds kindcmd.h finds by name */
+	int reports;			    /* takes -o md, html and xlsx, and holds every command's output (--out) */
 };
 
 /* cli.c */

@@ -7,7 +7,19 @@
 #include <jansson.h>
 #include <stdio.h>
 
-enum gg_fmt { GG_FMT_YAML, GG_FMT_JSON, GG_FMT_NDJSON, GG_FMT_TSV, GG_FMT_CSV, GG_FMT_TABLE, GG_FMT_DEFAULT };
+/* md, html and xlsx are documents for people, taken by reports only (struct gg_tool's reports) */
+enum gg_fmt {
+	GG_FMT_YAML,
+	GG_FMT_JSON,
+	GG_FMT_NDJSON,
+	GG_FMT_TSV,
+	GG_FMT_CSV,
+	GG_FMT_TABLE,
+	GG_FMT_MD,
+	GG_FMT_HTML,
+	GG_FMT_XLSX,
+	GG_FMT_DEFAULT
+};
 
 /* What gg_emit_open's `list` says: 0, a single record; 1, a list; GG_EMIT_RECORDS, records
  * asked for by key, as many as were named, in one shape whatever their number: a JSON array,
