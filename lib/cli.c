@@ -290,24 +290,77 @@ static char *join(struct gg_ctx *c, int argc, char **argv)
 	return s;
 }
 
-/* Copies the held output to stdout once the command has succeeded (and committed), or it
- * was a dry run that found bad input, and lets it go otherwise. */
-static int release(struct gg_ctx *c, int rc, int committed)
+/* Copies what is left of `from` to `to`; -1, errno set, when a read or a write failed. */
+static int copy(FILE *from, FILE *to)
 {
 	char buf[65536];
 	size_t n;
 
-	int shown = rc == 0 || rc == GG_EX_FOUND || (rc == GG_EX_DATAERR && c->keep_output && !committed);
+	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
+		if (fwrite(buf, 1, n, to) != n)
+			return -1;
+	if (ferror(from)) {
+		errno = EIO;
+		return -1;
+	}
+	return fflush(to) ? -1 : 0;
+}
 
-	if (shown && fseek(c->out, 0, SEEK_SET) == 0)
-		while ((n = fread(buf, 1, sizeof buf, c->out)) > 0)
-			if (fwrite(buf, 1, n, stdout) != n || fflush(stdout) != 0) {
-				rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %s%s", strerror(errno),
-						committed ? " (the change itself was committed)" : "");
-				break;
-			}
-	if (shown && ferror(c->out))
-		rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot read back the held output");
+/* The held output into the file --out named: written under a temporary name beside it, then
+ * renamed over it, so that the file is whole or absent, never half written, and an old one
+ * stays as it was until the new one is complete. Made as a new file would be (umask). */
+static int to_file(struct gg_ctx *c, int committed)
+{
+	char *tmp = malloc(strlen(c->out_path) + 16), *slash;
+	mode_t mask = umask(0);
+	int fd, code = GG_EX_CANTCREAT, err = 0;
+	FILE *f = NULL;
+
+	umask(mask);
+	if (!tmp)
+		return gg_err_oom(&c->err);
+	slash = strrchr(strcpy(tmp, c->out_path), '/');
+	strcpy(slash ? slash + 1 : tmp, ".gg-out.XXXXXX");
+	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, 0666 & ~mask) || !(f = fdopen(fd, "w"))) {
+		err = errno;
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+	} else {
+		code = GG_EX_IOERR;
+		if (copy(c->out, f) || fsync(fileno(f)))
+			err = errno;
+		if (fclose(f) && !err)
+			err = errno;
+		if (!err && rename(tmp, c->out_path))
+			err = errno, code = GG_EX_CANTCREAT;
+		if (err)
+			unlink(tmp);
+	}
+	free(tmp);
+	if (!err)
+		return 0;
+	return gg_err_set(&c->err, code, "cannot %s '%s': %s%s", code == GG_EX_CANTCREAT ? "create" : "write",
+			  c->out_path, strerror(err), committed ? " (the change itself was committed)" : "");
+}
+
+/* Copies the held output to stdout, or to the file of a report's --out, once the command
+ * has succeeded (and committed), or it was a dry run that found bad input, and lets it go
+ * otherwise: a failed report leaves no file. */
+static int release(struct gg_ctx *c, int rc, int committed)
+{
+	int shown = rc == 0 || rc == GG_EX_FOUND || (rc == GG_EX_DATAERR && c->keep_output && !committed);
+	int file = c->out_path && strcmp(c->out_path, "-");
+
+	if (shown && fseek(c->out, 0, SEEK_SET) != 0)
+		rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot read back the held output: %s", strerror(errno));
+	else if (shown && file) {
+		int wrote = to_file(c, committed);
+		rc = wrote ? wrote : rc;
+	} else if (shown && copy(c->out, stdout))
+		rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %s%s", strerror(errno),
+				committed ? " (the change itself was committed)" : "");
 	fclose(c->out);
 	return rc;
 }
@@ -380,7 +433,8 @@ static int run(struct gg_ctx *c, const struct gg_tool *t, const struct gg_cmd *k
 				  strerror(errno));
 	optind = 1;
 	rc = k->fn(c, argc, argv);
-	if ((rc == 0 || rc == GG_EX_FOUND) && c->fmt == GG_FMT_XLSX && !c->out_path && isatty(STDOUT_FILENO))
+	if ((rc == 0 || rc == GG_EX_FOUND) && c->fmt == GG_FMT_XLSX && (!c->out_path || !strcmp(c->out_path, "-")) &&
+	    isatty(STDOUT_FILENO))
 		rc = gg_cli_usage(c, "xlsx is binary and stdout is a terminal: give --out FILE or redirect it");
 	if ((rc == 0 || rc == GG_EX_FOUND) && (fflush(c->out) != 0 || ferror(c->out)))
 		rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %s", strerror(errno));
