@@ -25,6 +25,7 @@
 #include "hook.h"
 #include "kind.h"
 #include "kinds.h"
+#include "lang.h"
 #include "reader.h"
 #include "text.h"
 
@@ -433,6 +434,8 @@ static int run(struct gg_ctx *c, const struct gg_tool *t, const struct gg_cmd *k
 				  strerror(errno));
 	optind = 1;
 	rc = k->fn(c, argc, argv);
+	if ((rc == 0 || rc == GG_EX_FOUND) && c->lang && !gg_lang_choose(c->lang))
+		rc = gg_cli_usage(c, "--lang: zh_CN or en, not '%s'", c->lang);
 	if ((rc == 0 || rc == GG_EX_FOUND) && c->fmt == GG_FMT_XLSX && (!c->out_path || !strcmp(c->out_path, "-")) &&
 	    isatty(STDOUT_FILENO))
 		rc = gg_cli_usage(c, "xlsx is binary and stdout is a terminal: give --out FILE or redirect it");

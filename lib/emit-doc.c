@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "emit-writer.h"
+#include "lang.h"
 
 /* The writer's own state sits under the document's, which e->state holds. */
 struct doc {
@@ -29,18 +30,18 @@ void gg_doc_set_own(struct gg_emit *e, void *own)
 		d->own = own;
 }
 
-/* A key as people read it, in the emitter's language. */
-const char *gg_doc_label(struct gg_emit *e, const char *key)
-{
-	(void)e;
-	return key;
-}
-
-/* The language of the labels: zh_CN or en. */
+/* The language of the labels: the emitter's, else the locale's. */
 const char *gg_doc_lang(struct gg_emit *e)
 {
-	(void)e;
-	return "zh_CN";
+	if (!e->lang)
+		e->lang = gg_lang_choose(NULL);
+	return e->lang;
+}
+
+/* A key as people read it, in the emitter's language: its catalogue's label, else the key. */
+const char *gg_doc_label(struct gg_emit *e, const char *key)
+{
+	return gg_lang_label(gg_doc_lang(e), key);
 }
 
 /* The decimals a real needs, at most two: 1.25 two, 3.5 one, 4.0 one (it is still a real). */

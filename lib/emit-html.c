@@ -78,15 +78,16 @@ static void put_value(struct gg_emit *e, const struct gg_doc_col *col, json_t *v
 	free(s);
 }
 
-/* The page's title: the report's kind and what it is of, or "report" with no head. */
+/* The page's title: the report's kind (a head's title, else "report": the monthly report)
+ * and what it is of; "records" with no head. */
 static void put_title(struct gg_emit *e)
 {
 	json_t *title = e->head ? json_object_get(e->head, "title") : NULL;
 	json_t *name = e->head ? json_object_get(e->head, "name") : NULL;
 
 	put_html(e->out, gg_doc_label(e, json_is_string(title) ? json_string_value(title)
-					 : e->head	       ? "title"
-							       : "report"));
+					 : e->head	       ? "report"
+							       : "records"));
 	if (json_is_string(name)) {
 		fputs(" — ", e->out);
 		put_html(e->out, json_string_value(name));

@@ -44,7 +44,7 @@ static int md_begin(struct gg_emit *e)
 	title = json_object_get(h, "title");
 	name = json_object_get(h, "name");
 	fputs("# ", e->out);
-	put_md(e->out, gg_doc_label(e, json_is_string(title) ? json_string_value(title) : "title"));
+	put_md(e->out, gg_doc_label(e, json_is_string(title) ? json_string_value(title) : "report"));
 	if (json_is_string(name)) {
 		fputs(" — ", e->out);
 		put_md(e->out, json_string_value(name));

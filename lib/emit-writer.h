@@ -10,16 +10,17 @@
 struct gg_emit {
 	FILE *out;
 	const struct gg_writer *w;
-	int list;      /* opened for a list, not a single record */
-	int n;	       /* records so far in the list, or in the section begun last */
-	int sections;  /* sections begun */
-	int failed;    /* sticky: gg_emit_close reports it */
-	char *section; /* name of the section begun last */
-	json_t *cols;  /* column names of the list or section: declared, else its first record's */
-	json_t *names; /* section names taken: a mapping cannot hold a key twice */
-	json_t *head;  /* the report's head (gg_emit_head), a reference of the emitter's own */
-	json_t *chart; /* the chart of the section begun last, {kind, label, values}, or NULL */
-	void *state;   /* the writer's own, freed by its close */
+	int list;	  /* opened for a list, not a single record */
+	int n;		  /* records so far in the list, or in the section begun last */
+	int sections;	  /* sections begun */
+	int failed;	  /* sticky: gg_emit_close reports it */
+	char *section;	  /* name of the section begun last */
+	const char *lang; /* of the labels of md, html and xlsx (gg_emit_lang), or NULL: the locale's */
+	json_t *cols;	  /* column names of the list or section: declared, else its first record's */
+	json_t *names;	  /* section names taken: a mapping cannot hold a key twice */
+	json_t *head;	  /* the report's head (gg_emit_head), a reference of the emitter's own */
+	json_t *chart;	  /* the chart of the section begun last, {kind, label, values}, or NULL */
+	void *state;	  /* the writer's own, freed by its close */
 };
 
 /* Each returns 0, or -1 when it failed; a NULL function has nothing to do. record sees e->n

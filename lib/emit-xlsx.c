@@ -123,7 +123,7 @@ static void title_rows(struct gg_emit *e, struct xlsx *x, lxw_worksheet *ws, con
 
 	if (!f)
 		return;
-	fputs(gg_doc_label(e, json_is_string(title) ? json_string_value(title) : e->head ? "title" : "report"), f);
+	fputs(gg_doc_label(e, json_is_string(title) ? json_string_value(title) : e->head ? "report" : "records"), f);
 	if (e->head && json_is_string(name = json_object_get(e->head, "name")))
 		fprintf(f, " — %s", json_string_value(name));
 	if (!e->head && heading)
@@ -147,7 +147,7 @@ static lxw_worksheet *add_sheet(struct gg_emit *e, struct xlsx *x, const char *h
 	char name[SHEET_NAME * 4 + 16];
 	lxw_worksheet *ws;
 
-	sheet_name(x, heading ? heading : gg_doc_label(e, "report"), name, sizeof name);
+	sheet_name(x, heading ? heading : gg_doc_label(e, "records"), name, sizeof name);
 	if (!(ws = workbook_add_worksheet(x->wb, name)))
 		return NULL;
 	x->sheets++;

@@ -214,6 +214,11 @@ int gg_emit_chart(struct gg_emit *e, const struct gg_chart *chart)
 	return e->w->chart ? e->w->chart(e) : 0;
 }
 
+void gg_emit_lang(struct gg_emit *e, const char *lang)
+{
+	e->lang = lang;
+}
+
 /* Finishes the output; -1 when anything failed to be written. */
 int gg_emit_close(struct gg_emit *e)
 {
