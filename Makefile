@@ -6,6 +6,7 @@ PREFIX  = /usr/local
 BINDIR  = $(PREFIX)/bin
 SHAREDIR = $(PREFIX)/share
 MANDIR  = $(SHAREDIR)/man
+LOCALEDIR = $(SHAREDIR)/locale
 BASHDIR = $(SHAREDIR)/bash-completion/completions
 # Debian's zsh reads vendor-completions for packages; site-functions is for a local install
 ZSHDIR  = $(SHAREDIR)/zsh/$(if $(filter /usr,$(PREFIX)),vendor-completions,site-functions)
@@ -18,7 +19,7 @@ CFLAGS  = -O2 -g
 WERROR  = -Werror
 # warnings a user's CFLAGS cannot switch off
 GG_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Wall -Wextra $(WERROR) -Ilib -Ibuild
-LIBS    = -lsqlite3 -lyaml -ljansson -lcrypto -lm -lpthread
+LIBS    = -lsqlite3 -lyaml -ljansson -lcrypto -lxlsxwriter -lm -lpthread
 
 # O: where objects go; B: where the tools go (the sanitizer build uses build/asan)
 O       = build
@@ -31,8 +32,11 @@ EMBED   = $(sort $(wildcard share/gg/sql/*.sql share/gg/queries/*.sql share/gg/q
 MANSRC  = $(wildcard share/man/*.scd)
 MAN     = $(MANSRC:share/man/%.scd=build/man/%)
 VERSION = 0.2
+# the languages of the reports people read: po/LANG.po, compiled into build/locale
+LANGS   = zh_CN en
+MO      = $(LANGS:%=build/locale/%/LC_MESSAGES/gg.mo)
 
-all: $(BINS:%=$(B)/%) $(MAN) $(O)/test-emit $(O)/test-kind
+all: $(BINS:%=$(B)/%) $(MAN) $(MO) $(O)/test-emit $(O)/test-kind
 
 $(O)/.dir:
 	mkdir -p $(O) build/man $(B)
@@ -45,7 +49,7 @@ $(O)/embed.o: $(O)/embed.c lib/embed.h
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(GG_CFLAGS) -c -o $@ $(O)/embed.c
 
 $(O)/%.o: lib/%.c lib/*.h $(O)/.dir
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(GG_CFLAGS) -DGG_VERSION='"$(VERSION)"' -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(GG_CFLAGS) -DGG_VERSION='"$(VERSION)"' -DGG_LOCALEDIR='"$(LOCALEDIR)"' -c -o $@ $<
 
 $(O)/libgg.a: $(LIBOBJ)
 	rm -f $@
@@ -65,9 +69,14 @@ $(O)/test-kind: tests/kind/append.c $(O)/libgg.a lib/*.h
 build/man/%: share/man/%.scd $(O)/.dir
 	scdoc < $< > $@
 
+# The report labels' catalogues, where the tools find them when run from the tree
+build/locale/%/LC_MESSAGES/gg.mo: po/%.po
+	mkdir -p $(@D)
+	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
 # The Debian packages the build and the tests use (the README says why each is there),
 # installed only when missing.
-DEPS = gcc make libsqlite3-dev libyaml-dev libjansson-dev libssl-dev scdoc \
+DEPS = gcc make libsqlite3-dev libyaml-dev libjansson-dev libssl-dev libxlsxwriter-dev gettext scdoc \
 	jq sqlite3 bats bats-support bats-assert zsh tzdata
 deps:
 	@missing=$$(for p in $(DEPS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
@@ -108,7 +117,7 @@ sanitize: sanitize-build
 
 sanitize-build:
 	$(MAKE) O=build/asan B=build/asan/bin CFLAGS='-O1 -g $(SANITIZE)' LDFLAGS='$(SANITIZE)' \
-		$(BINS:%=build/asan/bin/%) build/asan/test-emit build/asan/test-kind
+		$(BINS:%=build/asan/bin/%) build/asan/test-emit build/asan/test-kind $(MO)
 
 # Coverage-guided fuzzing (clang's libFuzzer) of the record reader and writers and of the CSV
 # reader, FUZZ_SECONDS each; not part of check. Inputs that found new paths stay in build/fuzz.
@@ -206,12 +215,17 @@ install: all
 	done
 	for b in $(BINS); do install -m 0644 completions/gg.bash $(DESTDIR)$(BASHDIR)/$$b || exit; done
 	install -m 0644 completions/_gg $(DESTDIR)$(ZSHDIR)/_gg
+	for l in $(LANGS); do \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 0644 build/locale/$$l/LC_MESSAGES/gg.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/gg.mo || exit; \
+	done
 
 uninstall:
 	rm -f $(BINS:%=$(DESTDIR)$(BINDIR)/%) $(BINS:%=$(DESTDIR)$(BASHDIR)/%) $(DESTDIR)$(ZSHDIR)/_gg
 	rm -f $(patsubst build/man/%.1,$(DESTDIR)$(MANDIR)/man1/%.1,$(filter %.1,$(MAN))) \
 		$(patsubst build/man/%.7,$(DESTDIR)$(MANDIR)/man7/%.7,$(filter %.7,$(MAN)))
 	rm -f $(SHARE:share/%=$(DESTDIR)$(SHAREDIR)/%)
+	rm -f $(LANGS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/gg.mo)
 	for d in $$(printf '%s\n' $(SHAREDIRS:share/%=%) | sort -r); do \
 		rmdir $(DESTDIR)$(SHAREDIR)/$$d 2>/dev/null || :; done
 

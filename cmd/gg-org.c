@@ -273,7 +273,7 @@ static const struct gg_cmd cmds[] = {
 
 int main(int argc, char **argv)
 {
-	static const struct gg_tool tool = {"gg-org", "gg-org: the net of units, Party organisations and people", cmds,
-					    gg_org_kinds, 0};
+	static const struct gg_tool tool = {
+		"gg-org", "gg-org: the net of units, Party organisations and people", cmds, gg_org_kinds, 0, 0};
 	return gg_cli_main(&tool, argc, argv);
 }

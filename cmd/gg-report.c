@@ -283,9 +283,9 @@ static int cmd_tickets(struct gg_ctx *c, int argc, char **argv)
 		"escalated_department", "volunteers_active", "verified_hours", "orders_done", "workers_per_10000",     \
 		"survey_satisfaction", "listed"
 static const char *const street_cols[] = {"rank",  "unit",	 "name",      "score",	   "change",
-					  "trend", "score_prev", "rank_prev", FIGURE_COLS, NULL};
+					  "arrow", "score_prev", "rank_prev", FIGURE_COLS, NULL};
 static const char *const community_cols[] = {"rank",   "unit",	"name",	      "street",	   "street_name", "score",
-					     "change", "trend", "score_prev", "rank_prev", FIGURE_COLS,	  NULL};
+					     "change", "arrow", "score_prev", "rank_prev", FIGURE_COLS,	  NULL};
 static const char *const end_cols[] = {"rank", "unit", "name", "street_name", "score", NULL};
 static const char *const listed_cols[] = {"party_org", "name", "community", "responses", "rate",
 					  "low",       "high", "verdict",   NULL};
@@ -474,7 +474,8 @@ static const struct gg_cmd writes[] = {
 int main(int argc, char **argv)
 {
 	static const char summary[] = "gg-report: the monthly appraisal, burden audit, audit log, staffing";
-	struct gg_tool tool = {"gg-report", summary, reads, NULL, 1}; /* reports read several --db as one city */
+	/* reports read several --db as one city, and write md, html and xlsx */
+	struct gg_tool tool = {"gg-report", summary, reads, NULL, 1, 1};
 
 	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
 		if (!strcmp(argv[i], "--archive") || !strncmp(argv[i], "--archive=", 10))

@@ -738,6 +738,7 @@ static const struct gg_cmd cmds[] = {
 int main(int argc, char **argv)
 {
 	static const struct gg_tool tool = {
-		"gg-score", "gg-score: metrics, surveys, social organisations and appraisals", cmds, gg_score_kinds, 0};
+		"gg-score", "gg-score: metrics, surveys, social organisations and appraisals", cmds, gg_score_kinds, 0,
+		0};
 	return gg_cli_main(&tool, argc, argv);
 }

@@ -920,8 +920,9 @@ int main(int argc, char **argv)
 	for (n = nb, s = gg_ticket_steps; s->verb; s++)
 		cmds[n++] = (struct gg_cmd){s->verb, cmd_step, GG_RUN_WRITE, s->usage, s->help, NULL};
 	memcpy(cmds + n, after_steps, na * sizeof *cmds);
-	struct gg_tool tool = {"gg-ticket", "gg-ticket: tickets from intake to the resident's return visit", cmds,
-			       gg_ticket_kinds, 0};
+	struct gg_tool tool = {"gg-ticket", "gg-ticket: tickets from intake to the resident's return visit",
+			       cmds,	    gg_ticket_kinds,
+			       0,	    0};
 	rc = gg_cli_main(&tool, argc, argv);
 	free(cmds);
 	return rc;

@@ -921,8 +921,8 @@ static const struct gg_cmd cmds[] = {
 
 int main(int argc, char **argv)
 {
-	static const struct gg_tool tool = {"gg-volunteer", "gg-volunteer: volunteers, teams and their service", cmds,
-					    gg_volunteer_kinds, 0};
+	static const struct gg_tool tool = {
+		"gg-volunteer", "gg-volunteer: volunteers, teams and their service", cmds, gg_volunteer_kinds, 0, 0};
 	if (order_steps_as_cmds())
 		return fprintf(stderr, "gg-volunteer: more order steps than its command table holds\n"), GG_EX_SOFTWARE;
 	return gg_cli_main(&tool, argc, argv);

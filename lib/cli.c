@@ -25,6 +25,7 @@
 #include "hook.h"
 #include "kind.h"
 #include "kinds.h"
+#include "lang.h"
 #include "reader.h"
 #include "text.h"
 
@@ -32,9 +33,14 @@
 #define GG_VERSION "0.1"
 #endif
 
+/* the formats every tool writes, and those reports add (documents for people) */
+#define DATA_FORMATS "yaml, json, ndjson, tsv, csv or table"
+#define REPORT_FORMATS "yaml, json, ndjson, tsv, csv, table, md, html\n                     or xlsx"
+
+/* %s: the formats the tool writes */
 static const char global_help[] = "global options (before or after the command):\n"
 				  "  --db PATH          database (else $GG_DB, else $XDG_DATA_HOME/gg/gg.db)\n"
-				  "  -o, --output FMT   yaml, json, ndjson, tsv, csv or table (else $GG_OUTPUT)\n"
+				  "  -o, --output FMT   %s (else $GG_OUTPUT)\n"
 				  "  --now TIME         the clock, ISO 8601 (else $GG_NOW)\n"
 				  "  --actor NAME       who the audit log records (else $GG_ACTOR, else the login)\n"
 				  "  --reveal           show phone and id numbers unmasked (audited)\n"
@@ -129,8 +135,9 @@ static int help(FILE *f, const struct gg_tool *t, const struct gg_cmd *parent, c
 	if (!k) {
 		fprintf(f, "usage: %s [GLOBAL OPTIONS] COMMAND [ARGS...]\n%s\n\ncommands:\n", t->name, t->summary);
 		print_cmds(f, "", t->cmds);
-		fprintf(f, "\n%s\nSee %s(1) and gg(7); '%s help COMMAND'\nshows a command's options.\n", global_help,
-			t->name, t->name);
+		fputc('\n', f);
+		fprintf(f, global_help, t->reports ? REPORT_FORMATS : DATA_FORMATS);
+		fprintf(f, "\nSee %s(1) and gg(7); '%s help COMMAND'\nshows a command's options.\n", t->name, t->name);
 	} else if (k->sub) {
 		fprintf(f, "usage: %s %s COMMAND [ARGS...]\n%s\n\ncommands:\n", t->name, k->name, k->help);
 		snprintf(line, sizeof line, "%s ", k->name);
@@ -140,7 +147,8 @@ static int help(FILE *f, const struct gg_tool *t, const struct gg_cmd *parent, c
 			 parent ? " " : "", k->name, k->usage ? k->usage : "");
 		wrap(f, line, 4);
 		wrap(f, k->help ? k->help : "", 0);
-		fprintf(f, "\n%s", global_help);
+		fputc('\n', f);
+		fprintf(f, global_help, t->reports ? REPORT_FORMATS : DATA_FORMATS);
 	}
 	return fflush(f) || ferror(f) ? GG_EX_IOERR : 0;
 }
@@ -285,24 +293,77 @@ static char *join(struct gg_ctx *c, int argc, char **argv)
 	return s;
 }
 
-/* Copies the held output to stdout once the command has succeeded (and committed), or it
- * was a dry run that found bad input, and lets it go otherwise. */
-static int release(struct gg_ctx *c, int rc, int committed)
+/* Copies what is left of `from` to `to`; -1, errno set, when a read or a write failed. */
+static int copy(FILE *from, FILE *to)
 {
 	char buf[65536];
 	size_t n;
 
-	int shown = rc == 0 || rc == GG_EX_FOUND || (rc == GG_EX_DATAERR && c->keep_output && !committed);
+	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
+		if (fwrite(buf, 1, n, to) != n)
+			return -1;
+	if (ferror(from)) {
+		errno = EIO;
+		return -1;
+	}
+	return fflush(to) ? -1 : 0;
+}
 
-	if (shown && fseek(c->out, 0, SEEK_SET) == 0)
-		while ((n = fread(buf, 1, sizeof buf, c->out)) > 0)
-			if (fwrite(buf, 1, n, stdout) != n || fflush(stdout) != 0) {
-				rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %s%s", strerror(errno),
-						committed ? " (the change itself was committed)" : "");
-				break;
-			}
-	if (shown && ferror(c->out))
-		rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot read back the held output");
+/* The held output into the file --out named: written under a temporary name beside it, then
+ * renamed over it, so that the file is whole or absent, never half written, and an old one
+ * stays as it was until the new one is complete. Made as a new file would be (umask). */
+static int to_file(struct gg_ctx *c, int committed)
+{
+	char *tmp = malloc(strlen(c->out_path) + 16), *slash;
+	mode_t mask = umask(0);
+	int fd, code = GG_EX_CANTCREAT, err = 0;
+	FILE *f = NULL;
+
+	umask(mask);
+	if (!tmp)
+		return gg_err_oom(&c->err);
+	slash = strrchr(strcpy(tmp, c->out_path), '/');
+	strcpy(slash ? slash + 1 : tmp, ".gg-out.XXXXXX");
+	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, 0666 & ~mask) || !(f = fdopen(fd, "w"))) {
+		err = errno;
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+	} else {
+		code = GG_EX_IOERR;
+		if (copy(c->out, f) || fsync(fileno(f)))
+			err = errno;
+		if (fclose(f) && !err)
+			err = errno;
+		if (!err && rename(tmp, c->out_path))
+			err = errno, code = GG_EX_CANTCREAT;
+		if (err)
+			unlink(tmp);
+	}
+	free(tmp);
+	if (!err)
+		return 0;
+	return gg_err_set(&c->err, code, "cannot %s '%s': %s%s", code == GG_EX_CANTCREAT ? "create" : "write",
+			  c->out_path, strerror(err), committed ? " (the change itself was committed)" : "");
+}
+
+/* Copies the held output to stdout, or to the file of a report's --out, once the command
+ * has succeeded (and committed), or it was a dry run that found bad input, and lets it go
+ * otherwise: a failed report leaves no file. */
+static int release(struct gg_ctx *c, int rc, int committed)
+{
+	int shown = rc == 0 || rc == GG_EX_FOUND || (rc == GG_EX_DATAERR && c->keep_output && !committed);
+	int file = c->out_path && strcmp(c->out_path, "-");
+
+	if (shown && fseek(c->out, 0, SEEK_SET) != 0)
+		rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot read back the held output: %s", strerror(errno));
+	else if (shown && file) {
+		int wrote = to_file(c, committed);
+		rc = wrote ? wrote : rc;
+	} else if (shown && copy(c->out, stdout))
+		rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %s%s", strerror(errno),
+				committed ? " (the change itself was committed)" : "");
 	fclose(c->out);
 	return rc;
 }
@@ -378,7 +439,9 @@ static int open_db(struct gg_ctx *c, enum gg_run mode, int reading)
 	return gg_db_open(&c->db, c->db_path, mode == GG_RUN_WRITE ? GG_DB_WRITE : GG_DB_READ, &c->err);
 }
 
-static int run(struct gg_ctx *c, const struct gg_cmd *k, int argc, char **argv)
+/* A report's output is held whatever its kind, since its --out (read by the command) may
+ * send it to a file; xlsx is binary, and refused on a terminal as gzip refuses it. */
+static int run(struct gg_ctx *c, const struct gg_tool *t, const struct gg_cmd *k, int argc, char **argv)
 {
 	enum gg_run mode = k->run == GG_RUN_LIST ? GG_RUN_READ : k->run;
 	int rc, committed = 0, reading = mode == GG_RUN_READ;
@@ -397,12 +460,17 @@ static int run(struct gg_ctx *c, const struct gg_cmd *k, int argc, char **argv)
 			return c->err.code;
 	}
 	/* a list streams, but not what a reveal shows: that waits for its audit row's commit */
-	c->out = k->run == GG_RUN_LIST && !c->reveal ? stdout : tmpfile();
+	c->out = k->run == GG_RUN_LIST && !c->reveal && !t->reports ? stdout : tmpfile();
 	if (!c->out)
 		return gg_err_set(&c->err, GG_EX_CANTCREAT, "cannot hold the output until the command is done: %s",
 				  strerror(errno));
 	optind = 1;
 	rc = k->fn(c, argc, argv);
+	if ((rc == 0 || rc == GG_EX_FOUND) && c->lang && !gg_lang_choose(c->lang))
+		rc = gg_cli_usage(c, "--lang: zh_CN or en, not '%s'", c->lang);
+	if ((rc == 0 || rc == GG_EX_FOUND) && c->fmt == GG_FMT_XLSX && (!c->out_path || !strcmp(c->out_path, "-")) &&
+	    isatty(STDOUT_FILENO))
+		rc = gg_cli_usage(c, "xlsx is binary and stdout is a terminal: give --out FILE or redirect it");
 	if ((rc == 0 || rc == GG_EX_FOUND) && (fflush(c->out) != 0 || ferror(c->out)))
 		rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %s", strerror(errno));
 	if ((rc == 0 || rc == GG_EX_FOUND) && c->reveal && c->db && audit_reveal(c))
@@ -469,7 +537,12 @@ int gg_cli_main(const struct gg_tool *t, int argc, char **argv)
 		out = getenv("GG_OUTPUT");
 	enum gg_fmt fmt;
 	if (out && *out && gg_emit_fmt_parse(out, &fmt)) {
-		gg_cli_usage(&c, "unknown output format '%s': use yaml, json, ndjson, tsv, csv or table", out);
+		gg_cli_usage(&c, "unknown output format '%s': use %s", out,
+			     t->reports ? "yaml, json, ndjson, tsv, csv, table, md, html or xlsx" : DATA_FORMATS);
+		goto fail;
+	}
+	if (out && *out && fmt >= GG_FMT_MD && !t->reports) { /* documents for people are reports' */
+		gg_cli_usage(&c, "output format '%s' is gg-report's: use %s", out, DATA_FORMATS);
 		goto fail;
 	}
 	if (out && *out)
@@ -518,7 +591,7 @@ int gg_cli_main(const struct gg_tool *t, int argc, char **argv)
 	c.group = parent ? parent->name : NULL;
 	if (one_or_several(&c, t, parent, k))
 		goto fail;
-	rc = run(&c, k, argc - (parent ? 2 : 1), argv + (parent ? 2 : 1));
+	rc = run(&c, t, k, argc - (parent ? 2 : 1), argv + (parent ? 2 : 1));
 	gg_db_close(c.db);
 	if (rc && rc != GG_EX_FOUND && c.err.msg[0])
 		say(t->name, c.err.msg);

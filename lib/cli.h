@@ -27,6 +27,7 @@ struct gg_tool {
 	const struct gg_cmd *cmds;
 	const struct gg_kind *const *kinds; /* its registry, whose kinds kindcmd.h finds by name */
 	int several_dbs;		    /* its reading commands take --db more than once: the files as one city */
+	int reports;			    /* takes -o md, html and xlsx, and holds every command's output (--out) */
 };
 
 /* cli.c */

@@ -11,6 +11,7 @@
 static const struct gg_writer *const writers[GG_FMT_DEFAULT] = {
 	[GG_FMT_YAML] = &gg_writer_yaml, [GG_FMT_JSON] = &gg_writer_json, [GG_FMT_NDJSON] = &gg_writer_ndjson,
 	[GG_FMT_TSV] = &gg_writer_tsv,	 [GG_FMT_CSV] = &gg_writer_csv,	  [GG_FMT_TABLE] = &gg_writer_table,
+	[GG_FMT_MD] = &gg_writer_md,	 [GG_FMT_HTML] = &gg_writer_html, [GG_FMT_XLSX] = &gg_writer_xlsx,
 };
 
 /* a format no writer has: the emitter takes records and writes nothing */
@@ -211,6 +212,11 @@ int gg_emit_chart(struct gg_emit *e, const struct gg_chart *chart)
 		return -1;
 	}
 	return e->w->chart ? e->w->chart(e) : 0;
+}
+
+void gg_emit_lang(struct gg_emit *e, const char *lang)
+{
+	e->lang = lang;
 }
 
 /* Finishes the output; -1 when anything failed to be written. */

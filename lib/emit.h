@@ -7,7 +7,19 @@
 #include <jansson.h>
 #include <stdio.h>
 
-enum gg_fmt { GG_FMT_YAML, GG_FMT_JSON, GG_FMT_NDJSON, GG_FMT_TSV, GG_FMT_CSV, GG_FMT_TABLE, GG_FMT_DEFAULT };
+/* md, html and xlsx are documents for people, taken by reports only (struct gg_tool's reports) */
+enum gg_fmt {
+	GG_FMT_YAML,
+	GG_FMT_JSON,
+	GG_FMT_NDJSON,
+	GG_FMT_TSV,
+	GG_FMT_CSV,
+	GG_FMT_TABLE,
+	GG_FMT_MD,
+	GG_FMT_HTML,
+	GG_FMT_XLSX,
+	GG_FMT_DEFAULT
+};
 
 /* What gg_emit_open's `list` says: 0, a single record; 1, a list; GG_EMIT_RECORDS, records
  * asked for by key, as many as were named, in one shape whatever their number: a JSON array,
@@ -51,7 +63,8 @@ int gg_emit_yaml_quoted(const char *s);
  * mapping under the key "report", ahead of the sections; ndjson as a line {"section":
  * "report", then its fields}; tsv and csv as a block "report" of one row; table as its fields
  * a line each. md, html and xlsx make it the title: the report, its unit and period, and a
- * banner when provisional is true. Given twice, after a section or a record, or not a
+ * banner when provisional is true (the report is named by the label of the head's "title"
+ * when it has one, else of "report", the monthly report; see po/). Given twice, after a section or a record, or not a
  * mapping, it is refused (-1, and the close fails too); after it, records belong in sections
  * and no section can be named "report". */
 int gg_emit_head(struct gg_emit *e, json_t *head);
@@ -71,6 +84,9 @@ struct gg_chart {
 	const char *const *values;
 };
 int gg_emit_chart(struct gg_emit *e, const struct gg_chart *chart);
+/* The language of md, html and xlsx's labels, titles and headings: "zh_CN" or "en" (lang.h);
+ * NULL, the locale's (gg_lang_choose). The data formats and table keep the English keys. */
+void gg_emit_lang(struct gg_emit *e, const char *lang);
 char *gg_emit_cell(json_t *v);
 
 #endif

@@ -8,23 +8,35 @@
 
 #include "cli.h"
 #include "emit.h"
+#include "lang.h"
+
+/* An emitter on the command's output, its documents' labels in the language --lang or the
+ * locale chose (a --lang that names none is refused when the command is done). */
+static struct gg_emit *out_open(struct gg_ctx *c, enum gg_fmt fmt, int list, const char *const *cols)
+{
+	struct gg_emit *e = gg_emit_open(c->out, fmt, list, cols);
+
+	if (e)
+		gg_emit_lang(e, gg_lang_choose(c->lang));
+	return e;
+}
 
 /* Output for commands. Only `list` defaults to a table (gg_out_list); everything else
  * writes YAML unless -o says otherwise. */
 struct gg_emit *gg_out_open(struct gg_ctx *c, int list, const char *const *cols)
 {
-	return gg_emit_open(c->out, c->fmt == GG_FMT_DEFAULT ? GG_FMT_YAML : c->fmt, list, cols);
+	return out_open(c, c->fmt == GG_FMT_DEFAULT ? GG_FMT_YAML : (enum gg_fmt)c->fmt, list, cols);
 }
 
 struct gg_emit *gg_out_list(struct gg_ctx *c, const char *const *cols)
 {
-	return gg_emit_open(c->out, c->fmt, 1, cols);
+	return out_open(c, (enum gg_fmt)c->fmt, 1, cols);
 }
 
 /* Records named by key (show, the steps of a ticket, resolve): one shape whatever their number. */
 struct gg_emit *gg_out_records(struct gg_ctx *c, const char *const *cols)
 {
-	return gg_emit_open(c->out, c->fmt == GG_FMT_DEFAULT ? GG_FMT_YAML : c->fmt, GG_EMIT_RECORDS, cols);
+	return out_open(c, c->fmt == GG_FMT_DEFAULT ? GG_FMT_YAML : (enum gg_fmt)c->fmt, GG_EMIT_RECORDS, cols);
 }
 
 /* Finishes the output; a command that failed (c->err) before its first record writes none. */

@@ -106,12 +106,12 @@ static void change(json_t *rec, json_t *now, json_t *before)
 
 	if (!json_is_number(now) || !json_is_number(before)) {
 		json_object_set_new(rec, "change", json_null());
-		json_object_set_new(rec, "trend", json_null());
+		json_object_set_new(rec, "arrow", json_null());
 		return;
 	}
 	d = round((json_number_value(now) - json_number_value(before)) * 100) / 100 + 0.0;
 	json_object_set_new(rec, "change", json_real(d));
-	json_object_set_new(rec, "trend", json_string(d > 0 ? "↑" : d < 0 ? "↓" : "="));
+	json_object_set_new(rec, "arrow", json_string(d > 0 ? "↑" : d < 0 ? "↓" : "="));
 }
 
 /* The Party organisations satisfaction lists (under 60%) in the period, and how many in each

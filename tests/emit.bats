@@ -213,3 +213,84 @@ Q3        12    1'
 		assert_equal "$stderr" $'sections: gg_emit_chart failed\nsections: gg_emit_close failed'
 	done
 }
+
+@test "md: the head as a title, a line and a banner; a section a heading and a table, numbers aligned right" {
+	run -0 env LC_ALL=en_US.UTF-8 "$EMIT" md head
+	assert_line -n 0 '# Monthly appraisal report — 海陵区'
+	assert_line -n 1 '**Unit** TZ-HL · **Period** 2026-11 · **Previous period** 2026-10 · **Rubric** default · **As of** 2026-12-01T08:00:00+08:00'
+	assert_line -n 2 '> **Provisional: no appraisal is stored for the period; computed with the default rubric**'
+	assert_line -n 3 '## overdue'
+	assert_line -n 4 '| id | Unit | title | due_at |'
+	assert_line -n 5 '| ---: | --- | --- | --- |'
+	assert_line -n 7 '| 12 | Q3 | no |  |'
+	assert_line -n 9 '| Unit | open | overdue |'
+	assert_line -n 10 '| --- | ---: | ---: |'
+	# a pipe escaped, markup made text; reals with the decimals their column needs
+	run -0 env LC_ALL=en_US.UTF-8 "$EMIT" md charts
+	assert_line '| A\|B &lt;c> & "d" | 12 | 5 | 4 | 1 |'
+	assert_line '| 1 | 东进社区 | 95.50 |'
+	assert_line '| 2026-12 | 95.00 | 84.0 |'
+}
+
+@test "html: one page that stands alone, well formed, a chart of each kind drawn inline" {
+	LC_ALL=en_US.UTF-8 "$EMIT" html charts >"$BATS_TEST_TMPDIR/c.html"
+	run -0 python3 "$TOP/tests/emit/html-check.py" "$BATS_TEST_TMPDIR/c.html" section h2 table svg rect.bar \
+		circle.point polyline.line rect.seg rect.key
+	assert_output 'section 3
+h2 3
+table 3
+svg 3
+rect.bar 3
+circle.point 24
+polyline.line 2
+rect.seg 12
+rect.key 6'
+	run -0 grep -c '<meta charset="utf-8">' "$BATS_TEST_TMPDIR/c.html"
+	run -0 grep -F 'A|B &lt;c&gt; &amp; &quot;d&quot;' "$BATS_TEST_TMPDIR/c.html"
+	run -0 grep -F '@page { size: A4' "$BATS_TEST_TMPDIR/c.html"
+	run -0 grep -F 'section + section { break-before: page; }' "$BATS_TEST_TMPDIR/c.html"
+	# the head: the title and a banner; the chart of its second section, a bar a record
+	LC_ALL=en_US.UTF-8 "$EMIT" html head >"$BATS_TEST_TMPDIR/h.html"
+	run -0 python3 "$TOP/tests/emit/html-check.py" "$BATS_TEST_TMPDIR/h.html" h1 p.banner rect.bar td.num
+	assert_output $'h1 1\np.banner 1\nrect.bar 2\ntd.num 6'
+}
+
+@test "xlsx: a workbook of a sheet a section, the title row, numbers as numbers, a native chart of each kind" {
+	LC_ALL=en_US.UTF-8 "$EMIT" xlsx head >"$BATS_TEST_TMPDIR/h.xlsx"
+	cd "$BATS_TEST_TMPDIR" && mkdir h && cd h && unzip -q ../h.xlsx
+	[ -f xl/workbook.xml ] && [ -f xl/worksheets/sheet1.xml ] && [ -f xl/worksheets/sheet2.xml ]
+	[ ! -f xl/worksheets/sheet3.xml ] && [ -f xl/charts/chart1.xml ] && [ ! -f xl/charts/chart2.xml ]
+	run -0 grep -o '<sheet name="[^"]*"' xl/workbook.xml
+	assert_output $'<sheet name="overdue"\n<sheet name="by unit"'
+	# the title row names the unit and period; the banner below; the header row frozen
+	run -0 grep -o '<t>[^<]*</t>' xl/sharedStrings.xml
+	assert_line -n 0 '<t>Monthly appraisal report — 海陵区  ·  Unit TZ-HL  ·  Period 2026-11  ·  Previous period 2026-10  ·  Rubric default  ·  As of 2026-12-01T08:00:00+08:00</t>'
+	assert_line -n 1 '<t>Provisional: no appraisal is stored for the period; computed with the default rubric</t>'
+	run -0 grep -o '<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>' xl/worksheets/sheet2.xml
+	# B4 of "by unit" is the number 3 (open), not text
+	run -0 grep -o '<c r="B4" s="[0-9]*"><v>3</v></c>' xl/worksheets/sheet2.xml
+	LC_ALL=en_US.UTF-8 "$EMIT" xlsx charts >"$BATS_TEST_TMPDIR/c.xlsx"
+	run -0 sh -c "unzip -p '$BATS_TEST_TMPDIR/c.xlsx' xl/charts/chart1.xml xl/charts/chart2.xml xl/charts/chart3.xml |
+		grep -o '<c:lineChart>\|<c:grouping val=\"stacked\"/>\|<c:barDir val=\"bar\"/>'"
+	assert_output $'<c:lineChart>\n<c:grouping val="stacked"/>\n<c:barDir val="bar"/>'
+}
+
+@test "xlsx: sheet names cut to 31 characters, cleaned of what Excel refuses, unique whatever the case" {
+	LC_ALL=en_US.UTF-8 "$EMIT" xlsx names >"$BATS_TEST_TMPDIR/n.xlsx"
+	run -0 sh -c "unzip -p '$BATS_TEST_TMPDIR/n.xlsx' xl/workbook.xml | grep -o '<sheet name=\"[^\"]*\"'"
+	assert_output '<sheet name="a section whose name is longer"
+<sheet name="A SECTION WHOSE NAME IS LON (2)"
+<sheet name="x_y_z _1_"
+<sheet name="社区党组织群众满意度测评结果及整改情况一览表（第四季度）"'
+}
+
+@test "md, html, xlsx: labels in Chinese by default, the data formats keep their English keys" {
+	run -0 env -i "$EMIT" md head
+	assert_line -n 0 '# 月度考核报告 — 海陵区'
+	assert_line -n 1 '**单位** TZ-HL · **统计期** 2026-11 · **上期** 2026-10 · **考核细则** default · **数据截至** 2026-12-01T08:00:00+08:00'
+	assert_line -n 2 '> **暂定：本期尚未存储考核结果，按默认细则临时计算**'
+	run -0 env -i "$EMIT" md charts
+	assert_line '| 统计期 | 按时办结率 (%) | 首次回访满意率 (%) |'
+	run -0 env -i LANG=en_US.UTF-8 "$EMIT" csv head
+	assert_line -n 0 'unit,name,period,previous,rubric,provisional,as_of'
+}

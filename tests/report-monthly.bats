@@ -73,7 +73,7 @@ gg-report: no appraisal of the communities by the rubric 'default' is stored for
 	# best first; the change is to the hundredth, its arrow its sign
 	run -0 jq -e '[.communities[].rank] | . == sort' <<<"$report"
 	run -0 jq -e 'all(.communities[], .streets[]; .change == ((.score - .score_prev) * 100 | round / 100)
-		and .trend == (if .change > 0 then "↑" elif .change < 0 then "↓" else "=" end))' <<<"$report"
+		and .arrow == (if .change > 0 then "↑" elif .change < 0 then "↓" else "=" end))' <<<"$report"
 	# the five best and the five worst, the worst first
 	assert_equal "$(jq -c '[.best[].unit]' <<<"$report")" "$(jq -c '[.communities[:5][].unit]' <<<"$report")"
 	assert_equal "$(jq -c '[.worst[].unit]' <<<"$report")" "$(jq -c '[.communities[-5:][].unit] | reverse' <<<"$report")"
@@ -142,7 +142,7 @@ $before"
 	fresh_db
 	run -0 --separate-stderr gg-report monthly --period 2026-11 -o tsv
 	assert_line --index 0 $'unit\tname\tperiod\tprevious\trubric\tprovisional\tas_of'
-	assert_line 'rank	unit	name	score	change	trend	score_prev	rank_prev	received	on_time	resolved_in_grid	resolved_in_community	first_satisfaction	escalated_street	escalated_department	volunteers_active	verified_hours	orders_done	workers_per_10000	survey_satisfaction	listed'
+	assert_line 'rank	unit	name	score	change	arrow	score_prev	rank_prev	received	on_time	resolved_in_grid	resolved_in_community	first_satisfaction	escalated_street	escalated_department	volunteers_active	verified_hours	orders_done	workers_per_10000	survey_satisfaction	listed'
 	assert_line $'party_org\tname\tcommunity\tresponses\trate\tlow\thigh\tverdict'
 	assert_line $'period\treceived\ton_time\tresolved_in_grid\tresolved_in_community\tfirst_satisfaction'
 	a=$(monthly 2>/dev/null | jq -S 'del(.report.as_of)')

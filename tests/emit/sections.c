@@ -56,6 +56,36 @@ static void headed(struct gg_emit *e)
 	check(gg_emit_chart(e, &chart), "gg_emit_chart");
 }
 
+/* A chart of each kind: twelve months' on-time rates as a line, three communities' tickets
+ * by where they were resolved stacked, and the same communities ranked by score. */
+static void charts(struct gg_emit *e)
+{
+	static const char *const rates[] = {"on_time", "first_satisfaction", NULL};
+	static const char *const levels[] = {"grid", "community", "street", "department", NULL};
+	static const char *const score[] = {"score", NULL};
+	static const char *const names[] = {"东进社区", "坡子街社区", "A|B <c> & \"d\""};
+	struct gg_chart line = {GG_CHART_LINE, "period", rates}, stack = {GG_CHART_STACK, "name", levels},
+			bars = {GG_CHART_BARS, "name", score};
+	char period[8];
+
+	check(gg_emit_section(e, "trend", NULL), "gg_emit_section trend");
+	check(gg_emit_chart(e, &line), "gg_emit_chart line");
+	for (int m = 1; m <= 12; m++) {
+		snprintf(period, sizeof period, "2026-%02d", m);
+		emit(e, json_pack("{s:s, s:f, s:f}", "period", period, "on_time", 80 + m * 1.25, "first_satisfaction",
+				  90 - m * 0.5));
+	}
+	check(gg_emit_section(e, "resolution", NULL), "gg_emit_section resolution");
+	check(gg_emit_chart(e, &stack), "gg_emit_chart stack");
+	for (int i = 0; i < 3; i++)
+		emit(e, json_pack("{s:s, s:i, s:i, s:i, s:i}", "name", names[i], "grid", 10 + i, "community", 5,
+				  "street", 2 * i, "department", 1));
+	check(gg_emit_section(e, "communities", NULL), "gg_emit_section communities");
+	check(gg_emit_chart(e, &bars), "gg_emit_chart bars");
+	for (int i = 0; i < 3; i++)
+		emit(e, json_pack("{s:i, s:s, s:f}", "rank", i + 1, "name", names[i], "score", 95.5 - i * 10.25));
+}
+
 /* A section with declared columns and no rows, one with neither, then one row. */
 static void empty(struct gg_emit *e)
 {
@@ -100,7 +130,8 @@ int main(int argc, char **argv)
 		return read_back(argv[2]);
 	if (argc < 2 || gg_emit_fmt_parse(argv[1], &fmt)) {
 		fprintf(stderr, "usage: sections FORMAT "
-				"[report|empty|late|twice|own|head|head-only|head-late|head-record|head-report|chart-"
+				"[report|empty|late|twice|own|head|charts|names|head-only|head-late|head-record|head-"
+				"report|chart-"
 				"bare] | sections read FILE\n");
 		return 2;
 	}
@@ -118,7 +149,18 @@ int main(int argc, char **argv)
 		emit(e, json_pack("{s:i, s:s}", "id", 1, "section", "mine"));
 	} else if (!strcmp(c, "head"))
 		headed(e);
-	else if (!strcmp(c, "head-only")) { /* a head and no section */
+	else if (!strcmp(c, "charts"))
+		charts(e);
+	else if (!strcmp(c, "names")) { /* names a spreadsheet must shorten, clean and tell apart */
+		static const char *const names[] = {"a section whose name is longer than thirty-one characters",
+						    "A SECTION WHOSE NAME IS LONGER THAN THIRTY-ONE CHARACTERS, TOO",
+						    "x/y:z [1]",
+						    "社区党组织群众满意度测评结果及整改情况一览表（第四季度）", NULL};
+		for (int i = 0; names[i]; i++) {
+			check(gg_emit_section(e, names[i], NULL), "gg_emit_section");
+			emit(e, json_pack("{s:i}", "id", i));
+		}
+	} else if (!strcmp(c, "head-only")) { /* a head and no section */
 		json_t *head = json_pack("{s:s, s:s}", "unit", "TZ", "period", "2026-11");
 		check(gg_emit_head(e, head), "gg_emit_head");
 		json_decref(head);
