@@ -192,6 +192,13 @@ demo: deps
 	@echo; echo '== every write above is in the audit log, chained: its last rows, and the chain checked (gg-report)'
 	@./bin/gg-report --db $(DEMO_DB) audit -o tsv | tail -n 3 | cut -f1,5,7 | expand -t 6,20 | cut -c1-120
 	@./bin/gg-report --db $(DEMO_DB) audit --verify
+	@echo; echo '== November'"'"'s appraisal report (gg-report monthly): the best and worst five, the Party organisations'
+	@echo '   listed, the level tickets were resolved at; the whole report as html and xlsx beside the database'
+	@./bin/gg-report --db $(DEMO_DB) monthly --period 2026-11 -o html --out $(DEMO_DB:.db=)-monthly-2026-11.html
+	@./bin/gg-report --db $(DEMO_DB) monthly --period 2026-11 -o xlsx --out $(DEMO_DB:.db=)-monthly-2026-11.xlsx
+	@./bin/gg-report --db $(DEMO_DB) monthly --period 2026-11 -o md | \
+	  awk '/^## / { n++ } n >= 3 && n != 6' | sed '/^$$/N;/^\n$$/D'
+	@echo; ls $(DEMO_DB:.db=)-monthly-2026-11.*
 
 bench: deps
 	$(MAKE) all

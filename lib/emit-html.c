@@ -256,15 +256,25 @@ static void line(struct gg_emit *e, const struct gg_doc_table *t, const char *la
 	fprintf(e->out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%g</text>\n", left - 4, top + ph, lo);
 	json_array_foreach (values, j, k) {
 		const char *key = json_string_value(k);
-		fprintf(e->out, "<g class=\"s%d\">\n<polyline class=\"line\" points=\"", (int)(j % PALETTE));
+		int open = 0;
+		fprintf(e->out, "<g class=\"s%d\">\n", (int)(j % PALETTE));
+		/* a record without the value is a gap in the line, never a point at nought */
 		json_array_foreach (t->rows, r, rec) {
 			double x = left + (n > 1 ? pw * (double)r / (n - 1) : pw / 2.0);
 			double y = top + ph * (hi - json_number_value(json_object_get(rec, key))) / (hi - lo);
-			fprintf(e->out, "%s%.1f,%.1f", r ? " " : "", x, y);
+			if (!json_is_number(json_object_get(rec, key))) {
+				fputs(open ? "\"/>\n" : "", e->out);
+				open = 0;
+				continue;
+			}
+			fprintf(e->out, open ? " %.1f,%.1f" : "<polyline class=\"line\" points=\"%.1f,%.1f", x, y);
+			open = 1;
 		}
-		fputs("\"/>\n", e->out);
+		fputs(open ? "\"/>\n" : "", e->out);
 		json_array_foreach (t->rows, r, rec) {
 			double x = left + (n > 1 ? pw * (double)r / (n - 1) : pw / 2.0);
+			if (!json_is_number(json_object_get(rec, key)))
+				continue;
 			double y = top + ph * (hi - json_number_value(json_object_get(rec, key))) / (hi - lo);
 			fprintf(e->out, "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>", x, y);
 			put_value(e, column(t, key), json_object_get(rec, key));

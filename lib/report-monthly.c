@@ -89,8 +89,7 @@ static int appraisals(struct monthly *m, const char *level, const char *period, 
 			m->c->prog, strcmp(level, "street") ? "communities" : "streets", m->rubric, period,
 			period == m->period ? " (the report is provisional)" : "");
 		m->provisional |= period == m->period;
-	}
-	else if (!rc && m->c->ndbs > 1)
+	} else if (!rc && m->c->ndbs > 1)
 		rerank(recs);
 	*by_unit = json_object();
 	json_array_foreach (recs, i, r)
@@ -278,7 +277,7 @@ static int trend(struct monthly *m, const char *root, json_t **out)
 		goto done;
 	}
 	gg_clock_format_date(q.from, q.from_day);
-	if ((rc = gg_score_ticket_metrics_by(m->c, &q, "month", &cols, &recs)))
+	if ((rc = gg_score_ticket_metrics_by(m->c, &q, "month", trend_figures, &cols, &recs)))
 		goto done;
 	json_array_foreach (recs, i, r)
 		json_object_set(by_month, json_string_value(json_object_get(r, "month")), r);

@@ -68,5 +68,5 @@ int gg_report_tickets(struct gg_ctx *c, const char *period, const char *by, cons
 		q.level = *l;
 	else if (!under)
 		q.level = "city";
-	return gg_score_ticket_metrics_by(c, &q, by, cols, out);
+	return gg_score_ticket_metrics_by(c, &q, by, NULL, cols, out);
 }

@@ -402,28 +402,36 @@ int gg_score_scope_init(struct gg_ctx *c, struct gg_score_scope *q, const char *
 #define TICKETS "FROM ticket t JOIN unit_path s ON s.code = t.unit AND s.ancestor_level = :level\n"
 
 struct by_field {
-	const char *key; /* the expression grouped by: a field of the ticket's, never the caller's text */
-	json_t *order;	 /* [name, expr] of the ticket metrics, in the files' order */
+	const char *key;	  /* the expression grouped by: a field of the ticket's, never the caller's text */
+	const char *const *names; /* the metrics asked for, NULL: every ticket metric */
+	json_t *order;		  /* [name, expr] of the ticket metrics, in the files' order */
 };
+
+static int asked(const char *const *names, const char *name)
+{
+	while (names && *names && strcmp(*names, name))
+		names++;
+	return !names || *names;
+}
 
 static int ticket_metric(struct gg_ctx *c, struct metric *m, void *arg)
 {
 	struct by_field *b = arg;
 
 	(void)c;
-	if (m->expr && !strncmp(m->tail, TICKETS, strlen(TICKETS)))
+	if (m->expr && !strncmp(m->tail, TICKETS, strlen(TICKETS)) && asked(b->names, m->name))
 		json_array_append_new(b->order, json_pack("[s, s]", m->name, m->expr));
 	return 0;
 }
 
-int gg_score_ticket_metrics_by(struct gg_ctx *c, const struct gg_score_scope *q, const char *by, json_t **cols,
-			       json_t **out)
+int gg_score_ticket_metrics_by(struct gg_ctx *c, const struct gg_score_scope *q, const char *by,
+			       const char *const *names, json_t **cols, json_t **out)
 {
 	static const char *const fields[][2] = {
 		{"category", "t.category"}, {"source", "t.source"},	{"level", "t.level"},
 		{"unit", "t.unit"},	    {"grid", "s.ancestor"},	{"community", "s.ancestor"},
 		{"street", "s.ancestor"},   {"district", "s.ancestor"}, {0}};
-	struct by_field b = {NULL, json_array()};
+	struct by_field b = {NULL, names, json_array()};
 	size_t i, n = 256;
 	char month[96];
 	json_t *m;

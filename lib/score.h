@@ -43,10 +43,10 @@ int gg_score_metrics(struct gg_ctx *c, const struct gg_score_scope *q, const cha
 		     json_t **out);
 /* score-metric.c: *out, the ticket metrics of the tickets under q's units in its period,
  * grouped by a field of the ticket's (by: category, source, level or unit), by q's units (by:
- * their level) or by the month reported in (by: month, 2026-11), one record each; *cols their
- * fields, by first */
-int gg_score_ticket_metrics_by(struct gg_ctx *c, const struct gg_score_scope *q, const char *by, json_t **cols,
-			       json_t **out);
+ * their level) or by the month reported in (by: month, 2026-11), one record each, with the
+ * ticket metrics named (NULL: all of them); *cols their fields, by first */
+int gg_score_ticket_metrics_by(struct gg_ctx *c, const struct gg_score_scope *q, const char *by,
+			       const char *const *names, json_t **cols, json_t **out);
 
 /* ---- score-survey.c: satisfaction surveys ---- */
 

@@ -5,7 +5,8 @@
 # four community social organisations with their funding (政府购买服务, 补贴, 项目资金) and
 # their ratings of the third and fourth quarters (评星定级, 动态调整: one goes up, one down, one
 # capped at 4 stars for want of a Party organisation), and the month's appraisal of every
-# community by the built-in rubric. Nothing is read from the wall clock.
+# community and street by the built-in rubric, and October's (the demo holds none of its
+# tickets or answers: what the report compares November with). Nothing is read from the wall clock.
 #
 #   GG_DB=demo.db sh share/gg/examples/scores.sh     # after volunteers.sh
 #
@@ -48,5 +49,7 @@ s social-org rate 52321203MJ3456789H --period 2026-Q4 --organisation 76 --credib
 s social-org rate 52321204MJ4567890J --period 2026-Q4 --organisation 71 --credibility 74 --efficiency 70
 
 export GG_NOW=2026-12-01T08:00:00+08:00
+s appraise --period 2026-10
+s appraise --period 2026-10 --level street
 s appraise --period 2026-11
 s appraise --period 2026-11 --level street
