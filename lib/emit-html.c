@@ -384,6 +384,7 @@ static int html_table(struct gg_emit *e, const struct gg_doc_table *t)
 	return ferror(e->out) ? -1 : 0;
 }
 
+/* The page's end; a document that failed is left unfinished, as its command shows nothing. */
 static int html_end(struct gg_emit *e)
 {
 	if (e->failed)

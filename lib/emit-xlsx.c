@@ -142,6 +142,7 @@ static void title_rows(struct gg_emit *e, struct xlsx *x, lxw_worksheet *ws, con
 		worksheet_write_string(ws, 1, 0, gg_doc_label(e, "provisional"), x->banner);
 }
 
+/* A worksheet for a table (NULL heading: a list's, or the head's alone), under its title. */
 static lxw_worksheet *add_sheet(struct gg_emit *e, struct xlsx *x, const char *heading)
 {
 	char name[SHEET_NAME * 4 + 16];

@@ -21,6 +21,8 @@
 
 #define DOMAIN "gg"
 
+/* The locale's language is that of the first variable set, as setlocale(3) would read it;
+ * "C", "POSIX" or any other language means the default, Chinese. */
 const char *gg_lang_choose(const char *opt)
 {
 	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG", NULL};
