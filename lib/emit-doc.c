@@ -214,7 +214,7 @@ int gg_doc_close(struct gg_emit *e)
 	if (!e->failed) {
 		if (e->sections)
 			rc = flush(e, e->section);
-		else if (e->list || json_array_size(d->rows))
+		else if (!e->head && (e->list || json_array_size(d->rows))) /* a head alone: no list */
 			rc = flush(e, NULL);
 		if (!rc)
 			rc = begin(e);
