@@ -77,7 +77,7 @@ build/locale/%/LC_MESSAGES/gg.mo: po/%.po
 # The Debian packages the build and the tests use (the README says why each is there),
 # installed only when missing.
 DEPS = gcc make libsqlite3-dev libyaml-dev libjansson-dev libssl-dev libxlsxwriter-dev gettext scdoc \
-	jq sqlite3 bats bats-support bats-assert zsh tzdata
+	jq sqlite3 bats bats-support bats-assert zsh tzdata python3 unzip
 deps:
 	@missing=$$(for p in $(DEPS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 		grep -q '^install ok installed' || echo $$p; done); \

@@ -57,8 +57,10 @@ _gg() {
 
 	values=-
 	case $tool:$cmd:$sub:$prev in
+	*gg-report:*:-o | *gg-report:*:--output) values='yaml json ndjson tsv csv table md html xlsx' ;;
 	*:-o | *:--output) values='yaml json ndjson tsv csv table' ;;
-	*:--db | *:-f | *:--file | *:--map | *gg-report:audit:*:--archive | *gg-score:appraise:*:--rubric)
+	*gg-report:*:--lang) values='zh_CN en' ;;
+	*:--db | *:-f | *:--file | *:--map | *gg-report:audit:*:--archive | *gg-report:*:--out | *gg-score:appraise:*:--rubric)
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return

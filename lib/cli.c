@@ -47,6 +47,12 @@ static const char global_help[] = "global options (before or after the command):
 				  "  -h, --help         this help; COMMAND --help for a command's\n"
 				  "  --version          the version\n";
 
+/* what the reports of a tool of reports take besides (report_args in cmd/gg-report.c) */
+static const char report_help[] = "\nthe reports of figures also take:\n"
+				  "  --out FILE         the report into FILE, whole or not at all (not stdout)\n"
+				  "  --lang L           zh_CN or en: the labels of md, html and xlsx (else the\n"
+				  "                     locale's language, else zh_CN)\n";
+
 int gg_cli_usage(struct gg_ctx *c, const char *fmt, ...)
 {
 	va_list ap;
@@ -137,6 +143,8 @@ static int help(FILE *f, const struct gg_tool *t, const struct gg_cmd *parent, c
 		print_cmds(f, "", t->cmds);
 		fputc('\n', f);
 		fprintf(f, global_help, t->reports ? REPORT_FORMATS : DATA_FORMATS);
+		if (t->reports)
+			fputs(report_help, f);
 		fprintf(f, "\nSee %s(1) and gg(7); '%s help COMMAND'\nshows a command's options.\n", t->name, t->name);
 	} else if (k->sub) {
 		fprintf(f, "usage: %s %s COMMAND [ARGS...]\n%s\n\ncommands:\n", t->name, k->name, k->help);

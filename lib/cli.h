@@ -9,7 +9,8 @@
 #include "emit.h"
 
 /* What a command needs prepared. Its output is held until it is done (and committed), so a
- * failed command prints nothing; GG_RUN_LIST, a reader of long lists, writes as it reads. */
+ * failed command prints nothing; GG_RUN_LIST, a reader of long lists, writes as it reads
+ * (but in a tool of reports, whose --out may take the output to a file). */
 enum gg_run { GG_RUN_NODB, GG_RUN_READ, GG_RUN_WRITE, GG_RUN_LIST };
 
 struct gg_cmd {

@@ -17,12 +17,14 @@ struct doc {
 	void *own;    /* the writer's */
 };
 
+/* The writer's own state (its workbook, say), kept beside the held records. */
 void *gg_doc_own(struct gg_emit *e)
 {
 	struct doc *d = e->state;
 	return d ? d->own : NULL;
 }
 
+/* Keeps the writer's own state, which its end frees. */
 void gg_doc_set_own(struct gg_emit *e, void *own)
 {
 	struct doc *d = e->state;
@@ -117,6 +119,7 @@ char *gg_doc_text(struct gg_emit *e, const struct gg_doc_col *col, json_t *v)
 	return t;
 }
 
+/* The writer's title, once: at the first table, or at the close of a document with none. */
 static int begin(struct gg_emit *e)
 {
 	struct doc *d = e->state;
@@ -167,6 +170,7 @@ static int flush(struct gg_emit *e, const char *name)
 	return rc;
 }
 
+/* A document's writer holds nothing yet: no title is written before the head can come. */
 int gg_doc_open(struct gg_emit *e)
 {
 	struct doc *d = calloc(1, sizeof *d);
@@ -176,6 +180,8 @@ int gg_doc_open(struct gg_emit *e)
 	return 0;
 }
 
+/* A record is held (a reference taken) until its section ends; a list's or section's first
+ * record names the columns when none were declared. */
 int gg_doc_record(struct gg_emit *e, json_t *rec)
 {
 	struct doc *d = e->state;
@@ -187,6 +193,7 @@ int gg_doc_record(struct gg_emit *e, json_t *rec)
 	return json_array_append(d->rows, rec);
 }
 
+/* A new section ends the one before: its table goes to the writer. */
 int gg_doc_section(struct gg_emit *e, const char *name)
 {
 	(void)name;
@@ -207,7 +214,7 @@ int gg_doc_close(struct gg_emit *e)
 	if (!e->failed) {
 		if (e->sections)
 			rc = flush(e, e->section);
-		else if (e->list || json_array_size(d->rows))
+		else if (!e->head && (e->list || json_array_size(d->rows))) /* a head alone: no list */
 			rc = flush(e, NULL);
 		if (!rc)
 			rc = begin(e);

@@ -142,6 +142,7 @@ static void title_rows(struct gg_emit *e, struct xlsx *x, lxw_worksheet *ws, con
 		worksheet_write_string(ws, 1, 0, gg_doc_label(e, "provisional"), x->banner);
 }
 
+/* A worksheet for a table (NULL heading: a list's, or the head's alone), under its title. */
 static lxw_worksheet *add_sheet(struct gg_emit *e, struct xlsx *x, const char *heading)
 {
 	char name[SHEET_NAME * 4 + 16];
@@ -189,7 +190,7 @@ static int column(const struct gg_doc_table *t, const char *key)
 
 /* A native chart of the section right of its table: horizontal bars of the first value
  * column for a ranking, a line a value column for a trend, stacked columns for shares. */
-static void chart(struct gg_emit *e, struct xlsx *x, lxw_worksheet *ws, const char *sheet, const struct gg_doc_table *t)
+static void chart(struct xlsx *x, lxw_worksheet *ws, const char *sheet, const struct gg_doc_table *t)
 {
 	static const uint8_t types[] = {[GG_CHART_BARS] = LXW_CHART_BAR,
 					[GG_CHART_LINE] = LXW_CHART_LINE,
@@ -224,7 +225,6 @@ static void chart(struct gg_emit *e, struct xlsx *x, lxw_worksheet *ws, const ch
 	}
 	lxw_chart_options opt = {.x_scale = 1.5, .y_scale = last - first > 14 ? (last - first + 1) / 15.0 : 1};
 	worksheet_insert_chart_opt(ws, HEADER_ROW, (lxw_col_t)(t->ncols + 1), ch, &opt);
-	(void)e;
 }
 
 /* A section as a worksheet: the title, the header frozen, the rows, the widths, the chart. */
@@ -253,7 +253,7 @@ static int xlsx_table(struct gg_emit *e, const struct gg_doc_table *t)
 				     width[i] + 2 > MAX_WIDTH ? MAX_WIDTH : width[i] + 2, NULL);
 	free(width);
 	worksheet_freeze_panes(ws, HEADER_ROW + 1, 0);
-	chart(e, x, ws, ws->name, t);
+	chart(x, ws, ws->name, t);
 	return 0;
 }
 

@@ -214,6 +214,7 @@ int gg_emit_chart(struct gg_emit *e, const struct gg_chart *chart)
 	return e->w->chart ? e->w->chart(e) : 0;
 }
 
+/* The language is only read by the document writers, at their first label. */
 void gg_emit_lang(struct gg_emit *e, const char *lang)
 {
 	e->lang = lang;

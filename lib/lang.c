@@ -21,6 +21,8 @@
 
 #define DOMAIN "gg"
 
+/* The locale's language is that of the first variable set, as setlocale(3) would read it;
+ * "C", "POSIX" or any other language means the default, Chinese. */
 const char *gg_lang_choose(const char *opt)
 {
 	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG", NULL};
@@ -44,11 +46,12 @@ static int catalogues(const char *dir)
 }
 
 /* Where the catalogues are: $GG_LOCALEDIR; else the build tree's build/locale when the
- * program runs from the tree (bin/, build/ or build/asan/bin/ beside it); else where make
- * install put them. */
+ * program runs from the tree (bin/, build/ or build/asan/bin/ beside it); else share/locale
+ * beside the bin/ it was installed in, wherever the tree was moved; else where make install
+ * put them. */
 static const char *localedir(char *buf, size_t size)
 {
-	static const char *const up[] = {"/../build/locale", "/../locale", "/../../locale", NULL};
+	static const char *const up[] = {"/../build/locale", "/../locale", "/../../locale", "/../share/locale", NULL};
 	const char *env = getenv("GG_LOCALEDIR");
 	char exe[PATH_MAX], *slash;
 	ssize_t n;

@@ -59,6 +59,13 @@ zcomp() {
 	assert_output 'yaml json ndjson tsv csv table'
 	run -0 comp gg-ticket list --output ''
 	assert_output 'yaml json ndjson tsv csv table'
+	# reports add the documents for people, and take --lang and --out FILE
+	run -0 comp gg-report -o ''
+	assert_output 'yaml json ndjson tsv csv table md html xlsx'
+	run -0 comp gg-report staffing --output h
+	assert_output 'html'
+	run -0 comp gg-report staffing --lang ''
+	assert_output 'zh_CN en'
 }
 
 @test "--level: a ticket's levels for gg-ticket, a unit's for gg-org unit, a department's for dept" {
@@ -179,7 +186,7 @@ zcomp() {
 		"gg-ticket list --level ''" "gg-org unit list --level ''" "gg-ticket list --status ''" \
 		'gg-ticket list --category env.g' 'gg-org tree --under TZ-HL-CZ-' 'gg-org person show W' \
 		"gg-ticket new --title ''" 'gg-ticket show - --ou' 'gg-org --reveal un' 'gg-report burden --insp' \
-		"gg-org demand set 1 --inspection-kind ''"; do
+		"gg-org demand set 1 --inspection-kind ''" "gg-report -o ''" "gg-report staffing --lang ''"; do
 		eval "set -- $words"
 		assert_equal "$(zcomp "$@")" "$(comp "$@")"
 	done

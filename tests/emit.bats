@@ -220,7 +220,7 @@ Q3        12    1'
 	assert_line -n 1 '**Unit** TZ-HL · **Period** 2026-11 · **Previous period** 2026-10 · **Rubric** default · **As of** 2026-12-01T08:00:00+08:00'
 	assert_line -n 2 '> **Provisional: no appraisal is stored for the period; computed with the default rubric**'
 	assert_line -n 3 '## overdue'
-	assert_line -n 4 '| id | Unit | title | due_at |'
+	assert_line -n 4 '| id | Unit | Title | due_at |'
 	assert_line -n 5 '| ---: | --- | --- | --- |'
 	assert_line -n 7 '| 12 | Q3 | no |  |'
 	assert_line -n 9 '| Unit | open | overdue |'
@@ -291,6 +291,11 @@ rect.key 6'
 	assert_line -n 2 '> **暂定：本期尚未存储考核结果，按默认细则临时计算**'
 	run -0 env -i "$EMIT" md charts
 	assert_line '| 统计期 | 按时办结率 (%) | 首次回访满意率 (%) |'
+	# a head that is not provisional has no banner
+	run -0 env -i "$EMIT" md head-only
+	assert_output '# 月度考核报告
+
+**单位** TZ · **统计期** 2026-11'
 	run -0 env -i LANG=en_US.UTF-8 "$EMIT" csv head
 	assert_line -n 0 'unit,name,period,previous,rubric,provisional,as_of'
 }

@@ -25,6 +25,11 @@ files() {
 	[ -f "$r/share/zsh/site-functions/_gg" ]
 	[ -f "$r/share/gg/examples/taizhou.yaml" ]
 	run -0 "$r/bin/gg-org" --version
+	# the report labels' catalogues, which the installed gg-report finds beside it, under env -i
+	[ -f "$r/share/locale/zh_CN/LC_MESSAGES/gg.mo" ] && [ -f "$r/share/locale/en/LC_MESSAGES/gg.mo" ]
+	"$r/bin/gg-org" --db "$BATS_TEST_TMPDIR/gg.db" init >/dev/null
+	run -0 env -i "$r/bin/gg-report" --db "$BATS_TEST_TMPDIR/gg.db" staffing -o md --lang en
+	assert_line -n 0 --partial '| Unit | Name | Level | Population |'
 }
 
 @test "make install: 0755 for the tools and the cron scripts, 0644 for everything else" {
@@ -39,6 +44,7 @@ files() {
 	assert_line '644 opt/gg/share/gg/cron/crontab'
 	assert_line '644 opt/gg/share/man/man1/gg-ticket.1'
 	assert_line '644 opt/gg/share/zsh/site-functions/_gg'
+	assert_line '644 opt/gg/share/locale/zh_CN/LC_MESSAGES/gg.mo'
 	# nothing else is executable, whatever its mode in the checkout
 	assert_equal "$(grep -c '^755 ' <<<"$output")" "$(($(ls "$TOP"/cmd/*.c | wc -l) + $(ls "$TOP"/share/gg/cron/*.sh | wc -l)))"
 	assert_equal "$(grep -vc '^\(755\|644\) ' <<<"$output")" 0

@@ -66,7 +66,7 @@ static void charts(struct gg_emit *e)
 	static const char *const names[] = {"东进社区", "坡子街社区", "A|B <c> & \"d\""};
 	struct gg_chart line = {GG_CHART_LINE, "period", rates}, stack = {GG_CHART_STACK, "name", levels},
 			bars = {GG_CHART_BARS, "name", score};
-	char period[8];
+	char period[32];
 
 	check(gg_emit_section(e, "trend", NULL), "gg_emit_section trend");
 	check(gg_emit_chart(e, &line), "gg_emit_chart line");
