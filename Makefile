@@ -78,8 +78,14 @@ build/locale/%/LC_MESSAGES/gg.mo: po/%.po
 # installed only when missing.
 DEPS = gcc make libsqlite3-dev libyaml-dev libjansson-dev libssl-dev libxlsxwriter-dev gettext scdoc \
 	jq sqlite3 bats bats-support bats-assert zsh tzdata python3 unzip
+# only for make check: the html report opened in a browser, its Chinese drawn in a CJK font
+TEST_DEPS = chromium fonts-noto-cjk
 deps:
-	@missing=$$(for p in $(DEPS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+	@$(MAKE) -s install-missing PACKAGES='$(DEPS)'
+test-deps: deps
+	@$(MAKE) -s install-missing PACKAGES='$(TEST_DEPS)'
+install-missing:
+	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 		grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "installing:" $$missing; \
@@ -101,7 +107,7 @@ TALLY = awk '/^1\.\.[0-9]+$$/ { plan = substr($$0, 4) } /^ok / { runok++ } /^not
 		ok += runok; bad += failed; plan = runok = runbad = 0 } \
 	END { printf "%d passed, %d failed\n", ok, bad; exit (bad > 0) }' $(TAP)
 ASAN = GG_BIN=$$PWD/build/asan/bin ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
-check: deps
+check: test-deps
 	$(MAKE) all
 	@mkdir -p build && rm -f $(TAP)
 	@$(SUITE)
@@ -239,4 +245,4 @@ uninstall:
 clean:
 	rm -rf build bin
 
-.PHONY: all check sanitize sanitize-build fuzz deps demo bench install uninstall clean
+.PHONY: all check sanitize sanitize-build fuzz deps test-deps install-missing demo bench install uninstall clean
