@@ -118,7 +118,11 @@ tally() {
 	assert_line --regexp '^52321203MJ3456789H +2026-Q4 +74 +4 +3 +3 +down +false +鼓楼公益书屋$'
 	assert_line --regexp '^52321202MJ2345678H +2026-Q3 +92 .* 5 +4 +first +true +坡子街银发服务社$'
 	assert_line --regexp '^1 +TZ-[A-Z0-9-]+ +[0-9.]+ '
-	[ "$(grep -c '^== ' <<<"$output")" -eq 19 ]
+	# the monthly report last: the best community, the listed organisation, the files written
+	assert_line --regexp '^\| 1 \| TZ-[A-Z0-9-]+ \| .+ \| [0-9]+\.[0-9]{2} \|$'
+	assert_line --regexp '^\| P-TZ-HL-CZ-02 \| 坡子街社区党委 \| TZ-HL-CZ-02 \| 40 \| 55\.0 \| 39\.8 \| 69\.3 \| listed \|$'
+	assert_line --regexp '^.*/demo-monthly-2026-11\.xlsx$'
+	[ "$(grep -c '^== ' <<<"$output")" -eq 21 ]
 	# every heading is followed by what it heads
 	assert_equal "$(grep -A1 '^== ' <<<"$output" | grep -cx '')" 0
 	[ "$(LC_ALL=C.UTF-8 wc -L <<<"$output")" -le 120 ]

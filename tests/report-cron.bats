@@ -49,3 +49,31 @@ cron() {
 	assert_output --partial 'GG_DB must name the database'
 	[ ! -e "$BATS_TEST_TMPDIR/.local/share/gg/gg.db" ]
 }
+
+@test "monthly-report.sh on the 1st: last month's report as html and xlsx in a folder of its month, the paths printed" {
+	fresh_db
+	run -0 --separate-stderr cron monthly-report.sh GG_NOW=2026-12-01T06:00:00+08:00 GG_REPORT_DIR="$BATS_TEST_TMPDIR/reports"
+	assert_output "$BATS_TEST_TMPDIR/reports/2026-11/monthly.html
+$BATS_TEST_TMPDIR/reports/2026-11/monthly.xlsx"
+	# nothing is appraised in this database: the report says it is provisional, on stderr and in it
+	[[ $stderr == *"is stored for 2026-11: shown is the built-in rubric's"* ]]
+	run -0 grep -c 'class="banner"' "$BATS_TEST_TMPDIR/reports/2026-11/monthly.html"
+	run -0 grep -o '<h1>[^<]*' "$BATS_TEST_TMPDIR/reports/2026-11/monthly.html"
+	assert_output '<h1>月度考核报告 — 泰州市'
+	run -0 unzip -l "$BATS_TEST_TMPDIR/reports/2026-11/monthly.xlsx"
+	assert_output --partial 'xl/workbook.xml'
+	# in English when asked, the folder of the month given
+	run -0 --separate-stderr cron monthly-report.sh GG_PERIOD=2026-10 GG_LANG=en GG_REPORT_DIR="$BATS_TEST_TMPDIR/reports"
+	run -0 grep -o '<h1>[^<]*' "$BATS_TEST_TMPDIR/reports/2026-10/monthly.html"
+	assert_output '<h1>Monthly appraisal report — 泰州市'
+}
+
+@test "monthly-report.sh fails loudly and leaves no half file: a bad period, a folder it cannot make" {
+	fresh_db
+	run -64 --separate-stderr cron monthly-report.sh GG_PERIOD=2026-13 GG_REPORT_DIR="$BATS_TEST_TMPDIR/reports"
+	assert_output ''
+	[ -z "$(ls -A "$BATS_TEST_TMPDIR/reports/2026-13")" ]
+	touch "$BATS_TEST_TMPDIR/file"
+	run -73 --separate-stderr cron monthly-report.sh GG_REPORT_DIR="$BATS_TEST_TMPDIR/file"
+	assert_output ''
+}
