@@ -289,8 +289,7 @@ static const char *const community_cols[] = {"rank",   "unit",	"name",	      "st
 static const char *const end_cols[] = {"rank", "unit", "name", "street_name", "score", NULL};
 static const char *const listed_cols[] = {"party_org", "name", "community", "responses", "rate",
 					  "low",       "high", "verdict",   NULL};
-static const char *const trend_cols[] = {
-	"period", "received", "on_time", "resolved_in_grid", "resolved_in_community", "first_satisfaction", NULL};
+static const char *const trend_cols[] = {"period", "received", "resolved", "on_time", NULL};
 static const char *const resolution_cols[] = {
 	"unit", "name", "resolved_at_grid", "resolved_at_community", "resolved_at_street", "resolved_at_department",
 	NULL};
@@ -304,7 +303,7 @@ struct monthly_section {
 };
 
 static const char *const score_value[] = {"score", NULL};
-static const char *const trend_values[] = {"on_time", "resolved_in_grid", "resolved_in_community", NULL};
+static const char *const trend_values[] = {"on_time", NULL};
 static const struct monthly_section monthly_sections[] = {
 	{"streets", street_cols, {GG_CHART_BARS, "name", score_value}, 1},
 	{"communities", community_cols, {GG_CHART_BARS, "name", score_value}, 1},

@@ -16,29 +16,6 @@
 #include "report.h"
 #include "score.h"
 
-/* The metrics shown for each street and community, as gg-score names them. */
-static const char *const figures[] = {"received",
-				      "on_time",
-				      "resolved_in_grid",
-				      "resolved_in_community",
-				      "first_satisfaction",
-				      "escalated_street",
-				      "escalated_department",
-				      "volunteers_active",
-				      "verified_hours",
-				      "orders_done",
-				      "workers_per_10000",
-				      "survey_satisfaction",
-				      "resolved_at_grid",
-				      "resolved_at_community",
-				      "resolved_at_street",
-				      "resolved_at_department",
-				      NULL};
-
-/* The metrics of the trend: the whole of the report's unit, period by period. */
-static const char *const trend_figures[] = {
-	"received", "on_time", "resolved_in_grid", "resolved_in_community", "first_satisfaction", NULL};
-
 /* How many periods the trend goes back over, this one included. */
 enum { TREND = 12 };
 
@@ -74,12 +51,13 @@ static void rerank(json_t *recs)
 /* The appraisal of each unit at level for the period, by code: the one stored by the rubric,
  * else the built-in rubric's reckoned now, which stderr tells and, for the report's own
  * period, m->provisional. */
-static int appraisals(struct monthly *m, const char *level, const char *period, json_t **by_unit)
+static int appraisals(struct monthly *m, const char *level, const char *period, json_t **by_unit, int *stored)
 {
 	json_t *recs = json_array(), *r;
 	size_t i;
 	int rc = gg_score_ranks(m->c, m->rubric, period, level, NULL, collect, recs);
 
+	*stored = !rc && json_array_size(recs);
 	if (!rc && !json_array_size(recs)) {
 		json_decref(recs);
 		rc = gg_score_appraise_draft(m->c, period, level, &recs);
@@ -164,19 +142,59 @@ static json_t *sorted(json_t *recs)
 	return out;
 }
 
-/* Each unit at level within the report's unit: its appraisal now and before, its figures;
- * best first. */
+/* The figures the appraisals of the period at level kept (gg_score_kept), a record a unit
+ * within the report's unit; *out stays NULL when one of them kept none (made by an older gg):
+ * then they are counted now. */
+static int kept_figures(struct monthly *m, const char *level, json_t **out)
+{
+	struct gg_stmt *st = gg_db_named(m->c->db, "report/figures", &m->c->err);
+	json_t *recs = json_array();
+	int rc;
+
+	*out = NULL;
+	if (!st) {
+		json_decref(recs);
+		return m->c->err.code;
+	}
+	gg_stmt_bind_text(st, gg_stmt_index(st, "rubric"), m->rubric);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "period"), m->period);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "level"), level);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "under"), m->under);
+	while ((rc = gg_stmt_step(st, &m->c->err)) > 0) {
+		json_t *row = gg_stmt_row(st), *f = json_object_get(row, "figures");
+		if (!json_is_object(f)) {
+			json_decref(row);
+			gg_stmt_run(st, &m->c->err); /* the rest, unread: reset for the next use */
+			json_decref(recs);
+			return 0;
+		}
+		json_object_update(row, f);
+		json_object_del(row, "figures");
+		json_array_append_new(recs, row);
+	}
+	if (rc < 0) {
+		json_decref(recs);
+		return m->c->err.code;
+	}
+	*out = recs;
+	return 0;
+}
+
+/* Each unit at level within the report's unit: its appraisal now and before, its figures,
+ * those the appraisal kept (else counted now); best first. */
 static int units(struct monthly *m, const char *level, json_t **out)
 {
 	struct gg_score_scope q;
 	json_t *now = NULL, *before = NULL, *recs = NULL, *all = json_array(), *r;
 	size_t i;
-	int rc;
+	int rc, stored, stored_before;
 
 	*out = NULL;
 	if ((rc = gg_score_scope_init(m->c, &q, m->period, level, NULL, m->under)) ||
-	    (rc = gg_score_metrics(m->c, &q, figures, 0, &recs)) || (rc = appraisals(m, level, m->period, &now)) ||
-	    (rc = appraisals(m, level, m->prev, &before)))
+	    (rc = appraisals(m, level, m->period, &now, &stored)) ||
+	    (rc = appraisals(m, level, m->prev, &before, &stored_before)) ||
+	    (stored && (rc = kept_figures(m, level, &recs))) ||
+	    (!recs && (rc = gg_score_metrics(m->c, &q, gg_score_kept, 0, &recs))))
 		goto done;
 	json_array_foreach (recs, i, r) {
 		const char *code = json_string_value(json_object_get(r, "unit"));
@@ -187,7 +205,7 @@ static int units(struct monthly *m, const char *level, json_t **out)
 		change(u, json_object_get(a, "total"), json_object_get(b, "total"));
 		json_object_set(u, "rank_prev", json_object_get(b, "rank"));
 		json_object_set(u, "score_prev", json_object_get(b, "total"));
-		for (const char *const *f = figures; *f; f++)
+		for (const char *const *f = gg_score_kept; *f; f++)
 			json_object_set(u, *f, json_object_get(r, *f));
 		json_array_append_new(all, u);
 	}
@@ -255,49 +273,77 @@ static json_t *ends(json_t *recs, size_t n, int last)
 	return out;
 }
 
-/* The report's unit as a whole, month by month over the TREND months to the one the period
- * ends in: gg-score's ticket metrics grouped by month, the tickets read once; a month without
- * tickets has none received and no rates. */
-static int trend(struct monthly *m, const char *root, json_t **out)
+/* The on-time share of counts: resolved on time of resolved, in percent to one decimal; null
+ * when nothing was resolved. */
+static json_t *share(json_t *on_time, json_t *resolved)
 {
-	struct gg_score_scope q;
-	json_t *recs = NULL, *cols = NULL, *by_month = json_object(), *r;
-	char last[16], first[16];
-	int64_t to;
+	double n = json_number_value(resolved);
+
+	return n > 0 ? json_real(round(1000.0 * json_number_value(on_time) / n) / 10) : json_null();
+}
+
+/* The report's unit as a whole, month by month over the TREND months to the one the period
+ * ends in: the tickets received and resolved, and the share resolved on time, summed from the
+ * figures the communities' appraisals kept (report/trend.sql). The period itself, when no
+ * appraisal kept its figures, is summed from the communities shown; other months kept by
+ * none show nothing. */
+static int trend(struct monthly *m, json_t *communities, json_t **out)
+{
+	struct gg_stmt *st = gg_db_named(m->c->db, "report/trend", &m->c->err);
+	json_t *by_month = json_object(), *r;
+	char first[16], last[16];
+	int64_t from, to;
 	size_t i;
 	int rc;
 
 	*out = NULL;
-	if ((rc = gg_score_scope_init(m->c, &q, m->period, NULL, root, NULL)))
-		goto done;
-	gg_clock_format_date(q.to - 1, last);
-	last[7] = '\0';
-	if (gg_clock_period_shift(last, 1 - TREND, first) || gg_clock_period(first, &q.from, &to)) {
-		rc = gg_err_set(&m->c->err, GG_EX_USAGE, "--period %s: a year before it is before 1970", m->period);
-		goto done;
+	if (!st) {
+		json_decref(by_month);
+		return m->c->err.code;
 	}
-	gg_clock_format_date(q.from, q.from_day);
-	if ((rc = gg_score_ticket_metrics_by(m->c, &q, "month", trend_figures, &cols, &recs)))
-		goto done;
-	json_array_foreach (recs, i, r)
-		json_object_set(by_month, json_string_value(json_object_get(r, "month")), r);
+	gg_clock_period(m->period, &from, &to);
+	gg_clock_format_date(to - 1, last);
+	last[7] = '\0';
+	if (gg_clock_period_shift(last, 1 - TREND, first)) {
+		json_decref(by_month);
+		return gg_err_set(&m->c->err, GG_EX_USAGE, "--period %s: a year before it is before 1970", m->period);
+	}
+	gg_stmt_bind_text(st, gg_stmt_index(st, "rubric"), m->rubric);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "first"), first);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "last"), last);
+	gg_stmt_bind_text(st, gg_stmt_index(st, "under"), m->under);
+	while ((rc = gg_stmt_step(st, &m->c->err)) > 0) {
+		json_t *row = gg_stmt_row(st);
+		json_object_set_new(by_month, json_string_value(json_object_get(row, "period")), row);
+	}
+	if (rc < 0) {
+		json_decref(by_month);
+		return m->c->err.code;
+	}
+	if (!strcmp(m->period, last) && !json_object_get(by_month, last)) {
+		json_int_t n[3] = {0, 0, 0};
+		json_array_foreach (communities, i, r) {
+			n[0] += json_integer_value(json_object_get(r, "received"));
+			n[1] += json_integer_value(json_object_get(r, "resolved"));
+			n[2] += json_integer_value(json_object_get(r, "resolved_on_time"));
+		}
+		json_object_set_new(
+			by_month, last,
+			json_pack("{s:I, s:I, s:I}", "received", n[0], "resolved", n[1], "resolved_on_time", n[2]));
+	}
 	*out = json_array();
 	for (int k = 0; k < TREND; k++) {
 		char p[16];
 		gg_clock_period_shift(first, k, p);
-		json_t *t = json_pack("{s:s}", "period", p), *got = json_object_get(by_month, p);
-		for (const char *const *f = trend_figures; *f; f++)
-			json_object_set_new(t, *f,
-					    got			      ? json_incref(json_object_get(got, *f))
-					    : !strcmp(*f, "received") ? json_integer(0)
-								      : json_null());
-		json_array_append_new(*out, t);
+		json_t *got = json_object_get(by_month, p);
+		json_array_append_new(
+			*out,
+			json_pack("{s:s, s:O?, s:O?, s:o}", "period", p, "received", json_object_get(got, "received"),
+				  "resolved", json_object_get(got, "resolved"), "on_time",
+				  share(json_object_get(got, "resolved_on_time"), json_object_get(got, "resolved"))));
 	}
-done:
-	json_decref(recs);
-	json_decref(cols);
 	json_decref(by_month);
-	return rc;
+	return 0;
 }
 
 /* The level each street's resolved tickets ended at: grid, community, street, department. */
@@ -351,8 +397,7 @@ int gg_report_monthly(struct gg_ctx *c, const char *period, const char *under, c
 		goto done;
 	}
 	if ((rc = root_of(&m, &head)) || (rc = listed(&m, &q, &l, listed_in)) || (rc = units(&m, "street", &s)) ||
-	    (rc = units(&m, "community", &k)) || (rc = streets_of(&m, k, s, listed_in)) ||
-	    (rc = trend(&m, json_string_value(json_object_get(head, "unit")), &t)))
+	    (rc = units(&m, "community", &k)) || (rc = streets_of(&m, k, s, listed_in)) || (rc = trend(&m, k, &t)))
 		goto done;
 	gg_clock_format(gg_clock_now(), as_of);
 	json_object_set_new(head, "period", json_string(period));

@@ -619,11 +619,36 @@ static int results(struct gg_ctx *c, const struct rubric *r, const char *period,
 	return 0;
 }
 
-/* The metrics a rubric reads, NULL-terminated (names borrowed from it). */
+const char *const gg_score_kept[] = {"received",
+				     "resolved",
+				     "resolved_on_time",
+				     "on_time",
+				     "resolved_in_grid",
+				     "resolved_in_community",
+				     "first_satisfaction",
+				     "escalated_street",
+				     "escalated_department",
+				     "volunteers_active",
+				     "verified_hours",
+				     "orders_done",
+				     "workers_per_10000",
+				     "survey_satisfaction",
+				     "resolved_at_grid",
+				     "resolved_at_community",
+				     "resolved_at_street",
+				     "resolved_at_department",
+				     NULL};
+
+/* The metrics an appraisal reads: the rubric's, and those kept with it (gg_score_kept),
+ * NULL-terminated (names borrowed). */
 static const char **needed(const struct rubric *r)
 {
+	size_t kept = sizeof gg_score_kept / sizeof *gg_score_kept - 1;
 	size_t n = r->nind + r->nded + r->nbonus + r->ntie, k = 0;
-	const char **names = calloc(n + 1, sizeof *names);
+	const char **names = calloc(n + kept + 1, sizeof *names);
+
+	for (size_t i = 0; names && i < kept; i++)
+		names[k++] = gg_score_kept[i];
 
 	for (size_t i = 0; names && i < n; i++) {
 		const struct indicator *in = i < r->nind	     ? &r->ind[i]
@@ -688,6 +713,11 @@ static int store(struct gg_ctx *c, const struct rubric *r, const struct gg_score
 		gg_stmt_bind_json(st, 7, ind);
 		gg_stmt_bind_text(st, 8, r->digest);
 		gg_stmt_bind_int(st, 9, gg_clock_now());
+		json_t *kept = json_object();
+		for (const char *const *f = gg_score_kept; *f; f++)
+			json_object_set(kept, *f, json_object_get(u, *f));
+		gg_stmt_bind_json(st, 10, kept);
+		json_decref(kept);
 		json_decref(ind);
 		if (gg_stmt_run(st, &c->err))
 			return c->err.code;

@@ -103,6 +103,9 @@ int gg_score_result_list(struct gg_ctx *c, json_t *filter, int (*fn)(struct gg_c
 
 /* ---- score-appraise.c: appraisal by a rubric, ranks ---- */
 
+/* score-appraise.c: the metrics an appraisal keeps with it, whatever its rubric reads: the
+ * figures of the unit gg-report monthly shows (NULL-terminated) */
+extern const char *const gg_score_kept[];
 /* score-appraise.c: the appraisals' references to their units (they are kept whole runs at a time) */
 extern const struct gg_kind gg_appraisal_kind;
 /* score-appraise.c: appraises every unit at the rubric's level (or level) for the period by

@@ -147,7 +147,7 @@ $before"
 	assert_line --index 0 $'unit\tname\tperiod\tprevious\trubric\tprovisional\tas_of'
 	assert_line 'rank	unit	name	score	change	arrow	score_prev	rank_prev	received	on_time	resolved_in_grid	resolved_in_community	first_satisfaction	escalated_street	escalated_department	volunteers_active	verified_hours	orders_done	workers_per_10000	survey_satisfaction	listed'
 	assert_line $'party_org\tname\tcommunity\tresponses\trate\tlow\thigh\tverdict'
-	assert_line $'period\treceived\ton_time\tresolved_in_grid\tresolved_in_community\tfirst_satisfaction'
+	assert_line $'period\treceived\tresolved\ton_time'
 	a=$(monthly 2>/dev/null | jq -S 'del(.report.as_of)')
 	b=$(TZ=America/New_York monthly 2>/dev/null | jq -S 'del(.report.as_of)')
 	assert_equal "$a" "$b"
@@ -214,4 +214,43 @@ PY
 		"file://$BATS_TEST_TMPDIR/report.html" >/dev/null 2>&1
 	assert_equal "$(head -c 8 "$BATS_TEST_TMPDIR/report.png" | od -An -tx1 | tr -d ' \n')" 89504e470d0a1a0a
 	[ "$(stat -c %s "$BATS_TEST_TMPDIR/report.png")" -gt 50000 ]
+}
+
+@test "monthly reads the figures the appraisal kept, the same figures it counts when the appraisal kept none" {
+	fresh_db
+	run -0 --separate-stderr monthly
+	kept=$(jq -S 'del(.report.as_of)' <<<"$output")
+	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM appraisal WHERE figures IS NULL")" 0
+	# appraisals made by an older gg kept none: the report counts the month's tickets instead
+	sqlite3 "$GG_DB" "UPDATE appraisal SET figures = NULL"
+	run -0 --separate-stderr monthly
+	# the same, but for the months before, whose trend only kept figures give
+	assert_equal "$(jq -S 'del(.report.as_of, .trend)' <<<"$output")" "$(jq -S 'del(.trend)' <<<"$kept")"
+	assert_equal "$(jq -cS '.trend[-1]' <<<"$output")" "$(jq -c '.trend[-1]' <<<"$kept")"
+	assert_equal "$(jq -c '.trend[-2].received' <<<"$output")" null
+	# the kept ones are what the report shows, whatever happened since: a ticket taken in late
+	# changes the counted figures, not the kept ones
+	cp "$SEED_DB" "$GG_DB"
+	gg-ticket import >/dev/null <<<'{"category": "env.garbage", "title": "补录", "unit": "TZ-HL-CZ-01-G01",
+		"reported_at": "2026-11-20T09:00:00+08:00"}'
+	run -0 --separate-stderr gg-score metrics --period 2026-11 --unit TZ-HL-CZ-01 -o json
+	assert_equal "$(jq '.[0].received' <<<"$output")" \
+		"$(($(jq '.communities[] | select(.unit == "TZ-HL-CZ-01") | .received' <<<"$kept") + 1))"
+	run -0 --separate-stderr monthly
+	assert_equal "$(jq '.communities[] | select(.unit == "TZ-HL-CZ-01") | .received' <<<"$output")" \
+		"$(jq '.communities[] | select(.unit == "TZ-HL-CZ-01") | .received' <<<"$kept")"
+	assert_equal "$(jq -S '.trend[-1]' <<<"$output")" "$(jq '.trend[-1]' <<<"$kept")"
+}
+
+@test "monthly: the trend sums the months the communities' appraisals kept, the on-time share of their counts" {
+	fresh_db
+	run -0 --separate-stderr monthly
+	report=$output
+	# November: the communities' counts summed, and the share worked out from the sums
+	assert_equal "$(jq -c '.trend[-1]' <<<"$report")" "$(jq -c '{period: "2026-11",
+		received: ([.communities[].received] | add), resolved: ([.communities[].resolved] | add),
+		on_time: (([.communities[].resolved_on_time] | add) * 1000 / ([.communities[].resolved] | add) | round / 10)}' <<<"$report")"
+	# October appraised with nothing in it; September and before never appraised: nothing shown
+	assert_equal "$(jq -c '.trend[-2]' <<<"$report")" '{"period":"2026-10","received":0,"resolved":0,"on_time":null}'
+	assert_equal "$(jq -c '.trend[-3]' <<<"$report")" '{"period":"2026-09","received":null,"resolved":null,"on_time":null}'
 }
