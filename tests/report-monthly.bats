@@ -254,3 +254,27 @@ PY
 	assert_equal "$(jq -c '.trend[-2]' <<<"$report")" '{"period":"2026-10","received":0,"resolved":0,"on_time":null}'
 	assert_equal "$(jq -c '.trend[-3]' <<<"$report")" '{"period":"2026-09","received":null,"resolved":null,"on_time":null}'
 }
+
+@test "the same month's burden audit: its exact findings, each the demand gg-org keeps, and October's counts" {
+	fresh_db
+	run -1 --separate-stderr gg-report burden --period 2026-11 -o json
+	audit=$output
+	# the demo city's demands of November (share/gg/examples/taizhou.yaml): one finding of each
+	# rule, two demands of a negative-list duty, and one inspection past the yearly cap
+	assert_equal "$(jq -r '.findings[] | "\(.rule) \(.community) \(.demand)"' <<<"$audit")" "$(printf '%s\n' \
+		'unapproved TZ-HL-CD-01 8' 'unapproved TZ-HL-CZ-01 5' 'negative_list TZ-HL-CZ-02 6' \
+		'negative_list TZ-HL-CZ-02 7' 'unfunded TZ-HL-CD-02 11' 'inspections TZ-HL-CZ-02 7' \
+		'repeated_field TZ-HL-CZ-01 5' 'repeated_field TZ-HL-CZ-01 5' 'signboard TZ-GG-KA-02 10')"
+	# each names its demand as gg-org keeps it: community, department, title and date
+	jq -r '.findings[] | [.demand, .community, .department, .title, .date] | @tsv' <<<"$audit" | sort -u \
+		>"$BATS_TEST_TMPDIR/found"
+	sqlite3 -separator $'\t' "$GG_DB" "SELECT id, unit, department, title, date FROM demand
+		WHERE id IN ($(jq -r '[.findings[].demand] | unique | join(",")' <<<"$audit")) ORDER BY id" |
+		sort >"$BATS_TEST_TMPDIR/kept"
+	run diff "$BATS_TEST_TMPDIR/kept" "$BATS_TEST_TMPDIR/found"
+	assert_success
+	# 一次提交: the data request 5 asks again for two fields that 4 asked for first
+	assert_equal "$(jq -c '[.findings[] | select(.rule == "repeated_field") | .figures.field]' <<<"$audit")" '["姓名","身份证号"]'
+	assert_equal "$(jq -c '[.counts[] | [.rule, .before, .after, .change_pct]]' <<<"$audit")" \
+		'[["unapproved",1,2,100],["negative_list",0,2,null],["unfunded",0,1,null],["inspections",0,1,null],["repeated_field",0,2,null],["signboard",0,1,null]]'
+}
