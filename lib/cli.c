@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <locale.h>
 #include <malloc.h>
 #include <pwd.h>
@@ -317,20 +318,62 @@ static int copy(FILE *from, FILE *to)
 	return fflush(to) ? -1 : 0;
 }
 
+/* Whether path names the file st is: the database, one of several --db. */
+static int same_file(const char *path, const struct stat *st)
+{
+	struct stat db;
+
+	return path && stat(path, &db) == 0 && db.st_dev == st->st_dev && db.st_ino == st->st_ino;
+}
+
+/* The file --out writes, in target: a symlink's target (written through, as a shell's > does),
+ * else the path given. Refused: what is not a regular file (a device, a pipe, a directory: a
+ * rename would put a file in its place), a file the caller may not write, and the database. */
+static int out_target(struct gg_ctx *c, char target[PATH_MAX])
+{
+	struct stat st;
+
+	if (lstat(c->out_path, &st) != 0) {
+		snprintf(target, PATH_MAX, "%s", c->out_path);
+		return 0;
+	}
+	if (S_ISLNK(st.st_mode) && !realpath(c->out_path, target))
+		return gg_err_set(&c->err, GG_EX_CANTCREAT, "--out '%s': a link to nothing (%s)", c->out_path,
+				  strerror(errno));
+	if (!S_ISLNK(st.st_mode))
+		snprintf(target, PATH_MAX, "%s", c->out_path);
+	if (stat(target, &st) != 0)
+		return gg_err_set(&c->err, GG_EX_CANTCREAT, "--out '%s': %s", c->out_path, strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return gg_err_set(&c->err, GG_EX_CANTCREAT,
+				  "--out '%s' is not a regular file: a report is written to a file", c->out_path);
+	if (access(target, W_OK) != 0)
+		return gg_err_set(&c->err, GG_EX_CANTCREAT, "--out '%s': %s", c->out_path, strerror(errno));
+	for (int i = 0; i < (c->ndbs > 1 ? c->ndbs : 1); i++)
+		if (same_file(c->ndbs > 1 ? c->dbs[i] : c->db_path, &st))
+			return gg_err_set(&c->err, GG_EX_USAGE, "--out '%s' is the database the report reads",
+					  c->out_path);
+	return 0;
+}
+
 /* The held output into the file --out named: written under a temporary name beside it, then
  * renamed over it, so that the file is whole or absent, never half written, and an old one
  * stays as it was until the new one is complete. Made as a new file would be (umask). */
 static int to_file(struct gg_ctx *c, int committed)
 {
-	char *tmp = malloc(strlen(c->out_path) + 16), *slash;
-	mode_t mask = umask(0);
+	char target[PATH_MAX];
+	char *tmp, *slash;
+	mode_t mask;
 	int fd, code = GG_EX_CANTCREAT, err = 0;
 	FILE *f = NULL;
 
-	umask(mask);
-	if (!tmp)
+	if (out_target(c, target))
+		return c->err.code;
+	if (!(tmp = malloc(strlen(target) + 16)))
 		return gg_err_oom(&c->err);
-	slash = strrchr(strcpy(tmp, c->out_path), '/');
+	mask = umask(0);
+	umask(mask);
+	slash = strrchr(strcpy(tmp, target), '/');
 	strcpy(slash ? slash + 1 : tmp, ".gg-out.XXXXXX");
 	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, 0666 & ~mask) || !(f = fdopen(fd, "w"))) {
 		err = errno;
@@ -344,7 +387,7 @@ static int to_file(struct gg_ctx *c, int committed)
 			err = errno;
 		if (fclose(f) && !err)
 			err = errno;
-		if (!err && rename(tmp, c->out_path))
+		if (!err && rename(tmp, target))
 			err = errno, code = GG_EX_CANTCREAT;
 		if (err)
 			unlink(tmp);

@@ -7,19 +7,23 @@
 
 #include "emit-writer.h"
 
-/* Text in a table cell or a heading: a pipe would end the cell, and markup characters would
- * turn a name into emphasis or code, so they are escaped; < as an entity, so no name becomes
- * HTML where Markdown is rendered. */
-static void put_md(FILE *f, const char *s)
+/* Text in a table cell or a heading: on one line, control characters made visible (as a
+ * table shows them); a pipe would end the cell, and markup characters would turn a name into
+ * emphasis or code, so they are escaped; < and & as entities, so no name becomes HTML where
+ * Markdown is rendered. */
+static void put_md(FILE *f, const char *text)
 {
-	for (; *s; s++) {
-		if (strchr("\\|*`[]", *s))
+	char *v = gg_emit_visible(text, 0);
+
+	for (const char *s = v ? v : ""; *s; s++) {
+		if (strchr("\\|*_`[]", *s))
 			putc('\\', f);
-		if (*s == '<')
-			fputs("&lt;", f);
+		if (*s == '<' || *s == '&')
+			fputs(*s == '<' ? "&lt;" : "&amp;", f);
 		else
 			putc(*s, f);
 	}
+	free(v);
 }
 
 /* The value of a head field, on one line. */

@@ -24,6 +24,7 @@ struct monthly {
 	const char *period, *under, *rubric;
 	char prev[16];
 	int provisional;
+	int stored; /* an appraisal of the period by the rubric is stored, at either level */
 };
 
 static int collect(struct gg_ctx *c, json_t *rec, void *into)
@@ -58,7 +59,17 @@ static int appraisals(struct monthly *m, const char *level, const char *period, 
 	int rc = gg_score_ranks(m->c, m->rubric, period, level, NULL, collect, recs);
 
 	*stored = !rc && json_array_size(recs);
-	if (!rc && !json_array_size(recs)) {
+	if (!rc && !*stored && strcmp(m->rubric, "default")) {
+		/* a rubric of one's own is never reckoned for it: the built-in one is another */
+		json_decref(recs);
+		*by_unit = json_object();
+		fprintf(stderr, "%s: no appraisal of the %s by the rubric '%s' is stored for %s: %s\n", m->c->prog,
+			strcmp(level, "street") ? "communities" : "streets", m->rubric, period,
+			period == m->period ? "they have no score" : "no change is shown");
+		return 0;
+	}
+	m->stored |= *stored && period == m->period;
+	if (!rc && !*stored) {
 		json_decref(recs);
 		rc = gg_score_appraise_draft(m->c, period, level, &recs);
 		fprintf(stderr,
@@ -120,9 +131,9 @@ static int by_rank(const void *pa, const void *pb)
 	json_t *a = *(json_t *const *)pa, *b = *(json_t *const *)pb;
 	json_t *ra = json_object_get(a, "rank"), *rb = json_object_get(b, "rank");
 
-	if (!ra != !rb)
-		return ra ? -1 : 1;
-	if (ra && json_integer_value(ra) != json_integer_value(rb))
+	if (json_is_integer(ra) != json_is_integer(rb))
+		return json_is_integer(ra) ? -1 : 1;
+	if (json_is_integer(ra) && json_integer_value(ra) != json_integer_value(rb))
 		return json_integer_value(ra) < json_integer_value(rb) ? -1 : 1;
 	return strcmp(json_string_value(json_object_get(a, "unit")), json_string_value(json_object_get(b, "unit")));
 }
@@ -377,12 +388,22 @@ static int root_of(struct monthly *m, json_t **head)
 	if (!rc)
 		return gg_err_set(&m->c->err, GG_EX_DATAERR, "the database holds no city: gg-org import one first");
 	*head = json_pack("{s:s, s:s}", "unit", gg_stmt_text(st, 0), "name", gg_stmt_text(st, 1));
+	if ((rc = gg_stmt_step(st, &m->c->err)) != 0) {
+		if (rc > 0)
+			gg_err_set(&m->c->err, GG_EX_USAGE,
+				   "the database holds more than one city (%s, %s): name one with --under",
+				   json_string_value(json_object_get(*head, "unit")), gg_stmt_text(st, 0));
+		gg_stmt_run(st, &m->c->err);
+		json_decref(*head);
+		*head = NULL;
+		return m->c->err.code;
+	}
 	return 0;
 }
 
 int gg_report_monthly(struct gg_ctx *c, const char *period, const char *under, const char *rubric, json_t **out)
 {
-	struct monthly m = {c, period, under, rubric ? rubric : "default", "", 0};
+	struct monthly m = {c, period, under, rubric ? rubric : "default", "", 0, 0};
 	struct gg_score_scope q;
 	json_t *head = NULL, *listed_in = json_object(), *s = NULL, *k = NULL, *l = NULL, *t = NULL, *ranked;
 	char as_of[32];
@@ -399,6 +420,14 @@ int gg_report_monthly(struct gg_ctx *c, const char *period, const char *under, c
 	if ((rc = root_of(&m, &head)) || (rc = listed(&m, &q, &l, listed_in)) || (rc = units(&m, "street", &s)) ||
 	    (rc = units(&m, "community", &k)) || (rc = streets_of(&m, k, s, listed_in)) || (rc = trend(&m, k, &t)))
 		goto done;
+	if (!m.stored && strcmp(m.rubric, "default")) {
+		rc = gg_err_set(
+			&c->err, GG_EX_DATAERR,
+			"no appraisal by the rubric '%s' is stored for %s (gg-score rank --period %s lists those "
+			"that are)",
+			m.rubric, period, period);
+		goto done;
+	}
 	gg_clock_format(gg_clock_now(), as_of);
 	json_object_set_new(head, "period", json_string(period));
 	json_object_set_new(head, "previous", json_string(m.prev));
@@ -409,7 +438,7 @@ int gg_report_monthly(struct gg_ctx *c, const char *period, const char *under, c
 	json_t *r;
 	size_t i;
 	json_array_foreach (k, i, r)
-		if (json_object_get(r, "rank"))
+		if (json_is_integer(json_object_get(r, "rank")))
 			json_array_append(ranked, r);
 	*out = json_pack("{s:o, s:O, s:O, s:o, s:o, s:O, s:O, s:o}", "head", head, "streets", s, "communities", k,
 			 "best", ends(ranked, 5, 0), "worst", ends(ranked, 5, 1), "listed", l, "trend", t, "resolution",

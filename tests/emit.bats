@@ -220,14 +220,14 @@ Q3        12    1'
 	assert_line -n 1 '**Unit** TZ-HL · **Period** 2026-11 · **Previous period** 2026-10 · **Rubric** default · **As of** 2026-12-01T08:00:00+08:00'
 	assert_line -n 2 '> **Provisional: no appraisal is stored for the period; computed with the default rubric**'
 	assert_line -n 3 '## overdue'
-	assert_line -n 4 '| id | Unit | Title | due_at |'
+	assert_line -n 4 '| id | Unit | Title | due\_at |'
 	assert_line -n 5 '| ---: | --- | --- | --- |'
 	assert_line -n 7 '| 12 | Q3 | no |  |'
 	assert_line -n 9 '| Unit | open | overdue |'
 	assert_line -n 10 '| --- | ---: | ---: |'
 	# a pipe escaped, markup made text; reals with the decimals their column needs
 	run -0 env LC_ALL=en_US.UTF-8 "$EMIT" md charts
-	assert_line '| A\|B &lt;c> & "d" | 12 | 5 | 4 | 1 |'
+	assert_line '| A\|B &lt;c> &amp; "d" | 12 | 5 | 4 | 1 |'
 	assert_line '| 1 | 东进社区 | 95.50 |'
 	assert_line '| 2026-12 | 95.00 | 84.0 |'
 }

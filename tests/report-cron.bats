@@ -44,8 +44,7 @@ cron() {
 	run -0 cron burden-audit.sh GG_NOW=2026-12-07T07:00:00+08:00 GG_MAIL="$BATS_TEST_TMPDIR/mail"
 	assert_output ''
 	[ ! -e "$BATS_TEST_TMPDIR/mailed" ]
-	run env -i PATH="$PATH" HOME="$BATS_TEST_TMPDIR" "$CRON/burden-audit.sh"
-	[ "$status" -ne 0 ]
+	run -64 env -i PATH="$PATH" HOME="$BATS_TEST_TMPDIR" "$CRON/burden-audit.sh"
 	assert_output --partial 'GG_DB must name the database'
 	[ ! -e "$BATS_TEST_TMPDIR/.local/share/gg/gg.db" ]
 }
@@ -72,7 +71,11 @@ $BATS_TEST_TMPDIR/reports/2026-11/monthly.xlsx"
 	fresh_db
 	run -64 --separate-stderr cron monthly-report.sh GG_PERIOD=2026-13 GG_REPORT_DIR="$BATS_TEST_TMPDIR/reports"
 	assert_output ''
-	[ -z "$(ls -A "$BATS_TEST_TMPDIR/reports/2026-13")" ]
+	[ ! -e "$BATS_TEST_TMPDIR/reports/2026-13" ]
+	run -64 --separate-stderr cron monthly-report.sh GG_PERIOD=../x GG_REPORT_DIR="$BATS_TEST_TMPDIR/reports"
+	[ ! -e "$BATS_TEST_TMPDIR/x" ]
+	run -64 --separate-stderr env -i PATH="$PATH" "$CRON/monthly-report.sh"
+	assert_equal "$stderr" 'monthly-report.sh: GG_DB must name the database: a cron job never makes one'
 	touch "$BATS_TEST_TMPDIR/file"
 	run -73 --separate-stderr cron monthly-report.sh GG_REPORT_DIR="$BATS_TEST_TMPDIR/file"
 	assert_output ''

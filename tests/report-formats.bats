@@ -198,3 +198,22 @@ EOF
 	run -64 --separate-stderr gg-report staffing -o pdf
 	assert_equal "$stderr" "gg-report: unknown output format 'pdf': use yaml, json, ndjson, tsv, csv, table, md, html or xlsx"
 }
+
+@test "--out writes a file and nothing else: never the database, a device or a pipe; through a link to its target" {
+	fresh_db
+	before=$(sha256sum "$GG_DB")
+	run -64 --separate-stderr gg-report staffing -o csv --out "$GG_DB"
+	assert_equal "${stderr_lines[0]}" "gg-report: --out '$GG_DB' is the database the report reads"
+	assert_equal "$(sha256sum "$GG_DB")" "$before"
+	mkfifo "$BATS_TEST_TMPDIR/pipe"
+	run -73 --separate-stderr gg-report staffing -o csv --out "$BATS_TEST_TMPDIR/pipe"
+	assert_equal "${stderr_lines[0]}" "gg-report: --out '$BATS_TEST_TMPDIR/pipe' is not a regular file: a report is written to a file"
+	[ -p "$BATS_TEST_TMPDIR/pipe" ]
+	run -73 --separate-stderr gg-report staffing -o csv --out /dev/null
+	[ -c /dev/null ]
+	echo old >"$BATS_TEST_TMPDIR/target.csv"
+	ln -s target.csv "$BATS_TEST_TMPDIR/link.csv"
+	run -0 gg-report staffing -o csv --out "$BATS_TEST_TMPDIR/link.csv"
+	[ -L "$BATS_TEST_TMPDIR/link.csv" ]
+	assert_equal "$(head -n 1 "$BATS_TEST_TMPDIR/target.csv" | cut -d, -f1)" unit
+}

@@ -278,3 +278,35 @@ PY
 	assert_equal "$(jq -c '[.counts[] | [.rule, .before, .after, .change_pct]]' <<<"$audit")" \
 		'[["unapproved",1,2,100],["negative_list",0,2,null],["unfunded",0,1,null],["inspections",0,1,null],["repeated_field",0,2,null],["signboard",0,1,null]]'
 }
+
+@test "monthly: a community appraised by nobody ranks last, out of the best five; two cities need --under" {
+	fresh_db
+	gg-org unit add --code TZ-GG-DP-04 --name 新社区 --level community --parent TZ-GG-DP >/dev/null
+	# the appraisal's own figures are of the communities it appraised; counted now, every one
+	run -0 --separate-stderr monthly
+	assert_equal "$(jq '[.communities[] | select(.unit == "TZ-GG-DP-04")] | length' <<<"$output")" 0
+	sqlite3 "$GG_DB" "UPDATE appraisal SET figures = NULL"
+	run -0 --separate-stderr monthly
+	assert_equal "$(jq -c '.communities[-1] | [.unit, .rank, .score]' <<<"$output")" '["TZ-GG-DP-04",null,null]'
+	assert_equal "$(jq -c '[.best[].rank]' <<<"$output")" '[1,2,3,4,5]'
+	assert_equal "$(jq -c '.worst[0].rank' <<<"$output")" 12
+	gg-org unit add --code AA --name 另一市 --level city >/dev/null
+	run -64 --separate-stderr monthly
+	assert_output ''
+	assert_equal "${stderr_lines[0]}" 'gg-report: the database holds more than one city (AA, TZ): name one with --under'
+	run -0 --separate-stderr monthly --under TZ
+}
+
+@test "monthly --rubric NAME: only what that rubric stored, never the built-in one in its place" {
+	fresh_db
+	run -65 --separate-stderr monthly --rubric nosuch
+	assert_output ''
+	assert_equal "${stderr_lines[-1]}" "gg-report: no appraisal by the rubric 'nosuch' is stored for 2026-11 (gg-score rank --period 2026-11 lists those that are)"
+	sed 's/^name: default/name: harsh/' "$TOP/share/gg/rubrics/default.yaml" >"$BATS_TEST_TMPDIR/harsh.yaml"
+	gg-score appraise --period 2026-11 --rubric "$BATS_TEST_TMPDIR/harsh.yaml" >/dev/null
+	run -0 --separate-stderr monthly --rubric harsh
+	# November's communities scored by it, October's by nothing: no change, and the streets no score
+	assert_equal "$(jq -c '[.communities[] | select(.score == null or .score_prev != null)] | length' <<<"$output")" 0
+	assert_equal "$(jq -c '[.streets[].score] | unique' <<<"$output")" '[null]'
+	assert_equal "$(jq -r .report.rubric <<<"$output")" harsh
+}
