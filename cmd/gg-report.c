@@ -175,17 +175,23 @@ static int report_args(struct gg_ctx *c, int argc, char **argv, const char *take
 					     {"lang", required_argument, NULL, 'L'},
 					     {"inspection-cap", required_argument, NULL, 'i'},
 					     {0}};
+	const char *letters = "plbUrOLi";
+	unsigned seen = 0;
 	int o;
 
 	while ((o = gg_cli_opts(c, argc, argv, "", opts)) != -1) {
+		const char *at = o > 0 ? strchr(letters, o) : NULL;
+		if (at && (seen & 1u << (at - letters)))
+			return gg_cli_usage(c, "--%s given twice: a report takes one", opts[at - letters].name);
+		if (at)
+			seen |= 1u << (at - letters);
 		if (o == 'O' || o == 'L') {
 			*(o == 'O' ? &c->out_path : &c->lang) = optarg;
 			continue;
 		}
 		if (o < 0 || !strchr(takes, o))
 			return o < 0 ? GG_EX_USAGE
-				     : gg_cli_usage(c, "%s takes no --%s", argv[0],
-						    opts[strchr("plbUrOLi", o) - "plbUrOLi"].name);
+				     : gg_cli_usage(c, "%s takes no --%s", argv[0], opts[at - letters].name);
 		*(o == 'p'   ? &a->period
 		  : o == 'l' ? &a->level
 		  : o == 'b' ? &a->by
@@ -378,7 +384,8 @@ static int cmd_burden(struct gg_ctx *c, int argc, char **argv)
 		"demand", "title",     "date",		 "figures",    NULL};
 	static const char *const count_cols[] = {"rule", "before", "after", "change_pct", NULL};
 	struct report_args a = {0};
-	json_t *findings, *counts, *r;
+	json_t *findings, *counts, *head, *r;
+	char before[16];
 	long cap;
 	size_t i;
 	int rc = report_args(c, argc, argv, "pUi", &a);
@@ -387,9 +394,16 @@ static int cmd_burden(struct gg_ctx *c, int argc, char **argv)
 		return rc;
 	if (!a.period)
 		return gg_cli_usage(c, "burden needs --period P (2026-11, 2026-Q4, 2026-W48, 2026)");
-	if (gg_report_burden(c, a.period, a.under, cap, &findings, &counts))
+	if (gg_report_burden(c, a.period, a.under, cap, &findings, &counts) || gg_report_root(c, a.under, 0, &head))
 		return c->err.code;
 	struct gg_emit *e = gg_out_open(c, 1, NULL);
+	/* its title, unit and period for a person (md, html, xlsx); the data gets them under report */
+	json_object_set_new(head, "title", json_string("burden"));
+	json_object_set_new(head, "period", json_string(a.period));
+	if (!gg_clock_period_shift(a.period, -1, before))
+		json_object_set_new(head, "previous", json_string(before));
+	gg_emit_head(e, head);
+	json_decref(head);
 	gg_emit_section(e, "findings", finding_cols);
 	json_array_foreach (findings, i, r)
 		gg_emit(e, r);

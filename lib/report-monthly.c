@@ -374,33 +374,6 @@ static json_t *resolution(json_t *streets)
 	return out;
 }
 
-/* What the report is of: the unit (--under, else the city), its name. */
-static int root_of(struct monthly *m, json_t **head)
-{
-	struct gg_stmt *st = gg_db_named(m->c->db, "report/root", &m->c->err);
-	int rc;
-
-	if (!st)
-		return m->c->err.code;
-	gg_stmt_bind_text(st, gg_stmt_index(st, "under"), m->under);
-	if ((rc = gg_stmt_step(st, &m->c->err)) < 0)
-		return m->c->err.code;
-	if (!rc)
-		return gg_err_set(&m->c->err, GG_EX_DATAERR, "the database holds no city: gg-org import one first");
-	*head = json_pack("{s:s, s:s}", "unit", gg_stmt_text(st, 0), "name", gg_stmt_text(st, 1));
-	if ((rc = gg_stmt_step(st, &m->c->err)) != 0) {
-		if (rc > 0)
-			gg_err_set(&m->c->err, GG_EX_USAGE,
-				   "the database holds more than one city (%s, %s): name one with --under",
-				   json_string_value(json_object_get(*head, "unit")), gg_stmt_text(st, 0));
-		gg_stmt_run(st, &m->c->err);
-		json_decref(*head);
-		*head = NULL;
-		return m->c->err.code;
-	}
-	return 0;
-}
-
 int gg_report_monthly(struct gg_ctx *c, const char *period, const char *under, const char *rubric, json_t **out)
 {
 	struct monthly m = {c, period, under, rubric ? rubric : "default", "", 0, 0};
@@ -417,8 +390,9 @@ int gg_report_monthly(struct gg_ctx *c, const char *period, const char *under, c
 				period);
 		goto done;
 	}
-	if ((rc = root_of(&m, &head)) || (rc = listed(&m, &q, &l, listed_in)) || (rc = units(&m, "street", &s)) ||
-	    (rc = units(&m, "community", &k)) || (rc = streets_of(&m, k, s, listed_in)) || (rc = trend(&m, k, &t)))
+	if ((rc = gg_report_root(c, under, 1, &head)) || (rc = listed(&m, &q, &l, listed_in)) ||
+	    (rc = units(&m, "street", &s)) || (rc = units(&m, "community", &k)) ||
+	    (rc = streets_of(&m, k, s, listed_in)) || (rc = trend(&m, k, &t)))
 		goto done;
 	if (!m.stored && strcmp(m.rubric, "default")) {
 		rc = gg_err_set(

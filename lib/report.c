@@ -70,3 +70,36 @@ int gg_report_tickets(struct gg_ctx *c, const char *period, const char *by, cons
 		q.level = "city";
 	return gg_score_ticket_metrics_by(c, &q, by, NULL, cols, out);
 }
+
+int gg_report_root(struct gg_ctx *c, const char *under, int strict, json_t **head)
+{
+	struct gg_stmt *st = gg_db_named(c->db, "report/root", &c->err);
+	int rc;
+
+	*head = NULL;
+	if (!st)
+		return c->err.code;
+	gg_stmt_bind_text(st, gg_stmt_index(st, "under"), under);
+	if ((rc = gg_stmt_step(st, &c->err)) < 0)
+		return c->err.code;
+	if (!rc)
+		return gg_err_set(&c->err, GG_EX_DATAERR,
+				  under ? "--under: unknown unit '%s'"
+					: "%sthe database holds no city: gg-org import one first",
+				  under ? under : "");
+	*head = json_pack("{s:s, s:s}", "unit", gg_stmt_text(st, 0), "name", gg_stmt_text(st, 1));
+	if ((rc = gg_stmt_step(st, &c->err)) > 0 && strict)
+		gg_err_set(&c->err, GG_EX_USAGE,
+			   "the database holds more than one city (%s, %s): name one with --under",
+			   json_string_value(json_object_get(*head, "unit")), gg_stmt_text(st, 0));
+	if (rc > 0 && !strict)
+		json_object_clear(*head); /* of several cities: none of them alone */
+	if (rc > 0)
+		gg_stmt_run(st, &c->err);
+	if (rc != 0 && c->err.code) {
+		json_decref(*head);
+		*head = NULL;
+		return c->err.code;
+	}
+	return 0;
+}

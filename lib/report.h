@@ -21,6 +21,10 @@ int gg_report_volunteers(struct gg_ctx *c, const char *period, const char *level
 int gg_report_tickets(struct gg_ctx *c, const char *period, const char *by, const char *under, json_t **cols,
 		      json_t **out);
 
+/* report.c: *head, what a report is of: {unit, name}, the unit under (data error when unknown),
+ * else the city; when the database holds several, a usage error if strict, else {} */
+int gg_report_root(struct gg_ctx *c, const char *under, int strict, json_t **head);
+
 /* report-monthly.c: *out, the monthly appraisal report of the period for the streets and
  * communities within under (NULL: the city): {head, streets, communities, best, worst, listed,
  * trend, resolution}, each but head a list of records; the appraisals stored by the rubric

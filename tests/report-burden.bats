@@ -104,7 +104,10 @@ findings() {
 	assert_equal "$(jq -c '[.counts[] | [.before, .after, .change_pct]]' <<<"$output")" \
 		'[[3,0,-100],[1,0,-100],[2,0,-100],[2,0,-100],[2,0,-100],[1,0,-100]]'
 	run -0 gg-report burden --period 2026-W37
-	assert_line --index 0 'findings: []'
+	assert_line 'findings: []'
+	# what the audit is of, for a person reading it and for a pipe
+	assert_equal "$(sed -n '1,6p' <<<"$output")" "$(printf '%s\n' report: '  unit: TZ' '  name: 泰州市' \
+		'  title: burden' '  period: "2026-W37"' '  previous: "2026-W36"')"
 }
 
 @test "--under keeps the communities within the unit" {
@@ -118,6 +121,10 @@ findings() {
 
 @test "-o tsv: the findings' and the counts' declared columns, a block each" {
 	run -1 gg-report burden --period 2026-11 -o tsv
+	# the head's block, then a blank line
+	assert_line --index 0 "$(printf 'unit\tname\ttitle\tperiod\tprevious')"
+	assert_line --index 1 "$(printf 'TZ\t泰州市\tburden\t2026-11\t2026-10')"
+	run -0 sed '1,3d' <<<"$output"
 	assert_line --index 0 "$(printf 'rule\tcommunity\tcommunity_name\tdepartment\tdepartment_name\tdemand\ttitle\tdate\tfigures')"
 	assert_line --index 1 "$(printf 'unapproved\tTZ-HL-CZ-01\t东进社区\tD-MZ\t海陵区民政局\t20\t入户走访\t2026-11-01\t{"kind":"task","duty":null,"duty_kind":null}')"
 	# a blank line, then the counts
@@ -125,7 +132,7 @@ findings() {
 		$'rule\tbefore\tafter\tchange_pct' $'unapproved\t2\t3\t50' $'unfunded\t0\t2\t')"
 	# declared columns show their header with no rows
 	run -0 gg-report burden --period 2026-12 -o tsv
-	assert_equal "$(sed -n '1,3p' <<<"$output")" "$(printf '%s\n' \
+	assert_equal "$(sed -n '4,6p' <<<"$output")" "$(printf '%s\n' \
 		$'rule\tcommunity\tcommunity_name\tdepartment\tdepartment_name\tdemand\ttitle\tdate\tfigures' '' \
 		$'rule\tbefore\tafter\tchange_pct')"
 }
