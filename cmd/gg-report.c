@@ -394,8 +394,12 @@ static int cmd_burden(struct gg_ctx *c, int argc, char **argv)
 		return rc;
 	if (!a.period)
 		return gg_cli_usage(c, "burden needs --period P (2026-11, 2026-Q4, 2026-W48, 2026)");
-	if (gg_report_burden(c, a.period, a.under, cap, &findings, &counts) || gg_report_root(c, a.under, 0, &head))
+	if (gg_report_root(c, a.under, 0, &head))
 		return c->err.code;
+	if (gg_report_burden(c, a.period, a.under, cap, &findings, &counts)) {
+		json_decref(head);
+		return c->err.code;
+	}
 	struct gg_emit *e = gg_out_open(c, 1, NULL);
 	/* its title, unit and period for a person (md, html, xlsx); the data gets them under report */
 	json_object_set_new(head, "title", json_string("burden"));

@@ -82,13 +82,15 @@ int gg_report_root(struct gg_ctx *c, const char *under, int strict, json_t **hea
 	gg_stmt_bind_text(st, gg_stmt_index(st, "under"), under);
 	if ((rc = gg_stmt_step(st, &c->err)) < 0)
 		return c->err.code;
+	if (!rc && under)
+		return gg_err_set(&c->err, GG_EX_DATAERR, "--under: unknown unit '%s'", under);
 	if (!rc)
-		return gg_err_set(&c->err, GG_EX_DATAERR,
-				  under ? "--under: unknown unit '%s'"
-					: "%sthe database holds no city: gg-org import one first",
-				  under ? under : "");
+		return gg_err_set(&c->err, GG_EX_DATAERR, "the database holds no city: gg-org import one first");
 	*head = json_pack("{s:s, s:s}", "unit", gg_stmt_text(st, 0), "name", gg_stmt_text(st, 1));
-	if ((rc = gg_stmt_step(st, &c->err)) > 0 && strict)
+	if (!strcmp(gg_stmt_text(st, 2), "grid") || !strcmp(gg_stmt_text(st, 2), "building"))
+		gg_err_set(&c->err, GG_EX_USAGE, "--under %s: a %s lies within one community; name the community",
+			   under, gg_stmt_text(st, 2));
+	else if ((rc = gg_stmt_step(st, &c->err)) > 0 && strict)
 		gg_err_set(&c->err, GG_EX_USAGE,
 			   "the database holds more than one city (%s, %s): name one with --under",
 			   json_string_value(json_object_get(*head, "unit")), gg_stmt_text(st, 0));
@@ -96,7 +98,7 @@ int gg_report_root(struct gg_ctx *c, const char *under, int strict, json_t **hea
 		json_object_clear(*head); /* of several cities: none of them alone */
 	if (rc > 0)
 		gg_stmt_run(st, &c->err);
-	if (rc != 0 && c->err.code) {
+	if (c->err.code) {
 		json_decref(*head);
 		*head = NULL;
 		return c->err.code;

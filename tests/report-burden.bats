@@ -187,3 +187,9 @@ findings() {
 	assert_equal "$(before --period 2026)" '[1,5]'
 	assert_equal "$(before --period 2021)" '[1,0]'
 }
+
+@test "--under a grid or a building is refused: it lies within one community, and would find nothing" {
+	run -64 --separate-stderr gg-report burden --period 2026-11 --under TZ-HL-CZ-01-G01
+	assert_output ''
+	assert_equal "${stderr_lines[0]}" 'gg-report: --under TZ-HL-CZ-01-G01: a grid lies within one community; name the community'
+}
