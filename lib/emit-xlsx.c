@@ -111,6 +111,30 @@ static void sheet_name(struct xlsx *x, const char *want, char *out, size_t size)
 	}
 }
 
+/* Text into a cell: past the most characters a cell holds (32,767) cut there and marked
+ * with an ellipsis, said on stderr, never left out as libxlsxwriter would. */
+static void put_text(lxw_worksheet *ws, int row, int col, const char *s, lxw_format *fmt)
+{
+	enum { MOST = 32767 };
+	size_t chars = 0, at = 0;
+	char *cut;
+
+	for (const char *p = s; *p; p++)
+		if ((*p & 0xc0) != 0x80 && ++chars == MOST)
+			at = (size_t)(p - s); /* where the last character that fits begins */
+	if (chars <= MOST) {
+		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, fmt);
+		return;
+	}
+	if (!(cut = malloc(at + 4)))
+		return;
+	memcpy(cut, s, at);
+	strcpy(cut + at, "…");
+	fprintf(stderr, "gg-report: xlsx: a cell of %zu characters cut to %d, the most a cell holds\n", chars, MOST);
+	worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, cut, fmt);
+	free(cut);
+}
+
 /* The title row: the report and what it is of, its period and other head fields; then the
  * banner of a provisional report in the row below. */
 static void title_rows(struct gg_emit *e, struct xlsx *x, lxw_worksheet *ws, const char *heading)
@@ -136,7 +160,7 @@ static void title_rows(struct gg_emit *e, struct xlsx *x, lxw_worksheet *ws, con
 		free(s);
 	}
 	fclose(f);
-	worksheet_write_string(ws, 0, 0, line ? line : "", x->title);
+	put_text(ws, 0, 0, line ? line : "", x->title);
 	free(line);
 	if (e->head && json_is_true(json_object_get(e->head, "provisional")))
 		worksheet_write_string(ws, 1, 0, gg_doc_label(e, "provisional"), x->banner);
@@ -175,7 +199,7 @@ static void cell(struct gg_emit *e, struct xlsx *x, lxw_worksheet *ws, int row, 
 						 : col->decimals > 2 ? 2
 								     : col->decimals]);
 	else
-		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c, s ? s : "", NULL);
+		put_text(ws, row, c, s ? s : "", NULL);
 	free(s);
 }
 

@@ -217,3 +217,14 @@ EOF
 	[ -L "$BATS_TEST_TMPDIR/link.csv" ]
 	assert_equal "$(head -n 1 "$BATS_TEST_TMPDIR/target.csv" | cut -d, -f1)" unit
 }
+
+@test "xlsx: text past the 32,767 characters a cell holds is cut there and marked, and said, never dropped" {
+	gg-org unit set TZ-HL-CZ-01 --name "$(printf '长%.0s' $(seq 40000))" >/dev/null
+	run -0 --separate-stderr gg-report staffing -o xlsx --out "$BATS_TEST_TMPDIR/s.xlsx"
+	assert_equal "$stderr" 'gg-report: xlsx: a cell of 40000 characters cut to 32767, the most a cell holds'
+	mkdir "$BATS_TEST_TMPDIR/x" && cd "$BATS_TEST_TMPDIR/x" && unzip -q ../s.xlsx
+	run -0 python3 -c 'import re, sys
+t = re.findall(r"<t[^>]*>([^<]*)</t>", open("xl/sharedStrings.xml", encoding="utf-8").read())
+print(max(len(s) for s in t), [s[-2:] for s in t if len(s) > 1000][0])'
+	assert_output "32767 长…"
+}
