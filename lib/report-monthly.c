@@ -33,20 +33,40 @@ static int collect(struct gg_ctx *c, json_t *rec, void *into)
 	return json_array_append(into, rec) ? gg_err_oom(&c->err) : 0;
 }
 
+static int descending(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x < y) - (x > y);
+}
+
 /* Ranks again by total alone, ties sharing a rank (1, 2, 2, 4): the appraisals of several
- * databases, each of which ranked only its own units. */
+ * databases, each of which ranked only its own units. A unit's rank is one more than the
+ * totals above its own, found in the totals sorted. */
 static void rerank(json_t *recs)
 {
-	size_t i, j, n = json_array_size(recs);
+	size_t i, n = json_array_size(recs);
+	double *totals = malloc((n ? n : 1) * sizeof *totals);
+	json_t *r;
 
-	for (i = 0; i < n; i++) {
-		json_t *r = json_array_get(recs, i);
+	if (!totals)
+		return;
+	json_array_foreach (recs, i, r)
+		totals[i] = json_number_value(json_object_get(r, "total"));
+	qsort(totals, n, sizeof *totals, descending);
+	json_array_foreach (recs, i, r) {
 		double total = json_number_value(json_object_get(r, "total"));
-		json_int_t ahead = 0;
-		for (j = 0; j < n; j++)
-			ahead += json_number_value(json_object_get(json_array_get(recs, j), "total")) > total;
-		json_object_set_new(r, "rank", json_integer(ahead + 1));
+		size_t lo = 0, hi = n;
+		while (lo < hi) { /* the first total not above this one */
+			size_t mid = (lo + hi) / 2;
+			if (totals[mid] > total)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		json_object_set_new(r, "rank", json_integer((json_int_t)lo + 1));
 	}
+	free(totals);
 }
 
 /* The appraisal of each unit at level for the period, by code: the one stored by the rubric,
