@@ -159,7 +159,8 @@ static int cmd_audit(struct gg_ctx *c, int argc, char **argv)
 
 /* The options of the reports over figures: which of period, level, by, under, rubric and
  * inspection-cap a report takes is named in `takes` (p, l, b, U, r, i); any other is a usage
- * error. Every report takes --out FILE and --lang (md, html and xlsx), which go to c. */
+ * error, and a report that takes a period needs one. Every report takes --out FILE and --lang
+ * (md, html and xlsx), which go to c. */
 struct report_args {
 	const char *period, *level, *by, *under, *rubric, *cap;
 };
@@ -201,6 +202,8 @@ static int report_args(struct gg_ctx *c, int argc, char **argv, const char *take
 	}
 	if (optind < argc)
 		return gg_cli_usage(c, "%s takes no arguments", argv[0]);
+	if (strchr(takes, 'p') && !a->period) /* every report of a period needs one */
+		return gg_cli_usage(c, "%s needs --period P (2026-11, 2026-Q4, 2026-W48, 2026)", argv[0]);
 	return 0;
 }
 
@@ -242,8 +245,6 @@ static int cmd_volunteers(struct gg_ctx *c, int argc, char **argv)
 
 	if (rc)
 		return rc;
-	if (!a.period)
-		return gg_cli_usage(c, "volunteers needs --period P (2026-11, 2026-Q4, 2026-W48, 2026)");
 	if (gg_report_volunteers(c, a.period, a.level, a.under, &recs))
 		return c->err.code;
 	struct gg_emit *e = gg_out_list(c, cols);
@@ -263,8 +264,8 @@ static int cmd_tickets(struct gg_ctx *c, int argc, char **argv)
 
 	if (rc)
 		return rc;
-	if (!a.period || !a.by)
-		return gg_cli_usage(c, "tickets needs --period P and --by FIELD");
+	if (!a.by)
+		return gg_cli_usage(c, "tickets needs --by FIELD");
 	if (gg_report_tickets(c, a.period, a.by, a.under, &cols, &recs))
 		return c->err.code;
 	const char **names = calloc(json_array_size(cols) + 1, sizeof *names);
@@ -330,8 +331,6 @@ static int cmd_monthly(struct gg_ctx *c, int argc, char **argv)
 
 	if (rc)
 		return rc;
-	if (!a.period)
-		return gg_cli_usage(c, "monthly needs --period P (2026-11, 2026-Q4, 2026-W48, 2026)");
 	if (gg_report_monthly(c, a.period, a.under, a.rubric, &doc))
 		return c->err.code;
 	struct gg_emit *e = gg_out_open(c, 1, NULL);
@@ -392,8 +391,6 @@ static int cmd_burden(struct gg_ctx *c, int argc, char **argv)
 
 	if (rc || (rc = inspection_cap(c, a.cap, &cap)))
 		return rc;
-	if (!a.period)
-		return gg_cli_usage(c, "burden needs --period P (2026-11, 2026-Q4, 2026-W48, 2026)");
 	if (gg_report_root(c, a.under, 0, &head))
 		return c->err.code;
 	if (gg_report_burden(c, a.period, a.under, cap, &findings, &counts)) {
