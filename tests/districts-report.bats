@@ -215,3 +215,19 @@ THREE=(--db a.db --db b.db --db c.db)
 			sort -gr | awk '{ r = $1 == prev ? r : NR; prev = $1; printf "%d\t%g\n", r, $1 }')"
 	assert_equal "$(sha256sum a.db b.db c.db)" "$BEFORE"
 }
+
+@test "burden over three files: each file's demands found, their ids told apart, the counts summed" {
+	for f in a.db:TZ-HL-CZ c.db:TZ-GG-KA; do
+		GG_DB=${f%%:*} gg-org import >/dev/null <<EOF2
+departments: [{code: D-MZ, name: 民政局, level: district}]
+demands: [{department: D-MZ, unit: ${f#*:}-01, kind: task, title: 入户走访, date: 2026-11-03}]
+EOF2
+		sqlite3 "${f%%:*}" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	done
+	BEFORE=$(sha256sum a.db b.db c.db)
+	run -1 --separate-stderr gg-report burden --period 2026-11 --db a.db --db b.db --db c.db -o json
+	assert_equal "$(jq -r '.findings[] | "\(.rule) \(.community) \(.demand)"' <<<"$output")" \
+		"$(printf '%s\n' 'unapproved TZ-GG-KA-01 12' 'unapproved TZ-HL-CZ-01 10')"
+	assert_equal "$(jq -c '.counts[] | select(.rule == "unapproved") | [.before, .after]' <<<"$output")" '[0,2]'
+	assert_equal "$(sha256sum a.db b.db c.db)" "$BEFORE"
+}
