@@ -194,7 +194,8 @@ demo: deps
 	  awk -F '\t' -v OFS='\t' '{ print $$1, $$2, $$4, $$5, $$11, $$12, $$13, $$14, $$3 }' | expand -t 6,19,26,47,63,81,88,100
 	@echo; echo '== the burden-reduction audit of November (基层减负): each finding, then each rule against October'
 	@./bin/gg-report --db $(DEMO_DB) burden --period 2026-11 -o tsv | \
-	  awk -F '\t' -v OFS='\t' '/^$$/ { n++ } { print n ? $$0 : $$1 OFS $$2 OFS $$4 OFS $$6 OFS $$8 }' | expand -t 16,30,44,52
+	  awk -F '\t' -v OFS='\t' '/^$$/ { n++ } n == 0 || (n == 1 && /^$$/) { next } \
+	    { print (n > 1 ? $$0 : $$1 OFS $$2 OFS $$4 OFS $$6 OFS $$8) }' | expand -t 16,30,44,52
 	@echo; echo '== every write above is in the audit log, chained: its last rows, and the chain checked (gg-report)'
 	@./bin/gg-report --db $(DEMO_DB) audit -o tsv | tail -n 3 | cut -f1,5,7 | expand -t 6,20 | cut -c1-120
 	@./bin/gg-report --db $(DEMO_DB) audit --verify
