@@ -14,10 +14,17 @@
 #include "kindcmd.h"
 #include "org.h"
 
+/* init [--force]: --force makes a file holding another program's tables gg's too (the
+ * database was opened so: lib/cli.c) */
 static int cmd_init(struct gg_ctx *c, int argc, char **argv)
 {
-	(void)argv;
-	if (argc > 1)
+	static const struct option opts[] = {{"force", no_argument, NULL, 'F'}, {0}};
+	int o;
+
+	while ((o = gg_cli_opts(c, argc, argv, "", opts)) != -1)
+		if (o != 'F')
+			return GG_EX_USAGE;
+	if (optind < argc)
 		return gg_cli_usage(c, "init takes no arguments");
 	int rc = gg_org_init(c);
 	if (rc)
@@ -229,7 +236,10 @@ static int cmd_resolve(struct gg_ctx *c, int argc, char **argv)
 }
 
 static const struct gg_cmd cmds[] = {
-	{"init", cmd_init, GG_RUN_WRITE, "", "create the database (or migrate it) and print its path", NULL},
+	{"init", cmd_init, GG_RUN_WRITE, "[--force]",
+	 "create the database (or migrate it) and print its path\n"
+	 "  --force  a file with tables of another program's: add gg's to them",
+	 NULL},
 	{"import", cmd_import, GG_RUN_WRITE, "[-f FILE] [--dry-run]",
 	 "import a city: units (flat or nested), party_orgs, people, departments, links, duties,\n"
 	 "  signboards, demands, district_departments\n"

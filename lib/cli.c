@@ -479,15 +479,31 @@ static int one_or_several(struct gg_ctx *c, const struct gg_tool *t, const struc
 	return 0;
 }
 
+/* Whether the command is gg-org init --force: the one write that may make another program's
+ * file gg's. */
+static int adopting(const struct gg_cmd *k, int argc, char **argv)
+{
+	if (strcmp(k->name, "init"))
+		return 0;
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--force"))
+			return 1;
+	return 0;
+}
+
 /* The database as the command needs it: several --db read together as one city, a reveal's
  * opened to write its audit row, or the one file read or written. */
-static int open_db(struct gg_ctx *c, enum gg_run mode, int reading)
+static int open_db(struct gg_ctx *c, enum gg_run mode, int reading, int adopt)
 {
 	if (c->ndbs > 1)
 		return gg_db_open_several(&c->db, c->dbs, c->ndbs, &c->err);
 	if (reading && c->reveal)
 		return open_to_reveal(c);
-	return gg_db_open(&c->db, c->db_path, mode == GG_RUN_WRITE ? GG_DB_WRITE : GG_DB_READ, &c->err);
+	return gg_db_open(&c->db, c->db_path,
+			  mode != GG_RUN_WRITE ? GG_DB_READ
+			  : adopt	       ? GG_DB_ADOPT
+					       : GG_DB_WRITE,
+			  &c->err);
 }
 
 /* A report's output is held whatever its kind, since its --out (read by the command) may
@@ -502,7 +518,7 @@ static int run(struct gg_ctx *c, const struct gg_tool *t, const struct gg_cmd *k
 	if (mode != GG_RUN_NODB) {
 		if (gg_db_path(c->db_path, sizeof c->db_path, c->db_opt, &c->err))
 			return c->err.code;
-		if (open_db(c, mode, reading))
+		if (open_db(c, mode, reading, adopting(k, argc, argv)))
 			return c->err.code;
 		if (mode == GG_RUN_WRITE && gg_db_begin(c->db, &c->err))
 			return c->err.code;

@@ -216,8 +216,9 @@ static int check_version(struct gg_db *db, const char *path, int k, struct gg_er
 			   "'gg-org init'",
 			   path, (long long)have, want);
 	else if (!err->code && have > want)
-		gg_err_set(err, GG_EX_UNAVAILABLE, "database '%s' has schema version %lld; this gg knows only %d", path,
-			   (long long)have, want);
+		gg_err_set(err, GG_EX_UNAVAILABLE,
+			   "database '%s' has schema version %lld; this gg knows only %d: use the gg that wrote it",
+			   path, (long long)have, want);
 	free(b.s);
 	return err->code;
 }

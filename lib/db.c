@@ -177,6 +177,62 @@ int gg_db_version(void)
 	return n;
 }
 
+/* A table of the file that is not gg's, when the file has no gg schema yet: NULL when there
+ * is none (a new file, or SQLite's own tables alone). The caller frees it. */
+static char *foreign_table(struct gg_db *db)
+{
+	sqlite3_stmt *st;
+	char *name = NULL;
+
+	if (sqlite3_prepare_v2(db->h,
+			       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+			       "ESCAPE '\\' ORDER BY name LIMIT 1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		name = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return name;
+}
+
+/* A database of a schema newer than this gg's: refused, to read as to write (69). */
+static int too_new(const char *path, int have, struct gg_err *err)
+{
+	return gg_err_set(err, GG_EX_UNAVAILABLE,
+			  "database '%s' has schema version %d; this gg knows only %d: use the gg that wrote it", path,
+			  have, gg_db_version());
+}
+
+/* Before anything is written (not even the switch to WAL): a file of a schema newer than
+ * this gg's is refused (69), and one without gg's schema that holds tables of its own is
+ * another program's, read by nobody and made gg's only by gg-org init --force. */
+static int schema_known(struct gg_db *db, const char *path, enum gg_db_mode mode, struct gg_err *err)
+{
+	sqlite3_stmt *st;
+	int have = 0;
+	char *foreign;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		have = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (have > gg_db_version())
+		return too_new(path, have, err);
+	if (have || mode == GG_DB_ADOPT || !(foreign = foreign_table(db)))
+		return 0;
+	if (mode == GG_DB_READ)
+		gg_err_set(err, GG_EX_NOINPUT, "'%s' is not a gg database: it holds tables of its own ('%s')", path,
+			   foreign);
+	else
+		gg_err_set(err, GG_EX_DATAERR,
+			   "'%s' is not a gg database: it holds tables of its own ('%s'); gg-org init --force adds "
+			   "gg's to them",
+			   path, foreign);
+	free(foreign);
+	return err->code;
+}
+
+/* Brings the file's schema up to this gg's, in one transaction. */
 static int migrate(struct gg_db *db, struct gg_err *err)
 {
 	struct gg_stmt *st;
@@ -190,8 +246,7 @@ static int migrate(struct gg_db *db, struct gg_err *err)
 		have = (int)gg_stmt_int(st, 0);
 		sqlite3_reset(st->st);
 		if (have > want) {
-			gg_err_set(err, GG_EX_SOFTWARE, "database '%s' has schema version %d; this gg knows only %d",
-				   db->path, have, want);
+			too_new(db->path, have, err);
 			goto bad;
 		}
 		if (have == want) {
@@ -310,7 +365,9 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 		gg_db_fail(db, rc, err, "cannot read database");
 		goto bad;
 	}
-	if (mode == GG_DB_WRITE) {
+	if ((rc = schema_known(db, path, mode, err)))
+		goto bad;
+	if (mode != GG_DB_READ) {
 		if (wal(db, busy && *busy ? atoi(busy) : 10000, err) ||
 		    gg_db_exec(db, "PRAGMA synchronous = NORMAL", err) || migrate(db, err))
 			goto bad;

@@ -13,7 +13,8 @@
 struct gg_db;
 struct gg_stmt;
 
-enum gg_db_mode { GG_DB_READ, GG_DB_WRITE };
+/* GG_DB_ADOPT: to write, a file of another program's tables made gg's too (gg-org init --force) */
+enum gg_db_mode { GG_DB_READ, GG_DB_WRITE, GG_DB_ADOPT };
 
 int gg_db_path(char *buf, size_t n, const char *opt, struct gg_err *err);
 int gg_db_open(struct gg_db **db, const char *path, enum gg_db_mode mode, struct gg_err *err);

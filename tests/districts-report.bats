@@ -171,7 +171,7 @@ THREE=(--db a.db --db b.db --db c.db)
 	assert_regex "$stderr" "^gg-report: database '.*/old.db' has schema version 3 and this gg reads [0-9]+; bring it up to date with 'gg-org init'$"
 	sqlite3 "$BATS_TEST_TMPDIR/old.db" 'PRAGMA user_version = 999'
 	run -69 --separate-stderr gg-report staffing --db a.db --db "$BATS_TEST_TMPDIR/old.db"
-	assert_regex "$stderr" "has schema version 999; this gg knows only [0-9]+$"
+	assert_regex "$stderr" "has schema version 999; this gg knows only [0-9]+: use the gg that wrote it$"
 }
 
 @test "two --db to another tool, to a writing command, to audit or with --reveal: 64 saying why" {

@@ -38,6 +38,34 @@ load helper
 	assert_output "gg-org: '$BATS_TEST_TMPDIR/x.db' is not a gg database"
 }
 
+@test "another program's database is never made gg's: reading is 66, writing 65, init --force adopts it" {
+	f=$BATS_TEST_TMPDIR/notes.db
+	sqlite3 "$f" 'CREATE TABLE notes (x); INSERT INTO notes VALUES (1)'
+	before=$(sha256sum "$f")
+	run -66 --separate-stderr gg-ticket --db "$f" list
+	assert_equal "$stderr" "gg-ticket: '$f' is not a gg database: it holds tables of its own ('notes')"
+	run -65 --separate-stderr gg-org --db "$f" init
+	assert_output ''
+	assert_equal "$stderr" "gg-org: '$f' is not a gg database: it holds tables of its own ('notes'); gg-org init --force adds gg's to them"
+	run -65 --separate-stderr gg-org --db "$f" unit add --code TZ --name 泰州市 --level city
+	assert_equal "$(sha256sum "$f")" "$before"
+	assert_equal "$(sqlite3 "$f" 'PRAGMA user_version; SELECT count(*) FROM sqlite_schema')" $'0\n1'
+	run -0 gg-org --db "$f" init --force
+	assert_equal "$(sqlite3 "$f" 'PRAGMA user_version; SELECT x FROM notes')" "$(ls "$TOP"/share/gg/sql/*.sql | wc -l)"$'\n1'
+}
+
+@test "a database of a newer schema is refused, to read as to write: 69, the versions named" {
+	seed "$FIX/city.yaml"
+	fresh_db
+	sqlite3 "$GG_DB" 'PRAGMA user_version = 99'
+	known=$(ls "$TOP"/share/gg/sql/*.sql | wc -l)
+	for cmd in "gg-ticket list" "gg-report staffing" "gg-org unit set TZ --name 泰州" "gg-org init"; do
+		run -69 --separate-stderr $cmd
+		assert_output ''
+		assert_equal "$stderr" "${cmd%% *}: database '$GG_DB' has schema version 99; this gg knows only $known: use the gg that wrote it"
+	done
+}
+
 @test "a write to a read-only database fails with 73 and changes nothing" {
 	dir=$(mktemp -d /tmp/gg-ro.XXXXXX)
 	chmod 755 "$dir"
