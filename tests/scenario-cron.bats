@@ -51,13 +51,35 @@ CRON="$BATS_TEST_DIRNAME/../share/gg/cron"
 	assert_output $'2	TZ-HL-CZ-01	legal	2026-11-27T12:00:00+08:00	法律咨询 2026-11-27T12:00'
 }
 
-@test "escalate.sh counts a busy database as done, and a database it cannot create as the error it is" {
+@test "escalate.sh counts a busy database as done" {
 	{ echo 'BEGIN IMMEDIATE;'; sleep 2; echo 'COMMIT;'; } | sqlite3 "$GG_DB" &
 	sleep 0.5
 	run -0 env GG_BUSY_MS=100 "$CRON/escalate.sh"
 	wait
-	touch "$BATS_TEST_TMPDIR/file"
-	run -73 env GG_DB="$BATS_TEST_TMPDIR/file/gg.db" "$CRON/escalate.sh"
+}
+
+@test "every job refuses to run without its database (64 unset, 66 missing, none made) or a command it needs (69)" {
+	# a PATH of the tools and the system's commands, but no jq
+	mkdir "$BATS_TEST_TMPDIR/nojq"
+	for c in sh dirname date cat awk sed tail mkdir rm rmdir mv basename printf; do
+		[ -x "/usr/bin/$c" ] && ln -s "/usr/bin/$c" "$BATS_TEST_TMPDIR/nojq/" || ln -sf "/bin/$c" "$BATS_TEST_TMPDIR/nojq/"
+	done
+	tools=$(dirname "$(command -v gg-ticket)")
+	for job in "$CRON"/*.sh; do
+		[ "${job##*/}" != cron.sh ] || continue
+		name=${job##*/}
+		run -64 --separate-stderr env -i PATH="$PATH" HOME="$BATS_TEST_TMPDIR" GG_HOTLINE_DIR="$BATS_TEST_TMPDIR" "$job"
+		assert_equal "$stderr" "$name: GG_DB must name the database: a cron job never makes one"
+		run -66 --separate-stderr env -i PATH="$PATH" HOME="$BATS_TEST_TMPDIR" GG_DB="$BATS_TEST_TMPDIR/none.db" \
+			GG_HOTLINE_DIR="$BATS_TEST_TMPDIR" "$job"
+		assert_equal "$stderr" "$name: no database at '$BATS_TEST_TMPDIR/none.db' (GG_DB): 'gg-org init' makes one"
+		[ ! -e "$BATS_TEST_TMPDIR/none.db" ] && [ ! -e "$BATS_TEST_TMPDIR/.local/share/gg/gg.db" ]
+		if grep -q '^need.* jq' "$job"; then
+			run -69 --separate-stderr env -i PATH="$tools:$BATS_TEST_TMPDIR/nojq" GG_DB="$GG_DB" \
+				GG_HOTLINE_DIR="$BATS_TEST_TMPDIR" "$job"
+			assert_equal "$stderr" "$name: jq is needed and not installed"
+		fi
+	done
 }
 
 @test "hotline-import.sh takes in each export once and files it" {

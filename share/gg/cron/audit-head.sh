@@ -6,6 +6,8 @@
 # extend it, so deleting the last rows or recomputing every hash is caught too. Exits 1 with
 # the first row found wrong when the chain does not hold; the mail then says so.
 set -u
+. "$(dirname "$0")/cron.sh"
+need_db
 expect=
 if [ -n "${GG_AUDIT_LAST:-}" ] && [ -s "$GG_AUDIT_LAST" ]; then
 	expect=$(tail -n 1 "$GG_AUDIT_LAST")

@@ -7,10 +7,10 @@
 # on stdin (default: mail -s SUBJECT $GG_MAIL_TO); GG_MAIL_TO: who gets it (burden-audit);
 # GG_PERIOD: the period audited (this month); GG_UNDER: one district's or street's communities.
 set -u
-[ -n "${GG_DB:-}" ] || { echo "burden-audit.sh: GG_DB must name the database: a cron job never makes one" >&2; exit 64; }
-command -v jq >/dev/null || { echo "burden-audit.sh: jq is needed" >&2; exit 69; }
-[ -n "${GG_MAIL:-}" ] || command -v mail >/dev/null ||
-	{ echo "burden-audit.sh: mail is needed (or GG_MAIL: a command that sends one)" >&2; exit 69; }
+. "$(dirname "$0")/cron.sh"
+need_db
+need jq
+[ -n "${GG_MAIL:-}" ] || need mail # or GG_MAIL: a command that sends one
 period=${GG_PERIOD:-$(TZ=Asia/Shanghai date -d "${GG_NOW:-now}" +%Y-%m)} || exit 64
 found=$(gg-report burden --period "$period" ${GG_UNDER:+--under "$GG_UNDER"} -o json)
 rc=$?

@@ -4,6 +4,8 @@
 # each week. Prints nothing while it does; when it does not, the years missing and how to add
 # one, and exits 1, so the mail cron sends comes weeks before deadlines turn provisional.
 set -u
+. "$(dirname "$0")/cron.sh"
+need_db
 report=$(gg-ticket calendar check ${GG_AHEAD:+--ahead "$GG_AHEAD"})
 rc=$?
 [ "$rc" -eq 0 ] && exit 0

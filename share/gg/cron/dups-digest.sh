@@ -3,7 +3,9 @@
 # dups-digest.sh: the likely duplicate tickets reported in the last day, as a short text for
 # the community offices to merge (gg-ticket merge ID --into ID). Prints nothing when none.
 set -u
-command -v jq >/dev/null 2>&1 || { echo "dups-digest.sh: jq is not installed" >&2; exit 69; }
+. "$(dirname "$0")/cron.sh"
+need_db
+need jq
 since=$(date -d "${GG_NOW:-now} - 1 day" +%Y-%m-%dT%H:%M:%S%:z) || exit 64
 gg-ticket dups --since "$since" -o ndjson |
 	jq -r '"\(.id) looks like \(.duplicate_of): \(.category) at \(.address // .unit): \(.title) / \(.original_title)"'

@@ -5,7 +5,9 @@
 # when set (a command reading those lines: a mailer, a chat hook). Exit status: 0 done (a busy
 # database counts as done: the next run sweeps what this one could not), else gg-ticket's.
 set -u
-command -v jq >/dev/null 2>&1 || { echo "escalate.sh: jq is not installed" >&2; exit 69; }
+. "$(dirname "$0")/cron.sh"
+need_db
+need jq
 moved=$(gg-ticket escalate --due -o ndjson)
 rc=$?
 [ "$rc" -eq 75 ] && exit 0

@@ -5,6 +5,9 @@
 # taken in to $GG_HOTLINE_DIR/done. A file that fails stays, and the job exits with gg-ticket's
 # status (65: a bad row, named on stderr). Unresolvable addresses go to $GG_HOTLINE_GRID if set.
 set -u
+. "$(dirname "$0")/cron.sh"
+need_db
+need jq
 dir=${GG_HOTLINE_DIR:?set GG_HOTLINE_DIR to the directory the exports arrive in}
 map=${GG_HOTLINE_MAP:-$(dirname "$0")/hotline-map.yaml}
 mkdir -p "$dir/done" || exit 73

@@ -6,6 +6,8 @@
 # back to each. Prints nothing and exits 0 while nobody is listed; else the list, and exit 1.
 # GG_TARGET: verified hours a year (24); GG_UNDER: only members living under this unit.
 set -u
+. "$(dirname "$0")/cron.sh"
+need_db
 list=$(gg-volunteer members ${GG_TARGET:+--target "$GG_TARGET"} ${GG_UNDER:+--under "$GG_UNDER"} -o tsv)
 rc=$?
 [ "$rc" -eq 0 ] && exit 0

@@ -8,7 +8,8 @@
 # month); GG_UNDER: one district's or street's report; GG_LANG: zh_CN (the default) or en.
 # Prints the two paths; exits with gg-report's status when a report fails.
 set -u
-[ -n "${GG_DB:-}" ] || { echo "monthly-report.sh: GG_DB must name the database: a cron job never makes one" >&2; exit 64; }
+. "$(dirname "$0")/cron.sh"
+need_db
 dir=${GG_REPORT_DIR:-/var/lib/gg/reports}
 first=$(TZ=Asia/Shanghai date -d "${GG_NOW:-now}" +%Y-%m-01) || exit 64
 period=${GG_PERIOD:-$(TZ=Asia/Shanghai date -d "$first -1 month" +%Y-%m)}

@@ -6,7 +6,9 @@
 # community office can call the resident back. Exit status: 0 done (a busy database counts as
 # done: the next run sweeps what this one could not), else gg-volunteer's.
 set -u
-command -v jq >/dev/null 2>&1 || { echo "order-expire.sh: jq is not installed" >&2; exit 69; }
+. "$(dirname "$0")/cron.sh"
+need_db
+need jq
 expired=$(gg-volunteer order expire --due -o ndjson)
 rc=$?
 [ "$rc" -eq 75 ] && exit 0
