@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli.h"
 #include "clock.h"
 #include "db.h"
 #include "org.h"
@@ -14,18 +15,6 @@
 /* The rules, in the order their findings are listed; each is the query burden/RULE. */
 static const char *const rules[] = {"unapproved",     "negative_list", "unfunded", "inspections",
 				    "repeated_field", "signboard",     NULL};
-
-/* The days [from, to) of a period, as dates in the calendar's zone (whatever TZ says). */
-static int period_days(struct gg_ctx *c, const char *p, char from[16], char to[16])
-{
-	int64_t a, b;
-
-	if (gg_clock_period(p, &a, &b))
-		return gg_err_set(&c->err, GG_EX_USAGE, "bad period '%s': use 2026, 2026-Q4, 2026-11 or 2026-W48", p);
-	gg_clock_format_date(a, from);
-	gg_clock_format_date(b, to);
-	return 0;
-}
 
 /* A row of a rule's query as a finding: the rule's name first, and its figures, which the
  * query builds as JSON text, as a mapping. */
@@ -90,9 +79,9 @@ int gg_report_burden(struct gg_ctx *c, const char *period, const char *under, lo
 	int rc = 0;
 
 	*findings = *counts = NULL;
-	if (period_days(c, period, from, to))
+	if (gg_cli_days(c, period, NULL, NULL, from, to))
 		return c->err.code;
-	if (gg_clock_period_shift(period, -1, prev) || period_days(c, prev, pfrom, pto))
+	if (gg_clock_period_shift(period, -1, prev) || gg_cli_days(c, prev, NULL, NULL, pfrom, pto))
 		return gg_err_set(&c->err, GG_EX_USAGE, "no period before '%s' to compare with", period);
 	if (gg_org_unit_known(c, "--under", under))
 		return c->err.code;

@@ -238,14 +238,17 @@ struct compute {
 	json_t *order;		  /* [name, its value without rows], in order */
 };
 
+/* Whether the metric is among those asked for (names NULL: all of them). */
+static int asked(const char *const *names, const char *name)
+{
+	while (names && *names && strcmp(*names, name))
+		names++;
+	return !names || *names;
+}
+
 static int wanted(const struct compute *k, const char *name)
 {
-	if (!k->names)
-		return 1;
-	for (const char *const *n = k->names; *n; n++)
-		if (!strcmp(*n, name))
-			return 1;
-	return 0;
+	return asked(k->names, name);
 }
 
 static int collect(struct gg_ctx *c, struct metric *m, void *arg)
@@ -406,13 +409,6 @@ struct by_field {
 	const char *const *names; /* the metrics asked for, NULL: every ticket metric */
 	json_t *order;		  /* [name, expr] of the ticket metrics, in the files' order */
 };
-
-static int asked(const char *const *names, const char *name)
-{
-	while (names && *names && strcmp(*names, name))
-		names++;
-	return !names || *names;
-}
 
 static int ticket_metric(struct gg_ctx *c, struct metric *m, void *arg)
 {
