@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <malloc.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -396,7 +397,7 @@ static int to_file(struct gg_ctx *c, int committed)
 	if (!err)
 		return 0;
 	return gg_err_set(&c->err, code, "cannot %s '%s': %s%s", code == GG_EX_CANTCREAT ? "create" : "write",
-			  c->out_path, strerror(err), committed ? " (the change itself was committed)" : "");
+			  c->out_path, strerror(err), committed ? " (the change itself was committed; its output is lost)" : "");
 }
 
 /* Copies the held output to stdout, or to the file of a report's --out, once the command
@@ -414,7 +415,7 @@ static int release(struct gg_ctx *c, int rc, int committed)
 		rc = wrote ? wrote : rc;
 	} else if (shown && copy(c->out, stdout))
 		rc = gg_err_set(&c->err, GG_EX_IOERR, "cannot write output: %s%s", strerror(errno),
-				committed ? " (the change itself was committed)" : "");
+				committed ? " (the change itself was committed; its output is lost)" : "");
 	fclose(c->out);
 	return rc;
 }
@@ -506,6 +507,19 @@ static int open_db(struct gg_ctx *c, enum gg_run mode, int reading, int adopt)
 			  &c->err);
 }
 
+/* What a write's transaction begins with: the audit log's triggers checked, for a write waits
+ * for them; init is how an operator puts them back. */
+static int guard(void *arg, struct gg_err *err)
+{
+	struct gg_ctx *c = arg;
+
+	int rc = gg_audit_guard(c, c->restore);
+
+	if (rc && err != &c->err)
+		*err = c->err;
+	return rc;
+}
+
 /* A report's output is held whatever its kind, since its --out (read by the command) may
  * send it to a file; xlsx is binary, and refused on a terminal as gzip refuses it. */
 static int run(struct gg_ctx *c, const struct gg_tool *t, const struct gg_cmd *k, int argc, char **argv)
@@ -520,11 +534,11 @@ static int run(struct gg_ctx *c, const struct gg_tool *t, const struct gg_cmd *k
 			return c->err.code;
 		if (open_db(c, mode, reading, adopting(k, argc, argv)))
 			return c->err.code;
-		if (mode == GG_RUN_WRITE && gg_db_begin(c->db, &c->err))
-			return c->err.code;
-		/* a write waits for the log's triggers; init is how an operator puts them back */
-		if (mode == GG_RUN_WRITE && gg_audit_guard(c, !strcmp(k->name, "init")))
-			return c->err.code;
+		c->restore = !strcmp(k->name, "init");
+		if (mode == GG_RUN_WRITE) {
+			gg_db_begin_later(c->db, guard, c);
+			gg_reader_spool_stdin();
+		}
 	}
 	/* a list streams, but not what a reveal shows: that waits for its audit row's commit */
 	c->out = k->run == GG_RUN_LIST && !c->reveal && !t->reports ? stdout : tmpfile();
@@ -552,6 +566,9 @@ static int run(struct gg_ctx *c, const struct gg_tool *t, const struct gg_cmd *k
 			gg_db_rollback(c->db);
 		}
 	}
+	/* a reader gone (| head -1) after a write's commit is said, not a silent SIGPIPE death */
+	if (committed)
+		signal(SIGPIPE, SIG_IGN);
 	if (c->out != stdout) /* only what is done is shown: a failed command prints nothing */
 		rc = release(c, rc, committed);
 	c->out = NULL;
@@ -769,6 +786,8 @@ int gg_cli_each_id(struct gg_ctx *c, const char *what, int argc, char **argv,
 		}
 		struct peeked p;
 		int bare;
+		if (gg_reader_stdin(&c->err))
+			return c->err.code;
 		FILE *in = peek_stdin(&p, &bare);
 		if (!in)
 			return gg_err_oom(&c->err);

@@ -46,6 +46,8 @@ int gg_csv_open(struct gg_csv **out, const char *path, struct gg_err *err)
 	*out = NULL;
 	if (!r)
 		return gg_err_oom(err);
+	if (stdin_ && gg_reader_stdin(err))
+		return free(r), err->code;
 	r->f = stdin_ ? stdin : fopen(path, "rb");
 	if (!r->f) {
 		free(r);

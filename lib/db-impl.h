@@ -20,6 +20,11 @@ struct gg_db {
 	sqlite3 *h;
 	char *path;
 	struct gg_stmt *cache;
+	/* a write's transaction not yet begun (gg_db_begin_later): its first statement begins it,
+	 * then calls on_begin */
+	int pending;
+	int (*on_begin)(void *arg, struct gg_err *err);
+	void *on_begin_arg;
 };
 
 int gg_db_fail(struct gg_db *db, int rc, struct gg_err *err, const char *what);

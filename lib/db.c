@@ -132,14 +132,36 @@ int gg_db_path(char *buf, size_t n, const char *opt, struct gg_err *err)
 	return 0;
 }
 
-/* mkdir -p with group-private directories (0770 under the umask). */
+/* A directory or file gg made, given to group gid: so that a district's staff sharing the
+ * database as a Unix group can all write what any of them made. Refused (the maker is not in
+ * that group) it stays the maker's: nothing to share then. */
+static int to_group(const char *path, gid_t gid)
+{
+	return chown(path, (uid_t)-1, gid);
+}
+
+/* mkdir -p with group-private directories (0770 under the umask), each of the group of the
+ * directory it is made in and setgid, so that what is made in it (the database, its -wal and
+ * -shm) belongs to that group too, whoever makes it. */
 static int make_dirs(char *path, struct gg_err *err)
 {
+	mode_t mask = umask(0);
+	struct stat up;
+
+	umask(mask);
 	for (char *p = path + 1; *p; p++) {
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(path, 0770) != 0 && errno != EEXIST) {
+		if (mkdir(path, 0770) == 0) {
+			char *slash = strrchr(path, '/');
+			*slash = '\0';
+			int known = stat(slash == path ? "/" : path, &up) == 0;
+			*slash = '/';
+			if (known)
+				to_group(path, up.st_gid);
+			chmod(path, (0770 & ~mask) | S_ISGID);
+		} else if (errno != EEXIST) {
 			int e = errno;
 			gg_err_set(err, GG_EX_CANTCREAT, "cannot create directory '%s': %s", path, strerror(e));
 			*p = '/';
@@ -148,6 +170,60 @@ static int make_dirs(char *path, struct gg_err *err)
 		*p = '/';
 	}
 	return 0;
+}
+
+/* The database's -wal and -shm files, as SQLite makes them: with the database's mode, but
+ * owned by whoever made them, in their primary group unless the directory is setgid. One
+ * made by a group member would lock the others out; each is given the database's group. */
+static void share_journal(const char *path)
+{
+	static const char *const ext[] = {"-wal", "-shm"};
+	char f[PATH_MAX];
+	struct stat db, sb;
+
+	if (stat(path, &db) != 0)
+		return;
+	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
+		if (snprintf(f, sizeof f, "%s%s", path, ext[i]) < (int)sizeof f && stat(f, &sb) == 0 &&
+		    sb.st_uid == geteuid() && sb.st_gid != db.st_gid)
+			to_group(f, db.st_gid);
+}
+
+/* The directory a path is in, into dir. */
+static void dir_of(const char *path, char *dir, size_t n)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		snprintf(dir, n, ".");
+	else if (slash == path)
+		snprintf(dir, n, "/");
+	else
+		snprintf(dir, n, "%.*s", (int)(slash - path), path);
+}
+
+/* How a reader opens a database whose directory it cannot write: SQLite cannot make the -wal
+ * and -shm files a WAL database is read through, so while there is no -wal (no writer at work,
+ * its last one checkpointed) the file is opened immutable, read as it is without locks; with
+ * a -wal there, through the -shm read-only. NULL: the usual open will do. */
+static char *reader_uri(const char *path)
+{
+	char dir[PATH_MAX], wal[PATH_MAX];
+	struct stat sb;
+
+	dir_of(path, dir, sizeof dir);
+	if (access(dir, W_OK) == 0 || snprintf(wal, sizeof wal, "%s-wal", path) >= (int)sizeof wal ||
+	    stat(wal, &sb) == 0)
+		return NULL;
+	size_t n = strlen(path);
+	char *uri = malloc(3 * n + sizeof "file:?immutable=1"), *u = uri;
+	if (!uri)
+		return NULL;
+	u += sprintf(u, "file:");
+	for (const char *p = path; *p; p++)
+		u += strchr("%?#", *p) ? sprintf(u, "%%%02X", (unsigned char)*p) : sprintf(u, "%c", *p);
+	strcpy(u, "?immutable=1");
+	return uri;
 }
 
 static int create_file(const char *path, struct gg_err *err)
@@ -162,8 +238,13 @@ static int create_file(const char *path, struct gg_err *err)
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0660);
 	if (fd < 0 && errno != EEXIST)
 		return gg_err_set(err, GG_EX_CANTCREAT, "cannot create database '%s': %s", path, strerror(errno));
-	if (fd >= 0)
+	if (fd >= 0) {
+		struct stat d;
+		dir_of(path, dir, sizeof dir);
+		if (stat(dir, &d) == 0)
+			to_group(path, d.st_gid);
 		close(fd);
+	}
 	return 0;
 }
 
@@ -339,7 +420,9 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 		return gg_err_oom(err);
 	}
 	flags = mode == GG_DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
+	char *uri = mode == GG_DB_READ ? reader_uri(path) : NULL;
+	rc = sqlite3_open_v2(uri ? uri : path, &db->h, flags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0), NULL);
+	free(uri);
 	if (rc != SQLITE_OK) {
 		gg_db_fail(db, rc, err, "cannot open database");
 		gg_db_close(db);
@@ -365,11 +448,14 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 		gg_db_fail(db, rc, err, "cannot read database");
 		goto bad;
 	}
+	share_journal(path);
 	if ((rc = schema_known(db, path, mode, err)))
 		goto bad;
 	if (mode != GG_DB_READ) {
-		if (wal(db, busy && *busy ? atoi(busy) : 10000, err) ||
-		    gg_db_exec(db, "PRAGMA synchronous = NORMAL", err) || migrate(db, err))
+		if (wal(db, busy && *busy ? atoi(busy) : 10000, err))
+			goto bad;
+		share_journal(path); /* a new database's, made by the switch */
+		if (gg_db_exec(db, "PRAGMA synchronous = NORMAL", err) || migrate(db, err))
 			goto bad;
 	} else {
 		struct gg_stmt *st = gg_db_stmt(db, "PRAGMA user_version", err);
@@ -409,8 +495,21 @@ void gg_db_close(struct gg_db *db)
 	free(db);
 }
 
+/* The write transaction a command asked for, begun by its first statement. */
+static int begin_now(struct gg_db *db, struct gg_err *err)
+{
+	if (!db->pending)
+		return 0;
+	db->pending = 0;
+	if (gg_db_begin(db, err))
+		return err->code;
+	return db->on_begin ? db->on_begin(db->on_begin_arg, err) : 0;
+}
+
 int gg_db_exec(struct gg_db *db, const char *sql, struct gg_err *err)
 {
+	if (begin_now(db, err))
+		return err->code;
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 	return rc == SQLITE_OK ? 0 : gg_db_fail(db, rc, err, "database");
 }
@@ -420,8 +519,25 @@ int gg_db_begin(struct gg_db *db, struct gg_err *err)
 	return gg_db_exec(db, "BEGIN IMMEDIATE", err);
 }
 
+/* A write transaction (BEGIN IMMEDIATE, as gg_db_begin) begun by the command's first statement
+ * rather than now, then on_begin called in it: a command reads its input before it touches
+ * the store, and input from a pipe is read whole first (gg_reader_spool_stdin), so a slow
+ * producer never holds the write lock that every other writer waits for. */
+int gg_db_begin_later(struct gg_db *db, int (*on_begin)(void *arg, struct gg_err *err), void *arg)
+{
+	db->pending = 1;
+	db->on_begin = on_begin;
+	db->on_begin_arg = arg;
+	return 0;
+}
+
+/* A transaction never begun (the command ran no statement) commits nothing. */
 int gg_db_commit(struct gg_db *db, struct gg_err *err)
 {
+	if (db->pending) {
+		db->pending = 0;
+		return 0;
+	}
 	int rc = gg_db_exec(db, "COMMIT", err);
 	if (rc)
 		gg_db_rollback(db);
@@ -430,6 +546,7 @@ int gg_db_commit(struct gg_db *db, struct gg_err *err)
 
 void gg_db_rollback(struct gg_db *db)
 {
+	db->pending = 0;
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -454,6 +571,8 @@ struct gg_stmt *gg_db_stmt(struct gg_db *db, const char *sql, struct gg_err *err
 	struct gg_stmt *s;
 	int rc;
 
+	if (begin_now(db, err))
+		return NULL;
 	for (s = db->cache; s; s = s->next)
 		if (s->sql == sql) {
 			sqlite3_reset(s->st);

@@ -4,16 +4,31 @@
  * reader-yaml.c make them, reader-pos.c remembers where their values stood) and, when asked,
  * reads JSON ahead in a second thread. Either way one record is held at a time. */
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "embed.h"
 #include "reader-impl.h"
 
 static void stop_ahead(struct gg_reader *r);
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t k = write(fd, p, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -1;
+		p += k, n -= (size_t)k;
+	}
+	return 0;
+}
 
 /* ---- input ---- */
 
@@ -104,13 +119,70 @@ static int sniff_json(const char *p, size_t n)
 	return c == '"' || c == '}';
 }
 
+/* Whether stdin is read whole before it is used: a writing command asks, for its transaction
+ * begins at its first statement and must not wait on a producer (gg_db_begin_later). */
+static int spool;
+
+void gg_reader_spool_stdin(void)
+{
+	spool = 1;
+}
+
+/* stdin made ready to read: when a write reads a pipe, a socket or a terminal, everything on
+ * it first, into an unlinked temporary file put in its place, so that the producer's pace
+ * never holds the store's write lock. A file or /dev/null is read as it is. Endless input
+ * would fill the disk: past GG_INPUT_MAX bytes (default 4 GiB) it is refused. */
+int gg_reader_stdin(struct gg_err *err)
+{
+	static int done;
+	char buf[1 << 16], path[PATH_MAX];
+	const char *tmp = getenv("TMPDIR"), *max = getenv("GG_INPUT_MAX");
+	long long most = max && *max ? atoll(max) : 4LL << 30, held = 0;
+	struct stat sb;
+	ssize_t k;
+	int fd;
+
+	if (!spool || done++ || fstat(0, &sb) || S_ISREG(sb.st_mode) || (S_ISCHR(sb.st_mode) && !isatty(0)))
+		return 0;
+	snprintf(path, sizeof path, "%s/gg-stdin.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if ((fd = mkstemp(path)) < 0)
+		return gg_err_set(err, GG_EX_CANTCREAT, "cannot hold stdin before writing: %s: %s", path,
+				  strerror(errno));
+	unlink(path);
+	while ((k = read(0, buf, sizeof buf)) != 0) {
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k > 0 && (held += k) > most) {
+			close(fd);
+			return gg_err_set(err, GG_EX_DATAERR,
+					  "stdin: more than %lld bytes (GG_INPUT_MAX), which a write holds before it "
+					  "begins; give a larger input as a file, -f FILE",
+					  most);
+		}
+		if (k < 0 || write_all(fd, buf, (size_t)k)) {
+			int e = errno;
+			close(fd);
+			return gg_err_set(err, k < 0 ? GG_EX_IOERR : GG_EX_CANTCREAT, "cannot %s stdin: %s",
+					  k < 0 ? "read" : "hold", strerror(e));
+		}
+	}
+	if (lseek(fd, 0, SEEK_SET) != 0 || dup2(fd, 0) < 0) {
+		int e = errno;
+		close(fd);
+		return gg_err_set(err, GG_EX_IOERR, "cannot read back stdin: %s", strerror(e));
+	}
+	close(fd);
+	clearerr(stdin);
+	return 0;
+}
+
 int gg_reader_open(struct gg_reader **out, const char *path, struct gg_err *err)
 {
 	FILE *f;
 
 	*out = NULL;
 	if (!path || strcmp(path, "-") == 0)
-		return gg_reader_open_stream(out, stdin, "stdin", err);
+		return gg_reader_stdin(err) ? err->code : gg_reader_open_stream(out, stdin, "stdin", err);
 	if (!(f = fopen(path, "rb")))
 		return gg_err_set(err, GG_EX_NOINPUT, "cannot open '%s': %s", path, strerror(errno));
 	if (gg_reader_open_stream(out, f, path, err)) {

@@ -14,6 +14,8 @@
 
 struct gg_reader;
 
+void gg_reader_spool_stdin(void);
+int gg_reader_stdin(struct gg_err *err);
 int gg_reader_open(struct gg_reader **r, const char *path, struct gg_err *err);
 int gg_reader_open_stream(struct gg_reader **r, FILE *f, const char *name, struct gg_err *err);
 int gg_reader_open_embed(struct gg_reader **r, const char *name, struct gg_err *err);

@@ -115,7 +115,7 @@ level  district'
 	run -74 bash -c 'gg-org unit list -o json >/dev/full'
 	assert_output "gg-org: cannot write output: No space left on device"
 	run -74 bash -c 'gg-org unit add --code TZ-GG --name 高港区 --level district --parent TZ >/dev/full'
-	assert_output "gg-org: cannot write output: No space left on device (the change itself was committed)"
+	assert_output "gg-org: cannot write output: No space left on device (the change itself was committed; its output is lost)"
 	run -0 gg-org unit show TZ-GG -o json
 	assert_output --partial '"name":"高港区"'
 }

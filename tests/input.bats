@@ -39,10 +39,18 @@ csv_import() {
 }
 
 @test "a CSV field over the record size limit is refused while it is read, not read whole" {
-	# an endless field: read whole, it would never end
-	run -65 --separate-stderr bash -c "{ head -1 '$FIX/hotline.csv'; printf '2026110300123,2026/11/03 09:12,邻里纠纷,楼上噪音,\"'; yes 噪音 | tr -d '\n'; } | timeout 10 gg-ticket import --from csv --map '$FIX/hotline-map.yaml' -f -"
-	assert_equal "$stderr" "gg-ticket: stdin:2: malformed CSV: field 5 (诉求内容) is longer than 1048576 bytes"
+	# an endless field in a file: read whole, it would never end
+	mkfifo "$BATS_TEST_TMPDIR/endless.csv"
+	{ head -1 "$FIX/hotline.csv"; printf '2026110300123,2026/11/03 09:12,邻里纠纷,楼上噪音,"'; yes 噪音 | tr -d '\n'; } \
+		>"$BATS_TEST_TMPDIR/endless.csv" 2>/dev/null &
+	run -65 --separate-stderr timeout 10 gg-ticket import --from csv --map "$FIX/hotline-map.yaml" -f "$BATS_TEST_TMPDIR/endless.csv"
+	assert_equal "$stderr" "gg-ticket: $BATS_TEST_TMPDIR/endless.csv:2: malformed CSV: field 5 (诉求内容) is longer than 1048576 bytes"
 	assert_equal "$output" ""
+	assert_equal "$(digest)" "$BEFORE"
+	kill %1 2>/dev/null || :
+	# endless on stdin, which a write reads whole before it begins: refused past GG_INPUT_MAX
+	run -65 --separate-stderr bash -c "yes 噪音 | GG_INPUT_MAX=1000000 timeout 10 gg-ticket import --from csv --map '$FIX/hotline-map.yaml' -f -"
+	assert_equal "$stderr" "gg-ticket: stdin: more than 1000000 bytes (GG_INPUT_MAX), which a write holds before it begins; give a larger input as a file, -f FILE"
 	assert_equal "$(digest)" "$BEFORE"
 	# and one a little over the limit, closed, is refused as well, not stored
 	run -65 --separate-stderr bash -c "{ head -1 '$FIX/hotline.csv'; printf '2026110300123,2026/11/03 09:12,邻里纠纷,楼上噪音,'; head -c 1048577 /dev/zero | tr '\0' a; printf ',东进路12号3幢\n'; } | gg-ticket import --from csv --map '$FIX/hotline-map.yaml' -f -"
