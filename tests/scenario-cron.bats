@@ -51,10 +51,23 @@ CRON="$BATS_TEST_DIRNAME/../share/gg/cron"
 	assert_output $'2	TZ-HL-CZ-01	legal	2026-11-27T12:00:00+08:00	法律咨询 2026-11-27T12:00'
 }
 
-@test "escalate.sh counts a busy database as done" {
-	{ echo 'BEGIN IMMEDIATE;'; sleep 2; echo 'COMMIT;'; } | sqlite3 "$GG_DB" &
+@test "escalate.sh runs the sweep again while the database is busy, and fails loudly when it stays busy" {
+	export GG_NOW=2026-11-20T10:00:00+08:00
+	gg-ticket new --category env.garbage --title 楼道堆放杂物 --unit TZ-HL-CZ-01-G01 >/dev/null
+	export GG_NOW=2026-11-26T09:30:00+08:00 GG_BUSY_MS=200
+	# another writer holds the lock for 3 s: a sweep tried once gives up, and says so
+	{ echo 'BEGIN IMMEDIATE;'; sleep 3; echo 'COMMIT;'; } | sqlite3 "$GG_DB" &
 	sleep 0.5
-	run -0 env GG_BUSY_MS=100 "$CRON/escalate.sh"
+	run -75 --separate-stderr env GG_TRIES=1 "$CRON/escalate.sh"
+	assert_equal "$stderr" "gg-ticket: database '$GG_DB' is still busy after the busy timeout; try again
+escalate.sh: the database stayed busy: 'gg-ticket escalate' gave up after 1 tries (75)"
+	assert_equal "$output" ""
+	wait
+	# held 3 s again: tried 3 times (2 s, then 4 s apart), the sweep gets through
+	{ echo 'BEGIN IMMEDIATE;'; sleep 3; echo 'COMMIT;'; } | sqlite3 "$GG_DB" &
+	sleep 0.5
+	run -0 --separate-stderr env GG_TRIES=3 "$CRON/escalate.sh"
+	assert_equal "$output" $'1\tstreet\tD-CG\t2026-11-26T10:00:00+08:00\t楼道堆放杂物'
 	wait
 }
 
@@ -82,26 +95,60 @@ CRON="$BATS_TEST_DIRNAME/../share/gg/cron"
 	done
 }
 
-@test "hotline-import.sh takes in each export once and files it" {
+# export NAME: the fixture's export put in the outbox as NAME, written two minutes ago
+export_csv() {
 	mkdir -p "$BATS_TEST_TMPDIR/outbox"
-	cp "$FIX/hotline.csv" "$BATS_TEST_TMPDIR/outbox/12345-2026-11-03.csv"
+	cp "$FIX/hotline.csv" "$BATS_TEST_TMPDIR/outbox/$1"
+	touch -d '-2 minutes' "$BATS_TEST_TMPDIR/outbox/$1"
+}
+
+@test "hotline-import.sh takes in each export once and files it" {
+	export_csv 12345-2026-11-03.csv
 	export GG_HOTLINE_DIR="$BATS_TEST_TMPDIR/outbox" GG_HOTLINE_MAP="$FIX/hotline-map.yaml"
 	run -0 "$CRON/hotline-import.sh"
 	assert_output '{"file":"12345-2026-11-03.csv","new":2,"updated":0,"unchanged":0}'
 	[ -f "$BATS_TEST_TMPDIR/outbox/done/12345-2026-11-03.csv" ]
 	# the same export arriving again changes nothing
-	cp "$FIX/hotline.csv" "$BATS_TEST_TMPDIR/outbox/12345-again.csv"
+	export_csv 12345-again.csv
 	run -0 "$CRON/hotline-import.sh"
 	assert_output '{"file":"12345-again.csv","new":0,"updated":0,"unchanged":2}'
 	assert_equal "$(sqlite3 "$GG_DB" 'SELECT count(*) FROM ticket')" 2
 }
 
-@test "hotline-import.sh leaves a bad export where it is and says why" {
+@test "hotline-import.sh takes only complete files: renamed to .csv, and unchanged for GG_HOTLINE_SETTLE seconds" {
+	export GG_HOTLINE_DIR="$BATS_TEST_TMPDIR/outbox" GG_HOTLINE_MAP="$FIX/hotline-map.yaml"
+	mkdir -p "$GG_HOTLINE_DIR"
+	# one still being written under its temporary name, one just written
+	head -n 2 "$FIX/hotline.csv" >"$GG_HOTLINE_DIR/12345-a.csv.part"
+	touch -d '-2 minutes' "$GG_HOTLINE_DIR/12345-a.csv.part"
+	head -n 2 "$FIX/hotline.csv" >"$GG_HOTLINE_DIR/12345-b.csv"
+	run -0 "$CRON/hotline-import.sh"
+	assert_output ''
+	assert_equal "$(sqlite3 "$GG_DB" 'SELECT count(*) FROM ticket')" 0
+	# the rest of b written; a minute on, it is whole
+	tail -n +3 "$FIX/hotline.csv" >>"$GG_HOTLINE_DIR/12345-b.csv"
+	touch -d '-61 seconds' "$GG_HOTLINE_DIR/12345-b.csv"
+	run -0 "$CRON/hotline-import.sh"
+	assert_output '{"file":"12345-b.csv","new":2,"updated":0,"unchanged":0}'
+	[ -f "$GG_HOTLINE_DIR/12345-a.csv.part" ]
+}
+
+@test "hotline-import.sh quarantines a bad export with its error beside it, and says so once" {
 	mkdir -p "$BATS_TEST_TMPDIR/outbox"
 	{ head -n 1 "$FIX/hotline.csv"; echo '1,2026/11/03 09:00,没有的分类,标题,内容,东进路12号3幢'; } >"$BATS_TEST_TMPDIR/outbox/bad.csv"
-	run -65 --separate-stderr env GG_HOTLINE_DIR="$BATS_TEST_TMPDIR/outbox" GG_HOTLINE_MAP="$FIX/hotline-map.yaml" "$CRON/hotline-import.sh"
-	assert_equal "$stderr" "gg-ticket: $BATS_TEST_TMPDIR/outbox/bad.csv:2: category: unknown category '没有的分类'"
-	[ -f "$BATS_TEST_TMPDIR/outbox/bad.csv" ]
+	touch -d '-2 minutes' "$BATS_TEST_TMPDIR/outbox/bad.csv"
+	export_csv good.csv
+	export GG_HOTLINE_DIR="$BATS_TEST_TMPDIR/outbox" GG_HOTLINE_MAP="$FIX/hotline-map.yaml"
+	run -65 --separate-stderr "$CRON/hotline-import.sh"
+	assert_equal "$stderr" "gg-ticket: $GG_HOTLINE_DIR/bad.csv:2: category: unknown category '没有的分类'
+hotline-import.sh: bad.csv quarantined in $GG_HOTLINE_DIR/failed (its error beside it, bad.csv.error)"
+	assert_equal "$output" '{"file":"good.csv","new":2,"updated":0,"unchanged":0}'
+	[ ! -e "$GG_HOTLINE_DIR/bad.csv" ]
+	[ -f "$GG_HOTLINE_DIR/failed/bad.csv" ]
+	assert_equal "$(cat "$GG_HOTLINE_DIR/failed/bad.csv.error")" "gg-ticket: $GG_HOTLINE_DIR/bad.csv:2: category: unknown category '没有的分类'"
+	# the next run has nothing to say
+	run -0 --separate-stderr "$CRON/hotline-import.sh"
+	assert_equal "$stderr$output" ''
 }
 
 @test "dups-digest.sh lists the likely duplicates of the last day" {

@@ -66,6 +66,13 @@ as() {
 	assert_equal "$(jq -r '.[0].name' <<<"$output")" '海陵区'
 	assert_equal "$stderr" ''
 	[ ! -e "$GG_DB-wal" ] && [ ! -e "$GG_DB-shm" ]
+	# with a writer's connection open (its -wal and -shm there, readable): through them
+	{ echo 'BEGIN; SELECT count(*) FROM unit;'; sleep 2; } | sqlite3 "$GG_DB" >/dev/null &
+	sleep 0.5
+	chmod 0644 "$GG_DB-wal" "$GG_DB-shm"
+	run -0 setpriv --reuid=65534 --regid=65534 --clear-groups gg-org unit show TZ-HL -o json
+	assert_equal "$(jq -r '.[0].name' <<<"$output")" '海陵区'
+	wait
 	run -73 --separate-stderr setpriv --reuid=65534 --regid=65534 --clear-groups gg-org unit rm TZ-HL-CZ-01-G01
 	assert_equal "$output" ''
 	assert_equal "$stderr" "gg-org: cannot write database '$GG_DB': Permission denied"

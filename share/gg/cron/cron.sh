@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # cron.sh: what every job here begins with, sourced (. "$(dirname "$0")/cron.sh"): the database
 # named and there, for a cron job never makes one (a missing GG_DB would otherwise mean a new,
-# empty database in the crontab user's home), and the commands the job needs installed.
+# empty database in the crontab user's home), the commands the job needs installed, and a
+# writer run again while the database is busy.
 
 # need_db: GG_DB names an existing database, else 64 (not set) or 66 (no such file)
 need_db() {
@@ -22,5 +23,24 @@ need() {
 			echo "${0##*/}: $c is needed and not installed" >&2
 			exit 69
 		}
+	done
+}
+
+# retry COMMAND...: COMMAND, run again while it finds the database busy (75: another writer
+# held it past GG_BUSY_MS), at most GG_TRIES times in all (default 4), 2 s after the first,
+# then 4, 8...; still busy, the job fails loudly: 75 and a line on stderr. A command that
+# fails prints nothing on stdout, so $(retry ...) holds the output of the run that worked.
+retry() {
+	tries=${GG_TRIES:-4} pause=2 n=1
+	while :; do
+		"$@"
+		rc=$?
+		[ "$rc" -eq 75 ] || return "$rc"
+		if [ "$n" -ge "$tries" ]; then
+			echo "${0##*/}: the database stayed busy: '$1 $2' gave up after $n tries (75)" >&2
+			return 75
+		fi
+		sleep "$pause"
+		n=$((n + 1)) pause=$((pause * 2))
 	done
 }
