@@ -9,6 +9,7 @@
 # stderr, the job's log).
 set -u
 . "$(dirname "$0")/cron.sh"
+need_db
 job=${1:-}
 case $job in
 '' | *[!a-z0-9-]*) echo "mail-output.sh: usage: mail-output.sh JOB (a script's name here, without .sh), not '$job'" >&2; exit 64 ;;
