@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-# gg: make all | check | install | uninstall | deps | demo | bench | fuzz | sanitize | clean
+# gg: make all | check | install | uninstall | install-service | deps | demo | bench | fuzz | sanitize | clean
 .POSIX:
 
 PREFIX  = /usr/local
@@ -78,8 +78,9 @@ build/locale/%/LC_MESSAGES/gg.mo: po/%.po
 # installed only when missing.
 DEPS = gcc make libsqlite3-dev libyaml-dev libjansson-dev libssl-dev libxlsxwriter-dev gettext scdoc \
 	jq sqlite3 bats bats-support bats-assert zsh tzdata python3 unzip
-# only for make check: the html report opened in a browser, its Chinese drawn in a CJK font
-TEST_DEPS = chromium fonts-noto-cjk
+# only for make check: the html report opened in a browser, its Chinese drawn in a CJK font;
+# the installed logrotate file and systemd units read by logrotate and systemd-analyze
+TEST_DEPS = chromium fonts-noto-cjk logrotate systemd
 deps:
 	@$(MAKE) -s install-missing PACKAGES='$(DEPS)'
 test-deps: deps
@@ -212,8 +213,24 @@ bench: deps
 	tests/bench/run
 
 # What install puts where; uninstall removes exactly these files, and gg's own directories
-# under SHAREDIR when they are left empty.
-SHARE   = $(sort $(shell find share/gg -type f))
+# under SHAREDIR when they are left empty. The crontab, the logrotate file and the systemd
+# units name paths: install writes them in for their placeholders (SUBST), and drops the lines
+# beginning #@, which speak of the placeholders. The database and reports (STATEDIR) and the
+# logs (LOGDIR) stay where the system keeps such things, whatever the PREFIX.
+STATEDIR = /var/lib/gg
+LOGDIR  = /var/log/gg
+SYSCONFDIR = /etc
+# where systemd reads units: /usr/local/lib/systemd/system for the default PREFIX, and for
+# PREFIX=/usr the /lib/systemd/system that Debian bookworm's systemd.pc names (the same
+# directory as /usr/lib/systemd/system on its merged /usr); systemd reads no other PREFIX's,
+# so give SYSTEMDDIR=/etc/systemd/system with one
+SYSTEMDDIR = $(if $(filter /usr,$(PREFIX)),,$(PREFIX))/lib/systemd/system
+SUBST   = sed -e '/^\#@/d' -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@GG_CRON@|$(SHAREDIR)/gg/cron|g' \
+	-e 's|@STATEDIR@|$(STATEDIR)|g' -e 's|@LOGDIR@|$(LOGDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g'
+CRONTAB = share/gg/cron/crontab
+LOGROTATE = share/logrotate/gg
+UNITS   = $(sort $(wildcard share/systemd/*))
+SHARE   = $(filter-out $(CRONTAB),$(sort $(shell find share/gg -type f)))
 SHAREDIRS = $(sort $(shell find share/gg -type d))
 SCRIPTS = $(filter share/gg/cron/%.sh,$(SHARE))
 install: all
@@ -233,17 +250,38 @@ install: all
 		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 		install -m 0644 build/locale/$$l/LC_MESSAGES/gg.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/gg.mo || exit; \
 	done
+	$(SUBST) $(CRONTAB) >$(DESTDIR)$(SHAREDIR)/gg/cron/crontab
+	chmod 0644 $(DESTDIR)$(SHAREDIR)/gg/cron/crontab
+	install -d $(DESTDIR)$(SYSCONFDIR)/logrotate.d $(DESTDIR)$(SYSTEMDDIR)
+	$(SUBST) $(LOGROTATE) >$(DESTDIR)$(SYSCONFDIR)/logrotate.d/gg
+	chmod 0644 $(DESTDIR)$(SYSCONFDIR)/logrotate.d/gg
+	for u in $(UNITS:share/systemd/%=%); do \
+		$(SUBST) share/systemd/$$u >$(DESTDIR)$(SYSTEMDDIR)/$$u && chmod 0644 $(DESTDIR)$(SYSTEMDDIR)/$$u || exit; \
+	done
 
 uninstall:
 	rm -f $(BINS:%=$(DESTDIR)$(BINDIR)/%) $(BINS:%=$(DESTDIR)$(BASHDIR)/%) $(DESTDIR)$(ZSHDIR)/_gg
 	rm -f $(patsubst build/man/%.1,$(DESTDIR)$(MANDIR)/man1/%.1,$(filter %.1,$(MAN))) \
 		$(patsubst build/man/%.7,$(DESTDIR)$(MANDIR)/man7/%.7,$(filter %.7,$(MAN)))
-	rm -f $(SHARE:share/%=$(DESTDIR)$(SHAREDIR)/%)
+	rm -f $(SHARE:share/%=$(DESTDIR)$(SHAREDIR)/%) $(DESTDIR)$(SHAREDIR)/gg/cron/crontab
+	rm -f $(DESTDIR)$(SYSCONFDIR)/logrotate.d/gg $(UNITS:share/systemd/%=$(DESTDIR)$(SYSTEMDDIR)/%)
 	rm -f $(LANGS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/gg.mo)
 	for d in $$(printf '%s\n' $(SHAREDIRS:share/%=%) | sort -r); do \
 		rmdir $(DESTDIR)$(SHAREDIR)/$$d 2>/dev/null || :; done
 
+# The gg account the cron jobs and the systemd timers run as, and the directories they write:
+# STATEDIR and LOGDIR, root's and group gg's, 2770, so that what anyone of the group makes there
+# is the group's (setgid) and the service account cannot loosen them (root owns them). Staff
+# join the group (usermod -a -G gg NAME). Optional, as root, not part of install; run again, it
+# changes nothing. DESTDIR applies to the directories, never to the account.
+install-service:
+	@[ "$$(id -u)" -eq 0 ] || { echo 'install-service: run it as root: it makes the gg account' >&2; exit 1; }
+	getent group gg >/dev/null || groupadd --system gg
+	getent passwd gg >/dev/null || useradd --system --gid gg --home-dir $(STATEDIR) --no-create-home \
+		--shell /usr/sbin/nologin --comment 'gg cron jobs' gg
+	install -d -o root -g gg -m 2770 $(DESTDIR)$(STATEDIR) $(DESTDIR)$(LOGDIR)
+
 clean:
 	rm -rf build bin
 
-.PHONY: all check sanitize sanitize-build fuzz deps test-deps install-missing demo bench install uninstall clean
+.PHONY: all check sanitize sanitize-build fuzz deps test-deps install-missing demo bench install uninstall install-service clean

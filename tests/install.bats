@@ -59,12 +59,16 @@ files() {
 
 @test "make uninstall removes exactly what install put there, and leaves the rest" {
 	root="$BATS_TEST_TMPDIR/root"
-	mkdir -p "$root/usr/bin" "$root/usr/share/man/man1"
+	mkdir -p "$root/usr/bin" "$root/usr/share/man/man1" "$root/etc/logrotate.d" "$root/lib/systemd/system"
 	echo mine >"$root/usr/bin/gg-mine"
 	echo mine >"$root/usr/share/man/man1/ls.1"
+	echo mine >"$root/etc/logrotate.d/apt"
+	echo mine >"$root/lib/systemd/system/gg-mine.timer"
 	before=$(files "$root")
 	run -0 make -s -C "$TOP" install DESTDIR="$root" PREFIX=/usr
 	[ "$(files "$root")" != "$before" ]
+	[ -f "$root/etc/logrotate.d/gg" ] && [ -f "$root/lib/systemd/system/gg-cron@.service" ]
+	[ -f "$root/usr/share/gg/cron/crontab" ] && [ -f "$root/lib/systemd/system/gg-escalate.timer" ]
 	run -0 make -s -C "$TOP" uninstall DESTDIR="$root" PREFIX=/usr
 	assert_equal "$(files "$root")" "$before"
 	[ ! -e "$root/usr/share/gg" ]
@@ -160,4 +164,218 @@ tally() {
 	assert_line --regexp '^rank	unit	name	total$'
 	# gg-report burden: 一次提交, the demo's second request of 姓名 names the first
 	assert_line '{"field":"姓名","first_demand":4,"first_department":"D-HL-MZ","first_date":"2026-11-03"}'
+}
+
+# subst ROOT: the files install writes paths into, under ROOT, that still hold a placeholder
+# (@NAME@) or a line about them (#@)
+subst_left() {
+	find "$1" \( -path '*/gg/cron/crontab' -o -path '*/logrotate.d/gg' -o -name 'gg-*.service' \
+		-o -name 'gg-*.timer' \) -type f -exec grep -lE '@[A-Z_]+@|^#@' {} +
+}
+
+@test "make install writes PREFIX, STATEDIR, LOGDIR and SYSCONFDIR into the crontab, logrotate file and units" {
+	root="$BATS_TEST_TMPDIR/root"
+	run -0 make -s -C "$TOP" install DESTDIR="$root"
+	cron="$root/usr/local/share/gg/cron/crontab"
+	run -0 grep -v '^#' "$cron"
+	assert_line 'GG_DB=/var/lib/gg/gg.db'
+	assert_line 'GG_CRON=/usr/local/share/gg/cron'
+	assert_line 'PATH=/usr/local/bin:/usr/bin:/bin'
+	assert_line '*/15 * * * *  $GG_CRON/escalate.sh >>/var/log/gg/escalate.log 2>&1'
+	assert_line '0 6 1 * *     GG_REPORT_DIR=/var/lib/gg/reports $GG_CRON/monthly-report.sh >>/var/log/gg/monthly-report.log 2>&1'
+	run -0 grep '^#' "$cron"
+	assert_line '# makes it): `crontab -u gg /usr/local/share/gg/cron/crontab` once the mail addresses below are yours.'
+	assert_line '# GG_CALENDAR=/etc/gg/calendar'
+	run -0 cat "$root/etc/logrotate.d/gg"
+	assert_line '/var/log/gg/*.log {'
+	units="$root/usr/local/lib/systemd/system"
+	assert_equal "$(ls "$units")" "$(ls "$TOP/share/systemd")"
+	run -0 cat "$units/gg-cron@.service"
+	assert_line 'Environment=GG_DB=/var/lib/gg/gg.db PATH=/usr/local/bin:/usr/bin:/bin'
+	assert_line 'Environment=GG_REPORT_DIR=/var/lib/gg/reports GG_AUDIT_LAST=/var/lib/gg/audit-head.last'
+	assert_line 'EnvironmentFile=-/etc/gg/cron.env'
+	assert_line 'EnvironmentFile=-/etc/gg/%i.env'
+	assert_line 'ExecStart=/usr/local/share/gg/cron/%i.sh'
+	assert_line 'StandardOutput=append:/var/log/gg/%i.log'
+	run -0 cat "$units/gg-cron-mail@.service"
+	assert_line 'ExecStart=/usr/local/share/gg/cron/mail-output.sh %i'
+	assert_line 'StandardOutput=append:/var/log/gg/%i.log'
+	run -1 subst_left "$root"
+	assert_output ''
+}
+
+@test "with PREFIX=/usr the units go to /lib/systemd/system; STATEDIR, LOGDIR, SYSCONFDIR and SYSTEMDDIR are given" {
+	root="$BATS_TEST_TMPDIR/root"
+	run -0 make -s -C "$TOP" install DESTDIR="$root" PREFIX=/usr STATEDIR=/srv/gg LOGDIR=/srv/gg/log SYSCONFDIR=/etc/opt
+	run -0 grep -v '^#' "$root/usr/share/gg/cron/crontab"
+	assert_line 'GG_DB=/srv/gg/gg.db'
+	assert_line 'GG_CRON=/usr/share/gg/cron'
+	assert_line 'PATH=/usr/bin:/usr/bin:/bin'
+	assert_line '0 2 * * *     GG_AUDIT_LAST=/srv/gg/audit-head.last $GG_CRON/audit-head.sh | mail -s "gg: audit head" audit-keeper@example.org'
+	run -0 cat "$root/etc/opt/logrotate.d/gg"
+	assert_line '/srv/gg/log/*.log {'
+	[ -f "$root/lib/systemd/system/gg-escalate.timer" ]
+	run -0 cat "$root/lib/systemd/system/gg-cron@.service"
+	assert_line 'ExecStart=/usr/share/gg/cron/%i.sh'
+	assert_line 'EnvironmentFile=-/etc/opt/gg/%i.env'
+	assert_line 'StandardOutput=append:/srv/gg/log/%i.log'
+	run -1 subst_left "$root"
+	# another PREFIX, whose lib/systemd systemd would not read: SYSTEMDDIR says where
+	run -0 make -s -C "$TOP" install DESTDIR="$root" PREFIX=/opt/gg SYSTEMDDIR=/etc/systemd/system
+	run -0 cat "$root/etc/systemd/system/gg-cron-mail@.service"
+	assert_line 'ExecStart=/opt/gg/share/gg/cron/mail-output.sh %i'
+	[ ! -e "$root/opt/gg/lib" ]
+}
+
+# jobs: each job line of the crontab as JOB, its five time fields and whether cron mails its
+# output (mail: no log it is appended to), tab-separated
+jobs() {
+	sed -n 's|^\([^#A-Z][^ ]* [^ ]* [^ ]* [^ ]* [^ ]*\) .*\$GG_CRON/\([a-z-]*\)\.sh\(.*\)$|\2\t\1\t\3|p' \
+		"$TOP/share/gg/cron/crontab" |
+		awk -F '\t' -v OFS='\t' '{ print $1, $2, ($3 ~ />>/ ? "log" : "mail") }'
+}
+
+@test "a systemd timer for each job of the crontab, starting the job's script, mailed where cron mails it" {
+	run -0 jobs
+	[ "${#lines[@]}" -ge 9 ]
+	assert_equal "$(ls "$TOP"/share/systemd/*.timer | wc -l)" "${#lines[@]}"
+	while IFS=$'\t' read -r job when how; do
+		timer="$TOP/share/systemd/gg-$job.timer"
+		[ -f "$timer" ] || fail "no timer for $job"
+		[ -x "$TOP/share/gg/cron/$job.sh" ] || fail "no script for $job"
+		case $how in
+		log) unit="gg-cron@$job.service" ;;
+		mail) unit="gg-cron-mail@$job.service" ;;
+		esac
+		assert_equal "$(sed -n 's/^Unit=//p' "$timer")" "$unit"
+		grep -qx 'WantedBy=timers.target' "$timer" || fail "$timer: not wanted by timers.target"
+	done <<<"$output"
+}
+
+# cron_times SPEC FROM DAYS: the minutes (UTC) in DAYS days from FROM at which cron runs a job
+# of the five fields SPEC; only the forms the crontab uses: *, */N, N, N,M
+cron_times() {
+	python3 - "$@" <<'PY'
+import sys, datetime as dt
+spec, start, days = sys.argv[1].split(), dt.datetime.fromisoformat(sys.argv[2]), int(sys.argv[3])
+def match(field, v):
+    for part in field.split(","):
+        if part == "*" or (part.startswith("*/") and v % int(part[2:]) == 0) or (part.isdigit() and int(part) == v):
+            return True
+    return False
+t = start
+while t < start + dt.timedelta(days=days):
+    dow = (t.weekday() + 1) % 7
+    if all(match(f, v) for f, v in zip(spec, (t.minute, t.hour, t.day, t.month, dow))):
+        print(t.strftime("%Y-%m-%d %H:%M"))
+    t += dt.timedelta(minutes=1)
+PY
+}
+
+# timer_times CALENDAR FROM DAYS COUNT: the same from systemd's reading of an OnCalendar=
+timer_times() {
+	local from end
+	from=$(date -u -d "$2" +%s)
+	end=$(date -u -d "@$((from + $3 * 86400))" '+%Y-%m-%d %H:%M')
+	TZ=UTC systemd-analyze calendar --iterations="$4" --base-time="@$((from - 1))" "$1" |
+		sed -n 's/^ *\(Next elapse\|Iter\. #[0-9]*\): [A-Z][a-z]* \([0-9-]* [0-9]*:[0-9]*\):00 UTC$/\2/p' |
+		awk -v end="$end" '$0 < end'
+}
+
+@test "each timer runs its job when the crontab does: 8 days over a month's turn, a Monday at each end" {
+	command -v systemd-analyze >/dev/null || skip 'systemd-analyze is not installed: it is what reads OnCalendar='
+	from='2026-11-30 00:00' # a Monday; 1 December is in, and the next Monday
+	run -0 jobs
+	while IFS=$'\t' read -r job when how; do
+		want=$(cron_times "$when" "$from" 8)
+		[ -n "$want" ] || fail "$job: cron never runs '$when' in the 8 days"
+		cal=$(sed -n 's/^OnCalendar=//p' "$TOP/share/systemd/gg-$job.timer")
+		assert_equal "$job $(timer_times "$cal" "$from" 8 "$(($(wc -l <<<"$want") + 1))")" "$job $want"
+	done <<<"$output"
+}
+
+@test "the installed units load in systemd: every timer, and the service each starts" {
+	command -v systemd-analyze >/dev/null || skip 'systemd-analyze is not installed'
+	# installed where they name (no DESTDIR), so that systemd finds every ExecStart
+	p="$BATS_TEST_TMPDIR/p"
+	run -0 make -s -C "$TOP" install PREFIX="$p" STATEDIR="$p/state" LOGDIR="$p/log" SYSCONFDIR="$p/etc"
+	cd "$p/lib/systemd/system"
+	run -0 systemd-analyze verify --man=no gg-*.timer $(sed -n 's/^Unit=//p' gg-*.timer)
+	assert_output ''
+	# and it can fail: a job with no script
+	run -1 systemd-analyze verify --man=no gg-cron@no-such-job.service
+	assert_output --partial "no-such-job.sh is not executable"
+}
+
+# as_root: skips the test unless run as root; the account it may make is removed after
+as_root() {
+	[ "$(id -u)" -eq 0 ] || skip 'install-service makes a system account: root only'
+	getent passwd gg >/dev/null || touch "$BATS_TEST_TMPDIR/made-gg"
+}
+
+# passable: root, a new directory gg may pass through, as it may /var (bats's own are root's,
+# 0700), removed after the test
+passable() {
+	SVCROOT=$(mktemp -d /tmp/gg-install.XXXXXX)
+	chmod 0711 "$SVCROOT"
+	root=$SVCROOT
+}
+
+teardown() {
+	if [ -e "$BATS_TEST_TMPDIR/made-gg" ]; then
+		userdel gg 2>/dev/null
+		groupdel gg 2>/dev/null
+	fi
+	[ -z "${SVCROOT:-}" ] || rm -rf "$SVCROOT"
+	:
+}
+
+@test "make install-service makes the gg account, and STATEDIR and LOGDIR 2770 root:gg; again, it changes nothing" {
+	as_root
+	passable
+	run -0 make -s -C "$TOP" install-service DESTDIR="$root"
+	run -0 getent group gg
+	gid=$(cut -d: -f3 <<<"$output")
+	run -0 getent passwd gg
+	assert_output --regexp "^gg:x:[0-9]+:$gid:gg cron jobs:/var/lib/gg:/usr/sbin/nologin\$"
+	[ "$(cut -d: -f3 <<<"$output")" -lt 1000 ] # a system account
+	account=$output
+	run -0 stat -c '%a %U %G' "$root/var/lib/gg" "$root/var/log/gg"
+	assert_equal "$output" $'2770 root gg\n2770 root gg'
+	chmod 0755 "$root/var/lib/gg"
+	run -0 make -s -C "$TOP" install-service DESTDIR="$root" STATEDIR=/var/lib/gg
+	assert_equal "$(getent passwd gg)" "$account"
+	assert_equal "$(getent group gg | cut -d: -f3)" "$gid"
+	assert_equal "$(stat -c '%a %U %G' "$root/var/lib/gg")" '2770 root gg'
+	# what a file made there by anyone of the group belongs to
+	setpriv --reuid=gg --regid=gg --init-groups sh -c "umask 007; echo x >'$root/var/log/gg/escalate.log'"
+	assert_equal "$(stat -c '%a %U %G' "$root/var/log/gg/escalate.log")" '660 gg gg'
+	# not root: it says so, and makes nothing
+	run -2 setpriv --reuid=nobody --regid=nogroup --clear-groups make -s -C "$TOP" install-service DESTDIR="$BATS_TEST_TMPDIR/not"
+	assert_output --partial 'install-service: run it as root: it makes the gg account'
+	[ ! -e "$BATS_TEST_TMPDIR/not" ]
+}
+
+@test "logrotate rotates the jobs' logs in LOGDIR as gg, each new one group-writable, the old compressed a week late" {
+	as_root
+	command -v logrotate >/dev/null || skip 'logrotate is not installed'
+	passable
+	logs="$root/var/log/gg"
+	run -0 make -s -C "$TOP" install-service DESTDIR="$root"
+	run -0 make -s -C "$TOP" install DESTDIR="$root/dest" LOGDIR="$logs"
+	conf="$root/dest/etc/logrotate.d/gg"
+	as_gg() { setpriv --reuid=gg --regid=gg --init-groups sh -c "umask 007; $1"; }
+	as_gg "echo first >>'$logs/escalate.log'"
+	run -0 logrotate -d -s "$root/state" "$conf"
+	refute_output --partial 'error'
+	run -0 logrotate -f -s "$root/state" "$conf"
+	assert_equal "$(cat "$logs/escalate.log.1")" first
+	assert_equal "$(stat -c '%a %U %G %s' "$logs/escalate.log")" '660 gg gg 0'
+	as_gg "echo second >>'$logs/escalate.log'"
+	run -0 logrotate -f -s "$root/state" "$conf"
+	assert_equal "$(cat "$logs/escalate.log.1")" second
+	assert_equal "$(zcat "$logs/escalate.log.2.gz")" first
+	# an empty log stays as it is
+	run -0 logrotate -f -s "$root/state" "$conf"
+	assert_equal "$(cat "$logs/escalate.log.1")" second
 }

@@ -174,3 +174,43 @@ hotline-import.sh: bad.csv quarantined in $GG_HOTLINE_DIR/failed (its error besi
 	assert_line --index 0 'The audit log does not verify:'
 	assert_output --partial 'rows were deleted'
 }
+
+@test "mail-output.sh, for the systemd timers, mails what a job printed as cron would, and nothing when it printed nothing" {
+	# the stand-in for mail: the subject in one file, the body in another
+	printf '#!/bin/sh\nprintf "%%s\\n" "$1" >"%s/subject"; cat >"%s/body"\n' "$BATS_TEST_TMPDIR" "$BATS_TEST_TMPDIR" \
+		>"$BATS_TEST_TMPDIR/mail"
+	chmod +x "$BATS_TEST_TMPDIR/mail"
+	mailer() { env -i PATH="$PATH" GG_DB="$GG_DB" GG_MAIL="$BATS_TEST_TMPDIR/mail" "$@"; }
+	# the calendar covers the next 90 days: the job is silent, and nothing is mailed
+	run -0 mailer GG_NOW=2026-06-01T10:00:00+08:00 "$CRON/mail-output.sh" calendar-check
+	assert_output ''
+	[ ! -e "$BATS_TEST_TMPDIR/subject" ]
+	# it does not: the job's words, mailed, and its status
+	run -1 mailer GG_NOW=2026-11-26T10:00:00+08:00 "$CRON/mail-output.sh" calendar-check
+	assert_output ''
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/subject")" 'gg: calendar-check'
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/body")" \
+		"$(env -i PATH="$PATH" GG_DB="$GG_DB" GG_NOW=2026-11-26T10:00:00+08:00 "$CRON/calendar-check.sh")"
+	grep -qx -- '- 2027' "$BATS_TEST_TMPDIR/body"
+	# the audit head, under a subject of one's own
+	run -0 mailer GG_SUBJECT='gg: audit head' "$CRON/mail-output.sh" audit-head
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/subject")" 'gg: audit head'
+	[[ $(cat "$BATS_TEST_TMPDIR/body") =~ ^[0-9]+:[0-9a-f]{64}$ ]]
+}
+
+@test "mail-output.sh: a mail that cannot be sent is 69 with the output kept on stderr; a job it does not know, 64" {
+	run -69 --separate-stderr env -i PATH="$PATH" GG_DB="$GG_DB" GG_MAIL=false "$CRON/mail-output.sh" audit-head
+	assert_equal "$output" ''
+	assert_equal "$(sed -n 1p <<<"$stderr")" "mail-output.sh: the mail of audit-head's output could not be sent; it was:"
+	[[ $(sed -n 2p <<<"$stderr") =~ ^[0-9]+:[0-9a-f]{64}$ ]]
+	# no mail(1) and no GG_MAIL: 69 before the job runs
+	mkdir "$BATS_TEST_TMPDIR/nomail"
+	for c in gg-report sh dirname; do ln -s "$(command -v "$c")" "$BATS_TEST_TMPDIR/nomail/$c"; done
+	run -69 env -i PATH="$BATS_TEST_TMPDIR/nomail" GG_DB="$GG_DB" "$CRON/mail-output.sh" audit-head
+	assert_output 'mail-output.sh: mail is needed and not installed'
+	run -64 env -i PATH="$PATH" GG_DB="$GG_DB" GG_MAIL=true "$CRON/mail-output.sh" ../../bin/sh
+	assert_output --partial 'usage: mail-output.sh JOB'
+	run -64 env -i PATH="$PATH" GG_DB="$GG_DB" GG_MAIL=true "$CRON/mail-output.sh" no-such-job
+	assert_output "mail-output.sh: no job 'no-such-job' beside it"
+	run -64 env -i PATH="$PATH" GG_DB="$GG_DB" GG_MAIL=true "$CRON/mail-output.sh"
+}
