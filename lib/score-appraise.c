@@ -375,6 +375,8 @@ static int load_rubric(struct gg_ctx *c, const char *path, struct rubric *r)
 			return gg_err_oom(&c->err);
 		memcpy(bytes, text, len + 1);
 	} else {
+		if (!strcmp(path, "-") && gg_reader_stdin(&c->err))
+			return c->err.code;
 		f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 		if (!f)
 			return gg_err_set(&c->err, GG_EX_NOINPUT, "cannot open '%s': %s", path, strerror(errno));

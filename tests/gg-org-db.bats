@@ -12,12 +12,12 @@ load helper
 	[ ! -e "$BATS_TEST_TMPDIR/none.db" ]
 }
 
-@test "init creates the database and its directory group-private" {
+@test "init creates the database and its directory group-private, the directory setgid" {
 	umask 002
 	run -0 gg-org --db "$BATS_TEST_TMPDIR/a/b/gg.db" init
 	assert_output "database: $BATS_TEST_TMPDIR/a/b/gg.db"
 	assert_equal "$(stat -c %a "$BATS_TEST_TMPDIR/a/b/gg.db")" 660
-	assert_equal "$(stat -c %a "$BATS_TEST_TMPDIR/a/b")" 770
+	assert_equal "$(stat -c %a "$BATS_TEST_TMPDIR/a/b")" 2770
 	assert_equal "$(sqlite3 "$BATS_TEST_TMPDIR/a/b/gg.db" 'PRAGMA journal_mode')" wal
 	assert_equal "$(sqlite3 "$BATS_TEST_TMPDIR/a/b/gg.db" 'PRAGMA user_version')" "$(ls "$TOP"/share/gg/sql/*.sql | wc -l)"
 	run -0 gg-org --db "$BATS_TEST_TMPDIR/a/b/gg.db" unit list -o json
