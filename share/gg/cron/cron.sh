@@ -4,6 +4,10 @@
 # empty database in the crontab user's home), the commands the job needs installed, and a
 # writer run again while the database is busy.
 
+# what a job makes (reports, a hotline file's error) is the group's to read and write, as the
+# database is (gg(7), A DISTRICT'S STAFF SHARING ONE DATABASE): cron's own umask is 022
+umask 007
+
 # need_db: GG_DB names an existing database, else 64 (not set) or 66 (no such file)
 need_db() {
 	if [ -z "${GG_DB:-}" ]; then
