@@ -232,6 +232,8 @@ static int run_one(const char *path, const char *text, char **env, long long lim
 		await(pid, pfd, &fd[1], text, &off, now_ms() + HOOK_GRACE);
 		kill(-pid, SIGKILL); /* whatever is left of its group */
 	}
+	if (fd[1] >= 0) /* it ended without reading all: what it left running may not either */
+		close(fd[1]);
 	if (pfd >= 0)
 		close(pfd);
 	if (waitpid(pid, &status, 0) < 0)

@@ -111,8 +111,11 @@ EOF2
 		trap '' INT HUP QUIT TERM
 		"${NEW[@]}" >/dev/null
 	)
-	# gg ignores SIGPIPE (bit 13) while it feeds a hook; its caller here ignored 1, 2, 3 and 15
-	assert_equal "$(cat "$BATS_TEST_TMPDIR/sig")" $'SigBlk:\t0000000000000000\nSigIgn:\t0000000000000000'
+	assert_equal "$(grep SigBlk "$BATS_TEST_TMPDIR/sig")" $'SigBlk:\t0000000000000000'
+	# gg ignores SIGPIPE (bit 13) while it feeds a hook; its caller here ignored 1, 2, 3 and 15.
+	# Signals 32 and up are the C library's own, out of gg's reach if its caller ignored them.
+	ign=$(sed -n 's/^SigIgn:\t//p' "$BATS_TEST_TMPDIR/sig")
+	assert_equal "$(printf '%08x' $((0x$ign & 0x7fffffff)))" 00000000
 }
 
 @test "a hook past GG_HOOK_TIMEOUT is killed with what it started; the command's output and status stand" {
