@@ -274,7 +274,8 @@ void gg_hook_run(struct gg_ctx *c)
 			continue;
 		if (!json_object_get(safe, event)) {
 			if ((bad = unsafe(path, real)))
-				fprintf(stderr, "%s: hook on-%s not run: '%s' is writable by others; the change stands\n",
+				fprintf(stderr,
+					"%s: hook on-%s not run: '%s' is writable by others; the change stands\n",
 					c->prog, event, bad);
 			json_object_set_new(safe, event, json_boolean(!bad));
 		}
@@ -283,14 +284,15 @@ void gg_hook_run(struct gg_ctx *c)
 		rc = (text = record_line(rec)) ? run_one(path, text, env, limit) : -ENOMEM;
 		free(text);
 		if (rc == HOOK_KILLED)
-			fprintf(stderr, "%s: hook on-%s killed for id %lld after %llds (GG_HOOK_TIMEOUT); the change stands\n",
+			fprintf(stderr,
+				"%s: hook on-%s killed for id %lld after %llds (GG_HOOK_TIMEOUT); the change stands\n",
 				c->prog, event, id, limit / 1000);
 		else if (rc < 0)
-			fprintf(stderr, "%s: hook on-%s failed for id %lld (%s); the change stands\n", c->prog, event, id,
-				strerror(-rc));
+			fprintf(stderr, "%s: hook on-%s failed for id %lld (%s); the change stands\n", c->prog, event,
+				id, strerror(-rc));
 		else if (rc)
-			fprintf(stderr, "%s: hook on-%s failed for id %lld (exit %d); the change stands\n", c->prog, event,
-				id, rc);
+			fprintf(stderr, "%s: hook on-%s failed for id %lld (exit %d); the change stands\n", c->prog,
+				event, id, rc);
 	}
 	signal(SIGPIPE, pipe_was);
 	signal(SIGCHLD, chld_was);
