@@ -19,9 +19,9 @@
 #include "db.h"
 #include "hook.h"
 
-#define HOOK_TIMEOUT 30 /* seconds, when GG_HOOK_TIMEOUT does not say */
-#define HOOK_GRACE 2000 /* ms between SIGTERM and SIGKILL */
-#define HOOK_KILLED -1	/* what run_one returns for a hook killed past its time */
+#define HOOK_TIMEOUT 30	    /* seconds, when GG_HOOK_TIMEOUT does not say */
+#define HOOK_GRACE 2000	    /* ms between SIGTERM and SIGKILL */
+#define HOOK_KILLED INT_MIN /* run_one: killed past its time (never a negated errno) */
 
 extern char **environ;
 static char path_var[] = "PATH=/usr/local/bin:/usr/bin:/bin", *bare_env[] = {path_var, NULL};
