@@ -87,8 +87,13 @@ nothing_written() {
 @test "--encoding keeps the field size limit, while the field is read" {
 	# iconv(1) reads its input whole: the endless field repeats a word converted once
 	noise=$(printf 噪音 | iconv -t gbk)
-	run -65 --separate-stderr bash -c "{ head -1 '$FIX/hotline-gbk.csv'; printf '2026110300123,2026/11/03 09:12,邻里纠纷,楼上噪音,\"' | iconv -t gbk; yes '$noise' | tr -d '\n'; } | timeout 10 gg-ticket import --from csv --map '$FIX/hotline-map.yaml' --encoding gbk -f -"
-	assert_equal "$stderr" "gg-ticket: stdin:2: malformed CSV: field 5 (诉求内容) is longer than 1048576 bytes"
+	# a named pipe, read as a file: stdin a write would read whole before it begins
+	mkfifo "$BATS_TEST_TMPDIR/endless.csv"
+	{ head -1 "$FIX/hotline-gbk.csv"; printf '2026110300123,2026/11/03 09:12,邻里纠纷,楼上噪音,"' | iconv -t gbk; yes "$noise" | tr -d '\n'; } \
+		>"$BATS_TEST_TMPDIR/endless.csv" 2>/dev/null &
+	run -65 --separate-stderr timeout 10 gg-ticket import --from csv --map "$FIX/hotline-map.yaml" --encoding gbk -f "$BATS_TEST_TMPDIR/endless.csv"
+	assert_equal "$stderr" "gg-ticket: $BATS_TEST_TMPDIR/endless.csv:2: malformed CSV: field 5 (诉求内容) is longer than 1048576 bytes"
+	kill %1 2>/dev/null || :
 	nothing_written
 }
 
