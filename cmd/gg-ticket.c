@@ -435,6 +435,8 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 		return gg_cli_usage(c, "import reads one input");
 	if (enc && strcmp(from, "csv"))
 		return gg_cli_usage(c, "--encoding goes with --from csv (JSON and YAML are UTF-8)");
+	if (!strcmp(file, "-") && gg_reader_stdin(&c->err)) /* read before the checks' first statement */
+		return c->err.code;
 	if ((rc = gg_ticket_intake_check(c, &in)))
 		return rc;
 	if (!strcmp(from, "csv"))

@@ -507,6 +507,16 @@ static int open_db(struct gg_ctx *c, enum gg_run mode, int reading, int adopt)
 			  &c->err);
 }
 
+/* Whether an argument is "-", stdin named as a file, ids or a rubric: a write reads it before
+ * anything else, since the command may look at the store before it gets to it. */
+static int dash(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "-") || !strcmp(argv[i], "--file=-") || !strcmp(argv[i], "-f-"))
+			return 1;
+	return 0;
+}
+
 /* What a write's transaction begins with: the audit log's triggers checked, for a write waits
  * for them; init is how an operator puts them back. */
 static int guard(void *arg, struct gg_err *err)
@@ -538,6 +548,8 @@ static int run(struct gg_ctx *c, const struct gg_tool *t, const struct gg_cmd *k
 		if (mode == GG_RUN_WRITE) {
 			gg_db_begin_later(c->db, guard, c);
 			gg_reader_spool_stdin();
+			if (dash(argc, argv) && gg_reader_stdin(&c->err))
+				return c->err.code;
 		}
 	}
 	/* a list streams, but not what a reveal shows: that waits for its audit row's commit */
@@ -596,6 +608,7 @@ int gg_cli_main(const struct gg_tool *t, int argc, char **argv)
 	const struct gg_cmd *k = NULL, *parent = NULL;
 	int want_help = 0, want_version = 0, rc;
 
+	gg_reader_check_stdin();
 	setlocale(LC_CTYPE, "C.UTF-8");
 	/* SQLite's page cache comes and goes in blocks that glibc would hand back to the kernel
 	 * and fault in again for every record of a large import (five times slower, measured):

@@ -202,18 +202,21 @@ static void dir_of(const char *path, char *dir, size_t n)
 		snprintf(dir, n, "%.*s", (int)(slash - path), path);
 }
 
-/* How a reader opens a database whose directory it cannot write: SQLite cannot make the -wal
- * and -shm files a WAL database is read through, so while there is no -wal (no writer at work,
- * its last one checkpointed) the file is opened immutable, read as it is without locks; with
- * a -wal there, through the -shm read-only. NULL: the usual open will do. */
+/* How a reader opens a database it cannot write, or whose directory it cannot write. SQLite
+ * would make the -wal and -shm files a WAL database is read through, which the reader may not
+ * (its directory) or should not (they would be the reader's, with the file's mode, and lock
+ * out the writers its mode does not let write them): while there is no -wal (no writer at
+ * work, its last one checkpointed) the file is opened immutable, read as it is without locks;
+ * with a -wal there, through the -shm read-only. NULL: the usual open will do. path is the
+ * file's real path, beside which SQLite keeps the -wal. */
 static char *reader_uri(const char *path)
 {
 	char dir[PATH_MAX], wal[PATH_MAX];
 	struct stat sb;
 
 	dir_of(path, dir, sizeof dir);
-	if (access(dir, W_OK) == 0 || snprintf(wal, sizeof wal, "%s-wal", path) >= (int)sizeof wal ||
-	    stat(wal, &sb) == 0)
+	if ((access(dir, W_OK) == 0 && access(path, W_OK) == 0) ||
+	    snprintf(wal, sizeof wal, "%s-wal", path) >= (int)sizeof wal || stat(wal, &sb) == 0)
 		return NULL;
 	size_t n = strlen(path);
 	char *uri = malloc(3 * n + sizeof "file:?immutable=1"), *u = uri;
@@ -420,7 +423,10 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 		return gg_err_oom(err);
 	}
 	flags = mode == GG_DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	char *uri = mode == GG_DB_READ ? reader_uri(path) : NULL;
+	/* a database reached by a symbolic link has its -wal and -shm beside the file itself */
+	char real[PATH_MAX];
+	const char *at = realpath(path, real) ? real : path;
+	char *uri = mode == GG_DB_READ ? reader_uri(at) : NULL;
 	rc = sqlite3_open_v2(uri ? uri : path, &db->h, flags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0), NULL);
 	free(uri);
 	if (rc != SQLITE_OK) {
@@ -448,13 +454,13 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 		gg_db_fail(db, rc, err, "cannot read database");
 		goto bad;
 	}
-	share_journal(path);
+	share_journal(at);
 	if ((rc = schema_known(db, path, mode, err)))
 		goto bad;
 	if (mode != GG_DB_READ) {
 		if (wal(db, busy && *busy ? atoi(busy) : 10000, err))
 			goto bad;
-		share_journal(path); /* a new database's, made by the switch */
+		share_journal(at); /* a new database's, made by the switch */
 		if (gg_db_exec(db, "PRAGMA synchronous = NORMAL", err) || migrate(db, err))
 			goto bad;
 	} else {

@@ -4,6 +4,7 @@
  * reader-yaml.c make them, reader-pos.c remembers where their values stood) and, when asked,
  * reads JSON ahead in a second thread. Either way one record is held at a time. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <pthread.h>
@@ -120,12 +121,26 @@ static int sniff_json(const char *p, size_t n)
 }
 
 /* Whether stdin is read whole before it is used: a writing command asks, for its transaction
- * begins at its first statement and must not wait on a producer (gg_db_begin_later). */
-static int spool;
+ * begins at its first statement and must not wait on a producer (gg_db_begin_later). And
+ * whether the caller closed it (<&-): then "-" is an error, not the empty file that would
+ * otherwise come to stand on descriptor 0. */
+static int spool, closed;
 
 void gg_reader_spool_stdin(void)
 {
 	spool = 1;
+}
+
+/* Called first thing: stdin closed is remembered, and /dev/null put on descriptor 0 so that no
+ * file the command opens (the database) comes to stand where input is read. */
+void gg_reader_check_stdin(void)
+{
+	if (fcntl(0, F_GETFD) == -1 && errno == EBADF) {
+		closed = 1;
+		int fd = open("/dev/null", O_RDONLY);
+		if (fd > 0)
+			close(fd); /* it was not 0: nothing more can be done */
+	}
 }
 
 /* stdin made ready to read: when a write reads a pipe, a socket or a terminal, everything on
@@ -137,11 +152,16 @@ int gg_reader_stdin(struct gg_err *err)
 	static int done;
 	char buf[1 << 16], path[PATH_MAX];
 	const char *tmp = getenv("TMPDIR"), *max = getenv("GG_INPUT_MAX");
-	long long most = max && *max ? atoll(max) : 4LL << 30, held = 0;
+	long long most = 4LL << 30, held = 0;
+	char *end;
 	struct stat sb;
 	ssize_t k;
 	int fd;
 
+	if (closed)
+		return gg_err_set(err, GG_EX_IOERR, "cannot read stdin: it is closed");
+	if (max && *max && (most = strtoll(max, &end, 10), *end || most < 0))
+		return gg_err_set(err, GG_EX_USAGE, "GG_INPUT_MAX: '%s' is not a number of bytes", max);
 	if (!spool || done++ || fstat(0, &sb) || S_ISREG(sb.st_mode) || (S_ISCHR(sb.st_mode) && !isatty(0)))
 		return 0;
 	snprintf(path, sizeof path, "%s/gg-stdin.XXXXXX", tmp && *tmp ? tmp : "/tmp");

@@ -14,6 +14,7 @@
 
 struct gg_reader;
 
+void gg_reader_check_stdin(void);
 void gg_reader_spool_stdin(void);
 int gg_reader_stdin(struct gg_err *err);
 int gg_reader_open(struct gg_reader **r, const char *path, struct gg_err *err);

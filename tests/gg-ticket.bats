@@ -387,6 +387,28 @@ EOF2
 	assert_output 1
 }
 
+@test "a write reads stdin named by '-' before anything, after ids or with --unresolved too; a closed stdin is an error" {
+	gg-ticket import >/dev/null <<<'{"category": "env.garbage", "unit": "TZ-HL-CZ-01-G01", "title": "甲"}
+{"category": "env.garbage", "unit": "TZ-HL-CZ-01-G01", "title": "乙"}
+{"category": "env.garbage", "unit": "TZ-HL-CZ-01-G01", "title": "丙"}'
+	# ids before '-', and an import checking its --unresolved grid first: neither holds the lock
+	{ sleep 3; echo 2; } | gg-ticket accept 1 - >/dev/null &
+	{ sleep 3; echo '{"category": "env.garbage", "address": "无此地址", "title": "丁"}'; } |
+		gg-ticket import --unresolved=grid:TZ-HL-CZ-01-G01 >/dev/null &
+	sleep 1
+	run -0 env GG_BUSY_MS=500 gg-ticket accept 3
+	wait
+	run -0 sqlite3 "$GG_DB" "SELECT group_concat(status, ' ') FROM (SELECT status FROM ticket ORDER BY id)"
+	assert_output 'accepted accepted accepted new'
+	# stdin closed: not an empty input
+	run -74 --separate-stderr bash -c 'gg-ticket import <&-'
+	assert_equal "$stderr" "gg-ticket: cannot read stdin: it is closed"
+	run -74 --separate-stderr bash -c 'gg-ticket show - <&-'
+	assert_equal "$stderr" "gg-ticket: cannot read stdin: it is closed"
+	run -64 --separate-stderr env GG_INPUT_MAX=4G gg-ticket import <<<'[]'
+	assert_equal "${stderr_lines[0]}" "gg-ticket: GG_INPUT_MAX: '4G' is not a number of bytes"
+}
+
 @test "list --unanswered: tickets nobody accepted within the response time, the summoned department's too" {
 	a=$(new_ticket)                                    # respond within 2h
 	b=$(new_ticket)

@@ -151,6 +151,23 @@ hotline-import.sh: bad.csv quarantined in $GG_HOTLINE_DIR/failed (its error besi
 	assert_equal "$stderr$output" ''
 }
 
+@test "hotline-import.sh: a GBK export with GG_HOTLINE_ENCODING, a hook's complaint said, a bad GG_TRIES or GG_HOTLINE_SETTLE refused" {
+	export GG_HOTLINE_DIR="$BATS_TEST_TMPDIR/outbox" GG_HOTLINE_MAP="$FIX/hotline-map.yaml"
+	mkdir -p "$GG_HOTLINE_DIR" "$BATS_TEST_TMPDIR/hooks"
+	cp "$FIX/hotline-gbk.csv" "$GG_HOTLINE_DIR/gbk.csv"
+	touch -d '-2 minutes' "$GG_HOTLINE_DIR/gbk.csv"
+	printf '#!/bin/sh\ncat >/dev/null; echo "notifier down" >&2; exit 3\n' >"$BATS_TEST_TMPDIR/hooks/on-create"
+	chmod 0755 "$BATS_TEST_TMPDIR/hooks/on-create"
+	run -64 --separate-stderr env GG_TRIES=abc "$CRON/hotline-import.sh"
+	assert_equal "$stderr" "hotline-import.sh: GG_TRIES must be a whole number, not 'abc'"
+	run -64 --separate-stderr env GG_HOTLINE_SETTLE=-5 "$CRON/hotline-import.sh"
+	assert_equal "$stderr" "hotline-import.sh: GG_HOTLINE_SETTLE must be a whole number, not '-5'"
+	run -0 --separate-stderr env GG_HOTLINE_ENCODING=gbk GG_HOOKS="$BATS_TEST_TMPDIR/hooks" "$CRON/hotline-import.sh"
+	assert_equal "$output" '{"file":"gbk.csv","new":2,"updated":0,"unchanged":0}'
+	assert_equal "${#stderr_lines[@]}" 4 # each ticket's hook said "notifier down" and failed
+	assert_equal "${stderr_lines[3]}" "gg-ticket: hook on-create failed for id 2 (exit 3); the change stands"
+}
+
 @test "dups-digest.sh lists the likely duplicates of the last day" {
 	export GG_NOW=2026-11-26T09:00:00+08:00
 	gg-ticket new --category env.garbage --title 楼道杂物 --address 东进路12号3幢 >/dev/null

@@ -77,3 +77,24 @@ as() {
 	assert_equal "$output" ''
 	assert_equal "$stderr" "gg-org: cannot write database '$GG_DB': Permission denied"
 }
+
+@test "a member reaching the database by a symbolic link, or allowed only to read it, never locks the others out" {
+	as 5001 gg-org import -f "$FIX/city.yaml" >/dev/null
+	mkdir -m 0755 "$TOP_SHARED/links"
+	ln -s "$GG_DB" "$TOP_SHARED/links/gg.db"
+	# a member's read through the link: the -wal and -shm beside the file are the group's
+	GG_DB="$TOP_SHARED/links/gg.db" run -0 as 5002 gg-org unit show TZ-HL -o tsv
+	for f in "$GG_DB-wal" "$GG_DB-shm"; do
+		[ ! -e "$f" ] || [ "$(stat -c %g "$f")" = 4242 ]
+	done
+	run -0 as 5001 gg-org unit set TZ-HL-CZ-02 --population 1200
+	# the file made group-read-only: a member's read leaves nothing the owner cannot write
+	run -0 sqlite3 "$GG_DB" 'PRAGMA wal_checkpoint(TRUNCATE)'
+	rm -f "$GG_DB-wal" "$GG_DB-shm"
+	chmod 0640 "$GG_DB"
+	run -0 as 5002 gg-org unit show TZ-HL-CZ-02 -o json
+	assert_equal "$(jq '.[0].population' <<<"$output")" 1200
+	run -0 as 5001 gg-org unit set TZ-HL-CZ-02 --population 1300
+	run -0 as 5001 gg-org unit show TZ-HL-CZ-02 -o json
+	assert_equal "$(jq '.[0].population' <<<"$output")" 1300
+}

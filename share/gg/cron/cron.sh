@@ -30,12 +30,23 @@ need() {
 	done
 }
 
+# number NAME VALUE: VALUE a whole number, else 64 naming the variable NAME
+number() {
+	case $2 in
+	'' | *[!0-9]*)
+		echo "${0##*/}: $1 must be a whole number, not '$2'" >&2
+		exit 64
+		;;
+	esac
+}
+
 # retry COMMAND...: COMMAND, run again while it finds the database busy (75: another writer
 # held it past GG_BUSY_MS), at most GG_TRIES times in all (default 4), 2 s after the first,
 # then 4, 8...; still busy, the job fails loudly: 75 and a line on stderr. A command that
 # fails prints nothing on stdout, so $(retry ...) holds the output of the run that worked.
 retry() {
 	tries=${GG_TRIES:-4} pause=2 n=1
+	number GG_TRIES "$tries"
 	while :; do
 		"$@"
 		rc=$?

@@ -12,36 +12,45 @@
 # A file with a bad row (65) is quarantined: moved to $GG_HOTLINE_DIR/failed with its error
 # beside it (NAME.csv.error), said once on stderr and never tried again; put the mended file
 # back in the outbox. Any other failure (a busy database after GG_TRIES runs, a disk) leaves
-# the file for the next run. Exit status: 0, or the last failure's.
+# the file for the next run. Exports in GBK: GG_HOTLINE_ENCODING=gbk. One run at a time takes
+# the outbox in (flock on it); another started meanwhile leaves it and exits 0.
+# Exit status: 0, or the last failure's.
 set -u
 . "$(dirname "$0")/cron.sh"
 need_db
-need jq
+need jq flock
 dir=${GG_HOTLINE_DIR:?set GG_HOTLINE_DIR to the directory the exports arrive in}
 map=${GG_HOTLINE_MAP:-$(dirname "$0")/hotline-map.yaml}
-settled=$(($(date +%s) - ${GG_HOTLINE_SETTLE:-60}))
+settle=${GG_HOTLINE_SETTLE:-60}
+number GG_HOTLINE_SETTLE "$settle"
+if [ -z "${GG_HOTLINE_LOCKED:-}" ]; then
+	GG_HOTLINE_LOCKED=1 exec flock -n -E 0 "$dir" "$0" "$@"
+fi
+settled=$(($(date +%s) - settle))
 mkdir -p "$dir/done" "$dir/failed" || exit 73
 status=0
 for f in "$dir"/*.csv; do
 	[ -f "$f" ] || continue
-	[ "$(stat -c %Y "$f")" -le "$settled" ] || continue
+	[ "$(stat -L -c %Y "$f")" -le "$settled" ] || continue
 	name=$(basename "$f")
+	errors="$dir/failed/$name.error"
 	counts=$(retry gg-ticket import --from csv --map "$map" ${GG_HOTLINE_GRID:+--unresolved=grid:$GG_HOTLINE_GRID} \
-		-f "$f" -o json 2>"$dir/failed/$name.error")
+		${GG_HOTLINE_ENCODING:+--encoding "$GG_HOTLINE_ENCODING"} -f "$f" -o json 2>"$errors")
 	rc=$?
+	cat "$errors" >&2 # a hook's failure, a warning: said whatever the import's end
 	if [ "$rc" -eq 0 ]; then
-		rm -f "$dir/failed/$name.error"
+		rm -f "$errors"
 		printf '%s\n' "$counts" | jq -c --arg f "$name" '{file: $f} + .'
 		mv "$f" "$dir/done/" || status=74
 		continue
 	fi
 	status=$rc
-	cat "$dir/failed/$name.error" >&2
-	if [ "$rc" -eq 65 ]; then
-		mv "$f" "$dir/failed/" || status=74
+	if [ "$rc" -ne 65 ]; then
+		rm -f "$errors"
+	elif mv "$f" "$dir/failed/"; then
 		echo "${0##*/}: $name quarantined in $dir/failed (its error beside it, $name.error)" >&2
 	else
-		rm -f "$dir/failed/$name.error"
+		status=74
 	fi
 done
 exit $status
