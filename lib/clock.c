@@ -356,9 +356,11 @@ int gg_clock_parse(const char *s, int64_t *t)
 {
 	const char *p = s;
 	int y, mo, d, h = 0, mi = 0, sec = 0, off = zone_.off;
+	char sep;
 
-	char sep = p[4]; /* 2026-11-03, or 2026/11/03 as exports from China's systems write it */
-	if ((sep != '-' && sep != '/') || digits(&p, 4, &y) || *p++ != sep || digits(&p, 2, &mo) || *p++ != sep ||
+	/* 2026-11-03, or 2026/11/03 as exports from China's systems write it; the separator is read
+	 * after the year, never past the end of a shorter text */
+	if (digits(&p, 4, &y) || ((sep = *p++) != '-' && sep != '/') || digits(&p, 2, &mo) || *p++ != sep ||
 	    digits(&p, 2, &d))
 		return -1;
 	/* there was no year 0 (1 BC came before AD 1), and 0000 is what an empty date field turns into */
