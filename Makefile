@@ -78,8 +78,9 @@ build/locale/%/LC_MESSAGES/gg.mo: po/%.po
 # installed only when missing.
 DEPS = gcc make libsqlite3-dev libyaml-dev libjansson-dev libssl-dev libxlsxwriter-dev gettext scdoc \
 	jq sqlite3 bats bats-support bats-assert zsh tzdata python3 unzip
-# only for make check: the html report opened in a browser, its Chinese drawn in a CJK font
-TEST_DEPS = chromium fonts-noto-cjk
+# only for make check: the html report opened in a browser, its Chinese drawn in a CJK font;
+# valgrind, for the plain build's memory errors and leaks (tests/valgrind.bats)
+TEST_DEPS = chromium fonts-noto-cjk valgrind
 deps:
 	@$(MAKE) -s install-missing PACKAGES='$(DEPS)'
 test-deps: deps
