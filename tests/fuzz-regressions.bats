@@ -32,3 +32,18 @@ EOF2
 	done
 	assert_equal "$(digest)" "$BEFORE"
 }
+
+@test "a time before the year 1000, or of local mean time, is printed as read and reads back the same (fuzz: period)" {
+	run -0 gg-ticket import <<'EOF2'
+- {category: env.garbage, title: 杂物, address: 东进路12号3幢, reported_at: "0262-11-03T09:12:00+08:00", external_id: X1}
+- {category: env.garbage, title: 杂物, address: 东进路12号3幢, reported_at: "1900-11-03T09:12:00+08:00", external_id: X2}
+EOF2
+	# not 262-11-03T09:17:43+08:05: strftime's year, and Shanghai's offset before 1901 (+08:05:43)
+	# cut to minutes, 43 seconds off
+	run -0 --separate-stderr gg-ticket list -o ndjson
+	assert_equal "$(jq -r '.reported_at' <<<"$output")" $'0262-11-03T09:12:00+08:00\n1900-11-03T09:12:00+08:00'
+	local at
+	at=$(jq -r 'select(.external_id == "X1") | .reported_at' <<<"$output")
+	run -0 gg-ticket import <<<"{category: env.garbage, title: 杂物, address: 东进路12号3幢, reported_at: \"$at\", external_id: X1}"
+	assert_line 'unchanged: 1'
+}
