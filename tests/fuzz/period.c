@@ -22,15 +22,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fprintf(stderr, "fuzz: no calendar: %s\n", c.err.msg);
 		exit(70);
 	}
+	/* a period shifted and shifted back is itself, and comes after the one before it */
 	if (gg_clock_period(s, &from, &to) == 0)
-		for (int by = -13; by <= 13; by++)
-			gg_clock_period_shift(s, by, out);
+		for (int by = -13; by <= 13; by++) {
+			char back[16];
+			int64_t f2, t2;
+			if (gg_clock_period_shift(s, by, out))
+				continue;
+			if (gg_clock_period_shift(out, -by, back) || strcmp(back, s) || gg_clock_period(out, &f2, &t2) ||
+			    (by > 0 && f2 < to) || (by < 0 && t2 > from))
+				__builtin_trap();
+		}
 	gg_cli_days(&c, s, NULL, NULL, a, b);
 	gg_cli_days(&c, NULL, s, s, a, b);
+	/* a time read is the time written back */
 	if (gg_clock_parse(s, &t) == 0) {
 		char buf[32];
+		int64_t again;
 		gg_clock_format(t, buf);
 		gg_clock_format_date(t, out);
+		if (gg_clock_parse(buf, &again) || again != t)
+			__builtin_trap();
 	}
 	if (gg_cal_dur_parse(s, &d) == 0) {
 		gg_cal_deadline(cal, gg_clock_now(), &d);
