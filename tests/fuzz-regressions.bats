@@ -47,3 +47,12 @@ EOF2
 	run -0 gg-ticket import <<<"{category: env.garbage, title: 杂物, address: 东进路12号3幢, reported_at: \"$at\", external_id: X1}"
 	assert_line 'unchanged: 1'
 }
+
+@test "a duration starts with its digits: ' 3d' and '+3d' are refused as '-3d' is (read beside the target of durations)" {
+	for d in ' 3d' '+3d' '-3d' ' +3d'; do
+		run -64 --separate-stderr gg-ticket list --due-within "$d"
+		assert_equal "${stderr_lines[0]}" "gg-ticket: --due-within takes a duration: 30m, 2h, 3d or 5wd"
+		assert_equal "$output" ""
+	done
+	run -0 gg-ticket list --due-within 3d
+}
