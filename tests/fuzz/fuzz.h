@@ -77,7 +77,8 @@ static inline void fuzz_city(struct gg_ctx *c)
 		json_t *summary = json_object();
 		int fd = mkstemp(fuzz_db_path_);
 		/* gg_db_open makes the file its own way, group-private */
-		if (fd < 0 || close(fd) || unlink(fuzz_db_path_) || gg_clock_init("2026-11-26T10:00:00+08:00", &c->err) ||
+		if (fd < 0 || close(fd) || unlink(fuzz_db_path_) ||
+		    gg_clock_init("2026-11-26T10:00:00+08:00", &c->err) ||
 		    gg_db_open(&fuzz_db_, fuzz_db_path_, GG_DB_WRITE, &c->err) || gg_db_begin(fuzz_db_, &c->err) ||
 		    gg_reader_open(&r, "tests/fixtures/city.yaml", &c->err)) {
 			fprintf(stderr, "fuzz: no test city: %s\n", c->err.msg);

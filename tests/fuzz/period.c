@@ -29,8 +29,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			int64_t f2, t2;
 			if (gg_clock_period_shift(s, by, out))
 				continue;
-			if (gg_clock_period_shift(out, -by, back) || strcmp(back, s) || gg_clock_period(out, &f2, &t2) ||
-			    (by > 0 && f2 < to) || (by < 0 && t2 > from))
+			if (gg_clock_period_shift(out, -by, back) || strcmp(back, s) ||
+			    gg_clock_period(out, &f2, &t2) || (by > 0 && f2 < to) || (by < 0 && t2 > from))
 				__builtin_trap();
 		}
 	gg_cli_days(&c, s, NULL, NULL, a, b);

@@ -8,6 +8,7 @@
 
 static json_int_t order;
 static char named[] = "/tmp/gg-fuzz-weights-XXXXXX";
+static int named_ready;
 
 static void gone(void)
 {
@@ -32,15 +33,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		json_t *rec = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}", "community", "TZ-HL-CZ-01", "requester_name",
 					"张大爷", "requester_phone", "13912345678", "need", "elderly_care", "title",
 					"陪同就医", "wanted_at", "2026-11-28T09:00:00+08:00");
-		if (gg_db_begin(c.db, &c.err) || gg_volunteer_order_new(&c, rec, &order) || gg_db_commit(c.db, &c.err)) {
+		if (gg_db_begin(c.db, &c.err) || gg_volunteer_order_new(&c, rec, &order) ||
+		    gg_db_commit(c.db, &c.err)) {
 			fprintf(stderr, "fuzz: no order: %s\n", c.err.msg);
 			exit(70);
 		}
 		json_decref(rec);
 	}
-	/* one name for every input: each setenv of a new one would keep the old (glibc does), a
-	 * growing heap that has libFuzzer look for leaks after every run */
-	if (!getenv("GG_MATCH_WEIGHTS")) {
+	/* one name for every input (never one GG_MATCH_WEIGHTS named already): each setenv of a new
+	 * one would keep the old (glibc does), a growing heap that has libFuzzer look for leaks
+	 * after every run */
+	if (!named_ready++) {
 		close(mkstemp(named));
 		setenv("GG_MATCH_WEIGHTS", named, 1);
 		atexit(gone);
