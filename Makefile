@@ -79,8 +79,9 @@ build/locale/%/LC_MESSAGES/gg.mo: po/%.po
 DEPS = gcc make libsqlite3-dev libyaml-dev libjansson-dev libssl-dev libxlsxwriter-dev gettext scdoc \
 	jq sqlite3 bats bats-support bats-assert zsh tzdata python3 unzip
 # only for make check: the html report opened in a browser, its Chinese drawn in a CJK font;
-# the installed logrotate file and systemd units read by logrotate and systemd-analyze
-TEST_DEPS = chromium fonts-noto-cjk logrotate systemd
+# the installed logrotate file and systemd units read by logrotate and systemd-analyze;
+# valgrind, for the plain build's memory errors and leaks (tests/valgrind.bats)
+TEST_DEPS = chromium fonts-noto-cjk logrotate systemd valgrind
 deps:
 	@$(MAKE) -s install-missing PACKAGES='$(DEPS)'
 test-deps: deps
@@ -126,19 +127,43 @@ sanitize-build:
 	$(MAKE) O=build/asan B=build/asan/bin CFLAGS='-O1 -g $(SANITIZE)' LDFLAGS='$(SANITIZE)' \
 		$(BINS:%=build/asan/bin/%) build/asan/test-emit build/asan/test-kind $(MO)
 
-# Coverage-guided fuzzing (clang's libFuzzer) of the record reader and writers and of the CSV
-# reader, FUZZ_SECONDS each; not part of check. Inputs that found new paths stay in build/fuzz.
+# Coverage-guided fuzzing (clang's libFuzzer) of every parser: the record reader and writers,
+# the CSV reader, CSV mapping files, durations and periods, the address normaliser, rubrics and
+# match weights; FUZZ_SECONDS each (FUZZ=NAME for some alone); not part of check. Target NAME is
+# tests/fuzz/NAME.c, seeded from tests/fuzz/NAME-corpus; the inputs that found new paths stay in
+# build/fuzz/NAME-corpus, and one that crashed it is kept as build/fuzz/NAME-crash-*.
 FUZZ_SECONDS = 60
+FUZZ    = reader csv csvmap period address rubric weights
+FUZZ_DEPS = clang
+FUZZ_CFLAGS = -g -O1 -fsanitize=address,undefined
+FUZZOBJ = $(LIBSRC:lib/%.c=build/fuzz/%.o) build/fuzz/embed.o
 fuzz: deps
-	mkdir -p build/fuzz/corpus
-	tools/embed.sh $(EMBED) > build/fuzz/embed.c
-	clang $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined $(GG_CFLAGS) -Ibuild/fuzz -o build/fuzz/reader \
-		tests/fuzz/reader.c $(LIBSRC) build/fuzz/embed.c $(LIBS)
-	clang $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined $(GG_CFLAGS) -Ibuild/fuzz -o build/fuzz/csv \
-		tests/fuzz/csv.c $(LIBSRC) build/fuzz/embed.c $(LIBS)
-	mkdir -p build/fuzz/csv-corpus
-	build/fuzz/reader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus tests/fuzz/corpus
-	build/fuzz/csv -max_total_time=$(FUZZ_SECONDS) -max_len=16384 build/fuzz/csv-corpus tests/fuzz/csv-corpus
+	@$(MAKE) -s install-missing PACKAGES='$(FUZZ_DEPS)'
+	$(MAKE) $(FUZZ:%=build/fuzz/bin/%)
+	for t in $(FUZZ); do \
+		mkdir -p build/fuzz/$$t-corpus && \
+		build/fuzz/bin/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/$$t- \
+			build/fuzz/$$t-corpus tests/fuzz/$$t-corpus || exit; \
+	done
+
+build/fuzz/.dir:
+	mkdir -p build/fuzz/bin
+	touch $@
+
+build/fuzz/embed.c: tools/embed.sh $(EMBED) build/fuzz/.dir
+	tools/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
+
+build/fuzz/embed.o: build/fuzz/embed.c lib/embed.h
+	clang $(CPPFLAGS) $(FUZZ_CFLAGS) $(GG_CFLAGS) -c -o $@ build/fuzz/embed.c
+
+# kept, or make would remove them as intermediates and build them again for every target
+.PRECIOUS: build/fuzz/%.o
+build/fuzz/%.o: lib/%.c lib/*.h build/fuzz/.dir
+	clang $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(GG_CFLAGS) -DGG_VERSION='"$(VERSION)"' \
+		-DGG_LOCALEDIR='"$(LOCALEDIR)"' -c -o $@ $<
+
+build/fuzz/bin/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZOBJ)
+	clang $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(GG_CFLAGS) -o $@ $< $(FUZZOBJ) $(LIBS)
 
 # The demo city into a scratch database under build/ (never the user's own), its tickets of
 # November 2026 swept at the month's end, and what the net lacks. Each thing shown under a

@@ -27,7 +27,8 @@ int gg_cal_dur_parse(const char *s, struct gg_dur *d)
 	char *end;
 	long long n = strtoll(s, &end, 10);
 
-	if (end == s || n < 0 || n > 100000 || *s == '+' || *s == '-')
+	/* digits first: strtoll would take " 3d" and "+3d" too */
+	if (*s < '0' || *s > '9' || n > 100000)
 		return -1;
 	if (!strcmp(end, "m"))
 		d->unit = GG_DUR_MIN;

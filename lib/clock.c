@@ -356,9 +356,11 @@ int gg_clock_parse(const char *s, int64_t *t)
 {
 	const char *p = s;
 	int y, mo, d, h = 0, mi = 0, sec = 0, off = zone_.off;
+	char sep;
 
-	char sep = p[4]; /* 2026-11-03, or 2026/11/03 as exports from China's systems write it */
-	if ((sep != '-' && sep != '/') || digits(&p, 4, &y) || *p++ != sep || digits(&p, 2, &mo) || *p++ != sep ||
+	/* 2026-11-03, or 2026/11/03 as exports from China's systems write it; the separator is read
+	 * after the year, never past the end of a shorter text */
+	if (digits(&p, 4, &y) || ((sep = *p++) != '-' && sep != '/') || digits(&p, 2, &mo) || *p++ != sep ||
 	    digits(&p, 2, &d))
 		return -1;
 	/* there was no year 0 (1 BC came before AD 1), and 0000 is what an empty date field turns into */
@@ -407,7 +409,8 @@ int gg_clock_parse_date(const char *s, int64_t *t)
 	return strlen(s) == 10 && s[4] == '-' ? gg_clock_parse(s, t) : -1;
 }
 
-/* t at offset off (seconds east), written with that offset as text. */
+/* t at offset off (seconds east), written with that offset as text; the year in four digits
+ * (0262, not strftime's 262), as gg_clock_parse reads it back. */
 static void format_at(int64_t t, int off, char buf[32])
 {
 	time_t tt = (time_t)(t + off);
@@ -415,17 +418,20 @@ static void format_at(int64_t t, int off, char buf[32])
 	int a = off < 0 ? -off : off;
 
 	gmtime_r(&tt, &tm);
-	size_t n = strftime(buf, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+	size_t n = (size_t)snprintf(buf, 32, "%04d", tm.tm_year + 1900);
+	n += strftime(buf + n, 32 - n, "-%m-%dT%H:%M:%S", &tm);
 	snprintf(buf + n, 32 - n, "%c%02d:%02d", off < 0 ? '-' : '+', a / 3600 % 100, a / 60 % 60);
 }
 
-/* As printed: in TZ's zone when the C library knows it, else in the calendar's. */
+/* As printed: in TZ's zone when the C library knows it, else in the calendar's. An offset of
+ * odd seconds (local mean time before 1901: +08:05:43 in Shanghai) has no ISO 8601 form, and
+ * written in minutes would move the time: such a time is printed in the calendar's zone. */
 void gg_clock_format(int64_t t, char buf[32])
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
 
-	if (!zone_.print_tz || !localtime_r(&tt, &tm)) {
+	if (!zone_.print_tz || !localtime_r(&tt, &tm) || tm.tm_gmtoff % 60) {
 		format_at(t, zone_.off, buf);
 		return;
 	}
