@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-# gg: make all | check | install | uninstall | deps | demo | bench | fuzz | sanitize | clean
+# gg: make all | check | install | uninstall | deps | demo | bench | fuzz | torture | sanitize | clean
 .POSIX:
 
 PREFIX  = /usr/local
@@ -211,6 +211,17 @@ bench: deps
 	$(MAKE) all
 	tests/bench/run
 
+# SIGKILLs at random moments of every tool's writers, then processes of all the tools at once
+# on one database (tests/torture); minutes, and never inside make check, which runs a short
+# one (tests/torture.bats). KILLS, PROCS and DURATION (seconds) size it; it prints the figures.
+KILLS = 200
+PROCS = 16
+DURATION = 60
+torture: deps
+	$(MAKE) all
+	PATH="$$PWD/bin:$$PATH" KILLS=$(KILLS) tests/torture/kill
+	PATH="$$PWD/bin:$$PATH" PROCS=$(PROCS) DURATION=$(DURATION) tests/torture/concurrent
+
 # What install puts where; uninstall removes exactly these files, and gg's own directories
 # under SHAREDIR when they are left empty.
 SHARE   = $(sort $(shell find share/gg -type f))
@@ -246,4 +257,4 @@ uninstall:
 clean:
 	rm -rf build bin
 
-.PHONY: all check sanitize sanitize-build fuzz deps test-deps install-missing demo bench install uninstall clean
+.PHONY: all check sanitize sanitize-build fuzz deps test-deps install-missing demo bench torture install uninstall clean

@@ -45,11 +45,13 @@ tt_copy() {
 }
 
 # tt_digest DB: a hash of every row of every table; of the audit log only what a command
-# wrote, not when (its at, and the hashes that chain it, hold the wall clock)
+# wrote, not when (its at, and the hashes that chain it, hold the wall clock), and a file it
+# names under a run's own directory (an archive's, of the kill's run or the reference's) as
+# the same file
 tt_digest() {
 	sqlite3 "$1" "SELECT hex(sha3_query((SELECT group_concat('SELECT * FROM \"' || name || '\" ORDER BY rowid', ';')
 		FROM sqlite_schema WHERE type = 'table' AND name <> 'audit') ||
-		';SELECT id, actor, command, change FROM audit ORDER BY id'))"
+		';SELECT id, actor, command, replace(replace(change, ''/run-kill/'', ''/run-X/''), ''/run-ref/'', ''/run-X/'') FROM audit ORDER BY id'))"
 }
 
 # tt_sound DB: PRAGMA integrity_check says ok and the audit chain verifies; else why not
