@@ -58,7 +58,8 @@ sound() {
 @test "with a busy timeout below the load (1 ms), a command fails only with 75, and a 75 leaves nothing" {
 	run env PROCS=$PROCS DURATION=3 BUSY_MS=1 "$TOP/tests/torture/concurrent"
 	assert_success
-	assert_line --regexp "^concurrent: $PROCS processes .*, no other failure; counts reconcile exactly: .* lost = 0;"
+	# some were busy: the 75s left nothing, or the counts would not reconcile
+	assert_line --regexp "^concurrent: $PROCS processes .* [1-9][0-9]* busy \(75\), no other failure; counts reconcile exactly: .* lost = 0;"
 }
 
 @test "a full disk (a tmpfs a little larger than the database): 74 saying so, nothing written, the file sound" {
