@@ -25,6 +25,7 @@ setup() {
 teardown() {
 	if [ -n "${MNT:-}" ]; then
 		umount "$MNT" 2>/dev/null || :
+		rmdir "$MNT"
 	fi
 	if [ -n "${RO:-}" ]; then
 		chmod 755 "$RO" && rm -rf "$RO"
