@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-# gg: make all | check | install | uninstall | install-service | deps | demo | bench | fuzz | sanitize | clean
+# gg: make all | check | install | uninstall | install-service | deps | demo | bench | fuzz | torture | sanitize | clean
 .POSIX:
 
 PREFIX  = /usr/local
@@ -237,6 +237,17 @@ bench: deps
 	$(MAKE) all
 	tests/bench/run
 
+# SIGKILLs at random moments of every tool's writers, then processes of all the tools at once
+# on one database (tests/torture); minutes, and never inside make check, which runs a short
+# one (tests/torture.bats). KILLS, PROCS and DURATION (seconds) size it; it prints the figures.
+KILLS = 200
+PROCS = 16
+DURATION = 60
+torture: deps
+	$(MAKE) all
+	PATH="$$PWD/bin:$$PATH" KILLS=$(KILLS) tests/torture/kill
+	PATH="$$PWD/bin:$$PATH" PROCS=$(PROCS) DURATION=$(DURATION) tests/torture/concurrent
+
 # What install puts where; uninstall removes exactly these files, and gg's own directories
 # under SHAREDIR when they are left empty. The crontab, the logrotate file and the systemd
 # units name paths: install writes them in for their placeholders (SUBST), and drops the lines
@@ -309,4 +320,4 @@ install-service:
 clean:
 	rm -rf build bin
 
-.PHONY: all check sanitize sanitize-build fuzz deps test-deps install-missing demo bench install uninstall install-service clean
+.PHONY: all check sanitize sanitize-build fuzz deps test-deps install-missing demo bench torture install uninstall install-service clean
