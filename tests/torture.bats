@@ -135,7 +135,7 @@ as_nobody() {
 @test "a writer with stdout closed: the change stands, 74 saying it was committed" {
 	tickets 10 C >"$BATS_TEST_TMPDIR/t.ndjson"
 	run -74 --separate-stderr bash -c 'exec gg-ticket import -f "$1" -o json >&-' _ "$BATS_TEST_TMPDIR/t.ndjson"
-	assert_equal "$stderr" "gg-ticket: cannot write output: Bad file descriptor (the change itself was committed)"
+	assert_equal "$stderr" "gg-ticket: cannot write output: Bad file descriptor (the change itself was committed; its output is lost)"
 	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM ticket WHERE external_id GLOB 'C-*'")" 10
 	sound
 }
@@ -148,6 +148,6 @@ as_nobody() {
 	assert_equal "$(jq -r .external_id "$BATS_TEST_TMPDIR/first")" H-0
 	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM ticket WHERE external_id GLOB 'H-*' AND level = 'department'")" 3000
 	assert_equal "$status" 74
-	assert_regex "$(cat "$BATS_TEST_TMPDIR/err")" "^gg-ticket: cannot write output: .*\(the change itself was committed\)$"
+	assert_regex "$(cat "$BATS_TEST_TMPDIR/err")" "^gg-ticket: cannot write output: .*\(the change itself was committed; its output is lost\)$"
 	sound
 }
