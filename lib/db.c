@@ -202,6 +202,23 @@ static void dir_of(const char *path, char *dir, size_t n)
 		snprintf(dir, n, "%.*s", (int)(slash - path), path);
 }
 
+/* A writer needs to make the -wal beside the database (unless it is there): in a directory it
+ * cannot write, it is refused saying so (73), not with SQLite's "readonly database". */
+static int journal_writable(const char *path, struct gg_err *err)
+{
+	char real[PATH_MAX], dir[PATH_MAX], wal[PATH_MAX];
+	struct stat sb;
+	const char *at = realpath(path, real) ? real : path;
+
+	dir_of(at, dir, sizeof dir);
+	if (access(dir, W_OK) == 0 || (snprintf(wal, sizeof wal, "%s-wal", at) < (int)sizeof wal && stat(wal, &sb) == 0))
+		return 0;
+	return gg_err_set(err, GG_EX_CANTCREAT,
+			  "cannot write database '%s': its directory '%s' is not writable, and SQLite keeps the "
+			  "database's -wal and -shm files there",
+			  path, dir);
+}
+
 /* How a reader opens a database it cannot write, or whose directory it cannot write. SQLite
  * would make the -wal and -shm files a WAL database is read through, which the reader may not
  * (its directory) or should not (they would be the reader's, with the file's mode, and lock
@@ -417,6 +434,8 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 			return err->code;
 	} else if (!S_ISREG(sb.st_mode)) {
 		return gg_err_set(err, GG_EX_NOINPUT, "database '%s' is not a regular file", path);
+	} else if (mode != GG_DB_READ && (rc = journal_writable(path, err))) {
+		return rc;
 	}
 	if (!(db = calloc(1, sizeof *db)) || !(db->path = strdup(path))) {
 		free(db);

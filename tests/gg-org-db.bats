@@ -189,7 +189,10 @@ district() {
 	} | sqlite3 "$GG_DB"
 	run -0 gg-org init
 	run -0 sqlite3 "$GG_DB" 'PRAGMA user_version; PRAGMA foreign_key_check; PRAGMA integrity_check'
-	assert_output "$(printf '19\nok')"
+	assert_output "$(printf '%s\nok' "$(ls "$TOP"/share/gg/sql/*.sql | wc -l)")"
+	# schema 20: the audit log's delete guard made anew, finding the archive row from the end
+	run -0 sqlite3 "$GG_DB" "SELECT sql LIKE '%ORDER BY a.id DESC LIMIT 1%' FROM sqlite_schema WHERE name = 'audit_no_delete'"
+	assert_output 1
 	run -0 gg-org demand show 7 -o json
 	assert_equal "$(jq -c '.[0] | [.duty, .approved, .fields, .inspection_kind]' <<<"$output")" '["DU-01",true,["姓名"],null]'
 	run -0 sqlite3 "$GG_DB" "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'demand' ORDER BY name"

@@ -8,7 +8,8 @@
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
-WHEN NOT EXISTS (SELECT 1 FROM audit a WHERE a.id > OLD.id AND a.v = 2 AND json_extract(a.change, '$.op') = 'archive')
+WHEN OLD.id >= coalesce((SELECT a.id FROM audit a WHERE a.v = 2 AND json_extract(a.change, '$.op') = 'archive'
+                         ORDER BY a.id DESC LIMIT 1), 0)
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_next BEFORE INSERT ON audit
 WHEN NEW.id IS NOT (SELECT coalesce(max(id), 0) + 1 FROM audit)
