@@ -397,7 +397,8 @@ static int to_file(struct gg_ctx *c, int committed)
 	if (!err)
 		return 0;
 	return gg_err_set(&c->err, code, "cannot %s '%s': %s%s", code == GG_EX_CANTCREAT ? "create" : "write",
-			  c->out_path, strerror(err), committed ? " (the change itself was committed; its output is lost)" : "");
+			  c->out_path, strerror(err),
+			  committed ? " (the change itself was committed; its output is lost)" : "");
 }
 
 /* Copies the held output to stdout, or to the file of a report's --out, once the command

@@ -30,7 +30,7 @@ struct gg_ctx {
 	char *command;
 	int reveal;
 	int rollback;			    /* a writing command that only checked (--dry-run): discard its work */
-	int restore;			    /* gg-org init: the audit log's missing triggers are put back, not refused */
+	int restore;			    /* gg-org init: the audit log's missing triggers put back */
 	int keep_output;		    /* a dry run that found bad input: its output is shown, though it fails */
 	char prev_hash[65];		    /* the audit chain's last hash, once read in this transaction */
 	int64_t audit_id;		    /* and its last row's id */

@@ -211,7 +211,8 @@ static int journal_writable(const char *path, struct gg_err *err)
 	const char *at = realpath(path, real) ? real : path;
 
 	dir_of(at, dir, sizeof dir);
-	if (access(dir, W_OK) == 0 || (snprintf(wal, sizeof wal, "%s-wal", at) < (int)sizeof wal && stat(wal, &sb) == 0))
+	if (access(dir, W_OK) == 0 ||
+	    (snprintf(wal, sizeof wal, "%s-wal", at) < (int)sizeof wal && stat(wal, &sb) == 0))
 		return 0;
 	return gg_err_set(err, GG_EX_CANTCREAT,
 			  "cannot write database '%s': its directory '%s' is not writable, and SQLite keeps the "
