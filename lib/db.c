@@ -202,13 +202,13 @@ static void dir_of(const char *path, char *dir, size_t n)
 		snprintf(dir, n, "%.*s", (int)(slash - path), path);
 }
 
-/* A writer needs to make the -wal beside the database (unless it is there): in a directory it
- * cannot write, it is refused saying so (73), not with SQLite's "readonly database". */
-static int journal_writable(const char *path, struct gg_err *err)
+/* A writer needs to make the -wal beside the database (at, its real path) unless it is there:
+ * in a directory it cannot write, it is refused saying so (73), not with SQLite's "readonly
+ * database". */
+static int journal_writable(const char *path, const char *at, struct gg_err *err)
 {
-	char real[PATH_MAX], dir[PATH_MAX], wal[PATH_MAX];
+	char dir[PATH_MAX], wal[PATH_MAX];
 	struct stat sb;
-	const char *at = realpath(path, real) ? real : path;
 
 	dir_of(at, dir, sizeof dir);
 	if (access(dir, W_OK) == 0 ||
@@ -435,17 +435,17 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 			return err->code;
 	} else if (!S_ISREG(sb.st_mode)) {
 		return gg_err_set(err, GG_EX_NOINPUT, "database '%s' is not a regular file", path);
-	} else if (mode != GG_DB_READ && (rc = journal_writable(path, err))) {
-		return rc;
 	}
+	/* a database reached by a symbolic link has its -wal and -shm beside the file itself */
+	char real[PATH_MAX];
+	const char *at = realpath(path, real) ? real : path;
+	if (mode != GG_DB_READ && (rc = journal_writable(path, at, err)))
+		return rc;
 	if (!(db = calloc(1, sizeof *db)) || !(db->path = strdup(path))) {
 		free(db);
 		return gg_err_oom(err);
 	}
 	flags = mode == GG_DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	/* a database reached by a symbolic link has its -wal and -shm beside the file itself */
-	char real[PATH_MAX];
-	const char *at = realpath(path, real) ? real : path;
 	char *uri = mode == GG_DB_READ ? reader_uri(at) : NULL;
 	rc = sqlite3_open_v2(uri ? uri : path, &db->h, flags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0), NULL);
 	free(uri);
@@ -549,12 +549,11 @@ int gg_db_begin(struct gg_db *db, struct gg_err *err)
  * rather than now, then on_begin called in it: a command reads its input before it touches
  * the store, and input from a pipe is read whole first (gg_reader_spool_stdin), so a slow
  * producer never holds the write lock that every other writer waits for. */
-int gg_db_begin_later(struct gg_db *db, int (*on_begin)(void *arg, struct gg_err *err), void *arg)
+void gg_db_begin_later(struct gg_db *db, int (*on_begin)(void *arg, struct gg_err *err), void *arg)
 {
 	db->pending = 1;
 	db->on_begin = on_begin;
 	db->on_begin_arg = arg;
-	return 0;
 }
 
 /* A transaction never begun (the command ran no statement) commits nothing. */

@@ -22,7 +22,7 @@ int gg_db_open(struct gg_db **db, const char *path, enum gg_db_mode mode, struct
 int gg_db_open_several(struct gg_db **db, const char *const *paths, int n, struct gg_err *err);
 void gg_db_close(struct gg_db *db);
 int gg_db_begin(struct gg_db *db, struct gg_err *err);
-int gg_db_begin_later(struct gg_db *db, int (*on_begin)(void *arg, struct gg_err *err), void *arg);
+void gg_db_begin_later(struct gg_db *db, int (*on_begin)(void *arg, struct gg_err *err), void *arg);
 int gg_db_commit(struct gg_db *db, struct gg_err *err);
 void gg_db_rollback(struct gg_db *db);
 int gg_db_exec(struct gg_db *db, const char *sql, struct gg_err *err);
