@@ -22,6 +22,7 @@
 #define HOOK_TIMEOUT 30	    /* seconds, when GG_HOOK_TIMEOUT does not say */
 #define HOOK_GRACE 2000	    /* ms between SIGTERM and SIGKILL */
 #define HOOK_KILLED INT_MIN /* run_one: killed past its time (never a negated errno) */
+#define HOOK_HOPS 40	    /* symlinks followed on the way to a hook, as many as Linux follows */
 
 extern char **environ;
 static char path_var[] = "PATH=/usr/local/bin:/usr/bin:/bin", *bare_env[] = {path_var, NULL};
@@ -62,29 +63,107 @@ void gg_hook_queue(struct gg_ctx *c, const char *event, json_t *rec)
 	json_array_append_new(c->hooks, json_pack("[sO]", event, rec));
 }
 
-static int others_write(const char *path)
+/* Whether a file on the way to a hook could be anyone's (then why, in words, is put in why):
+ * owned by another than the caller or root, or writable by others. Others may write a sticky
+ * directory that is only passed through, as /tmp: there they can add a name but not take away
+ * or rename one that is the caller's or root's. A symlink's own mode means nothing. */
+static int suspect(const char *path, const struct stat *sb, int passed, char *why, size_t n)
 {
-	struct stat sb;
-	return stat(path, &sb) == 0 && (sb.st_mode & S_IWOTH);
+	if (sb->st_uid != geteuid() && sb->st_uid != 0) {
+		snprintf(why, n, "'%s' is owned by uid %lu, not by you or root", path, (unsigned long)sb->st_uid);
+		return 1;
+	}
+	if (S_ISLNK(sb->st_mode) || !(sb->st_mode & S_IWOTH) ||
+	    (passed && S_ISDIR(sb->st_mode) && (sb->st_mode & S_ISVTX)))
+		return 0;
+	snprintf(why, n, "'%s' is writable by others", path);
+	return 1;
 }
 
-/* What makes a hook anyone's code, or NULL: its directory, the file that runs (a symlink's
- * target) or the directory that file is in, writable by others. A sticky bit does not help:
- * others could still add a hook that is missing. */
-static const char *unsafe(const char *path, char *real)
+static int cannot(const char *path, int err, char *why, size_t n)
 {
-	const char *dir = getenv("GG_HOOKS");
-	char *slash;
+	snprintf(why, n, "'%s' cannot be checked (%s)", path, strerror(err));
+	return 1;
+}
 
-	if (others_write(dir))
-		return dir;
-	if (!realpath(path, real))
-		return NULL; /* gone since: running it fails and says so */
-	if (others_write(real))
-		return real;
-	slash = strrchr(real, '/');
-	slash[slash == real] = '\0'; /* its directory: "/" for "/on-create" */
-	return others_write(real) ? real : NULL;
+/* Follows path a name at a time, as the kernel will, and vets every directory, symlink and the
+ * file it comes to: realpath() tells where a path ends, not who could change where it leads.
+ * The end is vetted as no directory passed through: a sticky GG_HOOKS still lets others add
+ * the hook that is missing. Whatever cannot be followed is refused, not run blind. */
+static int vet(const char *path, char *why, size_t n)
+{
+	char todo[PATH_MAX], real[PATH_MAX], next[PATH_MAX], link[PATH_MAX], *rest, *name;
+	int hops = 0, len;
+	ssize_t k;
+	struct stat sb;
+
+	real[0] = '\0'; /* "" is "/": every name is joined to it with a slash */
+	if (path[0] == '/')
+		len = snprintf(todo, sizeof todo, "%s", path);
+	else if (getcwd(next, sizeof next)) /* the way to the working directory counts too */
+		len = snprintf(todo, sizeof todo, "%s/%s", next, path);
+	else
+		return cannot(path, errno, why, n);
+	if (len >= (int)sizeof todo)
+		return cannot(path, ENAMETOOLONG, why, n);
+	if (lstat("/", &sb))
+		return cannot("/", errno, why, n);
+	if (suspect("/", &sb, 1, why, n))
+		return 1;
+	for (rest = todo;;) {
+		rest += strspn(rest, "/");
+		if (!*rest)
+			break;
+		name = rest;
+		rest += strcspn(rest, "/");
+		if (*rest)
+			*rest++ = '\0';
+		if (!strcmp(name, "."))
+			continue;
+		/* real has no symlinks left, so its parent is the lexical one; that of / is / */
+		if (!strcmp(name, "..")) {
+			if (*real)
+				*strrchr(real, '/') = '\0';
+			continue;
+		}
+		if (snprintf(next, sizeof next, "%s/%s", real, name) >= (int)sizeof next)
+			return cannot(path, ENAMETOOLONG, why, n);
+		if (lstat(next, &sb))
+			return cannot(next, errno, why, n);
+		if (suspect(next, &sb, 1, why, n))
+			return 1;
+		if (!S_ISLNK(sb.st_mode)) {
+			strcpy(real, next);
+			continue;
+		}
+		/* the rest of the way is now the link's target, then what was left: relative to the
+		 * link's directory (real, as it stands) unless it starts at / */
+		if (++hops > HOOK_HOPS) {
+			snprintf(why, n, "'%s' leads through more than %d symlinks", path, HOOK_HOPS);
+			return 1;
+		}
+		if ((k = readlink(next, link, sizeof link)) < 0 || k == (ssize_t)sizeof link)
+			return cannot(next, k < 0 ? errno : ENAMETOOLONG, why, n);
+		link[k] = '\0';
+		if (snprintf(next, sizeof next, "%s/%s", link, rest) >= (int)sizeof next)
+			return cannot(path, ENAMETOOLONG, why, n);
+		strcpy(todo, next);
+		rest = todo;
+		if (link[0] == '/')
+			real[0] = '\0';
+	}
+	if (!*real)
+		strcpy(real, "/");
+	if (lstat(real, &sb))
+		return cannot(real, errno, why, n);
+	return suspect(real, &sb, 0, why, n);
+}
+
+/* What makes a hook anyone's code, in words, or NULL: anything on the way to GG_HOOKS or on
+ * from there to the file that runs, as vet() sees it. */
+static const char *unsafe(const char *path, char *why, size_t n)
+{
+	return vet(getenv("GG_HOOKS"), why, n) || vet(path, why, n) ? why : NULL;
 }
 
 /* The hook's environment: a fixed PATH and, of the caller's, only HOME, TZ, the locale and
@@ -257,7 +336,7 @@ void gg_hook_run(struct gg_ctx *c)
 {
 	size_t i;
 	json_t *h, *safe = json_object(); /* event → whether its hook may run, checked once */
-	char path[PATH_MAX], real[PATH_MAX], **env = hook_env();
+	char path[PATH_MAX], why[PATH_MAX + 64], **env = hook_env();
 	long long limit = hook_timeout(c->prog);
 	void (*pipe_was)(int) = signal(SIGPIPE, SIG_IGN);
 	/* an ignored SIGCHLD (inherited from gg's caller) would reap the hook before gg sees it end */
@@ -273,10 +352,8 @@ void gg_hook_run(struct gg_ctx *c)
 		if (hook_path(event, path, sizeof path))
 			continue;
 		if (!json_object_get(safe, event)) {
-			if ((bad = unsafe(path, real)))
-				fprintf(stderr,
-					"%s: hook on-%s not run: '%s' is writable by others; the change stands\n",
-					c->prog, event, bad);
+			if ((bad = unsafe(path, why, sizeof why)))
+				fprintf(stderr, "%s: hook on-%s not run: %s; the change stands\n", c->prog, event, bad);
 			json_object_set_new(safe, event, json_boolean(!bad));
 		}
 		if (!json_is_true(json_object_get(safe, event)))

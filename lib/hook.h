@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* hook.h: hooks, as a tracker offers them. An executable $GG_HOOKS/on-EVENT gets each
  * affected record as JSON on stdin after the command has committed; a hook that fails, is
- * refused (writable by others) or is killed past its time is reported on stderr and never
+ * refused (anyone's to change) or is killed past its time is reported on stderr and never
  * undoes the change. */
 #ifndef GG_HOOK_H
 #define GG_HOOK_H

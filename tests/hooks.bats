@@ -17,6 +17,11 @@ setup() {
 	NEW=(gg-ticket new --category env.garbage --title 楼道堆放杂物 --unit TZ-HL-CZ-01-G01 -o ndjson)
 }
 
+# W: a directory of a test's own under /tmp, where bats' (0700) would keep another user out
+teardown() {
+	[ -z "${W:-}" ] || rm -rf "$W"
+}
+
 # hook EVENT SCRIPT: $H/on-EVENT, a shell script, mode 755
 hook() {
 	printf '#!/bin/sh\n%s\n' "$2" >"$H/on-$1"
@@ -85,6 +90,83 @@ EOF2
 	run -0 --separate-stderr "${NEW[@]}"
 	assert_equal "$stderr" ""
 	[ -e "$BATS_TEST_TMPDIR/ran" ]
+}
+
+@test "a symlink on the way in a directory others can write is refused, before and after another repoints it" {
+	# a directory under /tmp the other user (uid 5004) can reach, unlike bats' own (0700)
+	W=$(mktemp -d /tmp/gg-hooks.XXXXXX)
+	chmod 755 "$W"
+	mkdir -m 755 "$W/safe" "$W/evil"
+	printf '#!/bin/sh\ntouch %s/ran\n' "$BATS_TEST_TMPDIR" >"$W/safe/script"
+	printf '#!/bin/sh\ntouch %s/evil-ran\n' "$BATS_TEST_TMPDIR" >"$W/evil/x"
+	chmod 755 "$W/safe/script" "$W/evil/x"
+	chown -R 5004:5004 "$W/evil"
+	mkdir -m 777 "$W/ww" # no sticky bit
+	ln -s "$W/safe/script" "$W/ww/link"
+	ln -s "$W/ww/link" "$H/on-create"
+	run -0 --separate-stderr "${NEW[@]}"
+	assert_equal "$stderr" "gg-ticket: hook on-create not run: '$W/ww' is writable by others; the change stands"
+	[ ! -e "$BATS_TEST_TMPDIR/ran" ]
+	setpriv --reuid=5004 --regid=5004 --clear-groups ln -sfn "$W/evil/x" "$W/ww/link"
+	assert_equal "$(readlink "$W/ww/link")" "$W/evil/x"
+	run -0 --separate-stderr "${NEW[@]}"
+	assert_equal "$stderr" "gg-ticket: hook on-create not run: '$W/ww' is writable by others; the change stands"
+	[ ! -e "$BATS_TEST_TMPDIR/evil-ran" ]
+	assert_equal "$(gg-ticket list -o ndjson | wc -l)" 2
+}
+
+@test "a hook, or a directory on the way to it, owned by another user than root is refused and named" {
+	real=$(realpath "$BATS_TEST_TMPDIR")
+	hook create "touch '$BATS_TEST_TMPDIR/ran'"
+	chown 5004:5004 "$H/on-create"
+	run -0 --separate-stderr "${NEW[@]}"
+	assert_equal "$stderr" "gg-ticket: hook on-create not run: '$real/hooks/on-create' is owned by uid 5004, not by you or root; the change stands"
+	[ ! -e "$BATS_TEST_TMPDIR/ran" ]
+
+	mkdir -m 755 "$BATS_TEST_TMPDIR/evil"
+	mv "$H/on-create" "$BATS_TEST_TMPDIR/evil/x"
+	chown 0:0 "$BATS_TEST_TMPDIR/evil/x"
+	chown 5004:5004 "$BATS_TEST_TMPDIR/evil"
+	ln -s ../evil/x "$H/on-create" # relative: from the link's directory
+	run -0 --separate-stderr "${NEW[@]}"
+	assert_equal "$stderr" "gg-ticket: hook on-create not run: '$real/evil' is owned by uid 5004, not by you or root; the change stands"
+	[ ! -e "$BATS_TEST_TMPDIR/ran" ]
+	chown 0:5004 "$BATS_TEST_TMPDIR/evil"
+	chmod 775 "$BATS_TEST_TMPDIR/evil" # group-writable is the group's business
+	run -0 --separate-stderr "${NEW[@]}"
+	assert_equal "$stderr" ""
+	[ -e "$BATS_TEST_TMPDIR/ran" ]
+}
+
+@test "GG_HOOKS under a directory others can write is refused, a symlink there or not" {
+	real=$(realpath "$BATS_TEST_TMPDIR")
+	hook create "touch '$BATS_TEST_TMPDIR/ran'"
+	mkdir -m 777 "$BATS_TEST_TMPDIR/pub" # no sticky bit
+	ln -s "$H" "$BATS_TEST_TMPDIR/pub/hooks"
+	run -0 --separate-stderr env GG_HOOKS="$BATS_TEST_TMPDIR/pub/hooks" "${NEW[@]}"
+	assert_equal "$stderr" "gg-ticket: hook on-create not run: '$real/pub' is writable by others; the change stands"
+	[ ! -e "$BATS_TEST_TMPDIR/ran" ]
+	rm "$BATS_TEST_TMPDIR/pub/hooks"
+	mv "$H" "$BATS_TEST_TMPDIR/pub/hooks"
+	run -0 --separate-stderr env GG_HOOKS="$BATS_TEST_TMPDIR/pub/hooks" "${NEW[@]}"
+	assert_equal "$stderr" "gg-ticket: hook on-create not run: '$real/pub' is writable by others; the change stands"
+	[ ! -e "$BATS_TEST_TMPDIR/ran" ]
+}
+
+@test "a sticky directory on the way is passed if root or you own it, as /tmp is; another's is refused" {
+	real=$(realpath "$BATS_TEST_TMPDIR")
+	mkdir -m 1777 "$BATS_TEST_TMPDIR/shared"
+	printf '#!/bin/sh\ntouch %s/ran\n' "$BATS_TEST_TMPDIR" >"$BATS_TEST_TMPDIR/shared/hook"
+	chmod 755 "$BATS_TEST_TMPDIR/shared/hook"
+	ln -s "$BATS_TEST_TMPDIR/shared/hook" "$H/on-create"
+	run -0 --separate-stderr "${NEW[@]}"
+	assert_equal "$stderr" ""
+	[ -e "$BATS_TEST_TMPDIR/ran" ]
+	rm "$BATS_TEST_TMPDIR/ran"
+	chown 5004:5004 "$BATS_TEST_TMPDIR/shared" # its owner may rename what others put there
+	run -0 --separate-stderr "${NEW[@]}"
+	assert_equal "$stderr" "gg-ticket: hook on-create not run: '$real/shared' is owned by uid 5004, not by you or root; the change stands"
+	[ ! -e "$BATS_TEST_TMPDIR/ran" ]
 }
 
 @test "a hook sees PATH=/usr/local/bin:/usr/bin:/bin and only HOME, TZ, the locale and GG_* of its caller" {
