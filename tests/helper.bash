@@ -25,13 +25,7 @@ seed() {
 seed_catalogue() {
 	seed "$FIX/city.yaml"
 	GG_DB="$SEED_DB" gg-ticket category import --builtin >/dev/null
-	GG_DB="$SEED_DB" gg-org import >/dev/null <<'EOF'
-district_departments:
-  - {district: TZ-HL, role: housing, department: D-ZJ}
-  - {district: TZ-HL, role: market_regulation, department: D-SC}
-  - {district: TZ-HL, role: ecology_environment, department: D-HB}
-  - {district: TZ-HL, role: water, department: D-SW}
-EOF
+	GG_DB="$SEED_DB" gg-org import -f "$FIX/district-departments.yaml" >/dev/null
 }
 
 fresh_db() {

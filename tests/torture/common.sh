@@ -22,13 +22,7 @@ tt_seed() {
 	rm -f "$db" "$db-wal" "$db-shm"
 	GG_DB=$db gg-org import -f "$FIX/city.yaml" >/dev/null || return
 	GG_DB=$db gg-ticket category import --builtin >/dev/null || return
-	GG_DB=$db gg-org import >/dev/null <<'YAML' || return
-district_departments:
-  - {district: TZ-HL, role: housing, department: D-ZJ}
-  - {district: TZ-HL, role: market_regulation, department: D-SC}
-  - {district: TZ-HL, role: ecology_environment, department: D-HB}
-  - {district: TZ-HL, role: water, department: D-SW}
-YAML
+	GG_DB=$db gg-org import -f "$FIX/district-departments.yaml" >/dev/null || return
 	GG_DB=$db gg-org person add --code C0003 --name 孙丽 --roles community_worker:TZ-HL-CZ-01 >/dev/null || return
 	GG_DB=$db gg-org import -f "$FIX/score/survey-orgs.yaml" >/dev/null || return
 	for i in $(seq -w 1 12); do
