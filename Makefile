@@ -18,8 +18,8 @@ CFLAGS  = -O2 -g
 # (Debian's -D_FORTIFY_SOURCE=2 from dpkg-buildflags); on the command line they work too
 WERROR  = -Werror
 # warnings a user's CFLAGS cannot switch off
-GG_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Wall -Wextra $(WERROR) -Ilib -Ibuild
-LIBS    = -lsqlite3 -lyaml -ljansson -lcrypto -lxlsxwriter -lm -lpthread
+GG_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Wall -Wextra $(WERROR) -Ilib -Ibuild -I/usr/include/postgresql
+LIBS    = -lsqlite3 -lpq -lyaml -ljansson -lcrypto -lxlsxwriter -lm -lpthread
 
 # O: where objects go; B: where the tools go (the sanitizer build uses build/asan)
 O       = build
@@ -36,7 +36,7 @@ VERSION = 0.2
 LANGS   = zh_CN en
 MO      = $(LANGS:%=build/locale/%/LC_MESSAGES/gg.mo)
 
-all: $(BINS:%=$(B)/%) $(MAN) $(MO) $(O)/test-emit $(O)/test-kind
+all: $(BINS:%=$(B)/%) $(MAN) $(MO) $(O)/test-emit $(O)/test-kind $(O)/test-queries
 
 $(O)/.dir:
 	mkdir -p $(O) build/man $(B)
@@ -66,6 +66,10 @@ $(O)/test-emit: tests/emit/sections.c $(O)/libgg.a lib/*.h
 $(O)/test-kind: tests/kind/append.c $(O)/libgg.a lib/*.h
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ tests/kind/append.c $(O)/libgg.a $(LIBS)
 
+# Every named query prepared on a database, for tests/queries.bats; never installed.
+$(O)/test-queries: tests/queries/prepare.c $(O)/libgg.a lib/*.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(GG_CFLAGS) $(LDFLAGS) -o $@ tests/queries/prepare.c $(O)/libgg.a $(LIBS)
+
 build/man/%: share/man/%.scd $(O)/.dir
 	scdoc < $< > $@
 
@@ -76,7 +80,7 @@ build/locale/%/LC_MESSAGES/gg.mo: po/%.po
 
 # The Debian packages the build and the tests use (the README says why each is there),
 # installed only when missing.
-DEPS = gcc make libsqlite3-dev libyaml-dev libjansson-dev libssl-dev libxlsxwriter-dev gettext scdoc \
+DEPS = gcc make libsqlite3-dev libpq-dev libyaml-dev libjansson-dev libssl-dev libxlsxwriter-dev gettext scdoc \
 	jq sqlite3 bats bats-support bats-assert zsh tzdata python3 unzip
 # only for make check: the html report opened in a browser, its Chinese drawn in a CJK font;
 # the installed logrotate file and systemd units read by logrotate and systemd-analyze;
@@ -125,7 +129,7 @@ sanitize: sanitize-build
 
 sanitize-build:
 	$(MAKE) O=build/asan B=build/asan/bin CFLAGS='-O1 -g $(SANITIZE)' LDFLAGS='$(SANITIZE)' \
-		$(BINS:%=build/asan/bin/%) build/asan/test-emit build/asan/test-kind $(MO)
+		$(BINS:%=build/asan/bin/%) build/asan/test-emit build/asan/test-kind build/asan/test-queries $(MO)
 
 # Coverage-guided fuzzing (clang's libFuzzer) of every parser: the record reader and writers,
 # the CSV reader, CSV mapping files, durations and periods, the address normaliser, rubrics and

@@ -427,7 +427,7 @@ static int open_to_reveal(struct gg_ctx *c)
 {
 	struct stat sb;
 
-	if (stat(c->db_path, &sb) != 0)
+	if (!gg_db_is_url(c->db_path) && stat(c->db_path, &sb) != 0)
 		return gg_db_open(&c->db, c->db_path, GG_DB_READ, &c->err);
 	if (gg_db_open(&c->db, c->db_path, GG_DB_WRITE, &c->err) == 0)
 		return 0;

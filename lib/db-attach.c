@@ -593,6 +593,13 @@ int gg_db_open_several(struct gg_db **out, const char *const *paths, int n, stru
 	int rc, most;
 
 	*out = NULL;
+	for (int i = 0; i < n; i++)
+		if (gg_db_is_url(paths[i]))
+			return gg_err_set(
+				err, GG_EX_USAGE,
+				"'%.*s…': several --db are read together as SQLite files; districts that share a "
+				"PostgreSQL database are one --db already",
+				(int)strcspn(paths[i], "@?"), paths[i]);
 	gg_db_configure();
 	if (!(db = calloc(1, sizeof *db)) || !(db->path = joined(paths, n))) {
 		free(db);

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* db.c: SQLite behind the gg_db interface. Writers take the lock up front with
- * BEGIN IMMEDIATE and wait up to GG_BUSY_MS for it, so parallel cron jobs queue instead of
- * failing; statements are cached by their SQL text and reset before each reuse. */
+/* db.c: SQLite behind the gg_db interface, and the door to db-pg.c's PostgreSQL for a
+ * postgresql:// database. Writers take the lock up front with BEGIN IMMEDIATE and wait up to
+ * GG_BUSY_MS for it, so parallel cron jobs queue instead of failing; statements are cached by
+ * their SQL text and reset before each reuse. */
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -269,13 +271,16 @@ static int create_file(const char *path, struct gg_err *err)
 	return 0;
 }
 
-/* The schema version this build knows: the number of its migrations. */
+/* The schema version this build knows: the number of its migrations (NNN-name.sql; the
+ * PostgreSQL store's NNN-name.pg.sql beside one is the same migration in its dialect). */
 int gg_db_version(void)
 {
 	int n = 0;
 
-	for (const struct gg_embed *e = gg_embedded; e->name; e++)
-		n += strncmp(e->name, "sql/", 4) == 0;
+	for (const struct gg_embed *e = gg_embedded; e->name; e++) {
+		size_t len = strlen(e->name);
+		n += strncmp(e->name, "sql/", 4) == 0 && !(len > 7 && !strcmp(e->name + len - 7, ".pg.sql"));
+	}
 	return n;
 }
 
@@ -361,7 +366,9 @@ static int migrate(struct gg_db *db, struct gg_err *err)
 	int n = 0;
 	for (const struct gg_embed *e = gg_embedded; e->name; e++) {
 		char pragma[64];
-		if (strncmp(e->name, "sql/", 4) != 0 || ++n <= have)
+		size_t len = strlen(e->name);
+		if (strncmp(e->name, "sql/", 4) != 0 || (len > 7 && !strcmp(e->name + len - 7, ".pg.sql")) ||
+		    ++n <= have)
 			continue;
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", n);
 		if (gg_db_exec(db, e->text, err) || gg_db_exec(db, pragma, err))
@@ -426,6 +433,18 @@ int gg_db_open(struct gg_db **out, const char *path, enum gg_db_mode mode, struc
 	const char *busy = getenv("GG_BUSY_MS");
 
 	*out = NULL;
+	if (gg_db_is_url(path)) {
+		if (!(db = calloc(1, sizeof *db)) || gg_pg_name(db, path)) {
+			gg_db_close(db);
+			return gg_err_oom(err);
+		}
+		if (gg_pg_open(db, mode, err)) {
+			gg_db_close(db);
+			return err->code;
+		}
+		*out = db;
+		return 0;
+	}
 	gg_db_configure();
 	if (stat(path, &sb) != 0) {
 		if (mode == GG_DB_READ)
@@ -511,6 +530,12 @@ void gg_db_close(struct gg_db *db)
 {
 	if (!db)
 		return;
+	if (db->url) {
+		gg_pg_close(db);
+		free(db->path);
+		free(db);
+		return;
+	}
 	for (struct gg_stmt *s = db->cache, *n; s; s = n) {
 		n = s->next;
 		sqlite3_finalize(s->st);
@@ -536,12 +561,16 @@ int gg_db_exec(struct gg_db *db, const char *sql, struct gg_err *err)
 {
 	if (begin_now(db, err))
 		return err->code;
+	if (db->pg)
+		return gg_pg_exec(db, sql, err);
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 	return rc == SQLITE_OK ? 0 : gg_db_fail(db, rc, err, "database");
 }
 
 int gg_db_begin(struct gg_db *db, struct gg_err *err)
 {
+	if (db->pg)
+		return gg_pg_begin(db, err);
 	return gg_db_exec(db, "BEGIN IMMEDIATE", err);
 }
 
@@ -572,7 +601,9 @@ int gg_db_commit(struct gg_db *db, struct gg_err *err)
 void gg_db_rollback(struct gg_db *db)
 {
 	db->pending = 0;
-	if (!sqlite3_get_autocommit(db->h))
+	if (db->pg)
+		gg_pg_rollback(db);
+	else if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -600,22 +631,34 @@ struct gg_stmt *gg_db_stmt(struct gg_db *db, const char *sql, struct gg_err *err
 		return NULL;
 	for (s = db->cache; s; s = s->next)
 		if (s->sql == sql) {
-			sqlite3_reset(s->st);
-			sqlite3_clear_bindings(s->st);
+			if (db->pg) {
+				gg_pg_reset(s);
+			} else {
+				sqlite3_reset(s->st);
+				sqlite3_clear_bindings(s->st);
+			}
 			return s;
 		}
 	if (!(s = calloc(1, sizeof *s))) {
 		gg_err_oom(err);
 		return NULL;
 	}
-	rc = sqlite3_prepare_v2(db->h, sql, -1, &s->st, NULL);
-	if (rc != SQLITE_OK) {
+	s->sql = sql;
+	s->db = db;
+	if (db->pg) {
+		if (gg_pg_prepare(s, sql, err)) {
+			for (int i = 0; i < s->nparams; i++)
+				free(s->names[i]);
+			free(s->names);
+			free(s->vals);
+			free(s);
+			return NULL;
+		}
+	} else if ((rc = sqlite3_prepare_v2(db->h, sql, -1, &s->st, NULL)) != SQLITE_OK) {
 		gg_db_fail(db, rc, err, "cannot prepare a statement on");
 		free(s);
 		return NULL;
 	}
-	s->sql = sql;
-	s->db = db;
 	s->next = db->cache;
 	db->cache = s;
 	return s;
@@ -633,7 +676,9 @@ struct gg_stmt *gg_db_named(struct gg_db *db, const char *name, struct gg_err *e
 
 void gg_stmt_bind_text(struct gg_stmt *st, int i, const char *s)
 {
-	if (s)
+	if (st->db->pg)
+		gg_pg_bind(st, i, s, s ? strlen(s) : 0);
+	else if (s)
 		sqlite3_bind_text(st->st, i, s, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_null(st->st, i);
@@ -642,7 +687,9 @@ void gg_stmt_bind_text(struct gg_stmt *st, int i, const char *s)
 /* Binds text that stays put until the statement has run: no copy is made. */
 void gg_stmt_bind_fixed(struct gg_stmt *st, int i, const char *s)
 {
-	if (s)
+	if (st->db->pg)
+		gg_pg_bind(st, i, s, s ? strlen(s) : 0);
+	else if (s)
 		sqlite3_bind_text(st->st, i, s, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st->st, i);
@@ -650,18 +697,61 @@ void gg_stmt_bind_fixed(struct gg_stmt *st, int i, const char *s)
 
 void gg_stmt_bind_int(struct gg_stmt *st, int i, int64_t v)
 {
-	sqlite3_bind_int64(st->st, i, v);
+	char n[24];
+
+	if (st->db->pg)
+		gg_pg_bind(st, i, n, (size_t)snprintf(n, sizeof n, "%" PRId64, v));
+	else
+		sqlite3_bind_int64(st->st, i, v);
 }
 
 void gg_stmt_bind_null(struct gg_stmt *st, int i)
 {
-	sqlite3_bind_null(st->st, i);
+	if (st->db->pg)
+		gg_pg_bind(st, i, NULL, 0);
+	else
+		sqlite3_bind_null(st->st, i);
+}
+
+/* A value as the PostgreSQL store binds it: as text, which the server reads as the type the
+ * parameter's place in the statement asks for. */
+static void bind_json_pg(struct gg_stmt *st, int i, json_t *v)
+{
+	char n[32], *s;
+
+	switch (v ? json_typeof(v) : JSON_NULL) {
+	case JSON_STRING:
+		gg_pg_bind(st, i, json_string_value(v), json_string_length(v));
+		break;
+	case JSON_INTEGER:
+		gg_stmt_bind_int(st, i, json_integer_value(v));
+		break;
+	case JSON_REAL:
+		gg_pg_bind(st, i, n, (size_t)snprintf(n, sizeof n, "%.17g", json_real_value(v)));
+		break;
+	case JSON_TRUE:
+	case JSON_FALSE:
+		gg_pg_bind(st, i, json_is_true(v) ? "1" : "0", 1);
+		break;
+	case JSON_OBJECT:
+	case JSON_ARRAY:
+		s = json_dumps(v, JSON_COMPACT);
+		gg_pg_bind(st, i, s, s ? strlen(s) : 0);
+		free(s);
+		break;
+	default:
+		gg_pg_bind(st, i, NULL, 0);
+	}
 }
 
 void gg_stmt_bind_json(struct gg_stmt *st, int i, json_t *v)
 {
 	char *s;
 
+	if (st->db->pg) {
+		bind_json_pg(st, i, v);
+		return;
+	}
 	switch (v ? json_typeof(v) : JSON_NULL) {
 	case JSON_STRING:
 		sqlite3_bind_text(st->st, i, json_string_value(v), (int)json_string_length(v), SQLITE_TRANSIENT);
@@ -693,6 +783,8 @@ int gg_stmt_index(struct gg_stmt *st, const char *name)
 	char p[128];
 	size_t n = strlen(name);
 
+	if (st->db->pg)
+		return gg_pg_index(st, name);
 	if (n + 2 > sizeof p)
 		return 0;
 	p[0] = ':';
@@ -713,6 +805,8 @@ int gg_stmt_bind_name(struct gg_stmt *st, const char *name, json_t *v)
 
 int gg_stmt_step(struct gg_stmt *st, struct gg_err *err)
 {
+	if (st->db->pg)
+		return gg_pg_step(st, err);
 	int rc = sqlite3_step(st->st);
 
 	if (rc == SQLITE_ROW)
@@ -728,27 +822,38 @@ int gg_stmt_step(struct gg_stmt *st, struct gg_err *err)
 int gg_stmt_run(struct gg_stmt *st, struct gg_err *err)
 {
 	int rc = gg_stmt_step(st, err);
-	sqlite3_reset(st->st);
+	if (st->db->pg)
+		gg_pg_reset(st);
+	else
+		sqlite3_reset(st->st);
 	return rc < 0 ? err->code : 0;
 }
 
 const char *gg_stmt_text(struct gg_stmt *st, int i)
 {
+	if (st->db->pg)
+		return gg_pg_text(st, i);
 	return (const char *)sqlite3_column_text(st->st, i);
 }
 
 size_t gg_stmt_bytes(struct gg_stmt *st, int i)
 {
+	if (st->db->pg)
+		return gg_pg_bytes(st, i);
 	return (size_t)sqlite3_column_bytes(st->st, i);
 }
 
 int64_t gg_stmt_int(struct gg_stmt *st, int i)
 {
+	if (st->db->pg)
+		return gg_pg_int(st, i);
 	return sqlite3_column_int64(st->st, i);
 }
 
 int gg_stmt_isnull(struct gg_stmt *st, int i)
 {
+	if (st->db->pg)
+		return gg_pg_isnull(st, i);
 	return sqlite3_column_type(st->st, i) == SQLITE_NULL;
 }
 
@@ -757,6 +862,8 @@ int gg_stmt_isnull(struct gg_stmt *st, int i)
  * as the records they were written from. */
 json_t *gg_stmt_row(struct gg_stmt *st)
 {
+	if (st->db->pg)
+		return gg_pg_row(st);
 	json_t *o = json_object();
 	int n = sqlite3_column_count(st->st);
 
@@ -791,10 +898,14 @@ json_t *gg_stmt_row(struct gg_stmt *st)
 
 int64_t gg_db_changes(struct gg_db *db)
 {
+	if (db->pg)
+		return db->changes;
 	return sqlite3_changes64(db->h);
 }
 
 int64_t gg_db_last_id(struct gg_db *db)
 {
+	if (db->pg)
+		return gg_pg_last_id(db);
 	return sqlite3_last_insert_rowid(db->h);
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* db.h: the one module that knows the store is SQLite. Opening (WAL, busy timeout,
- * group-private files), migrations by user_version, write transactions, and statements
- * that are prepared once and handed out again, with values bound from records. */
+/* db.h: the one module that knows what the store is: a SQLite file, or a PostgreSQL server
+ * for a GG_DB of postgresql://…. Opening (WAL, busy timeout, group-private files), migrations,
+ * write transactions, and statements that are prepared once and handed out again, with values
+ * bound from records. */
 #ifndef GG_DB_H
 #define GG_DB_H
 
@@ -17,6 +18,8 @@ struct gg_stmt;
 enum gg_db_mode { GG_DB_READ, GG_DB_WRITE, GG_DB_ADOPT };
 
 int gg_db_path(char *buf, size_t n, const char *opt, struct gg_err *err);
+/* Whether a database is a PostgreSQL server's (postgresql://… or postgres://…), not a file */
+int gg_db_is_url(const char *path);
 int gg_db_open(struct gg_db **db, const char *path, enum gg_db_mode mode, struct gg_err *err);
 /* n files read-only as one city (db-attach.c): what they share merged, their records in views */
 int gg_db_open_several(struct gg_db **db, const char *const *paths, int n, struct gg_err *err);

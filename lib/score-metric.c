@@ -314,11 +314,7 @@ static int scope(struct gg_ctx *c, const struct gg_score_scope *q)
 {
 	struct gg_stmt *st;
 
-	if (gg_db_exec(c->db,
-		       "CREATE TEMP TABLE IF NOT EXISTS unit_path (code TEXT PRIMARY KEY, level TEXT NOT NULL, "
-		       "ancestor TEXT NOT NULL, ancestor_level TEXT NOT NULL, depth INTEGER NOT NULL) WITHOUT ROWID; "
-		       "DELETE FROM temp.unit_path",
-		       &c->err) ||
+	if (gg_db_exec(c->db, gg_db_query("score/scope-table"), &c->err) ||
 	    !(st = gg_db_named(c->db, "score/scope", &c->err)))
 		return c->err.code;
 	bind(st, q);

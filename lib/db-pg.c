@@ -1,0 +1,570 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* db-pg.c: PostgreSQL behind the gg_db interface, for a city that keeps one shared store
+ * (GG_DB=postgresql://…, handed whole to libpq). The queries are the SQLite store's, or their
+ * NAME.pg.sql beside them where the dialects differ; their :name parameters become $n when
+ * prepared. Every value goes as text and comes back as text, typed by the column's type.
+ * Writers queue on one advisory lock held to the end of their transaction, as SQLite's
+ * writers queue on its file lock, and wait for it up to GG_BUSY_MS (75 after that). */
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "db-impl.h"
+#include "embed.h"
+
+/* The advisory locks every gg writer and migration takes: "gg" and "gg migrate" as numbers. */
+#define WRITE_LOCK 0x6767
+#define MIGRATE_LOCK 0x67676d
+
+/* Type oids from PostgreSQL's catalog (pg_type.dat), stable since 7.x: libpq's headers do not
+ * export them to clients. */
+enum {
+	BOOLOID = 16,
+	INT8OID = 20,
+	INT2OID = 21,
+	INT4OID = 23,
+	FLOAT4OID = 700,
+	FLOAT8OID = 701,
+	JSONOID = 114,
+	NUMERICOID = 1700,
+	JSONBOID = 3802
+};
+
+int gg_db_is_url(const char *path)
+{
+	return path && (!strncmp(path, "postgresql://", 13) || !strncmp(path, "postgres://", 11));
+}
+
+/* The URL as messages show it: a password in it is left out. */
+static char *shown_url(const char *url)
+{
+	const char *rest = strstr(url, "://") + 3, *at = strchr(rest, '@'), *slash = strchr(rest, '/');
+	char *s;
+
+	if (!at || (slash && slash < at) || !memchr(rest, ':', (size_t)(at - rest)))
+		return strdup(url);
+	const char *colon = memchr(rest, ':', (size_t)(at - rest));
+	if (asprintf(&s, "%.*s%s", (int)(colon - url), url, at) < 0)
+		return NULL;
+	return s;
+}
+
+/* Maps a failed result's SQLSTATE to the exit code a cron job acts on, as gg_db_fail does
+ * SQLite's result codes. */
+static int pg_fail(struct gg_db *db, const PGresult *r, struct gg_err *err, const char *what)
+{
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	int code = GG_EX_SOFTWARE;
+
+	if (!msg) {
+		msg = PQerrorMessage(db->pg);
+		if (!*msg)
+			msg = "no answer from the server";
+	}
+	if (!state)
+		state = PQstatus(db->pg) == CONNECTION_OK ? "" : "08000";
+	if (!strcmp(state, "55P03") || !strcmp(state, "40001") || !strcmp(state, "40P01"))
+		return gg_err_set(err, GG_EX_TEMPFAIL, "database '%s' is still busy after the busy timeout; try again",
+				  db->path);
+	if (!strncmp(state, "23", 2) || !strncmp(state, "22", 2))
+		code = GG_EX_DATAERR;
+	else if (!strcmp(state, "42501") || !strcmp(state, "25006"))
+		code = GG_EX_CANTCREAT;
+	else if (!strncmp(state, "53", 2) || !strncmp(state, "58", 2))
+		code = GG_EX_IOERR;
+	else if (!strncmp(state, "08", 2) || !strncmp(state, "57", 2))
+		code = GG_EX_UNAVAILABLE;
+	int n = (int)strcspn(msg, "\n");
+	return gg_err_set(err, code, "%s '%s': %.*s", what, db->path, n, msg);
+}
+
+/* Runs sql (one statement or several, no parameters); a failure is mapped as pg_fail does. */
+static int run(struct gg_db *db, const char *sql, struct gg_err *err)
+{
+	PGresult *r = PQexec(db->pg, sql);
+	ExecStatusType s = PQresultStatus(r);
+	int rc = 0;
+
+	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
+		rc = pg_fail(db, r, err, "database");
+	PQclear(r);
+	return rc;
+}
+
+/* One value of a one-row query, or NULL (no row, a NULL, or an error, which is in err). */
+static char *value(struct gg_db *db, const char *sql, struct gg_err *err)
+{
+	PGresult *r = PQexec(db->pg, sql);
+	char *v = NULL;
+
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		pg_fail(db, r, err, "cannot read database");
+	else if (PQntuples(r) > 0 && !PQgetisnull(r, 0, 0))
+		v = strdup(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return v;
+}
+
+/* The text the PostgreSQL store runs for sql: when sql is share/gg's NAME.sql, its
+ * NAME.pg.sql if there is one. */
+static const char *dialect(const char *sql)
+{
+	char name[256];
+
+	for (const struct gg_embed *e = gg_embedded; e->name; e++) {
+		if (e->text != sql)
+			continue;
+		size_t n = strlen(e->name);
+		if (n < 4 || n + 4 > sizeof name || strcmp(e->name + n - 4, ".sql"))
+			return sql;
+		snprintf(name, sizeof name, "%.*s.pg.sql", (int)(n - 4), e->name);
+		const char *pg = gg_embed_get(name);
+		return pg ? pg : sql;
+	}
+	return sql;
+}
+
+int gg_pg_exec(struct gg_db *db, const char *sql, struct gg_err *err)
+{
+	return run(db, dialect(sql), err);
+}
+
+static int lock_wait(struct gg_db *db, int key, struct gg_err *err)
+{
+	char sql[128];
+
+	snprintf(sql, sizeof sql, "SET LOCAL lock_timeout = %d; SELECT pg_advisory_xact_lock(%d)", db->busy_ms, key);
+	return run(db, sql, err);
+}
+
+int gg_pg_begin(struct gg_db *db, struct gg_err *err)
+{
+	if (run(db, "BEGIN", err))
+		return err->code;
+	if (lock_wait(db, WRITE_LOCK, err))
+		gg_pg_rollback(db);
+	return err->code;
+}
+
+void gg_pg_rollback(struct gg_db *db)
+{
+	if (PQtransactionStatus(db->pg) != PQTRANS_IDLE) {
+		PGresult *r = PQexec(db->pg, "ROLLBACK");
+		PQclear(r);
+	}
+}
+
+/* The schema version the database holds (0: none yet), from gg's own table. */
+static int pg_version(struct gg_db *db, struct gg_err *err)
+{
+	char *v = value(db, "SELECT CASE WHEN to_regclass('gg_schema') IS NULL THEN 0 END", err);
+	if (err->code)
+		return -1;
+	if (v) {
+		free(v);
+		return 0;
+	}
+	if (!(v = value(db, "SELECT version FROM gg_schema", err)))
+		return err->code ? -1 : 0;
+	int n = atoi(v);
+	free(v);
+	return n;
+}
+
+/* gg orders text byte by byte, as SQLite's BINARY collation does: a database of another
+ * collation would order lists and reports differently, and is refused when written. */
+static int collation_known(struct gg_db *db, struct gg_err *err)
+{
+	char *c = value(db,
+			"SELECT datcollate || ' ' || pg_encoding_to_char(encoding) FROM pg_database "
+			"WHERE datname = current_database()",
+			err);
+	int ok = c && (!strcmp(c, "C UTF8") || !strcmp(c, "POSIX UTF8") || !strcmp(c, "C.UTF-8 UTF8") ||
+		       !strcmp(c, "C.utf8 UTF8"));
+	if (!ok && !err->code)
+		gg_err_set(err, GG_EX_DATAERR,
+			   "database '%s' has collation and encoding '%s'; gg needs text in byte order: create it "
+			   "with CREATE DATABASE … TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8'",
+			   db->path, c ? c : "?");
+	free(c);
+	return err->code;
+}
+
+/* The first table of the schema that is not gg's, when there is no gg schema yet. */
+static char *foreign_table(struct gg_db *db, struct gg_err *err)
+{
+	return value(db,
+		     "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+		     "ORDER BY table_name COLLATE \"C\" LIMIT 1",
+		     err);
+}
+
+/* Brings the schema up to this gg's in one transaction, under an advisory lock, so that two
+ * first runs cannot both migrate: the second finds the work done. Migration N is
+ * sql/NNN-name.pg.sql where the dialects differ, else sql/NNN-name.sql. */
+static int migrate(struct gg_db *db, int have, struct gg_err *err)
+{
+	int want = gg_db_version(), n = 0;
+	char sql[128];
+
+	if (have == want)
+		return 0;
+	if (run(db, "BEGIN", err) || lock_wait(db, MIGRATE_LOCK, err) || (have = pg_version(db, err)) < 0)
+		goto bad;
+	if (have > want) {
+		gg_err_set(err, GG_EX_UNAVAILABLE,
+			   "database '%s' has schema version %d; this gg knows only %d: use the gg that wrote it",
+			   db->path, have, want);
+		goto bad;
+	}
+	if (have == want) {
+		gg_pg_rollback(db);
+		return 0;
+	}
+	if (collation_known(db, err) || run(db, "CREATE TABLE IF NOT EXISTS gg_schema (version INTEGER NOT NULL)", err))
+		goto bad;
+	for (const struct gg_embed *e = gg_embedded; e->name; e++) {
+		size_t len = strlen(e->name);
+		if (strncmp(e->name, "sql/", 4) || (len > 7 && !strcmp(e->name + len - 7, ".pg.sql")) || ++n <= have)
+			continue;
+		if (gg_pg_exec(db, e->text, err))
+			goto bad;
+	}
+	snprintf(sql, sizeof sql, "DELETE FROM gg_schema; INSERT INTO gg_schema VALUES (%d)", n);
+	if (run(db, sql, err) || gg_pg_exec(db, gg_embed_get("queries/audit/guard.sql"), err) || run(db, "COMMIT", err))
+		goto bad;
+	return 0;
+bad:
+	gg_pg_rollback(db);
+	return err->code;
+}
+
+static void quiet(void *arg, const char *msg)
+{
+	(void)arg, (void)msg;
+}
+
+/* The zone local times are shown in (the views' local columns): TZ's as SQLite's localtime
+ * would take it, else the calendar's. */
+static int set_zone(struct gg_db *db, struct gg_err *err)
+{
+	const char *tz = getenv("TZ");
+	char *lit;
+
+	if (!tz || !*tz)
+		tz = gg_clock_zone();
+	if (*tz == ':')
+		tz++;
+	if (!(lit = PQescapeLiteral(db->pg, tz, strlen(tz))))
+		return gg_err_oom(err);
+	char *sql = NULL;
+	int rc = asprintf(&sql, "SET TimeZone = %s", lit) < 0 ? gg_err_oom(err) : 0;
+	PQfreemem(lit);
+	if (!rc && run(db, sql, err)) { /* a zone the server does not know: the calendar's */
+		char fallback[96];
+		snprintf(fallback, sizeof fallback, "SET TimeZone = '%s'", gg_clock_zone());
+		err->code = 0;
+		rc = run(db, fallback, err);
+	}
+	free(sql);
+	return rc;
+}
+
+int gg_pg_open(struct gg_db *db, enum gg_db_mode mode, struct gg_err *err)
+{
+	const char *busy = getenv("GG_BUSY_MS");
+	int have;
+	char *foreign;
+
+	db->busy_ms = busy && *busy ? atoi(busy) : 10000;
+	if (db->busy_ms < 1)
+		db->busy_ms = 1;
+	db->pg = PQconnectdb(db->url);
+	if (PQstatus(db->pg) != CONNECTION_OK) {
+		const char *msg = PQerrorMessage(db->pg);
+		return gg_err_set(err, GG_EX_UNAVAILABLE, "cannot open database '%s': %.*s", db->path,
+				  (int)strcspn(msg, "\n"), msg);
+	}
+	PQsetNoticeProcessor(db->pg, quiet, NULL);
+	if (PQsetClientEncoding(db->pg, "UTF8") || set_zone(db, err))
+		return err->code ? err->code : pg_fail(db, NULL, err, "cannot open database");
+	if ((have = pg_version(db, err)) < 0)
+		return err->code;
+	if (have > gg_db_version())
+		return gg_err_set(
+			err, GG_EX_UNAVAILABLE,
+			"database '%s' has schema version %d; this gg knows only %d: use the gg that wrote it",
+			db->path, have, gg_db_version());
+	if (!have && mode != GG_DB_ADOPT && (foreign = foreign_table(db, err))) {
+		if (mode == GG_DB_READ)
+			gg_err_set(err, GG_EX_NOINPUT, "'%s' is not a gg database: it holds tables of its own ('%s')",
+				   db->path, foreign);
+		else
+			gg_err_set(err, GG_EX_DATAERR,
+				   "'%s' is not a gg database: it holds tables of its own ('%s'); gg-org init --force "
+				   "adds gg's to them",
+				   db->path, foreign);
+		free(foreign);
+		return err->code;
+	}
+	if (err->code)
+		return err->code;
+	if (mode != GG_DB_READ)
+		return migrate(db, have, err);
+	if (have == 0)
+		return gg_err_set(err, GG_EX_NOINPUT, "database '%s' is empty; create it with 'gg-org init'", db->path);
+	if (have < gg_db_version())
+		return gg_err_set(err, GG_EX_NOINPUT,
+				  "database '%s' has schema version %d and this gg reads %d; bring it up to date with "
+				  "'gg-org init'",
+				  db->path, have, gg_db_version());
+	/* A reader sees one moment of the store, as a SQLite reader does in its read transaction.
+	 * Not READ ONLY: gg-score's metrics fill a temporary table of their own. */
+	return run(db, "BEGIN ISOLATION LEVEL REPEATABLE READ", err);
+}
+
+/* The connection's URL as given, and as messages show it; NULL when out of memory. */
+int gg_pg_name(struct gg_db *db, const char *url)
+{
+	return (db->url = strdup(url)) && (db->path = shown_url(url)) ? 0 : -1;
+}
+
+void gg_pg_close(struct gg_db *db)
+{
+	for (struct gg_stmt *s = db->cache, *n; s; s = n) {
+		n = s->next;
+		gg_pg_reset(s);
+		for (int i = 0; i < s->nparams; i++)
+			free(s->names[i]);
+		free(s->names);
+		free(s->vals);
+		free(s);
+	}
+	PQfinish(db->pg);
+	free(db->url);
+}
+
+/* sql with each :name made $n (the same name the same n), the names kept in order in s:
+ * string literals, quoted names, comments and :: casts are left as they are. */
+static char *numbered(struct gg_stmt *s, const char *sql)
+{
+	size_t n = strlen(sql), cap = 0;
+	char *out = malloc(2 * n + 1), *o = out;
+
+	if (!out)
+		return NULL;
+	for (const char *p = sql; *p;) {
+		if (*p == '\'' || *p == '"') {
+			char q = *p;
+			*o++ = *p++;
+			while (*p && *p != q)
+				*o++ = *p++;
+			if (*p)
+				*o++ = *p++;
+		} else if (p[0] == '-' && p[1] == '-') {
+			while (*p && *p != '\n')
+				*o++ = *p++;
+		} else if (p[0] == '/' && p[1] == '*') {
+			const char *end = strstr(p + 2, "*/");
+			size_t len = end ? (size_t)(end + 2 - p) : strlen(p);
+			memcpy(o, p, len);
+			o += len;
+			p += len;
+		} else if (p[0] == ':' && p[1] == ':') {
+			*o++ = *p++;
+			*o++ = *p++;
+		} else if (p[0] == ':' && (isalpha((unsigned char)p[1]) || p[1] == '_')) {
+			const char *name = ++p;
+			while (isalnum((unsigned char)*p) || *p == '_')
+				p++;
+			int len = (int)(p - name), i;
+			for (i = 0; i < s->nparams; i++)
+				if ((int)strlen(s->names[i]) == len && !strncmp(s->names[i], name, (size_t)len))
+					break;
+			if (i == s->nparams) {
+				if ((size_t)s->nparams == cap) {
+					cap = cap ? 2 * cap : 8;
+					char **names = realloc(s->names, cap * sizeof *names);
+					if (!names)
+						goto oom;
+					s->names = names;
+				}
+				if (!(s->names[s->nparams++] = strndup(name, (size_t)len)))
+					goto oom;
+			}
+			o += sprintf(o, "$%d", i + 1);
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = '\0';
+	return out;
+oom:
+	free(out);
+	return NULL;
+}
+
+/* Prepares sql (or its NAME.pg.sql) under a name of its own on the connection. */
+int gg_pg_prepare(struct gg_stmt *s, const char *sql, struct gg_err *err)
+{
+	static unsigned serial;
+	char *text = numbered(s, dialect(sql));
+
+	if (!text || (s->nparams && !(s->vals = calloc((size_t)s->nparams, sizeof *s->vals)))) {
+		free(text);
+		return gg_err_oom(err);
+	}
+	snprintf(s->name, sizeof s->name, "gg%u", ++serial);
+	PGresult *r = PQprepare(s->db->pg, s->name, text, s->nparams, NULL);
+	int rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : pg_fail(s->db, r, err, "cannot prepare a statement on");
+	PQclear(r);
+	free(text);
+	return rc;
+}
+
+/* Forgets the statement's last result and bound values, for it to run again. */
+void gg_pg_reset(struct gg_stmt *s)
+{
+	PQclear(s->res);
+	s->res = NULL;
+	s->row = -1;
+	for (int i = 0; i < s->nparams; i++) {
+		free(s->vals[i]);
+		s->vals[i] = NULL;
+	}
+}
+
+/* Binds a copy of text (or NULL) to $i, 1-based. */
+void gg_pg_bind(struct gg_stmt *s, int i, const char *text, size_t n)
+{
+	if (i < 1 || i > s->nparams)
+		return;
+	free(s->vals[i - 1]);
+	s->vals[i - 1] = text ? strndup(text, n) : NULL;
+}
+
+int gg_pg_index(struct gg_stmt *s, const char *name)
+{
+	for (int i = 0; i < s->nparams; i++)
+		if (!strcmp(s->names[i], name))
+			return i + 1;
+	return 0;
+}
+
+/* Runs the statement the first time it is stepped, then hands out its rows one by one: 1 for a
+ * row, 0 past the last, -1 on failure. */
+int gg_pg_step(struct gg_stmt *s, struct gg_err *err)
+{
+	if (!s->res) {
+		s->res = PQexecPrepared(s->db->pg, s->name, s->nparams, (const char *const *)s->vals, NULL, NULL, 0);
+		ExecStatusType st = PQresultStatus(s->res);
+		if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+			pg_fail(s->db, s->res, err, "database");
+			gg_pg_reset(s);
+			return -1;
+		}
+		const char *cmd = PQcmdStatus(s->res);
+		if (!strncmp(cmd, "INSERT", 6) || !strncmp(cmd, "UPDATE", 6) || !strncmp(cmd, "DELETE", 6))
+			s->db->changes = strtoll(PQcmdTuples(s->res), NULL, 10);
+	}
+	return ++s->row < PQntuples(s->res) ? 1 : 0;
+}
+
+static int is_bool(struct gg_stmt *s, int i)
+{
+	return PQftype(s->res, i) == BOOLOID;
+}
+
+/* A column's text as SQLite would give it: NULL for NULL, a boolean as 1 or 0. */
+const char *gg_pg_text(struct gg_stmt *s, int i)
+{
+	if (!s->res || s->row < 0 || PQgetisnull(s->res, s->row, i))
+		return NULL;
+	const char *v = PQgetvalue(s->res, s->row, i);
+	if (is_bool(s, i))
+		return *v == 't' ? "1" : "0";
+	return v;
+}
+
+size_t gg_pg_bytes(struct gg_stmt *s, int i)
+{
+	const char *v = gg_pg_text(s, i);
+	return v ? strlen(v) : 0;
+}
+
+int64_t gg_pg_int(struct gg_stmt *s, int i)
+{
+	const char *v = gg_pg_text(s, i);
+	if (!v)
+		return 0;
+	return strpbrk(v, ".eE") ? (int64_t)strtod(v, NULL) : strtoll(v, NULL, 10);
+}
+
+int gg_pg_isnull(struct gg_stmt *s, int i)
+{
+	return !s->res || s->row < 0 || PQgetisnull(s->res, s->row, i);
+}
+
+/* A number's text as SQLite would have typed it: a whole numeric (sum() of integers) an
+ * integer, anything with a point or an exponent a real. */
+static json_t *number(const char *v, int whole)
+{
+	if (whole || !strpbrk(v, ".eEnN"))
+		return json_integer(strtoll(v, NULL, 10));
+	return json_real(strtod(v, NULL));
+}
+
+/* The current row as gg_stmt_row gives it: NULLs left out, booleans true/false, JSON parsed,
+ * numbers typed by the column. */
+json_t *gg_pg_row(struct gg_stmt *s)
+{
+	json_t *o = json_object();
+	int n = PQnfields(s->res);
+
+	for (int i = 0; i < n; i++) {
+		if (PQgetisnull(s->res, s->row, i))
+			continue;
+		const char *v = PQgetvalue(s->res, s->row, i);
+		json_t *j = NULL;
+		switch (PQftype(s->res, i)) {
+		case BOOLOID:
+			j = json_boolean(*v == 't');
+			break;
+		case INT2OID:
+		case INT4OID:
+		case INT8OID:
+			j = number(v, 1);
+			break;
+		case NUMERICOID:
+			j = number(v, 0);
+			break;
+		case FLOAT4OID:
+		case FLOAT8OID:
+			j = json_real(strtod(v, NULL));
+			break;
+		case JSONOID:
+		case JSONBOID:
+			j = json_loads(v, JSON_DECODE_ANY, NULL);
+			break;
+		}
+		if (!j)
+			j = json_stringn(v, (size_t)PQgetlength(s->res, s->row, i));
+		json_object_set_new(o, PQfname(s->res, i), j);
+	}
+	return o;
+}
+
+/* The id the last insert gave its row: the id triggers of the PostgreSQL schema keep it in
+ * gg.last_id, as SQLite keeps its last rowid. */
+int64_t gg_pg_last_id(struct gg_db *db)
+{
+	struct gg_err err = {0};
+	char *v = value(db, "SELECT current_setting('gg.last_id', true)", &err);
+	int64_t id = v ? strtoll(v, NULL, 10) : 0;
+	free(v);
+	return id;
+}
