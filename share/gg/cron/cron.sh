@@ -8,12 +8,15 @@
 # database is (gg(7), A DISTRICT'S STAFF SHARING ONE DATABASE): cron's own umask is 022
 umask 007
 
-# need_db: GG_DB names an existing database, else 64 (not set) or 66 (no such file)
+# need_db: GG_DB names an existing database, else 64 (not set) or 66 (no such file); a
+# PostgreSQL server's (postgresql://…) is looked for by the tool itself, which says why it
+# cannot reach it
 need_db() {
 	if [ -z "${GG_DB:-}" ]; then
 		echo "${0##*/}: GG_DB must name the database: a cron job never makes one" >&2
 		exit 64
 	fi
+	case $GG_DB in postgresql://* | postgres://*) return 0 ;; esac
 	if [ ! -f "$GG_DB" ]; then
 		echo "${0##*/}: no database at '$GG_DB' (GG_DB): 'gg-org init' makes one" >&2
 		exit 66

@@ -3,7 +3,7 @@
 -- rule, the unit or person, and, for staffing, the figures behind it. :under limits the check
 -- to a subtree (NULL: the whole net).
 WITH RECURSIVE scope (code) AS (
-	SELECT code FROM unit WHERE (:under IS NULL AND parent IS NULL) OR code = :under
+	SELECT code FROM unit WHERE (CAST(:under AS TEXT) IS NULL AND parent IS NULL) OR code = :under
 	UNION ALL
 	SELECT u.code FROM unit u JOIN scope s ON u.parent = s.code
 ),

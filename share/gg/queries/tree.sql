@@ -3,10 +3,10 @@
 -- order; char(31) sorts before any character a code may hold, so a parent precedes its subtree.
 WITH RECURSIVE t (code, name, level, parent, population, depth, path) AS (
 	SELECT code, name, level, parent, population, 0, code FROM unit
-	WHERE (:under IS NULL AND parent IS NULL) OR code = :under
+	WHERE (CAST(:under AS TEXT) IS NULL AND parent IS NULL) OR code = :under
 	UNION ALL
 	SELECT u.code, u.name, u.level, u.parent, u.population, t.depth + 1, t.path || char(31) || u.code
 	FROM unit u JOIN t ON u.parent = t.code
-	WHERE :depth IS NULL OR t.depth < :depth
+	WHERE CAST(:depth AS INTEGER) IS NULL OR t.depth < :depth
 )
 SELECT code, name, level, parent, population, depth FROM t ORDER BY path;

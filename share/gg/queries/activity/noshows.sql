@@ -8,4 +8,4 @@ SELECT coalesce(sum(s.status = 'noshow'), 0) AS noshows,
 	count(*) AS signed
 FROM signup s JOIN activity a ON a.id = s.activity
 WHERE s.volunteer = :volunteer AND s.status <> 'cancelled' AND a.status = 'open'
-	AND (:from IS NULL OR a.date >= :from) AND (:to IS NULL OR a.date < :to);
+	AND (CAST(:from AS TEXT) IS NULL OR a.date >= :from) AND (CAST(:to AS TEXT) IS NULL OR a.date < :to);

@@ -4,6 +4,6 @@
 -- command) keep the rows that match, each when given.
 SELECT id, at, login, uid, actor, now, command, change, prev, hash, v FROM audit
 WHERE (:since IS NULL OR at >= :since)
-  AND (:by IS NULL OR actor = :by OR login = :by)
-  AND (:command IS NULL OR instr(command, :command) > 0)
+  AND (CAST(:by AS TEXT) IS NULL OR actor = :by OR login = :by)
+  AND (CAST(:command AS TEXT) IS NULL OR instr(command, :command) > 0)
 ORDER BY id;

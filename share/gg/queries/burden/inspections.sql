@@ -17,7 +17,7 @@ WITH RECURSIVE under (code) AS (
 	FROM demand d
 	WHERE d.kind = 'inspection' AND coalesce(d.inspection_kind, 'comprehensive') = 'comprehensive'
 	  AND d.date >= substr(:from, 1, 4) || '-01-01' AND d.date < :to
-	  AND (:under IS NULL OR d.unit IN (SELECT code FROM under))
+	  AND (CAST(:under AS TEXT) IS NULL OR d.unit IN (SELECT code FROM under))
 	WINDOW w AS (PARTITION BY d.unit, d.department, substr(d.date, 1, 4) ORDER BY d.date, d.id)
 )
 SELECT k.unit AS community, c.name AS community_name, k.department, p.name AS department_name,

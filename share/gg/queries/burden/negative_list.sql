@@ -17,6 +17,6 @@ JOIN unit c ON c.code = d.unit
 JOIN department p ON p.code = d.department
 JOIN duty t ON t.code = d.duty
 WHERE d.date >= :from AND d.date < :to
-  AND (:under IS NULL OR d.unit IN (SELECT code FROM under))
+  AND (CAST(:under AS TEXT) IS NULL OR d.unit IN (SELECT code FROM under))
   AND t.kind = 'negative'
 ORDER BY d.unit, d.date, d.id;

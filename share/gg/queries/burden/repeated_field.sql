@@ -15,7 +15,7 @@ WITH RECURSIVE under (code) AS (
 	       first_value(d.date) OVER w AS first_date
 	FROM demand d, json_each(d.fields) f
 	WHERE d.kind = 'data_request' AND d.date >= :from AND d.date < :to
-	  AND (:under IS NULL OR d.unit IN (SELECT code FROM under))
+	  AND (CAST(:under AS TEXT) IS NULL OR d.unit IN (SELECT code FROM under))
 	WINDOW w AS (PARTITION BY d.unit, f.value ORDER BY d.date, d.id)
 )
 SELECT DISTINCT a.unit AS community, c.name AS community_name, a.department, p.name AS department_name,

@@ -15,7 +15,7 @@ FROM demand d
 JOIN unit c ON c.code = d.unit
 JOIN department p ON p.code = d.department
 WHERE d.date >= :from AND d.date < :to
-  AND (:under IS NULL OR d.unit IN (SELECT code FROM under))
+  AND (CAST(:under AS TEXT) IS NULL OR d.unit IN (SELECT code FROM under))
   AND d.kind = 'signboard'
   AND NOT EXISTS (SELECT 1 FROM duty s WHERE s.kind = 'signboard' AND (s.code = d.signboard OR s.name = d.signboard))
 ORDER BY d.unit, d.date, d.id;

@@ -16,7 +16,7 @@ JOIN unit c ON c.code = d.unit
 JOIN department p ON p.code = d.department
 LEFT JOIN duty t ON t.code = d.duty
 WHERE d.date >= :from AND d.date < :to
-  AND (:under IS NULL OR d.unit IN (SELECT code FROM under))
+  AND (CAST(:under AS TEXT) IS NULL OR d.unit IN (SELECT code FROM under))
   AND d.kind IN ('task', 'data_request')
   AND NOT d.approved
   AND (t.kind IS NULL OR t.kind NOT IN ('by_law', 'assisted'))

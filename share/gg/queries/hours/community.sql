@@ -6,14 +6,14 @@
 -- first, in the order of the index service_counted_community (014-ledger.sql), so nothing is
 -- sorted but the communities.
 WITH RECURSIVE sub (code) AS (
-	SELECT :under WHERE :under IS NOT NULL
+	SELECT :under WHERE CAST(:under AS TEXT) IS NOT NULL
 	UNION ALL
 	SELECT u.code FROM unit u JOIN sub ON u.parent = sub.code
 ),
 per (community, volunteer, minutes, services) AS (
 	SELECT community, volunteer, sum(minutes), sum(CASE entry WHEN 'verify' THEN 1 ELSE -1 END)
 	FROM service
-	WHERE counted AND date >= :from AND date < :to AND (:under IS NULL OR community IN (SELECT code FROM sub))
+	WHERE counted AND date >= :from AND date < :to AND (CAST(:under AS TEXT) IS NULL OR community IN (SELECT code FROM sub))
 	GROUP BY community, volunteer
 )
 SELECT p.community, u.name AS community_name, round(sum(p.minutes) / 60.0, 2) AS hours,

@@ -5,14 +5,14 @@
 -- who served at least one; volunteers with no employer are the row whose employer is empty,
 -- last. :under keeps hours served in a community of that subtree. Most hours first.
 WITH RECURSIVE sub (code) AS (
-	SELECT :under WHERE :under IS NOT NULL
+	SELECT :under WHERE CAST(:under AS TEXT) IS NOT NULL
 	UNION ALL
 	SELECT u.code FROM unit u JOIN sub ON u.parent = sub.code
 ),
 per (volunteer, minutes, services) AS (
 	SELECT volunteer, sum(minutes), sum(CASE entry WHEN 'verify' THEN 1 ELSE -1 END)
 	FROM service
-	WHERE counted AND date >= :from AND date < :to AND (:under IS NULL OR community IN (SELECT code FROM sub))
+	WHERE counted AND date >= :from AND date < :to AND (CAST(:under AS TEXT) IS NULL OR community IN (SELECT code FROM sub))
 	GROUP BY volunteer
 )
 SELECT v.employer, d.name AS employer_name, round(sum(p.minutes) / 60.0, 2) AS hours, sum(p.services) AS services,

@@ -18,7 +18,7 @@ member AS (
 		 WHERE s.counted AND s.volunteer = v.person AND s.date >= :from AND s.date < :to) AS minutes
 	FROM volunteer v JOIN person p ON p.code = v.person
 	WHERE p.party_member AND coalesce(v.employer, '') <> ''
-		AND (:under IS NULL OR v.home_community IN (SELECT code FROM sub))
+		AND (CAST(:under AS TEXT) IS NULL OR v.home_community IN (SELECT code FROM sub))
 )
 SELECT employer, person, name, home_community, reported, round(minutes / 60.0, 2) AS hours,
 	round(:target / 60.0, 2) AS target,

@@ -10,5 +10,5 @@ WITH RECURSIVE under (code) AS (
 SELECT a.unit, u.name, u.level, a.period, a.figures
 FROM appraisal a JOIN unit u ON u.code = a.unit
 WHERE a.rubric = :rubric AND a.period = :period AND a.level = :level
-  AND (:under IS NULL OR a.unit IN (SELECT code FROM under))
+  AND (CAST(:under AS TEXT) IS NULL OR a.unit IN (SELECT code FROM under))
 ORDER BY a.unit;

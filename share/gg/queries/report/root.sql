@@ -2,5 +2,5 @@
 -- report/root.sql: the unit a report is of: :under, else the city (the unit without a parent;
 -- more than one, and the report must be told which).
 SELECT code, name, level FROM main.unit
-WHERE CASE WHEN :under IS NULL THEN parent IS NULL ELSE code = :under END
+WHERE CASE WHEN CAST(:under AS TEXT) IS NULL THEN parent IS NULL ELSE code = :under END
 ORDER BY code;

@@ -10,7 +10,7 @@ WITH RECURSIVE under (code) AS (
 	SELECT u.code FROM unit u JOIN under ON u.parent = under.code
 ), scope AS (
 	SELECT code, ancestor FROM unit_path
-	WHERE ancestor_level = :level AND (:under IS NULL OR ancestor IN (SELECT code FROM under))
+	WHERE ancestor_level = :level AND (CAST(:under AS TEXT) IS NULL OR ancestor IN (SELECT code FROM under))
 ), grids AS (
 	SELECT p.ancestor, count(*) AS grids, sum(g.grid_workers > 0) AS staffed
 	FROM grid_staffing g JOIN scope p ON p.code = g.grid

@@ -14,6 +14,6 @@ SELECT a.period, sum(json_extract(a.figures, '$.received')) AS received,
 FROM appraisal a
 WHERE a.rubric = :rubric AND a.level = 'community' AND a.period BETWEEN :first AND :last
   AND a.period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]' AND a.figures IS NOT NULL
-  AND (:under IS NULL OR a.unit IN (SELECT code FROM under))
+  AND (CAST(:under AS TEXT) IS NULL OR a.unit IN (SELECT code FROM under))
 GROUP BY a.period
 ORDER BY a.period;

@@ -3,6 +3,6 @@
 -- :unit and the period :period (as written: 2026-11), each of them any when NULL; by unit,
 -- period and department.
 SELECT department, unit, period, score, grade, note, imported_at FROM dept_result
-WHERE (:department IS NULL OR department = :department) AND (:unit IS NULL OR unit = :unit)
-	AND (:period IS NULL OR period = :period)
+WHERE (CAST(:department AS TEXT) IS NULL OR department = :department) AND (CAST(:unit AS TEXT) IS NULL OR unit = :unit)
+	AND (CAST(:period AS TEXT) IS NULL OR period = :period)
 ORDER BY unit, period, department;

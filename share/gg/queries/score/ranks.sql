@@ -8,6 +8,6 @@ WITH RECURSIVE under (code) AS (
 )
 SELECT a.rank, a.unit, u.name, a.level, a.period, a.total, a.rubric, a.indicators, a.digest
 FROM appraisal a JOIN unit u ON u.code = a.unit
-WHERE a.rubric = :rubric AND a.period = :period AND (:level IS NULL OR a.level = :level)
-  AND (:under IS NULL OR a.unit IN (SELECT code FROM under))
+WHERE a.rubric = :rubric AND a.period = :period AND (CAST(:level AS TEXT) IS NULL OR a.level = :level)
+  AND (CAST(:under AS TEXT) IS NULL OR a.unit IN (SELECT code FROM under))
 ORDER BY a.level, a.rank, a.unit;

@@ -11,7 +11,7 @@ WITH RECURSIVE under (code) AS (
 	SELECT u.code FROM main.unit u JOIN under ON u.parent = under.code
 ), down (code, level, ancestor, depth) AS (
 	SELECT code, level, code, 0 FROM main.unit
-	WHERE level = :level AND (:unit IS NULL OR code = :unit) AND (:under IS NULL OR code IN (SELECT code FROM under))
+	WHERE level = :level AND (CAST(:unit AS TEXT) IS NULL OR code = :unit) AND (CAST(:under AS TEXT) IS NULL OR code IN (SELECT code FROM under))
 	UNION ALL
 	SELECT u.code, u.level, d.ancestor, d.depth + 1 FROM down d JOIN main.unit u ON u.parent = d.code
 )

@@ -4,7 +4,7 @@
 -- lists of values, any of which will do; :under keeps rows served in a community of that
 -- subtree; :from and :to bound the day served, [from, to).
 WITH RECURSIVE sub (code) AS (
-	SELECT :under WHERE :under IS NOT NULL
+	SELECT :under WHERE CAST(:under AS TEXT) IS NOT NULL
 	UNION ALL
 	SELECT u.code FROM unit u JOIN sub ON u.parent = sub.code
 )
@@ -12,9 +12,9 @@ SELECT id, entry, ref, volunteer, community, date, minutes, round(minutes / 60.0
        order_id, team, verified_by, note, at
 FROM service
 WHERE (:volunteer IS NULL OR volunteer IN (SELECT value FROM json_each(:volunteer)))
-  AND (:community IS NULL OR community IN (SELECT value FROM json_each(:community)))
+  AND (CAST(:community AS TEXT) IS NULL OR community IN (SELECT value FROM json_each(:community)))
   AND (:entry IS NULL OR entry IN (SELECT value FROM json_each(:entry)))
-  AND (:under IS NULL OR community IN (SELECT code FROM sub))
+  AND (CAST(:under AS TEXT) IS NULL OR community IN (SELECT code FROM sub))
   AND (:from IS NULL OR date >= :from)
   AND (:to IS NULL OR date < :to)
 ORDER BY id;

@@ -6,13 +6,13 @@
 -- is summed as the rows come, and the day it first reaches a level's hours is the day the level
 -- was reached. :under keeps volunteers whose home community is in that subtree.
 WITH RECURSIVE sub (code) AS (
-	SELECT :under WHERE :under IS NOT NULL
+	SELECT :under WHERE CAST(:under AS TEXT) IS NOT NULL
 	UNION ALL
 	SELECT u.code FROM unit u JOIN sub ON u.parent = sub.code
 )
 SELECT volunteer, date, sum(minutes) AS minutes
 FROM service
 WHERE counted
-  AND (:under IS NULL OR volunteer IN (SELECT person FROM volunteer WHERE home_community IN (SELECT code FROM sub)))
+  AND (CAST(:under AS TEXT) IS NULL OR volunteer IN (SELECT person FROM volunteer WHERE home_community IN (SELECT code FROM sub)))
 GROUP BY volunteer, date
 ORDER BY volunteer, date;

@@ -23,6 +23,6 @@ SELECT l.party_org, p.name, l.community, count(*) AS responses,
 	sum(l.answer = 'satisfied') AS satisfied, sum(l.answer = 'basic') AS basic,
 	sum(l.answer = 'unsatisfied') AS unsatisfied
 FROM latest l JOIN party_org p ON p.code = l.party_org
-WHERE l.nth = 1 AND (:under IS NULL OR l.community IN (SELECT code FROM sub))
+WHERE l.nth = 1 AND (CAST(:under AS TEXT) IS NULL OR l.community IN (SELECT code FROM sub))
 GROUP BY l.community, l.party_org
 ORDER BY l.community, l.party_org;

@@ -8,7 +8,7 @@
 -- :unmapped those an import put in --unmapped's category (their own kept in unmapped); :under
 -- keeps tickets on a unit of that subtree; :from and :to bound reported_at, [from, to).
 WITH RECURSIVE sub (code) AS (
-	SELECT :under WHERE :under IS NOT NULL
+	SELECT :under WHERE CAST(:under AS TEXT) IS NOT NULL
 	UNION ALL
 	SELECT u.code FROM unit u JOIN sub ON u.parent = sub.code
 ),
@@ -30,15 +30,15 @@ SELECT t.id, t.external_id, t.source, t.category, c.name AS category_name, t.tit
        t.unmapped
 FROM ticket t JOIN category c ON c.code = t.category
 LEFT JOIN place p ON p.unit = t.unit
-WHERE (:status IS NULL OR t.status IN (SELECT value FROM json_each(:status))
+WHERE (CAST(:status AS TEXT) IS NULL OR t.status IN (SELECT value FROM json_each(:status))
        OR ('open' IN (SELECT value FROM json_each(:status)) AND t.status IN open))
-  AND (:level IS NULL OR t.level IN (SELECT value FROM json_each(:level)))
-  AND (:category IS NULL OR t.category IN (SELECT value FROM json_each(:category)))
-  AND (:source IS NULL OR t.source IN (SELECT value FROM json_each(:source)))
-  AND (:priority IS NULL OR t.priority IN (SELECT value FROM json_each(:priority)))
-  AND (:assignee IS NULL OR t.assignee IN (SELECT value FROM json_each(:assignee)))
-  AND (:unit IS NULL OR t.unit IN (SELECT value FROM json_each(:unit)))
-  AND (:under IS NULL OR t.unit IN (SELECT code FROM sub))
+  AND (CAST(:level AS TEXT) IS NULL OR t.level IN (SELECT value FROM json_each(:level)))
+  AND (CAST(:category AS TEXT) IS NULL OR t.category IN (SELECT value FROM json_each(:category)))
+  AND (CAST(:source AS TEXT) IS NULL OR t.source IN (SELECT value FROM json_each(:source)))
+  AND (CAST(:priority AS TEXT) IS NULL OR t.priority IN (SELECT value FROM json_each(:priority)))
+  AND (CAST(:assignee AS TEXT) IS NULL OR t.assignee IN (SELECT value FROM json_each(:assignee)))
+  AND (CAST(:unit AS TEXT) IS NULL OR t.unit IN (SELECT value FROM json_each(:unit)))
+  AND (CAST(:under AS TEXT) IS NULL OR t.unit IN (SELECT code FROM sub))
   AND (:from IS NULL OR t.reported_at >= :from)
   AND (:to IS NULL OR t.reported_at < :to)
   AND (:overdue IS NULL OR (t.status IN open AND t.status <> 'suspended' AND t.due_at <= :now))
