@@ -52,7 +52,7 @@ CREATE TABLE ticket (
 -- index costs it a second (measured by make bench). Lists, sweeps and reports scan.
 CREATE UNIQUE INDEX ticket_external ON ticket (source, external_id) WHERE external_id IS NOT NULL;
 CREATE INDEX ticket_duplicate ON ticket (duplicate_of) WHERE duplicate_of IS NOT NULL;
-CREATE TRIGGER ticket_rowid BEFORE INSERT ON ticket FOR EACH ROW EXECUTE FUNCTION gg_next_id();
+CALL gg_next_id('ticket');
 
 -- Every change to a ticket after it was taken in, in order: what happened, who did it, and
 -- the moves it made. (Its creation is the ticket row itself: created_at, created_by.)
@@ -68,7 +68,7 @@ CREATE TABLE ticket_event (
 	data         json
 );
 CREATE INDEX ticket_event_ticket ON ticket_event (ticket, id);
-CREATE TRIGGER ticket_event_rowid BEFORE INSERT ON ticket_event FOR EACH ROW EXECUTE FUNCTION gg_next_id();
+CALL gg_next_id('ticket_event');
 
 CREATE VIEW ticket_local AS
 SELECT id, external_id, source, category, title, description, unit, address, priority, status, level, assignee,

@@ -93,7 +93,7 @@ CREATE TABLE service (
 CREATE INDEX service_volunteer ON service (volunteer, date);
 CREATE INDEX service_ref ON service (ref) WHERE ref IS NOT NULL;
 CREATE INDEX service_counted ON service (community, date, minutes) WHERE counted;
-CREATE TRIGGER service_rowid BEFORE INSERT ON service FOR EACH ROW EXECUTE FUNCTION gg_next_id();
+CALL gg_next_id('service');
 
 CREATE TRIGGER service_no_update BEFORE UPDATE ON service
 FOR EACH ROW EXECUTE FUNCTION gg_refuse('the hours ledger is append-only: record a reversing entry');

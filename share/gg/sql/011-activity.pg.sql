@@ -22,7 +22,7 @@ CREATE TABLE activity (
 CREATE INDEX activity_community ON activity (community, date);
 CREATE INDEX activity_date ON activity (date, start_min);
 CREATE INDEX activity_team ON activity (team) WHERE team IS NOT NULL;
-CREATE TRIGGER activity_rowid BEFORE INSERT ON activity FOR EACH ROW EXECUTE FUNCTION gg_next_id();
+CALL gg_next_id('activity');
 
 -- A volunteer's place at an activity. Times are seconds since 1970 UTC: when they signed up
 -- (again, after withdrawing), checked in, checked out, and when the status last changed. A

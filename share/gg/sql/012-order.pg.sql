@@ -26,7 +26,7 @@ CREATE INDEX resident_order_community ON resident_order (community, status);
 CREATE INDEX resident_order_volunteer ON resident_order (volunteer, status) WHERE volunteer IS NOT NULL;
 CREATE INDEX resident_order_wanted ON resident_order (wanted_at) WHERE status IN ('open', 'dispatched');
 CREATE INDEX resident_order_ticket ON resident_order (ticket) WHERE ticket IS NOT NULL;
-CREATE TRIGGER resident_order_rowid BEFORE INSERT ON resident_order FOR EACH ROW EXECUTE FUNCTION gg_next_id();
+CALL gg_next_id('resident_order');
 
 -- Who an order was dispatched to (派单), and when the dispatch was released: another
 -- volunteer accepted first, or the order was cancelled or expired.
@@ -51,4 +51,4 @@ CREATE TABLE order_event (
 	data      json
 );
 CREATE INDEX order_event_order ON order_event (order_id, id);
-CREATE TRIGGER order_event_rowid BEFORE INSERT ON order_event FOR EACH ROW EXECUTE FUNCTION gg_next_id();
+CALL gg_next_id('order_event');

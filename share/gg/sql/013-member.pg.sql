@@ -16,7 +16,7 @@ CREATE TABLE pledge (
 CREATE INDEX pledge_person ON pledge (person);
 CREATE INDEX pledge_community ON pledge (community);
 CREATE INDEX pledge_open ON pledge (due) WHERE done_at IS NULL;
-CREATE TRIGGER pledge_rowid BEFORE INSERT ON pledge FOR EACH ROW EXECUTE FUNCTION gg_next_id();
+CALL gg_next_id('pledge');
 
 -- A Party member reporting in to the community they live in (在职党员到社区报到), once a year:
 -- the year's row says where and on which day. Reporting again the same year to the same

@@ -31,7 +31,7 @@ CREATE TABLE certificate (
 	hash       TEXT NOT NULL      -- SHA-256 of record, in hex
 );
 CREATE INDEX certificate_volunteer ON certificate (volunteer);
-CREATE TRIGGER certificate_rowid BEFORE INSERT ON certificate FOR EACH ROW EXECUTE FUNCTION gg_next_id();
+CALL gg_next_id('certificate');
 
 CREATE TRIGGER certificate_no_update BEFORE UPDATE ON certificate
 FOR EACH ROW EXECUTE FUNCTION gg_refuse('a certificate once issued is never changed: issue a new one');

@@ -18,7 +18,7 @@ CREATE TABLE survey_response (
 CREATE INDEX survey_response_date ON survey_response (date, community);
 CREATE INDEX survey_response_party_org ON survey_response (party_org);
 CREATE INDEX survey_response_community ON survey_response (community);
-CREATE TRIGGER survey_response_rowid BEFORE INSERT ON survey_response FOR EACH ROW EXECUTE FUNCTION gg_next_id();
+CALL gg_next_id('survey_response');
 
 -- A department's appraisal of a unit for a period, as the department gave it: one per
 -- department, unit and period, replaced only when asked (gg-score results import --replace).

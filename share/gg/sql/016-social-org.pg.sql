@@ -35,7 +35,7 @@ CREATE TABLE social_org_funding (
 );
 CREATE INDEX social_org_funding_org ON social_org_funding (org, date);
 CREATE UNIQUE INDEX social_org_funding_reverses ON social_org_funding (reverses) WHERE reverses IS NOT NULL;
-CREATE TRIGGER social_org_funding_rowid BEFORE INSERT ON social_org_funding FOR EACH ROW EXECUTE FUNCTION gg_next_id();
+CALL gg_next_id('social_org_funding');
 
 -- A rating of an organisation for a period on the three dimensions of the seed: organisation
 -- (组织化程度), credibility (诚信度) and efficiency (扶持资金使用效度), each 0-100, weighted
@@ -67,7 +67,7 @@ CREATE TABLE social_org_rating (
 	CHECK (points = organisation * w_organisation + credibility * w_credibility + efficiency * w_efficiency)
 );
 CREATE INDEX social_org_rating_org ON social_org_rating (org, id);
-CREATE TRIGGER social_org_rating_rowid BEFORE INSERT ON social_org_rating FOR EACH ROW EXECUTE FUNCTION gg_next_id();
+CALL gg_next_id('social_org_rating');
 
 CREATE TRIGGER social_org_funding_no_update BEFORE UPDATE ON social_org_funding
 FOR EACH ROW EXECUTE FUNCTION gg_refuse('a funding record is never changed: record its reversal');
