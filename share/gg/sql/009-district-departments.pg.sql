@@ -1,9 +1,9 @@
 -- SPDX-License-Identifier: Apache-2.0
 -- 009-district-departments.pg.sql: 009-district-departments.sql for the PostgreSQL store, where
--- a position is BIGINT, as SQLite's INTEGER holds 64 bits. Departments by district. A category may name a role
--- (urban_management, housing, …) instead of a department; each district maps the roles to
--- its own departments, and a ticket reaching street level summons its district's. And the
--- members of a joint committee (街道大工委, 社区大党委): departments and units by code,
+-- a position is BIGINT, as SQLite's INTEGER holds 64 bits. Departments by district: a category
+-- may name a role (urban_management, housing, …) instead of a department; each district maps
+-- the roles to its own departments, and a ticket reaching street level summons its district's.
+-- And the members of a joint committee (街道大工委, 社区大党委): departments and units by code,
 -- enterprises and social organisations by name.
 
 ALTER TABLE category ADD COLUMN department_role TEXT;
