@@ -232,56 +232,86 @@ int gg_audit(struct gg_ctx *c, json_t *change)
 
 /* ---- the triggers ---- */
 
-/* The trigger `name` as guard.sql makes it, as SQLite keeps its text: "CREATE TRIGGER name …
- * END" without guard.sql's IF NOT EXISTS or the semicolon. Caller frees; NULL if absent. */
-static char *made_as(const char *name)
-{
-	static const char create[] = "CREATE TRIGGER IF NOT EXISTS ";
-	const char *sql = gg_embed_get("queries/audit/guard.sql"), *p, *end;
-	size_t n = strlen(name);
-	char *out;
+/* The triggers guard.sql makes, as the store keeps them: each one's name, its text (SQLite's:
+ * "CREATE TRIGGER name … END" without guard.sql's IF NOT EXISTS or the semicolon;
+ * PostgreSQL's: guard.pg.sql's "CREATE TRIGGER name …" without the semicolon) and, on
+ * PostgreSQL, which keeps a trigger's function apart from it, the body of the function of
+ * the same name, as written between its $$. */
+struct made {
+	char name[64];
+	char *sql, *body;
+};
 
-	for (p = sql; (p = strstr(p, create)); p += sizeof create - 1) {
-		const char *body = p + sizeof create - 1;
-		if (strncmp(body, name, n) || body[n] != ' ' || !(end = strstr(body, "END;")))
+#define MOST_TRIGGERS 8
+
+/* The triggers of guard (the store's guard.sql) into m, at most MOST_TRIGGERS; their number,
+ * -1 when out of memory. */
+static int made_by(const char *guard, struct made *m)
+{
+	static const char create[] = "CREATE TRIGGER ", exists[] = "IF NOT EXISTS ";
+	int n = 0;
+
+	for (const char *p = guard; n < MOST_TRIGGERS && (p = strstr(p, create)); p += sizeof create - 1) {
+		const char *name = p + sizeof create - 1, *end;
+		if (p > guard && p[-1] != '\n') /* a statement's, not a comment's */
 			continue;
-		if (asprintf(&out, "CREATE TRIGGER %.*s", (int)(end + 3 - body), body) < 0)
-			return NULL;
-		return out;
+		int sqlite = !strncmp(name, exists, sizeof exists - 1);
+		if (sqlite)
+			name += sizeof exists - 1;
+		size_t len = strcspn(name, " ");
+		if (len >= sizeof m->name || !(end = strstr(name, sqlite ? "END;" : ";")))
+			continue;
+		struct made *t = &m[n++];
+		snprintf(t->name, sizeof t->name, "%.*s", (int)len, name);
+		t->body = NULL;
+		if (asprintf(&t->sql, "CREATE TRIGGER %.*s", (int)(end + (sqlite ? 3 : 0) - name), name) < 0)
+			return -1;
+		char head[96];
+		const char *f, *b, *e;
+		snprintf(head, sizeof head, "FUNCTION %s()", t->name);
+		if (!sqlite && (f = strstr(guard, head)) && (b = strstr(f, "$$")) && (e = strstr(b + 2, "$$")) &&
+		    !(t->body = strndup(b + 2, (size_t)(e - b - 2))))
+			return -1;
 	}
-	return NULL;
+	return n;
 }
 
 /* The triggers of audit/guard.sql the database lacks, or has in another form (a body
  * replaced under the same name), and any other trigger on the log, as a JSON list. */
 static int missing_triggers(struct gg_ctx *c, json_t **missing)
 {
-	static const char *const need[] = {"audit_next", "audit_no_delete", "audit_no_update"};
-	int have[3] = {0}, rc;
+	struct made need[MOST_TRIGGERS];
+	int have[MOST_TRIGGERS] = {0}, rc = 0, n = made_by(gg_db_text(c->db, "audit/guard"), need);
 	struct gg_stmt *st = gg_db_named(c->db, "audit/triggers", &c->err);
 
 	*missing = NULL;
-	if (!st)
-		return c->err.code;
-	*missing = json_array();
-	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
+	if (n < 0)
+		rc = gg_err_oom(&c->err);
+	else if (!st)
+		rc = c->err.code;
+	else
+		*missing = json_array();
+	while (!rc && (rc = gg_stmt_step(st, &c->err)) > 0) {
 		int ours = 0;
-		for (int i = 0; i < 3; i++)
-			if (!strcmp(need[i], gg_stmt_text(st, 0))) {
-				char *want = made_as(need[i]);
-				have[i] = want && !strcmp(want, gg_stmt_text(st, 1));
+		rc = 0;
+		for (int i = 0; i < n; i++)
+			if (!strcmp(need[i].name, gg_stmt_text(st, 0))) {
+				const char *body = gg_stmt_text(st, 2);
+				have[i] = !strcmp(need[i].sql, gg_stmt_text(st, 1)) &&
+					  (!need[i].body || (body && !strcmp(need[i].body, body)));
 				ours = 1;
-				free(want);
 			}
 		if (!ours) /* one of someone else's could drop rows, or change them on the way in */
 			json_array_append_new(*missing, json_string(gg_stmt_text(st, 0)));
 	}
-	if (rc < 0)
-		return c->err.code;
-	for (int i = 0; i < 3; i++)
-		if (!have[i])
-			json_array_append_new(*missing, json_string(need[i]));
-	return 0;
+	rc = rc < 0 ? c->err.code : rc;
+	for (int i = 0; i < (n > 0 ? n : 0); i++) {
+		if (!rc && !have[i])
+			json_array_append_new(*missing, json_string(need[i].name));
+		free(need[i].sql);
+		free(need[i].body);
+	}
+	return rc;
 }
 
 /* Drops the triggers named (some may be there in another form) and makes guard.sql's again. */
@@ -292,7 +322,9 @@ static int remake(struct gg_ctx *c, json_t *names)
 
 	json_array_foreach (names, i, v) {
 		char sql[128];
-		snprintf(sql, sizeof sql, "DROP TRIGGER IF EXISTS %s", json_string_value(v));
+		/* PostgreSQL's trigger names are the table's own, SQLite's the schema's */
+		snprintf(sql, sizeof sql, "DROP TRIGGER IF EXISTS %s%s", json_string_value(v),
+			 gg_db_is_url(c->db_path) ? " ON audit" : "");
 		if (gg_db_exec(c->db, sql, &c->err))
 			return c->err.code;
 	}

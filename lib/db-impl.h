@@ -51,6 +51,7 @@ int gg_pg_name(struct gg_db *db, const char *url);
 int gg_pg_open(struct gg_db *db, enum gg_db_mode mode, struct gg_err *err);
 void gg_pg_close(struct gg_db *db);
 int gg_pg_exec(struct gg_db *db, const char *sql, struct gg_err *err);
+const char *gg_pg_dialect(const char *sql);
 int gg_pg_begin(struct gg_db *db, struct gg_err *err);
 void gg_pg_rollback(struct gg_db *db);
 int gg_pg_prepare(struct gg_stmt *s, const char *sql, struct gg_err *err);

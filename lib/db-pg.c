@@ -111,7 +111,7 @@ static char *value(struct gg_db *db, const char *sql, struct gg_err *err)
 
 /* The text the PostgreSQL store runs for sql: when sql is share/gg's NAME.sql, its
  * NAME.pg.sql if there is one. */
-static const char *dialect(const char *sql)
+const char *gg_pg_dialect(const char *sql)
 {
 	char name[256];
 
@@ -130,7 +130,7 @@ static const char *dialect(const char *sql)
 
 int gg_pg_exec(struct gg_db *db, const char *sql, struct gg_err *err)
 {
-	return run(db, dialect(sql), err);
+	return run(db, gg_pg_dialect(sql), err);
 }
 
 static int lock_wait(struct gg_db *db, int key, struct gg_err *err)
@@ -145,9 +145,10 @@ int gg_pg_begin(struct gg_db *db, struct gg_err *err)
 {
 	if (run(db, "BEGIN", err))
 		return err->code;
-	if (lock_wait(db, WRITE_LOCK, err))
+	int rc = lock_wait(db, WRITE_LOCK, err);
+	if (rc)
 		gg_pg_rollback(db);
-	return err->code;
+	return rc;
 }
 
 void gg_pg_rollback(struct gg_db *db)
@@ -412,7 +413,7 @@ oom:
 int gg_pg_prepare(struct gg_stmt *s, const char *sql, struct gg_err *err)
 {
 	static unsigned serial;
-	char *text = numbered(s, dialect(sql));
+	char *text = numbered(s, gg_pg_dialect(sql));
 
 	if (!text || (s->nparams && !(s->vals = calloc((size_t)s->nparams, sizeof *s->vals)))) {
 		free(text);

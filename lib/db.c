@@ -622,6 +622,12 @@ const char *gg_db_query(const char *name)
 	return gg_embed_get(path);
 }
 
+const char *gg_db_text(struct gg_db *db, const char *name)
+{
+	const char *sql = gg_db_query(name);
+	return db->pg && sql ? gg_pg_dialect(sql) : sql;
+}
+
 struct gg_stmt *gg_db_stmt(struct gg_db *db, const char *sql, struct gg_err *err)
 {
 	struct gg_stmt *s;

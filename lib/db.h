@@ -30,6 +30,8 @@ int gg_db_commit(struct gg_db *db, struct gg_err *err);
 void gg_db_rollback(struct gg_db *db);
 int gg_db_exec(struct gg_db *db, const char *sql, struct gg_err *err);
 const char *gg_db_query(const char *name);
+/* The text of queries/NAME.sql as db's store runs it: on PostgreSQL, its NAME.pg.sql if any */
+const char *gg_db_text(struct gg_db *db, const char *name);
 
 struct gg_stmt *gg_db_stmt(struct gg_db *db, const char *sql, struct gg_err *err);
 struct gg_stmt *gg_db_named(struct gg_db *db, const char *name, struct gg_err *err);
