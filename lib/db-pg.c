@@ -349,12 +349,26 @@ void gg_pg_close(struct gg_db *db)
 	free(db->url);
 }
 
-/* sql with each :name made $n (the same name the same n), the names kept in order in s:
- * string literals, quoted names, comments and :: casts are left as they are. */
+/* Adds a parameter's name (len bytes of name) to s's; -1 when out of memory. */
+static int add_name(struct gg_stmt *s, const char *name, size_t len)
+{
+	char **names = realloc(s->names, (size_t)(s->nparams + 1) * sizeof *names);
+
+	if (!names)
+		return -1;
+	s->names = names;
+	if (!(s->names[s->nparams] = strndup(name, len)))
+		return -1;
+	s->nparams++;
+	return 0;
+}
+
+/* sql with each :name made $n (the same name the same n) and each ?N $N, the names kept in
+ * order in s (?N's are ""): string literals, quoted names, comments and :: casts are left as
+ * they are. */
 static char *numbered(struct gg_stmt *s, const char *sql)
 {
-	size_t n = strlen(sql), cap = 0;
-	char *out = malloc(2 * n + 1), *o = out;
+	char *out = malloc(2 * strlen(sql) + 1), *o = out;
 
 	if (!out)
 		return NULL;
@@ -378,25 +392,25 @@ static char *numbered(struct gg_stmt *s, const char *sql)
 		} else if (p[0] == ':' && p[1] == ':') {
 			*o++ = *p++;
 			*o++ = *p++;
+		} else if (p[0] == '?' && isdigit((unsigned char)p[1])) {
+			char *end;
+			long k = strtol(p + 1, &end, 10);
+			while (s->nparams < k)
+				if (add_name(s, "", 0))
+					goto oom;
+			o += sprintf(o, "$%ld", k);
+			p = end;
 		} else if (p[0] == ':' && (isalpha((unsigned char)p[1]) || p[1] == '_')) {
 			const char *name = ++p;
 			while (isalnum((unsigned char)*p) || *p == '_')
 				p++;
-			int len = (int)(p - name), i;
+			size_t len = (size_t)(p - name);
+			int i;
 			for (i = 0; i < s->nparams; i++)
-				if ((int)strlen(s->names[i]) == len && !strncmp(s->names[i], name, (size_t)len))
+				if (strlen(s->names[i]) == len && !strncmp(s->names[i], name, len))
 					break;
-			if (i == s->nparams) {
-				if ((size_t)s->nparams == cap) {
-					cap = cap ? 2 * cap : 8;
-					char **names = realloc(s->names, cap * sizeof *names);
-					if (!names)
-						goto oom;
-					s->names = names;
-				}
-				if (!(s->names[s->nparams++] = strndup(name, (size_t)len)))
-					goto oom;
-			}
+			if (i == s->nparams && add_name(s, name, len))
+				goto oom;
 			o += sprintf(o, "$%d", i + 1);
 		} else {
 			*o++ = *p++;
