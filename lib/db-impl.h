@@ -33,6 +33,8 @@ struct gg_db {
 	char *url;
 	int busy_ms;
 	int64_t changes;
+	int returned; /* the last INSERT returned its id, last_id */
+	int64_t last_id;
 	struct gg_stmt *cache;
 	/* a write's transaction not yet begun (gg_db_begin_later): its first statement begins it,
 	 * then calls on_begin */

@@ -486,6 +486,13 @@ int gg_pg_step(struct gg_stmt *s, struct gg_err *err)
 		const char *cmd = PQcmdStatus(s->res);
 		if (!strncmp(cmd, "INSERT", 6) || !strncmp(cmd, "UPDATE", 6) || !strncmp(cmd, "DELETE", 6))
 			s->db->changes = strtoll(PQcmdTuples(s->res), NULL, 10);
+		/* an INSERT … RETURNING id says the id itself: no need to ask for it */
+		if (!strncmp(cmd, "INSERT", 6)) {
+			int n = PQntuples(s->res);
+			s->db->returned = n > 0 && PQnfields(s->res) > 0 && !strcmp(PQfname(s->res, 0), "id");
+			if (s->db->returned)
+				s->db->last_id = strtoll(PQgetvalue(s->res, n - 1, 0), NULL, 10);
+		}
 	}
 	return ++s->row < PQntuples(s->res) ? 1 : 0;
 }
@@ -574,10 +581,12 @@ json_t *gg_pg_row(struct gg_stmt *s)
 	return o;
 }
 
-/* The id the last insert gave its row: the id triggers of the PostgreSQL schema keep it in
- * gg.last_id, as SQLite keeps its last rowid. */
+/* The id the last insert gave its row: the one it returned, else the one the id triggers of
+ * the PostgreSQL schema keep in gg.last_id, as SQLite keeps its last rowid. */
 int64_t gg_pg_last_id(struct gg_db *db)
 {
+	if (db->returned)
+		return db->last_id;
 	struct gg_err err = {0};
 	char *v = value(db, "SELECT current_setting('gg.last_id', true)", &err);
 	int64_t id = v ? strtoll(v, NULL, 10) : 0;
