@@ -177,20 +177,23 @@ static int pg_version(struct gg_db *db, struct gg_err *err)
 }
 
 /* gg orders text byte by byte, as SQLite's BINARY collation does: a database of another
- * collation would order lists and reports differently, and is refused when written. */
+ * collation would order lists and reports differently, and is refused when written. Asked of
+ * the ordering itself, not of the collation's name, which an ICU database does not show where
+ * a libc one does. */
 static int collation_known(struct gg_db *db, struct gg_err *err)
 {
-	char *c = value(db,
-			"SELECT datcollate || ' ' || pg_encoding_to_char(encoding) FROM pg_database "
-			"WHERE datname = current_database()",
-			err);
-	int ok = c && (!strcmp(c, "C UTF8") || !strcmp(c, "POSIX UTF8") || !strcmp(c, "C.UTF-8 UTF8") ||
-		       !strcmp(c, "C.utf8 UTF8"));
-	if (!ok && !err->code)
+	char *c =
+		value(db,
+		      "SELECT CASE WHEN pg_encoding_to_char(d.encoding) = 'UTF8' AND (SELECT array_agg(x ORDER BY x) = "
+		      "array_agg(x ORDER BY x COLLATE \"C\") FROM (VALUES ('a'), ('B'), ('-b'), ('_'), (' a'), ('1'), "
+		      "('Ã©'), ('å·'), ('å¹¢'), ('Z')) v (x)) THEN 'ok' ELSE d.datcollate || ', ' || "
+		      "pg_encoding_to_char(d.encoding) END FROM pg_database d WHERE d.datname = current_database()",
+		      err);
+	if (c && strcmp(c, "ok") && !err->code)
 		gg_err_set(err, GG_EX_DATAERR,
-			   "database '%s' has collation and encoding '%s'; gg needs text in byte order: create it "
-			   "with CREATE DATABASE … TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8'",
-			   db->path, c ? c : "?");
+			   "database '%s' does not keep text in byte order (encoding %s, and a collation of its "
+			   "own?), which gg needs: make it with createdb -T template0 -E UTF8 --locale=C.UTF-8",
+			   db->path, c);
 	free(c);
 	return err->code;
 }
