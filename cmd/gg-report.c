@@ -15,15 +15,12 @@
 #include "report.h"
 #include "text.h"
 
-static const struct option audit_opts[] = {{"since", required_argument, NULL, 's'},
-					   {"by", required_argument, NULL, 'b'},
-					   {"command", required_argument, NULL, 'c'},
-					   {"verify", no_argument, NULL, 'v'},
-					   {"expect", required_argument, NULL, 'e'},
-					   {"head", no_argument, NULL, 'H'},
-					   {"archive", required_argument, NULL, 'a'},
-					   {"archived", required_argument, NULL, 'A'},
-					   {0}};
+static const struct option audit_opts[] = {
+	{"since", required_argument, NULL, 's'},   {"by", required_argument, NULL, 'b'},
+	{"command", required_argument, NULL, 'c'}, {"verify", no_argument, NULL, 'v'},
+	{"expect", required_argument, NULL, 'e'},  {"head", no_argument, NULL, 'H'},
+	{"archive", required_argument, NULL, 'a'}, {"archived", required_argument, NULL, 'A'},
+	{"adopt", required_argument, NULL, 'D'},   {0}};
 
 static const char *const audit_cols[] = {"id",	    "at",     "login", "uid",  "actor", "now",
 					 "command", "change", "prev",  "hash", "v",	NULL};
@@ -78,6 +75,17 @@ static int archive(struct gg_ctx *c, const char *path)
 	return rc;
 }
 
+static int adopt(struct gg_ctx *c, const char *path)
+{
+	json_t *r;
+	int rc = gg_audit_adopt(c, path, &r);
+
+	if (!rc)
+		rc = gg_out_one(c, r);
+	json_decref(r);
+	return rc;
+}
+
 /* The rows --since, --by and --command keep, masked. */
 static int list(struct gg_ctx *c, struct gg_audit_filter *q)
 {
@@ -105,7 +113,7 @@ static int list(struct gg_ctx *c, struct gg_audit_filter *q)
 static int cmd_audit(struct gg_ctx *c, int argc, char **argv)
 {
 	struct gg_audit_filter q = {0};
-	const char *expect = NULL, *file = NULL, *archived = NULL;
+	const char *expect = NULL, *file = NULL, *archived = NULL, *adopted = NULL;
 	int o, check = 0, want_head = 0;
 
 	while ((o = gg_cli_opts(c, argc, argv, "", audit_opts)) != -1) {
@@ -134,6 +142,9 @@ static int cmd_audit(struct gg_ctx *c, int argc, char **argv)
 		case 'A':
 			archived = optarg;
 			break;
+		case 'D':
+			adopted = optarg;
+			break;
 		default:
 			return GG_EX_USAGE;
 		}
@@ -142,11 +153,11 @@ static int cmd_audit(struct gg_ctx *c, int argc, char **argv)
 		return gg_cli_usage(c, "audit takes no arguments");
 	if (c->ndbs > 1)
 		return gg_cli_usage(c, "audit reads one database: each file's log is its own chain");
-	if (check + want_head + !!file > 1)
-		return gg_cli_usage(c, "--verify, --head and --archive are one each");
+	if (check + want_head + !!file + !!adopted > 1)
+		return gg_cli_usage(c, "--verify, --head, --archive and --adopt are one each");
 	if ((expect || archived) && !check)
 		return gg_cli_usage(c, "--expect and --archived go with --verify");
-	if ((check || want_head || file) && (q.since || q.by || q.command))
+	if ((check || want_head || file || adopted) && (q.since || q.by || q.command))
 		return gg_cli_usage(c, "--since, --by and --command choose rows to list, and the chain is whole");
 	if (check)
 		return verify(c, expect, archived);
@@ -154,6 +165,8 @@ static int cmd_audit(struct gg_ctx *c, int argc, char **argv)
 		return head(c);
 	if (file)
 		return archive(c, file);
+	if (adopted)
+		return adopt(c, adopted);
 	return list(c, &q);
 }
 
@@ -453,7 +466,7 @@ static int cmd_burden(struct gg_ctx *c, int argc, char **argv)
 
 #define AUDIT_USAGE                                                                                                    \
 	"[--since T] [--by NAME] [--command TEXT] | --verify [--expect COUNT:HASH] "                                   \
-	"[--archived FILE] | --head | --archive FILE"
+	"[--archived FILE] | --head | --archive FILE | --adopt FILE"
 #define AUDIT_HELP                                                                                                     \
 	"the audit log: list it (masked), check its chain, print its head, archive it\n"                               \
 	"  --since T            rows written at or after T (ISO 8601)\n"                                               \
@@ -465,9 +478,11 @@ static int cmd_burden(struct gg_ctx *c, int argc, char **argv)
 	"  --archived FILE      with --verify: FILE, an archive, then the log after it\n"                              \
 	"  --head               print COUNT:HASH, the log's head, to keep elsewhere\n"                                 \
 	"  --archive FILE       write the log to FILE (NDJSON) and start a new chain\n"                                \
-	"                       whose first row names the archived head"
+	"                       whose first row names the archived head\n"                                             \
+	"  --adopt FILE         check FILE, another database's archive (a district's,\n"                               \
+	"                       moved in), and name it in this log's next row"
 
-/* audit reads, and --verify works on a log whose triggers were dropped; --archive writes */
+/* audit reads, and --verify works on a log whose triggers were dropped; --archive and --adopt write */
 static const struct gg_cmd reads[] = {
 	{"audit", cmd_audit, GG_RUN_READ, AUDIT_USAGE, AUDIT_HELP, NULL},
 	{"monthly", cmd_monthly, GG_RUN_READ, "--period P [--under UNIT] [--rubric NAME]", MONTHLY_HELP, NULL},
@@ -492,7 +507,8 @@ int main(int argc, char **argv)
 	struct gg_tool tool = {"gg-report", summary, reads, NULL, 1, 1};
 
 	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
-		if (!strcmp(argv[i], "--archive") || !strncmp(argv[i], "--archive=", 10))
+		if (!strcmp(argv[i], "--archive") || !strncmp(argv[i], "--archive=", 10) ||
+		    !strcmp(argv[i], "--adopt") || !strncmp(argv[i], "--adopt=", 8))
 			tool.cmds = writes;
 	return gg_cli_main(&tool, argc, argv);
 }

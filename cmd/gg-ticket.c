@@ -280,11 +280,15 @@ done:
 	return rc;
 }
 
-static const struct option import_opts[] = {
-	{"file", required_argument, NULL, 'f'},	    {"from", required_argument, NULL, 'F'},
-	{"map", required_argument, NULL, 'm'},	    {"unresolved", required_argument, NULL, 'U'},
-	{"dry-run", no_argument, NULL, 'n'},	    {"encoding", required_argument, NULL, 'E'},
-	{"unmapped", required_argument, NULL, 'C'}, {0}};
+static const struct option import_opts[] = {{"file", required_argument, NULL, 'f'},
+					    {"from", required_argument, NULL, 'F'},
+					    {"map", required_argument, NULL, 'm'},
+					    {"unresolved", required_argument, NULL, 'U'},
+					    {"dry-run", no_argument, NULL, 'n'},
+					    {"encoding", required_argument, NULL, 'E'},
+					    {"unmapped", required_argument, NULL, 'C'},
+					    {"origin", required_argument, NULL, 'O'},
+					    {0}};
 
 /* A record a dry run would refuse: named on stderr, as the error of a real import names the
  * first, and counted; the run goes on to the next. Any other failure stops it. */
@@ -380,6 +384,47 @@ static int take_open311(struct gg_ctx *c, struct gg_reader *r, json_t *req, stru
 	return rc;
 }
 
+/* The records of another database's gg-ticket export, moved in from origin: the map of their
+ * ids there to their ids here is the output. All are in before the duplicates refer to theirs. */
+static int import_moved(struct gg_ctx *c, const char *file, const char *origin)
+{
+	static const char *const cols[] = {"id", "was", NULL};
+	struct gg_reader *r;
+	json_t *rec, *map = gg_ticket_move_begin(origin), *row;
+	size_t i;
+	int rc, n;
+
+	if (!map)
+		return gg_err_oom(&c->err);
+	if ((rc = gg_reader_open(&r, file, &c->err))) {
+		json_decref(map);
+		return rc;
+	}
+	while (!rc && (n = gg_reader_next(r, &rec, &c->err)) > 0) {
+		if ((rc = gg_ticket_move_in(c, rec, map))) {
+			char at[512];
+			gg_reader_where(r, rec, NULL, at, sizeof at);
+			rc = gg_err_prefix(&c->err, "%s", at);
+		}
+		json_decref(rec);
+	}
+	if (!rc && n < 0)
+		rc = c->err.code;
+	gg_reader_close(r);
+	if (!rc)
+		rc = gg_ticket_move_done(c, map);
+	if (!rc) {
+		struct gg_emit *e = gg_out_open(c, 1, cols);
+		json_array_foreach (json_object_get(map, "ids"), i, row)
+			if (!rc)
+				rc = gg_out_each(c, row, e);
+		int wrc = gg_out_close(c, e);
+		rc = rc ? rc : wrc;
+	}
+	json_decref(map);
+	return rc;
+}
+
 /* Records in YAML, JSON or NDJSON, or (open311) GeoReport v2 requests. */
 static int import_records(struct gg_ctx *c, const char *file, int open311, struct gg_intake *in)
 {
@@ -403,7 +448,7 @@ static int import_records(struct gg_ctx *c, const char *file, int open311, struc
 
 static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 {
-	const char *file = "-", *from = "json", *mapfile = NULL, *enc = NULL;
+	const char *file = "-", *from = "json", *mapfile = NULL, *enc = NULL, *origin = NULL;
 	struct gg_intake in = {0};
 	int o, rc = 0;
 
@@ -426,11 +471,15 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 				return rc;
 		} else if (o == 'n')
 			c->rollback = 1;
+		else if (o == 'O')
+			origin = optarg;
 		else
 			return GG_EX_USAGE;
 	}
 	if (optind < argc)
 		file = argv[optind++];
+	if (!strcmp(from, "gg") != (origin != NULL))
+		return gg_cli_usage(c, "--from gg and --origin NAME go together: NAME says where the tickets were");
 	if (optind < argc)
 		return gg_cli_usage(c, "import reads one input");
 	if (enc && strcmp(from, "csv"))
@@ -439,12 +488,14 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 		return c->err.code;
 	if ((rc = gg_ticket_intake_check(c, &in)))
 		return rc;
+	if (!strcmp(from, "gg"))
+		return import_moved(c, file, origin);
 	if (!strcmp(from, "csv"))
 		rc = import_csv(c, file, mapfile, enc, &in);
 	else if (!strcmp(from, "json") || !strcmp(from, "yaml") || !strcmp(from, "open311"))
 		rc = import_records(c, file, !strcmp(from, "open311"), &in);
 	else
-		return gg_cli_usage(c, "--from takes json, csv or open311, not '%s'", from);
+		return gg_cli_usage(c, "--from takes json, csv, open311 or gg, not '%s'", from);
 	if (rc)
 		return rc;
 	json_t *sum = json_pack("{s:I,s:I,s:I}", "new", in.added, "updated", in.updated, "unchanged", in.unchanged);
@@ -592,15 +643,38 @@ static int open311_each(struct gg_ctx *c, json_t *t, void *e)
 	return rc;
 }
 
+/* Without --to: every ticket as stored, with its events, for import --from gg elsewhere. */
+static int export_own(struct gg_ctx *c, int argc, char **argv)
+{
+	json_t *f;
+	int rc;
+
+	if (c->fmt != GG_FMT_DEFAULT && c->fmt > GG_FMT_NDJSON)
+		return gg_cli_usage(c,
+				    "export without --to writes each ticket with its events: -o yaml, json or ndjson");
+	if ((rc = filters(c, argc, argv, f = json_object())) == 0) {
+		struct gg_emit *e = gg_out_open(c, 1, NULL);
+		rc = gg_ticket_dump(c, f, gg_out_each, e);
+		int wrc = gg_out_close(c, e);
+		rc = rc ? rc : wrc;
+	}
+	json_decref(f);
+	return rc;
+}
+
 static int cmd_export(struct gg_ctx *c, int argc, char **argv)
 {
 	json_t *f = json_object();
 	int rc;
 
-	/* --to open311 first, then the filters of list */
-	if (argc < 3 || strcmp(argv[1], "--to") || strcmp(argv[2], "open311")) {
+	/* --to open311 first, then the filters of list; without --to, gg's own records */
+	if (argc < 2 || strcmp(argv[1], "--to")) {
 		json_decref(f);
-		return gg_cli_usage(c, "export needs --to open311 (GeoReport v2), then any filters of list");
+		return export_own(c, argc, argv);
+	}
+	if (argc < 3 || strcmp(argv[2], "open311")) {
+		json_decref(f);
+		return gg_cli_usage(c, "export --to takes open311 (GeoReport v2); without --to, gg's own records");
 	}
 	argv[2] = argv[0];
 	if ((rc = filters(c, argc - 2, argv + 2, f)) == 0) {
@@ -871,14 +945,16 @@ static const struct gg_cmd before_steps[] = {
 	 NULL},
 	{"import", cmd_import, GG_RUN_WRITE,
 	 "[-f FILE] [--from json|csv|open311] [--map FILE] [--encoding gbk|gb18030|utf-8] "
-	 "[--unresolved=grid:CODE] [--unmapped=category:CODE] [--dry-run]",
+	 "[--unresolved=grid:CODE] [--unmapped=category:CODE] [--dry-run] | [-f FILE] --from gg --origin NAME",
 	 "take in tickets: YAML, JSON or NDJSON records; a CSV export with --map; GeoReport v2 requests\n"
 	 "  the same source and external_id twice is the same ticket: unchanged, or updated\n"
 	 "  --encoding NAME   the CSV's bytes are gbk, gb18030 or utf-8 (the default)\n"
 	 "  --unmapped=category:CODE  the category for a ticket whose category the catalogue "
 	 "does not know, or that has none; the ticket's field unmapped keeps the one given, (empty) for none\n"
 	 "  -n, --dry-run     check everything, write nothing: every record that would be "
-	 "refused on stderr, the counts of the others on stdout, exit 65 if any would be",
+	 "refused on stderr, the counts of the others on stdout, exit 65 if any would be\n"
+	 "  --from gg --origin NAME  another database's tickets as its export without --to wrote them, "
+	 "under this one's next ids, each with a moved event naming NAME; prints {id, was} for each",
 	 NULL},
 	{"list", cmd_list, GG_RUN_LIST,
 	 "[--status S|open] [--level L] [--under UNIT] [--unit CODE] [--category C] [--source S] [--assignee CODE] "
@@ -896,8 +972,10 @@ static const struct gg_cmd after_steps[] = {
 	{"dups", cmd_dups, GG_RUN_LIST, "[--window DUR] [--since TIME]",
 	 "likely duplicates: same category, same building or address, within the window (24h)", NULL},
 	{"merge", cmd_merge, GG_RUN_WRITE, "ID --into ID", "mark a ticket a duplicate of another", NULL},
-	{"export", cmd_export, GG_RUN_LIST, "--to open311 [FILTERS OF list]",
-	 "tickets as GeoReport v2 service requests", NULL},
+	{"export", cmd_export, GG_RUN_LIST, "[--to open311] [FILTERS OF list]",
+	 "tickets as GeoReport v2 service requests; without --to, every ticket as stored with its events, "
+	 "for import --from gg in another database",
+	 NULL},
 	{"calendar", NULL, GG_RUN_NODB, NULL, "the holiday calendar working days are counted with", calendar_cmds},
 	{0},
 };

@@ -537,6 +537,41 @@ int gg_audit_verify(struct gg_ctx *c, const char *expect, const char *archived, 
 	return 0;
 }
 
+/* Another database's archive (a district's log, --archive written, before its tickets were
+ * moved here), its chain checked from its first row, named by this log's next row: the file,
+ * its rows and its head. A broken chain is refused (65), naming the row. */
+int gg_audit_adopt(struct gg_ctx *c, const char *path, json_t **out)
+{
+	struct walk w = {.md = EVP_MD_CTX_new(), .head = "genesis"};
+	char head[96];
+	int rc;
+
+	*out = NULL;
+	if (!w.md)
+		return gg_err_oom(&c->err);
+	rc = walk_file(c, &w, path);
+	EVP_MD_CTX_free(w.md);
+	if (!rc && w.finding)
+		rc = gg_err_set(&c->err, GG_EX_DATAERR, "%s: row %lld: %s", path,
+				(long long)json_integer_value(json_object_get(w.finding, "row")),
+				json_string_value(json_object_get(w.finding, "problem")));
+	else if (!rc && !w.rows)
+		rc = gg_err_set(&c->err, GG_EX_DATAERR, "%s: no rows: not an archive of gg-report audit --archive",
+				path);
+	json_decref(w.finding);
+	if (rc)
+		return rc;
+	snprintf(head, sizeof head, "%lld:%s", (long long)w.last, w.head);
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	json_t *ch = json_pack("{s:s,s:s,s:I,s:s}", "op", "adopt", "archive", base, "rows", (json_int_t)w.rows, "head",
+			       head);
+	rc = ch ? gg_audit(c, ch) : gg_err_oom(&c->err);
+	json_decref(ch);
+	if (!rc)
+		*out = json_pack("{s:s,s:I,s:s}", "adopted", base, "rows", (json_int_t)w.rows, "head", head);
+	return rc;
+}
+
 int gg_audit_head(struct gg_ctx *c, char head[96])
 {
 	if (last_row(c))

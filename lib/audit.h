@@ -28,6 +28,9 @@ int gg_audit_head(struct gg_ctx *c, char head[96]);
  * the new chain starts at it. A log that does not verify is not archived (GG_EX_FOUND, *out
  * the finding). */
 int gg_audit_archive(struct gg_ctx *c, const char *path, json_t **out);
+/* An archive of another database's log (a district's, moved into this one) checked and named
+ * by this log's next row; *out says what was adopted. */
+int gg_audit_adopt(struct gg_ctx *c, const char *path, json_t **out);
 
 /* Which rows gg_audit_list hands on: each field, when not NULL, must match. */
 struct gg_audit_filter {

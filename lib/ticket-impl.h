@@ -60,6 +60,7 @@ int gg_ticket_rank(const struct cat *k, const char *level);
 int64_t gg_ticket_due(struct gg_ctx *c, struct cat *k, int urgent, int rank, int64_t t, int *provisional);
 
 json_t *gg_ticket_record(struct gg_ctx *c, json_t *row);
+void gg_ticket_shown(struct gg_ctx *c, json_t *row, json_int_t id);
 int gg_ticket_by_id(struct gg_ctx *c, const char *query, json_int_t id, struct gg_stmt **st);
 int gg_ticket_load(struct gg_ctx *c, json_int_t id, struct state *s);
 int gg_ticket_store(struct gg_ctx *c, const struct state *s);

@@ -172,6 +172,12 @@ static void shown(struct gg_ctx *c, json_t *row, json_int_t id)
 	json_decref(key);
 }
 
+/* A ticket's row or an event's (of ticket id) as stored, its text as shown() shows it. */
+void gg_ticket_shown(struct gg_ctx *c, json_t *row, json_int_t id)
+{
+	shown(c, row, id);
+}
+
 /* Times are stored as seconds; records carry them as local ISO 8601. An event's data comes
  * back as text where a UNION forgot the column is JSON (queries/ticket/history.sql). A
  * provisional deadline is said (true); a firm one goes unsaid, as NULLs do. missed is always

@@ -57,6 +57,16 @@ extern const struct gg_ticket_step gg_ticket_steps[]; /* ends with {0} */
 const struct gg_ticket_step *gg_ticket_step(const char *verb);
 int gg_ticket_act(struct gg_ctx *c, json_int_t id, const char *verb, json_t *args);
 
+/* ticket-move.c: a district's tickets moved into another database. gg_ticket_dump hands fn
+ * every ticket filter keeps, as stored and with its events. A move from origin: its map made
+ * by gg_ticket_move_begin (the caller frees it), each record taken in under the next id by
+ * gg_ticket_move_in (map's "ids" gets {id, was}), then their events and duplicates by
+ * gg_ticket_move_done once all are in. */
+int gg_ticket_dump(struct gg_ctx *c, json_t *filter, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg);
+json_t *gg_ticket_move_begin(const char *origin);
+int gg_ticket_move_in(struct gg_ctx *c, json_t *rec, json_t *map);
+int gg_ticket_move_done(struct gg_ctx *c, json_t *map);
+
 /* ticket-sweep.c */
 int gg_ticket_sweep(struct gg_ctx *c, int (*fn)(struct gg_ctx *, json_t *, void *), void *arg);
 
