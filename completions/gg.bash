@@ -60,7 +60,7 @@ _gg() {
 	*gg-report:*:-o | *gg-report:*:--output) values='yaml json ndjson tsv csv table md html xlsx' ;;
 	*:-o | *:--output) values='yaml json ndjson tsv csv table' ;;
 	*gg-report:*:--lang) values='zh_CN en' ;;
-	*:--db | *:-f | *:--file | *:--map | *gg-report:audit:*:--archive | *gg-report:*:--out | *gg-score:appraise:*:--rubric)
+	*:--db | *:-f | *:--file | *:--map | *gg-report:audit:*:--archive | *gg-report:audit:*:--adopt | *gg-report:*:--out | *gg-score:appraise:*:--rubric)
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return
@@ -70,7 +70,7 @@ _gg() {
 	*gg-ticket:*:--source) values='grid_patrol hotline_12345 visit app resident department' ;;
 	*gg-ticket:*:--priority) values='normal urgent' ;;
 	*gg-ticket:*:--satisfaction) values='satisfied basic unsatisfied' ;;
-	*gg-ticket:import:*:--from) values='json csv open311' ;;
+	*gg-ticket:import:*:--from) values='json csv open311 gg' ;;
 	*gg-ticket:import:*:--encoding) values='gbk gb18030 utf-8' ;;
 	*gg-ticket:export:*:--to) values='open311' ;;
 	*gg-ticket:*:--category) values=$(_gg_codes "${dir}gg-ticket" ${db:+--db "$db"} category list) ;;

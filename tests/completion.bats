@@ -94,7 +94,7 @@ zcomp() {
 	run -0 comp gg-ticket visit 4 --satisfaction ''
 	assert_output 'satisfied basic unsatisfied'
 	run -0 comp gg-ticket import --from ''
-	assert_output 'json csv open311'
+	assert_output 'json csv open311 gg'
 	run -0 comp gg-ticket import --from csv --encoding ''
 	assert_output 'gbk gb18030 utf-8'
 	run -0 zcomp gg-ticket import --from csv --encoding g
