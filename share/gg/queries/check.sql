@@ -1,8 +1,7 @@
 -- SPDX-License-Identifier: Apache-2.0
 -- check.sql: the rules gg-org check applies, one SELECT per rule. Each finding names its
 -- rule, the unit or person, and, for staffing, the figures behind it. :under limits the check
--- to a subtree (NULL: the whole net). The empty figures of the first SELECT and of each
--- SELECT DISTINCT are typed, as PostgreSQL takes a column's type from them.
+-- to a subtree (NULL: the whole net).
 WITH RECURSIVE scope (code) AS (
 	SELECT code FROM unit WHERE (CAST(:under AS TEXT) IS NULL AND parent IS NULL) OR code = :under
 	UNION ALL
@@ -11,8 +10,7 @@ WITH RECURSIVE scope (code) AS (
 unit_in AS (SELECT u.* FROM unit u JOIN scope USING (code))
 SELECT 'community_party_org' AS rule, c.level, c.code, c.name,
        'community has no Party committee or general branch' AS problem,
-       CAST(NULL AS INTEGER) AS population, CAST(NULL AS INTEGER) AS workers, CAST(NULL AS NUMERIC) AS per_10000,
-       CAST(NULL AS INTEGER) AS required, CAST(NULL AS INTEGER) AS shortfall
+       NULL AS population, NULL AS workers, NULL AS per_10000, NULL AS required, NULL AS shortfall
 FROM unit_in c
 WHERE c.level = 'community' AND NOT EXISTS (
 	SELECT 1 FROM party_org p WHERE p.unit = c.code AND p.kind IN ('committee', 'general_branch'))
@@ -59,7 +57,7 @@ UNION ALL
 SELECT DISTINCT 'address_shared', b.level, b.code, b.name,
        'address ''' || a.address || ''' is also an address of building ' ||
        (SELECT min(o.unit) FROM address o WHERE o.norm = a.norm AND o.unit < a.unit),
-       CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), CAST(NULL AS NUMERIC), CAST(NULL AS INTEGER), CAST(NULL AS INTEGER)
+       NULL, NULL, NULL, NULL, NULL
 FROM address a JOIN unit_in b ON b.code = a.unit
 WHERE EXISTS (SELECT 1 FROM address o WHERE o.norm = a.norm AND o.unit < a.unit)
 UNION ALL
@@ -67,7 +65,7 @@ UNION ALL
 -- street-level tickets would summon nobody
 SELECT DISTINCT 'department_role_unmapped', d.level, d.code, d.name,
        'district has no department for the role ''' || k.department_role || ''' (gg-org district-dept add)',
-       CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), CAST(NULL AS NUMERIC), CAST(NULL AS INTEGER), CAST(NULL AS INTEGER)
+       NULL, NULL, NULL, NULL, NULL
 FROM unit_in d JOIN category k ON k.department_role IS NOT NULL
 WHERE d.level = 'district'
   AND NOT EXISTS (SELECT 1 FROM district_department m WHERE m.district = d.code AND m.role = k.department_role)
