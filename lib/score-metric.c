@@ -434,7 +434,8 @@ int gg_score_ticket_metrics_by(struct gg_ctx *c, const struct gg_score_scope *q,
 		if (!strcmp(fields[i][0], by))
 			b.key = fields[i][1];
 	if (!strcmp(by, "month")) { /* the month it was reported in, in the calendar's zone */
-		if (gg_db_is_url(c->db_path)) /* PostgreSQL has no strftime */
+		/* PostgreSQL has no strftime: to_char of the time as UTC, moved by the offset */
+		if (gg_db_is_url(c->db_path))
 			snprintf(month, sizeof month,
 				 "to_char(to_timestamp(t.reported_at + %d) AT TIME ZONE 'UTC', 'YYYY-MM')",
 				 gg_clock_offset());
