@@ -265,7 +265,7 @@ static int collect(struct gg_ctx *c, struct metric *m, void *arg)
 		char *sql = malloc(n);
 		if (!sql)
 			return gg_err_oom(&c->err);
-		snprintf(sql, n, "SELECT unit, value AS \"%s\" FROM (%.*s\n)", m->name,
+		snprintf(sql, n, "SELECT unit, value AS \"%s\" FROM (%.*s\n) AS m", m->name,
 			 (int)(strrchr(m->text, ';') ? strrchr(m->text, ';') - m->text : (long)strlen(m->text)),
 			 m->text);
 		const char *kept = keep_sql(c, sql);
@@ -314,7 +314,7 @@ static int scope(struct gg_ctx *c, const struct gg_score_scope *q)
 {
 	struct gg_stmt *st;
 
-	if (gg_db_exec(c->db, gg_db_query("score/scope-table"), &c->err) ||
+	if (gg_db_exec(c->db, gg_db_text(c->db, "score/scope-table"), &c->err) ||
 	    !(st = gg_db_named(c->db, "score/scope", &c->err)))
 		return c->err.code;
 	bind(st, q);
@@ -434,8 +434,14 @@ int gg_score_ticket_metrics_by(struct gg_ctx *c, const struct gg_score_scope *q,
 		if (!strcmp(fields[i][0], by))
 			b.key = fields[i][1];
 	if (!strcmp(by, "month")) { /* the month it was reported in, in the calendar's zone */
-		snprintf(month, sizeof month, "strftime('%%Y-%%m', t.reported_at + %d, 'unixepoch')",
-			 gg_clock_offset());
+		/* PostgreSQL has no strftime: to_char of the time as UTC, moved by the offset */
+		if (gg_db_is_url(c->db_path))
+			snprintf(month, sizeof month,
+				 "to_char(to_timestamp(t.reported_at + %d) AT TIME ZONE 'UTC', 'YYYY-MM')",
+				 gg_clock_offset());
+		else
+			snprintf(month, sizeof month, "strftime('%%Y-%%m', t.reported_at + %d, 'unixepoch')",
+				 gg_clock_offset());
 		b.key = month;
 	}
 	if (!b.key) {

@@ -5,7 +5,7 @@
 -- better: lower
 -- empty: 0
 SELECT s.ancestor AS unit,
-       sum(NOT d.approved AND (d.duty IS NULL OR d.duty IN (SELECT code FROM duty WHERE kind = 'negative'))) AS value
+       sum(CASE WHEN NOT d.approved AND (d.duty IS NULL OR d.duty IN (SELECT code FROM duty WHERE kind = 'negative')) THEN 1 ELSE 0 END) AS value
 FROM demand d JOIN unit_path s ON s.code = d.unit AND s.ancestor_level = :level
 WHERE d.date >= :from_day AND d.date < :to_day
 GROUP BY s.ancestor;

@@ -5,7 +5,7 @@
 -- unit: %
 -- better: higher
 SELECT s.ancestor AS unit,
-       round(100.0 * avg(t.first_satisfaction IN ('satisfied', 'basic')), 1) AS value
+       round(100.0 * avg(CASE WHEN t.first_satisfaction IN ('satisfied', 'basic') THEN 1 WHEN t.first_satisfaction IS NOT NULL THEN 0 END), 1) AS value
 FROM ticket t JOIN unit_path s ON s.code = t.unit AND s.ancestor_level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
 GROUP BY s.ancestor;

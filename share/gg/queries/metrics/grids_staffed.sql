@@ -4,6 +4,6 @@
 -- unit: %
 -- better: higher
 SELECT s.ancestor AS unit,
-       round(100.0 * sum(g.grid_workers > 0) / count(*), 1) AS value
+       round(100.0 * sum(CASE WHEN g.grid_workers > 0 THEN 1 ELSE 0 END) / count(*), 1) AS value
 FROM grid_staffing g JOIN unit_path s ON s.code = g.grid AND s.ancestor_level = :level
 GROUP BY s.ancestor;

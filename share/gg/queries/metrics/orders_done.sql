@@ -4,7 +4,7 @@
 -- better: higher
 -- empty: 0
 SELECT s.ancestor AS unit,
-       sum(o.status = 'done') AS value
+       sum(CASE WHEN o.status = 'done' THEN 1 ELSE 0 END) AS value
 FROM resident_order o JOIN unit_path s ON s.code = o.community AND s.ancestor_level = :level
 WHERE o.created_at >= :from AND o.created_at < :to
 GROUP BY s.ancestor;

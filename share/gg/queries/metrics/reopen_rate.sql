@@ -6,7 +6,7 @@
 -- better: lower
 SELECT s.ancestor AS unit,
        round(100.0 * avg(CASE WHEN t.resolved_at IS NOT NULL OR t.id IN (SELECT ticket FROM ticket_event WHERE kind = 'reopened' OR kind = 'returned')
-                               THEN t.id IN (SELECT ticket FROM ticket_event WHERE kind = 'reopened' OR kind = 'returned') END), 1) AS value
+                               THEN CASE WHEN t.id IN (SELECT ticket FROM ticket_event WHERE kind = 'reopened' OR kind = 'returned') THEN 1 ELSE 0 END END), 1) AS value
 FROM ticket t JOIN unit_path s ON s.code = t.unit AND s.ancestor_level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
 GROUP BY s.ancestor;

@@ -6,7 +6,7 @@
 -- better: higher
 SELECT s.ancestor AS unit,
        round(100.0 * avg(CASE WHEN t.start_level IN ('grid', 'community') AND t.resolved_at IS NOT NULL
-                               THEN t.level IN ('grid', 'community') END), 1) AS value
+                               THEN CASE WHEN t.level IN ('grid', 'community') THEN 1 ELSE 0 END END), 1) AS value
 FROM ticket t JOIN unit_path s ON s.code = t.unit AND s.ancestor_level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
 GROUP BY s.ancestor;

@@ -7,7 +7,7 @@
 -- better: higher
 SELECT s.ancestor AS unit,
        round(100.0 * avg(CASE WHEN t.status <> 'duplicate' AND t.status <> 'rejected' AND t.first_respond_by IS NOT NULL
-                               THEN coalesce(t.first_accepted_at <= t.first_respond_by, 0) END), 1) AS value
+                               THEN CASE WHEN t.first_accepted_at <= t.first_respond_by THEN 1 ELSE 0 END END), 1) AS value
 FROM ticket t JOIN unit_path s ON s.code = t.unit AND s.ancestor_level = :level
 WHERE t.reported_at >= :from AND t.reported_at < :to
 GROUP BY s.ancestor;

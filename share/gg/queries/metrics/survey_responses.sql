@@ -7,7 +7,7 @@
 -- empty: 0
 SELECT s.ancestor AS unit,
        count(*) AS value
-FROM (SELECT r.*, row_number() OVER (PARTITION BY r.party_org, coalesce(r.household, r.id) ORDER BY r.date DESC, r.id DESC) AS nth
+FROM (SELECT r.*, row_number() OVER (PARTITION BY r.party_org, r.household, CASE WHEN r.household IS NULL THEN r.id END ORDER BY r.date DESC, r.id DESC) AS nth
       FROM survey_response r WHERE r.date >= :from_day AND r.date < :to_day) v
 JOIN unit_path s ON s.code = v.community AND s.ancestor_level = :level
 WHERE v.nth = 1

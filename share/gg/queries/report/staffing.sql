@@ -12,17 +12,17 @@ WITH RECURSIVE under (code) AS (
 	SELECT code, ancestor FROM unit_path
 	WHERE ancestor_level = :level AND (CAST(:under AS TEXT) IS NULL OR ancestor IN (SELECT code FROM under))
 ), grids AS (
-	SELECT p.ancestor, count(*) AS grids, sum(g.grid_workers > 0) AS staffed
+	SELECT p.ancestor, count(*) AS grids, sum(CASE WHEN g.grid_workers > 0 THEN 1 ELSE 0 END) AS staffed
 	FROM grid_staffing g JOIN scope p ON p.code = g.grid
 	GROUP BY p.ancestor
 )
 SELECT p.ancestor AS unit, u.name, u.level, sum(s.population) AS population, sum(s.workers) AS workers,
-       round(sum(s.workers) * 10000.0 / sum(s.population), 1) AS per_10000,
+       round(sum(s.workers) * 10000.0 / nullif(sum(s.population), 0), 1) AS per_10000,
        sum(s.required) AS required, sum(s.shortfall) AS shortfall,
        coalesce(g.grids, 0) AS grids, coalesce(g.staffed, 0) AS grids_staffed
 FROM community_staffing s
 JOIN scope p ON p.code = s.community
 JOIN unit u ON u.code = p.ancestor
 LEFT JOIN grids g ON g.ancestor = p.ancestor
-GROUP BY p.ancestor
+GROUP BY p.ancestor, u.name, u.level, g.grids, g.staffed
 ORDER BY p.ancestor;
