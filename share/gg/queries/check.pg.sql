@@ -1,32 +1,28 @@
 -- SPDX-License-Identifier: Apache-2.0
 -- check.pg.sql: check.sql on PostgreSQL. Its rules are the same SELECTs, gathered as the
--- findings and then ordered: PostgreSQL takes a UNION's column types from its first SELECT
--- (and a SELECT DISTINCT's from itself), so the empty figures are typed; and, as its sort is
--- not SQLite's (which keeps the rows of a rule and code in the order it read them), the
--- findings of one rule on one unit are ordered by a column of their own: an address shared
--- by a building, by its place among the building's addresses (as SQLite reads them); a
--- district's unmapped roles, by the role (SQLite reads them in the order the categories were
--- made, which PostgreSQL does not keep).
+-- findings and then ordered as check.sql orders them (rule, unit, problem): PostgreSQL takes a
+-- UNION's column types from its first SELECT (and a SELECT DISTINCT's from itself), so the
+-- empty figures are typed, and an address shared is one finding by a GROUP BY.
 WITH RECURSIVE scope (code) AS (
 	SELECT code FROM unit WHERE (CAST(:under AS TEXT) IS NULL AND parent IS NULL) OR code = :under
 	UNION ALL
 	SELECT u.code FROM unit u JOIN scope s ON u.parent = s.code
 ),
 unit_in AS (SELECT u.* FROM unit u JOIN scope USING (code)),
-finding (rule, level, code, name, problem, population, workers, per_10000, required, shortfall, tie) AS (
+finding (rule, level, code, name, problem, population, workers, per_10000, required, shortfall) AS (
 SELECT 'community_party_org', c.level, c.code, c.name,
        'community has no Party committee or general branch',
-       CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS NUMERIC), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), 0
+       CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS NUMERIC), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
 FROM unit_in c
 WHERE c.level = 'community' AND NOT EXISTS (
 	SELECT 1 FROM party_org p WHERE p.unit = c.code AND p.kind IN ('committee', 'general_branch'))
 UNION ALL
-SELECT 'grid_party_branch', g.level, g.code, g.name, 'grid has no Party branch', NULL, NULL, NULL, NULL, NULL, 0
+SELECT 'grid_party_branch', g.level, g.code, g.name, 'grid has no Party branch', NULL, NULL, NULL, NULL, NULL
 FROM unit_in g
 WHERE g.level = 'grid' AND NOT EXISTS (SELECT 1 FROM party_org p WHERE p.unit = g.code AND p.kind = 'branch')
 UNION ALL
 SELECT 'building_party_group', b.level, b.code, b.name,
-       'building has no Party group or central household', NULL, NULL, NULL, NULL, NULL, 0
+       'building has no Party group or central household', NULL, NULL, NULL, NULL, NULL
 FROM unit_in b
 WHERE b.level = 'building'
   AND NOT EXISTS (SELECT 1 FROM party_org p WHERE p.unit = b.code AND p.kind IN ('group', 'household'))
@@ -35,17 +31,17 @@ UNION ALL
 -- staffing from the views gg-score's metrics read too (017-score.sql): one definition
 SELECT 'staffing_ratio', c.level, c.code, c.name,
        'fewer than 18 community workers per 10,000 residents',
-       s.population, s.workers, s.per_10000, s.required, s.shortfall, 0
+       s.population, s.workers, s.per_10000, s.required, s.shortfall
 FROM unit_in c JOIN community_staffing s ON s.community = c.code
 WHERE s.shortfall > 0
 UNION ALL
-SELECT 'grid_worker', g.level, g.code, g.name, 'grid has no full-time grid worker', NULL, NULL, NULL, NULL, NULL, 0
+SELECT 'grid_worker', g.level, g.code, g.name, 'grid has no full-time grid worker', NULL, NULL, NULL, NULL, NULL
 FROM unit_in g JOIN grid_staffing s ON s.grid = g.code
 WHERE s.grid_workers = 0
 UNION ALL
 SELECT 'grid_informant', g.level, g.code, g.name,
        'grid has no informant (building head, central household, auxiliary or property manager)',
-       NULL, NULL, NULL, NULL, NULL, 0
+       NULL, NULL, NULL, NULL, NULL
 FROM unit_in g
 WHERE g.level = 'grid'
   AND NOT EXISTS (
@@ -53,15 +49,15 @@ WHERE g.level = 'grid'
 	WHERE r.role IN ('building_head', 'party_household', 'auxiliary', 'property_manager')
 	  AND (r.unit = g.code OR r.unit IN (SELECT b.code FROM unit b WHERE b.parent = g.code)))
 UNION ALL
-SELECT 'leader_link', 'person', p.code, p.name, 'leader is linked to no community', NULL, NULL, NULL, NULL, NULL, 0
+SELECT 'leader_link', 'person', p.code, p.name, 'leader is linked to no community', NULL, NULL, NULL, NULL, NULL
 FROM person p
 WHERE EXISTS (SELECT 1 FROM person_role r JOIN scope s ON s.code = r.unit WHERE r.person = p.code AND r.role = 'leader')
   AND NOT EXISTS (SELECT 1 FROM link l WHERE l.leader = p.code)
 UNION ALL
 -- an address two buildings share (as resolve compares them, in normal form) cannot place a
 -- ticket: the building after the first in code order is named, with the one it collides with
-SELECT 'address_shared', x.level, x.code, x.name, x.problem, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS NUMERIC), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), min(x.pos)
-FROM (SELECT b.level, b.code, b.name, a.pos,
+SELECT 'address_shared', x.level, x.code, x.name, x.problem, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS NUMERIC), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+FROM (SELECT b.level, b.code, b.name,
              'address ''' || a.address || ''' is also an address of building ' ||
              (SELECT min(o.unit) FROM address o WHERE o.norm = a.norm AND o.unit < a.unit) AS problem
       FROM address a JOIN unit_in b ON b.code = a.unit
@@ -72,21 +68,21 @@ UNION ALL
 -- street-level tickets would summon nobody
 SELECT DISTINCT 'department_role_unmapped', d.level, d.code, d.name,
        'district has no department for the role ''' || k.department_role || ''' (gg-org district-dept add)',
-       CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS NUMERIC), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), 0
+       CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS NUMERIC), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
 FROM unit_in d JOIN category k ON k.department_role IS NOT NULL
 WHERE d.level = 'district'
   AND NOT EXISTS (SELECT 1 FROM district_department m WHERE m.district = d.code AND m.role = k.department_role)
 UNION ALL
 -- 街道大工委: a committee on the street whose members are the departments and others in its area
 SELECT 'street_joint_committee', s.level, s.code, s.name,
-       'street has no joint committee (街道大工委)', NULL, NULL, NULL, NULL, NULL, 0
+       'street has no joint committee (街道大工委)', NULL, NULL, NULL, NULL, NULL
 FROM unit_in s
 WHERE s.level = 'street' AND NOT EXISTS (
 	SELECT 1 FROM party_org p JOIN party_org_member m ON m.party_org = p.code
 	WHERE p.unit = s.code AND p.kind = 'committee')
 UNION ALL
 SELECT 'joint_committee_members', 'party', p.code, p.name, 'joint committee has no member department',
-       NULL, NULL, NULL, NULL, NULL, 0
+       NULL, NULL, NULL, NULL, NULL
 FROM party_org p JOIN unit_in u ON u.code = p.unit
 WHERE p.kind = 'committee' AND u.level IN ('street', 'community')
   AND EXISTS (SELECT 1 FROM party_org_member m WHERE m.party_org = p.code)
@@ -94,4 +90,4 @@ WHERE p.kind = 'committee' AND u.level IN ('street', 'community')
 )
 SELECT rule, level, code, name, problem, population, workers, per_10000, required, shortfall
 FROM finding
-ORDER BY rule, code, tie, problem;
+ORDER BY rule, code, problem;

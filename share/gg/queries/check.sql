@@ -1,7 +1,7 @@
 -- SPDX-License-Identifier: Apache-2.0
 -- check.sql: the rules gg-org check applies, one SELECT per rule. Each finding names its
 -- rule, the unit or person, and, for staffing, the figures behind it. :under limits the check
--- to a subtree (NULL: the whole net).
+-- to a subtree (NULL: the whole net). Findings are ordered by rule, unit and problem.
 WITH RECURSIVE scope (code) AS (
 	SELECT code FROM unit WHERE (CAST(:under AS TEXT) IS NULL AND parent IS NULL) OR code = :under
 	UNION ALL
@@ -84,4 +84,4 @@ FROM party_org p JOIN unit_in u ON u.code = p.unit
 WHERE p.kind = 'committee' AND u.level IN ('street', 'community')
   AND EXISTS (SELECT 1 FROM party_org_member m WHERE m.party_org = p.code)
   AND NOT EXISTS (SELECT 1 FROM party_org_member m WHERE m.party_org = p.code AND m.kind = 'department')
-ORDER BY 1, 3;
+ORDER BY 1, 3, 5;
