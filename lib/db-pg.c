@@ -434,6 +434,7 @@ int gg_pg_prepare(struct gg_stmt *s, const char *sql, struct gg_err *err)
 		return gg_err_oom(err);
 	}
 	snprintf(s->name, sizeof s->name, "gg%u", ++serial);
+	s->row = -1;
 	PGresult *r = PQprepare(s->db->pg, s->name, text, s->nparams, NULL);
 	int rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : pg_fail(s->db, r, err, "cannot prepare a statement on");
 	PQclear(r);

@@ -202,3 +202,14 @@ WITH RECURSIVE up (code, level, ancestor, ancestor_level, depth) AS (
 	FROM up JOIN unit u ON u.code = up.ancestor JOIN unit p ON p.code = u.parent
 )
 SELECT code, level, ancestor, ancestor_level, depth FROM up;
+
+-- gg_norm_address(address): the address with white space dropped, full-width letters and digits
+-- made half-width, Latin letters lower-cased, 栋/棟/号楼 read as 幢 and 號 as 号: what gg's C
+-- function of that name gives SQLite (lib/text.c), for resolve and the duplicate finder. One
+-- translate() maps each character as the C's fold() does (the deleted ones last, past the end
+-- of the second list); then 号楼 becomes 幢.
+CREATE FUNCTION gg_norm_address(address TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+	SELECT replace(translate(address,
+		E'！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～ABCDEFGHIJKLMNOPQRSTUVWXYZ栋棟號—–− \t\r\n　 ',
+		E'!"#$%&''()*+,-./0123456789:;<=>?@abcdefghijklmnopqrstuvwxyz[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~abcdefghijklmnopqrstuvwxyz幢幢号---'), '号楼', '幢')
+$$;

@@ -9,7 +9,7 @@ WITH recent AS MATERIALIZED (
 	       CASE WHEN u.level = 'building' THEN t.unit END AS building,
 	       CASE WHEN t.address IS NOT NULL THEN gg_norm_address(t.address) END AS norm
 	FROM ticket t JOIN unit u ON u.code = t.unit
-	WHERE t.reported_at >= :since - :window AND t.status NOT IN ('duplicate', 'rejected')
+	WHERE t.reported_at >= CAST(:since AS BIGINT) - CAST(:window AS BIGINT) AND t.status NOT IN ('duplicate', 'rejected')
 ),
 pair (id, duplicate_of) AS (
 	SELECT b.id, a.id FROM recent b JOIN recent a ON a.category = b.category AND a.building = b.building

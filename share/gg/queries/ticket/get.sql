@@ -7,7 +7,7 @@ SELECT t.id, t.external_id, t.source, t.category, t.title, t.description, commun
        community.code AS community, t.unit, t.address, t.priority, t.status, t.start_level, t.level, t.assignee,
        t.reporter_name, t.reporter_phone, t.reported_at, t.respond_by, t.due_at, t.first_accepted_at, t.accepted_at,
        t.resolved_at, t.closed_at, t.overdue_at, t.missed, t.first_satisfaction, t.satisfaction, t.duplicate_of,
-       t.lat, t.long, nullif(t.provisional_deadline, 0) AS provisional_deadline, t.unmapped
+       t.lat, t.long, CASE WHEN t.provisional_deadline THEN t.provisional_deadline END AS provisional_deadline, t.unmapped
 FROM ticket t
 LEFT JOIN unit u ON u.code = t.unit
 LEFT JOIN unit community ON community.code = CASE WHEN u.level = 'building'
