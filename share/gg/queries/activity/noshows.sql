@@ -3,8 +3,8 @@
 -- from :from to before :to (YYYY-MM-DD; NULL for no bound), activities called off left out:
 -- noshows, the sign-ups marked no-shows; attended, those checked in (and out); signed, every
 -- sign-up not withdrawn, those still to come included.
-SELECT coalesce(sum(s.status = 'noshow'), 0) AS noshows,
-	coalesce(sum(s.status IN ('checked_in', 'done')), 0) AS attended,
+SELECT coalesce(sum(CASE WHEN s.status = 'noshow' THEN 1 ELSE 0 END), 0) AS noshows,
+	coalesce(sum(CASE WHEN s.status IN ('checked_in', 'done') THEN 1 ELSE 0 END), 0) AS attended,
 	count(*) AS signed
 FROM signup s JOIN activity a ON a.id = s.activity
 WHERE s.volunteer = :volunteer AND s.status <> 'cancelled' AND a.status = 'open'

@@ -19,5 +19,5 @@ per (community, volunteer, minutes, services) AS (
 SELECT p.community, u.name AS community_name, round(sum(p.minutes) / 60.0, 2) AS hours,
        sum(p.services) AS services, count(*) FILTER (WHERE p.services > 0) AS volunteers
 FROM per p JOIN unit u ON u.code = p.community
-GROUP BY p.community
+GROUP BY p.community, u.name
 ORDER BY sum(p.minutes) DESC, p.community;

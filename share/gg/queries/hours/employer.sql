@@ -18,5 +18,5 @@ per (volunteer, minutes, services) AS (
 SELECT v.employer, d.name AS employer_name, round(sum(p.minutes) / 60.0, 2) AS hours, sum(p.services) AS services,
        count(*) FILTER (WHERE p.services > 0) AS volunteers
 FROM per p JOIN volunteer v ON v.person = p.volunteer LEFT JOIN department d ON d.code = v.employer
-GROUP BY v.employer
+GROUP BY v.employer, d.name
 ORDER BY v.employer IS NULL, sum(p.minutes) DESC, v.employer;

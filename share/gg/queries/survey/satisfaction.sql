@@ -20,9 +20,9 @@ latest AS (
 	WHERE date >= :from AND date < :to
 )
 SELECT l.party_org, p.name, l.community, count(*) AS responses,
-	sum(l.answer = 'satisfied') AS satisfied, sum(l.answer = 'basic') AS basic,
-	sum(l.answer = 'unsatisfied') AS unsatisfied
+	sum(CASE WHEN l.answer = 'satisfied' THEN 1 ELSE 0 END) AS satisfied, sum(CASE WHEN l.answer = 'basic' THEN 1 ELSE 0 END) AS basic,
+	sum(CASE WHEN l.answer = 'unsatisfied' THEN 1 ELSE 0 END) AS unsatisfied
 FROM latest l JOIN party_org p ON p.code = l.party_org
 WHERE l.nth = 1 AND (CAST(:under AS TEXT) IS NULL OR l.community IN (SELECT code FROM sub))
-GROUP BY l.community, l.party_org
+GROUP BY l.community, l.party_org, p.name
 ORDER BY l.community, l.party_org;
