@@ -363,7 +363,7 @@ static int is_volunteer(struct gg_ctx *c, const char *code)
 }
 
 /* The dispatches of the order still standing, but keep's, released; the volunteers released
- * go in the event's data. */
+ * go in the event's data, in code order (an UPDATE returns its rows in no order of its own). */
 static int release(struct gg_ctx *c, struct gg_volunteer_order_move *m, const char *keep)
 {
 	struct gg_stmt *st = query_id(c, "order/release", m->id);
@@ -374,8 +374,13 @@ static int release(struct gg_ctx *c, struct gg_volunteer_order_move *m, const ch
 		return json_decref(gone), c->err.code;
 	gg_stmt_bind_int(st, gg_stmt_index(st, "at"), m->now);
 	gg_stmt_bind_text(st, gg_stmt_index(st, "keep"), keep);
-	while ((rc = gg_stmt_step(st, &c->err)) > 0)
-		json_array_append_new(gone, json_string(gg_stmt_text(st, 0)));
+	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
+		const char *v = gg_stmt_text(st, 0);
+		size_t at = json_array_size(gone);
+		while (at > 0 && strcmp(v, json_string_value(json_array_get(gone, at - 1))) < 0)
+			at--;
+		json_array_insert_new(gone, at, json_string(v));
+	}
 	if (json_array_size(gone))
 		json_object_set(m->data, "released", gone);
 	json_decref(gone);

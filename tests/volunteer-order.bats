@@ -48,7 +48,7 @@ new_order() {
 	assert_equal "$(jq .rating <<<"$output")" 4
 	run -0 gg-volunteer order history "$id" -o json
 	assert_equal "$(jq -c '[.[].kind]' <<<"$output")" '["created","dispatched","accepted","done","rated"]'
-	assert_equal "$(jq -c '.[2].data.released' <<<"$output")" '["W0001","C0002"]'
+	assert_equal "$(jq -c '.[2].data.released' <<<"$output")" '["C0002","W0001"]'
 	# each step one audit row naming it (the ledger's row is audited as well, by the ledger)
 	assert_equal "$(sqlite3 "$GG_DB" "SELECT group_concat(json_extract(change, '\$.op')) FROM audit WHERE json_extract(change, '\$.kind') = 'order'")" \
 		add,dispatch,accept,done,rate
