@@ -149,6 +149,40 @@ fresh_db() {
 	cp "${1:-$SEED_DB}" "$GG_DB"
 }
 
+# new_db NAME: where a new, empty database goes, printed: NAME.db in the test's directory,
+# or the empty database PREFIX_tN_name on PostgreSQL (NAME of letters, digits and _)
+new_db() {
+	if on_pg; then
+		local name=${PG_PREFIX}_t${BATS_SUITE_TEST_NUMBER:-0}_${1,,}
+		pg_create "$name"
+		pg_url "$name"
+		return
+	fi
+	echo "$BATS_TEST_TMPDIR/$1.db"
+}
+
+# seed_copy NAME: a copy of the seed for the test beside GG_DB, printed as new_db prints it
+seed_copy() {
+	if on_pg; then
+		local name=${PG_PREFIX}_t${BATS_SUITE_TEST_NUMBER:-0}_${1,,}
+		pg_create "$name" "$(pg_name "$SEED_DB")"
+		pg_url "$name"
+		return
+	fi
+	cp "$SEED_DB" "$BATS_TEST_TMPDIR/$1.db"
+	echo "$BATS_TEST_TMPDIR/$1.db"
+}
+
+# empty_db: GG_DB no longer exists (SQLite), or is empty (PostgreSQL), for gg to make anew
+empty_db() {
+	if on_pg; then
+		export GG_DB
+		GG_DB=$(new_db empty)
+		return
+	fi
+	rm -f "$GG_DB"
+}
+
 # digest: the whole database as text, to show a failed command wrote nothing. On PostgreSQL
 # its rows as pg_dump prints them, less the comments, the random key of \restrict and the
 # sequences' positions (a transaction rolled back keeps the numbers it drew).
