@@ -103,6 +103,19 @@ seed() {
 	sqlite3 "$SEED_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 }
 
+# seed_empty: SEED_DB, empty, for a suite that fills its seed with the tools itself
+seed_empty() {
+	if on_pg; then
+		export SEED_DB
+		SEED_DB=$(pg_url "${PG_PREFIX}_seed")
+		pg_create "${PG_PREFIX}_seed"
+		GG_DB="$SEED_DB" gg-org init >/dev/null
+		return
+	fi
+	export SEED_DB="$BATS_FILE_TMPDIR/seed.db"
+	rm -f "$SEED_DB"*
+}
+
 # checkpoint DB: all DB holds in its main file, so that a copy of the file holds it all (a
 # database written after seed, before fresh_db copies it); nothing to do on PostgreSQL
 checkpoint() {
