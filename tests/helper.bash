@@ -260,9 +260,15 @@ jx() {
 	fi
 }
 
-# SQL_TRUE: true as a literal both stores take into a flag column (integer on SQLite; on
+# SQL_TRUE, SQL_FALSE: literals both stores take into a flag column (integer on SQLite; on
 # PostgreSQL a quoted '1' goes into a boolean and an integer alike)
-if on_pg; then SQL_TRUE="'1'"; else SQL_TRUE=1; fi
+if on_pg; then SQL_TRUE="'1'" SQL_FALSE="'0'"; else SQL_TRUE=1 SQL_FALSE=0; fi
+
+# sql_joined SQL: the rows of SQL (one column) on one line, between commas, as SQLite's
+# group_concat and PostgreSQL's string_agg write them
+sql_joined() {
+	sql "$1" | paste -sd , -
+}
 
 # refused TOOL MESSAGE ARGS…: the command fails with 65 and MESSAGE on stderr, prints
 # nothing on stdout and leaves the database as it was (BEFORE, which setup takes).
