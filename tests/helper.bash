@@ -33,6 +33,11 @@ if on_pg; then
 	PG_DBS=$BATS_FILE_TMPDIR/pg-databases
 fi
 
+# pg_db [DB]: whether DB (GG_DB) is a PostgreSQL database, as gg tells: by its URL
+pg_db() {
+	[[ ${1-$GG_DB} == postgresql://* || ${1-$GG_DB} == postgres://* ]]
+}
+
 # pg_url NAME: the GG_DB that reaches database NAME of the test cluster
 pg_url() {
 	echo "postgresql:///$1?host=$PGHOST&port=${PGPORT:-5432}&user=$PGUSER"
@@ -200,7 +205,7 @@ empty_db() {
 # its rows as pg_dump prints them, less the comments, the random key of \restrict and the
 # sequences' positions (a transaction rolled back keeps the numbers it drew).
 digest() {
-	if on_pg; then
+	if pg_db; then
 		pg_dump --data-only --no-owner --no-privileges -d "$GG_DB" |
 			grep -v -e '^--' -e '^SELECT pg_catalog.setval(' -e '^\\restrict ' -e '^\\unrestrict ' | sha256sum
 		return
@@ -208,8 +213,8 @@ digest() {
 	sqlite3 "$GG_DB" .dump | sha256sum
 }
 
-# sql [-s SEP] [SQL]: runs SQL (or stdin) on GG_DB behind gg's back and prints the rows as
-# sqlite3 does: one a line, columns between SEP (|), NULL as nothing. psql prints a boolean
+# sql [-s SEP] [SQL]: runs SQL (or stdin) on GG_DB behind gg's back (psql for a PostgreSQL
+# URL, sqlite3 for a file) and prints the rows as sqlite3 does: one a line, columns between SEP (|), NULL as nothing. psql prints a boolean
 # as t or f where SQLite has 1 or 0, so the tests CAST those they print. An error fails it:
 # the store's message on stderr, exit 1 from sqlite3 (19 for a constraint) and 3 from psql.
 sql() {
@@ -218,7 +223,7 @@ sql() {
 		sep=$2
 		shift 2
 	fi
-	if on_pg; then
+	if pg_db; then
 		if (($#)); then
 			psql -X -A -t -q -F "$sep" -v ON_ERROR_STOP=1 -d "$GG_DB" <<<"$1"
 		else
@@ -239,7 +244,7 @@ sql_db() {
 # store_refuses SQL: the store itself refuses SQL (a trigger or a constraint), exit 19 from
 # sqlite3 and 3 from psql, its message in $output
 store_refuses() {
-	if on_pg; then
+	if pg_db; then
 		run -3 sql "$1"
 	else
 		run -19 sql "$1"
