@@ -91,14 +91,25 @@ teardown_file() {
 	fi
 }
 
+# pg_seed: SEED_DB, the suite's database PREFIX_seed, made by gg-org init. A gg that takes
+# the URL for a file's path (one without the PostgreSQL store) stops the suite here, before
+# any test, and makes its directories in the suite's own.
+pg_seed() {
+	export SEED_DB
+	SEED_DB=$(pg_url "${PG_PREFIX}_seed")
+	pg_create "${PG_PREFIX}_seed"
+	(cd "$BATS_FILE_TMPDIR" && GG_DB="$SEED_DB" gg-org init >/dev/null) || return
+	if [ "$(GG_DB=$SEED_DB sql "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()")" = 0 ]; then
+		echo "gg-org init made no table in $SEED_DB: is this gg built with the PostgreSQL store?" >&2
+		return 1
+	fi
+}
+
 # seed FILE: a database in the suite's directory holding FILE, copied per test by fresh_db.
 # On PostgreSQL the suite's database NAME_seed, the template of each test's.
 seed() {
 	if on_pg; then
-		export SEED_DB
-		SEED_DB=$(pg_url "${PG_PREFIX}_seed")
-		pg_create "${PG_PREFIX}_seed"
-		GG_DB="$SEED_DB" gg-org init >/dev/null
+		pg_seed || return
 		GG_DB="$SEED_DB" gg-org import -f "$1" >/dev/null
 		return
 	fi
@@ -111,10 +122,7 @@ seed() {
 # seed_empty: SEED_DB, empty, for a suite that fills its seed with the tools itself
 seed_empty() {
 	if on_pg; then
-		export SEED_DB
-		SEED_DB=$(pg_url "${PG_PREFIX}_seed")
-		pg_create "${PG_PREFIX}_seed"
-		GG_DB="$SEED_DB" gg-org init >/dev/null
+		pg_seed
 		return
 	fi
 	export SEED_DB="$BATS_FILE_TMPDIR/seed.db"
