@@ -99,7 +99,7 @@ pg_seed() {
 	SEED_DB=$(pg_url "${PG_PREFIX}_seed")
 	pg_create "${PG_PREFIX}_seed"
 	(cd "$BATS_FILE_TMPDIR" && GG_DB="$SEED_DB" gg-org init >/dev/null) || return
-	if [ "$(GG_DB=$SEED_DB sql "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()")" = 0 ]; then
+	if [ "$(GG_DB=$SEED_DB sql "SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')")" = 0 ]; then
 		echo "gg-org init made no table in $SEED_DB: is this gg built with the PostgreSQL store?" >&2
 		return 1
 	fi
