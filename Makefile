@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-# gg: make all | check | install | uninstall | install-service | deps | demo | bench | fuzz | torture | sanitize | clean
+# gg: make all | check | check-pg | install | uninstall | install-service | deps | demo | bench | fuzz | torture | sanitize | clean
 .POSIX:
 
 PREFIX  = /usr/local
@@ -84,8 +84,9 @@ DEPS = gcc make libsqlite3-dev libpq-dev libyaml-dev libjansson-dev libssl-dev l
 	jq sqlite3 bats bats-support bats-assert zsh tzdata python3 unzip
 # only for make check: the html report opened in a browser, its Chinese drawn in a CJK font;
 # the installed logrotate file and systemd units read by logrotate and systemd-analyze;
-# valgrind, for the plain build's memory errors and leaks (tests/valgrind.bats)
-TEST_DEPS = chromium fonts-noto-cjk logrotate systemd valgrind
+# valgrind, for the plain build's memory errors and leaks (tests/valgrind.bats); postgresql-15,
+# the throwaway cluster the suites run on again (tests/pg/cluster)
+TEST_DEPS = chromium fonts-noto-cjk logrotate systemd valgrind postgresql-15
 deps:
 	@$(MAKE) -s install-missing PACKAGES='$(DEPS)'
 test-deps: deps
@@ -101,9 +102,9 @@ install-missing:
 	fi
 
 # Every suite, then every suite again on tools built with AddressSanitizer (leaks included)
-# and UndefinedBehaviorSanitizer; a run that fails does not stop the other. Their TAP goes to
-# build/check.tap, and the last line counts both runs: "N passed, N failed", exit 1 if any
-# failed. A test counts as failed when it says "not ok", when it never ran (fewer results
+# and UndefinedBehaviorSanitizer, then the suites of PG_SUITES on PostgreSQL (check-pg); a run
+# that fails does not stop the others. Their TAP goes to build/check.tap, and the last line
+# counts every run: "N passed, N failed", exit 1 if any failed. A test counts as failed when it says "not ok", when it never ran (fewer results
 # than bats planned), and bats's own failure (a suite that does not parse) counts as one.
 TAP = build/check.tap
 SUITE = { bats --tap tests; echo $$? >$(TAP).rc; } | tee -a $(TAP); echo "bats exited $$(cat $(TAP).rc)" >>$(TAP)
@@ -119,6 +120,24 @@ check: test-deps
 	@$(SUITE)
 	$(MAKE) sanitize-build
 	@export $(ASAN); $(SUITE)
+	@$(PG_SUITE)
+	@$(TALLY)
+
+# The suites on the PostgreSQL store (issue 14): a throwaway cluster in a new directory under
+# /tmp (short, for the socket's path), tests/pg/cluster's settings in the environment and
+# GG_TEST_STORE=pg, the cluster stopped and removed whatever bats did, or if make is stopped.
+# A cluster that cannot start counts as one failure.
+PG_SUITES = $(sort $(wildcard tests/*.bats))
+PG_SUITE = dir=$$(mktemp -d /tmp/ggpg.XXXXXX) || exit 1; \
+	trap 'tests/pg/cluster stop "$$dir"' EXIT; trap 'exit 130' INT TERM HUP; \
+	if env=$$(tests/pg/cluster start "$$dir"); then \
+		{ eval "$$env"; GG_TEST_STORE=pg bats --tap $(PG_SUITES); echo $$? >$(TAP).rc; } | tee -a $(TAP); \
+	else echo 1 >$(TAP).rc; fi; \
+	echo "bats exited $$(cat $(TAP).rc)" >>$(TAP)
+check-pg: test-deps
+	$(MAKE) all
+	@mkdir -p build && rm -f $(TAP)
+	@$(PG_SUITE)
 	@$(TALLY)
 
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
@@ -324,4 +343,4 @@ install-service:
 clean:
 	rm -rf build bin
 
-.PHONY: all check sanitize sanitize-build fuzz deps test-deps install-missing demo bench torture install uninstall install-service clean
+.PHONY: all check check-pg sanitize sanitize-build fuzz deps test-deps install-missing demo bench torture install uninstall install-service clean

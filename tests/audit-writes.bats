@@ -25,7 +25,7 @@ commands() {
 }
 
 audit_rows() {
-	sqlite3 "$GG_DB" 'SELECT count(*) FROM audit'
+	sql 'SELECT count(*) FROM audit'
 }
 
 # The writing commands, "NAME|RUN", run in this order, each on what those before it left:
@@ -107,9 +107,9 @@ WRITES=(
 	'gg-volunteer order new|gg-volunteer order new --community TZ-HL-CZ-01 --requester-name 赵奶奶 --requester-phone 13912345670 --need calligraphy --title 读报 --wanted 2026-11-26T12:00:00+08:00'
 	'gg-volunteer order expire|gg-volunteer order expire --due --now 2026-11-27T10:00:00+08:00'
 	'gg-volunteer log|gg-volunteer log W0001 --hours 2 --date 2026-11-21 --community TZ-HL-CZ-02 --note "电话 13912345678"'
-	'gg-volunteer verify|gg-volunteer verify "$(sqlite3 "$GG_DB" "SELECT max(id) FROM service")" --by C0001'
+	'gg-volunteer verify|gg-volunteer verify "$(sql "SELECT max(id) FROM service")" --by C0001'
 	'gg-volunteer certificate|gg-volunteer certificate W0001 --period 2026'
-	'gg-volunteer log|gg-volunteer log --reverse "$(sqlite3 "$GG_DB" "SELECT max(ref) FROM service")" --reason 重复登记'
+	'gg-volunteer log|gg-volunteer log --reverse "$(sql "SELECT max(ref) FROM service")" --reason 重复登记'
 	'gg-volunteer report-in|gg-volunteer report-in W0001 --community TZ-HL-CZ-01 --on 2026-03-05'
 	'gg-volunteer pledge add|gg-volunteer pledge add --person W0001 --community TZ-HL-CZ-01 --text 每月走访独居老人 --due 2026-12-31'
 	'gg-volunteer pledge set|gg-volunteer pledge set 1 --due 2027-01-15'
@@ -254,9 +254,9 @@ import_rows() {
 	done
 	assert_equal "${missing[*]}" ""
 	# a ticket's phone, reporter and texts are in none of them
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE change LIKE '%13912345678%' OR change LIKE '%张三%' OR change LIKE '%楼道堆放%' OR change LIKE '%噪音%' OR change LIKE '%又堆了%' OR change LIKE '%等待材料%' OR change LIKE '%1391234567%' OR command LIKE '%1391234567%'")" 0
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '%13912345678%' OR change LIKE '%张三%' OR change LIKE '%楼道堆放%' OR change LIKE '%噪音%' OR change LIKE '%又堆了%' OR change LIKE '%等待材料%' OR change LIKE '%1391234567%' OR command LIKE '%1391234567%'")" 0
 	# the chain held through them all
-	assert_equal "$(sqlite3 "$GG_DB" 'SELECT count(*) FROM audit a JOIN audit b ON b.id = a.id + 1 WHERE b.prev <> a.hash')" 0
+	assert_equal "$(sql 'SELECT count(*) FROM audit a JOIN audit b ON b.id = a.id + 1 WHERE b.prev <> a.hash')" 0
 }
 
 @test "a command with nothing to write leaves the database as it was" {
@@ -298,7 +298,7 @@ import_rows() {
 @test "new's audit row names the ticket and the fields given, never their values" {
 	run -0 gg-ticket new -o json - <<<'{title: 楼道堆放杂物, category: env.garbage, unit: TZ-HL-CZ-01-G01, description: "电话 13912345678", reporter: {name: 张三, phone: "13800005678"}}'
 	id=$(jq -r .id <<<"$output")
-	run -0 sqlite3 "$GG_DB" 'SELECT change FROM audit ORDER BY id DESC LIMIT 1'
+	run -0 sql 'SELECT change FROM audit ORDER BY id DESC LIMIT 1'
 	assert_output '{"op":"new","kind":"ticket","id":'"$id"',"fields":["category","title","description","unit","reporter"]}'
 }
 
@@ -306,14 +306,14 @@ import_rows() {
 	gg-ticket new --category env.garbage --title 楼道堆放杂物 --unit TZ-HL-CZ-01-G01 >/dev/null
 	gg-ticket new --category env.garbage --title 楼道堆物 --unit TZ-HL-CZ-01-G01-B03 >/dev/null
 	gg-ticket accept 1 2 --note 已到场 >/dev/null
-	run -0 sqlite3 "$GG_DB" "SELECT json_extract(change, '$.op'), json_extract(change, '$.kind'), json_extract(change, '$.id') FROM audit ORDER BY id DESC LIMIT 2"
+	run -0 sql "SELECT $(jx change '$.op'), $(jx change '$.kind'), $(jx change '$.id') FROM audit ORDER BY id DESC LIMIT 2"
 	assert_output $'accept|ticket|2\naccept|ticket|1'
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE change LIKE '%已到场%'")" 0
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '%已到场%'")" 0
 }
 
 @test "init is audited, the first row of a new database" {
-	rm -f "$GG_DB"*
+	empty_db
 	run -0 gg-org init
-	run -0 sqlite3 "$GG_DB" 'SELECT actor, change, prev FROM audit'
+	run -0 sql 'SELECT actor, change, prev FROM audit'
 	assert_output 'tester|{"op":"init"}|genesis'
 }

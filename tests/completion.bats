@@ -114,8 +114,15 @@ zcomp() {
 	assert_output 'TZ-HL-CZ-01-G01 TZ-HL-CZ-01-G01-B03 TZ-HL-CZ-01-G01-B04 TZ-HL-CZ-01-G02'
 	run -0 comp gg-org tree --under TZ-HL-CZ-
 	assert_output 'TZ-HL-CZ-01 TZ-HL-CZ-01-G01 TZ-HL-CZ-01-G01-B03 TZ-HL-CZ-01-G01-B04 TZ-HL-CZ-01-G02 TZ-HL-CZ-02'
-	mv "$GG_DB" "$BATS_TEST_TMPDIR/other.db"
-	run -0 comp gg-ticket --db "$BATS_TEST_TMPDIR/other.db" list --category env.g
+	other=$BATS_TEST_TMPDIR/other.db
+	if on_pg; then # GG_DB an empty database, the city's named by --db
+		other=$GG_DB
+		export GG_DB
+		GG_DB=$(new_db empty)
+	else
+		mv "$GG_DB" "$other"
+	fi
+	run -0 comp gg-ticket --db "$other" list --category env.g
 	assert_output 'env.garbage env.greenery'
 }
 

@@ -48,7 +48,12 @@ served() {
 	GG_DB=$1 gg-volunteer verify "$row" --by "$2-C1" >/dev/null
 }
 
+# districts' SQLite files read as one city, copied and compared as files: SQLite's (setup
+# skips each test on PostgreSQL; bats 1.8 cannot skip a file from setup_file)
+SQLITE_ONLY="districts' database files read as one city, compared as files"
+
 setup_file() {
+	on_pg && return
 	cd "$BATS_FILE_TMPDIR"
 	office a.db TZ-HL 海陵区 TZ-HL-CZ 城中街道 8200 10
 	office b.db TZ-HL 海陵区 TZ-HL-CD 城东街道 5000 5
@@ -73,6 +78,7 @@ setup_file() {
 }
 
 setup() {
+	sqlite_only "$SQLITE_ONLY"
 	cd "$BATS_FILE_TMPDIR"
 	unset GG_DB
 	BEFORE=$(sha256sum a.db b.db c.db)
@@ -80,6 +86,7 @@ setup() {
 
 # Nothing was written to any of the files.
 teardown() {
+	on_pg && return
 	assert_equal "$(sha256sum a.db b.db c.db)" "$BEFORE"
 }
 

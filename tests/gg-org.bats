@@ -6,14 +6,14 @@
 load helper
 
 @test "import reports what it added, and a second import changes nothing" {
-	rm -f "$GG_DB"
+	empty_db
 	run -0 gg-org import -o json -f "$FIX/city.yaml"
 	assert_equal "$(jq -c .units <<<"$output")" '{"new":9,"changed":0,"unchanged":0}'
 	assert_equal "$(jq -c .people <<<"$output")" '{"new":6,"changed":0,"unchanged":0}'
-	before=$(sqlite3 "$GG_DB" 'SELECT count(*) FROM audit')
+	before=$(sql 'SELECT count(*) FROM audit')
 	run -0 gg-org import -o json <"$FIX/city.yaml"
 	assert_equal "$(jq -c .units <<<"$output")" '{"new":0,"changed":0,"unchanged":9}'
-	assert_equal "$(sqlite3 "$GG_DB" 'SELECT count(*) FROM audit')" "$before"
+	assert_equal "$(sql 'SELECT count(*) FROM audit')" "$before"
 }
 
 @test "nested children get their parent" {
@@ -32,8 +32,9 @@ load helper
 	cmp "$BATS_TEST_TMPDIR/a.yaml" "$BATS_TEST_TMPDIR/b.yaml"
 	# revealed, it rebuilds the same net in an empty database
 	gg-org --reveal export >"$BATS_TEST_TMPDIR/a.yaml"
-	GG_DB="$BATS_TEST_TMPDIR/new.db" gg-org import -f "$BATS_TEST_TMPDIR/a.yaml" >/dev/null
-	GG_DB="$BATS_TEST_TMPDIR/new.db" gg-org --reveal export >"$BATS_TEST_TMPDIR/c.yaml"
+	new=$(new_db new)
+	GG_DB="$new" gg-org import -f "$BATS_TEST_TMPDIR/a.yaml" >/dev/null
+	GG_DB="$new" gg-org --reveal export >"$BATS_TEST_TMPDIR/c.yaml"
 	run -0 gg-org --reveal export
 	assert_equal "$output" "$(cat "$BATS_TEST_TMPDIR/c.yaml")"
 }
@@ -53,7 +54,7 @@ load helper
 	assert_equal "$(jq -r '.people[] | select(.code == "H0001") | .id_number' <<<"$output")" '321***********1234'
 	run -0 gg-org --reveal person show W0001 -o ndjson
 	assert_equal "$(jq -r .phone <<<"$output")" 13800001234
-	run -0 sqlite3 "$GG_DB" "SELECT actor || ' ' || json_extract(change, '$.op') || ' ' || command FROM audit ORDER BY id DESC LIMIT 1"
+	run -0 sql "SELECT actor || ' ' || $(jx change '$.op') || ' ' || command FROM audit ORDER BY id DESC LIMIT 1"
 	assert_output 'tester reveal gg-org --reveal person show W0001 -o ndjson'
 }
 
@@ -285,30 +286,40 @@ TZ-HL-CZ-01-G03	第三网格（新）	grid	TZ-HL-CZ-01			'
 
 @test "every write is in the audit log, chained" {
 	gg-org unit set TZ-HL-CZ-02 --population 1200 >/dev/null
-	run -0 sqlite3 "$GG_DB" "SELECT actor, now, json_extract(change, '$.set.population'), json_extract(change, '$.was.population') FROM audit ORDER BY id DESC LIMIT 1"
+	run -0 sql "SELECT actor, now, $(jx change '$.set.population'), $(jx change '$.was.population') FROM audit ORDER BY id DESC LIMIT 1"
 	assert_output 'tester|2026-11-26T10:00:00+08:00|1200|1000'
 	# each row names the hash of the one before
-	run -0 sqlite3 "$GG_DB" "SELECT count(*) FROM audit a JOIN audit b ON b.id = a.id + 1 WHERE b.prev <> a.hash"
+	run -0 sql "SELECT count(*) FROM audit a JOIN audit b ON b.id = a.id + 1 WHERE b.prev <> a.hash"
 	assert_output 0
-	run -19 sqlite3 "$GG_DB" "DELETE FROM audit"
+	store_refuses "DELETE FROM audit"
 	assert_output --partial 'append-only'
 }
 
 @test "an append-only kind is kept so by the store: no UPDATE, DELETE or REPLACE from the sqlite3 shell" {
 	gg-org unit set TZ-HL-CZ-02 --population 1200 >/dev/null
 	before=$(digest)
-	run -19 sqlite3 "$GG_DB" "UPDATE audit SET actor = 'someone else' WHERE id = 1"
+	store_refuses "UPDATE audit SET actor = 'someone else' WHERE id = 1"
 	assert_output --partial 'the audit log is append-only'
-	run -19 sqlite3 "$GG_DB" "DELETE FROM audit WHERE id = (SELECT max(id) FROM audit)"
+	store_refuses "DELETE FROM audit WHERE id = (SELECT max(id) FROM audit)"
 	assert_output --partial 'the audit log is append-only'
-	run -19 sqlite3 "$GG_DB" "INSERT OR REPLACE INTO audit (id, at, actor, command, change, prev, hash) SELECT id, at, 'someone else', command, change, prev, hash FROM audit WHERE id = 1"
-	assert_output --partial 'the audit log is append-only'
-	run -19 sqlite3 "$GG_DB" "REPLACE INTO audit (id, at, actor, command, change, prev, hash) VALUES (1, '', '', '', '{}', '', '')"
-	assert_output --partial 'the audit log is append-only'
+	if on_pg; then
+		# PostgreSQL's REPLACE is an insert that updates the row it meets, and TRUNCATE skips
+		# the row triggers
+		store_refuses "INSERT INTO audit (id, at, actor, command, change, prev, hash) SELECT id, at, 'someone else', command, change, prev, hash FROM audit WHERE id = 1
+			ON CONFLICT (id) DO UPDATE SET actor = excluded.actor"
+		assert_output --partial 'the audit log is append-only'
+		store_refuses "TRUNCATE audit"
+		assert_output --partial 'the audit log is append-only'
+	else
+		store_refuses "INSERT OR REPLACE INTO audit (id, at, actor, command, change, prev, hash) SELECT id, at, 'someone else', command, change, prev, hash FROM audit WHERE id = 1"
+		assert_output --partial 'the audit log is append-only'
+		store_refuses "REPLACE INTO audit (id, at, actor, command, change, prev, hash) VALUES (1, '', '', '', '{}', '', '')"
+		assert_output --partial 'the audit log is append-only'
+	fi
 	[ "$(digest)" = "$before" ]
 	# a new row is still welcome
 	gg-org unit set TZ-HL-CZ-02 --population 1300 >/dev/null
-	run -0 sqlite3 "$GG_DB" "SELECT json_extract(change, '$.set.population') FROM audit ORDER BY id DESC LIMIT 1"
+	run -0 sql "SELECT $(jx change '$.set.population') FROM audit ORDER BY id DESC LIMIT 1"
 	assert_output 1300
 }
 
@@ -351,10 +362,10 @@ TZ-HL-CZ-01-G03	第三网格（新）	grid	TZ-HL-CZ-01			'
 }
 
 @test "the unit_path view rolls units up to their ancestors" {
-	run -0 sqlite3 "$GG_DB" "SELECT code FROM unit_path WHERE ancestor = 'TZ-HL-CZ-01' AND level = 'building' ORDER BY code"
+	run -0 sql "SELECT code FROM unit_path WHERE ancestor = 'TZ-HL-CZ-01' AND level = 'building' ORDER BY code"
 	assert_output 'TZ-HL-CZ-01-G01-B03
 TZ-HL-CZ-01-G01-B04'
-	run -0 sqlite3 "$GG_DB" "SELECT ancestor || ' ' || depth FROM unit_path WHERE code = 'TZ-HL-CZ-01-G01-B03' ORDER BY depth"
+	run -0 sql "SELECT ancestor || ' ' || depth FROM unit_path WHERE code = 'TZ-HL-CZ-01-G01-B03' ORDER BY depth"
 	assert_output 'TZ-HL-CZ-01-G01-B03 0
 TZ-HL-CZ-01-G01 1
 TZ-HL-CZ-01 2

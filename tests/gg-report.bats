@@ -17,8 +17,10 @@ setup() {
 	ROWS=${HEAD%%:*}
 }
 
-# sql STATEMENTS: run behind gg's back, the way someone with the file would
-sql() { sqlite3 "$GG_DB" "$1"; }
+# sql STATEMENTS (the helper's) runs behind gg's back, the way someone with the file would.
+# The tests that tamper through the guards themselves (DROP TRIGGER, sqlite_schema) are about
+# SQLite's triggers; the PostgreSQL store guards the log its own way.
+TAMPER="tampers through SQLite's triggers on the audit log"
 
 # caught [--expect HEAD] ROW PROBLEM: --verify exits 1 naming ROW and PROBLEM on stdout
 caught() {
@@ -41,11 +43,13 @@ caught() {
 }
 
 @test "a row updated (the triggers dropped first) is caught, the row named" {
+	sqlite_only "$TAMPER"
 	sql "DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'someone else' WHERE id = 3"
 	caught 3 "row 3 was altered: its fields do not give its hash"
 }
 
 @test "text moved from one field to the next is caught: the fields are length-prefixed" {
+	sqlite_only "$TAMPER"
 	last=$(sql "SELECT actor FROM audit WHERE id = $ROWS")
 	sql "DROP TRIGGER audit_no_update; UPDATE audit SET actor = substr(actor, 1, length(actor) - 1),
 		command = substr(actor, -1) || command WHERE id = $ROWS"
@@ -54,16 +58,18 @@ caught() {
 }
 
 @test "a middle row deleted, and INSERT OR REPLACE over a row, are caught" {
+	sqlite_only "$TAMPER"
 	sql "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 4"
 	caught 4 "row 4 is missing (deleted, or the rows renumbered)"
 	fresh_db
-	run -19 sqlite3 "$GG_DB" "INSERT OR REPLACE INTO audit (id, at, actor, command, change, prev, hash) SELECT id, at, 'x', command, change, prev, hash FROM audit WHERE id = 1"
+	run -19 sql "INSERT OR REPLACE INTO audit (id, at, actor, command, change, prev, hash) SELECT id, at, 'x', command, change, prev, hash FROM audit WHERE id = 1"
 	assert_output --partial 'append-only'
 	sql "DROP TRIGGER audit_next; INSERT OR REPLACE INTO audit (id, at, actor, command, change, prev, hash) SELECT id, at, 'x', command, change, prev, hash FROM audit WHERE id = 1"
 	caught 1 "row 1 was altered: its fields do not give its hash"
 }
 
 @test "the last rows deleted verify alone, and are caught against the head kept elsewhere" {
+	sqlite_only "$TAMPER"
 	sql "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id >= $((ROWS - 1))"
 	run -0 gg-report audit --verify
 	caught --expect "$HEAD" "$((ROWS - 1))" "the log ends at row $((ROWS - 2)), but the head expected is row $ROWS: rows were deleted"
@@ -84,6 +90,7 @@ rehash() {
 }
 
 @test "an edit with every hash after it recomputed verifies alone, and is caught against the head" {
+	sqlite_only "$TAMPER"
 	sql "DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'someone else' WHERE id = 3"
 	rehash 3
 	run -0 gg-report audit --verify
@@ -91,6 +98,7 @@ rehash() {
 }
 
 @test "dropped or replaced triggers stop the next write (70, the trigger named); gg-org init puts them back, logged" {
+	sqlite_only "$TAMPER"
 	sql "DROP TRIGGER audit_no_delete"
 	before=$(digest)
 	run -70 --separate-stderr gg-org unit set TZ-HL-CZ-02 --population 1400
@@ -108,19 +116,20 @@ rehash() {
 	assert_equal "$output" ""
 	[[ $stderr == *"trigger audit_no_update is missing or not the one gg made"* ]]
 	run -0 gg-org init
-	run -19 sqlite3 "$GG_DB" "UPDATE audit SET actor = 'x' WHERE id = 1"
+	store_refuses "UPDATE audit SET actor = 'x' WHERE id = 1"
 }
 
 @test "a row records the real time and login beside the --now and --actor given" {
 	gg-org --now 2001-01-01T00:00:00+08:00 --actor 网格员甲 unit set TZ-HL-CZ-02 --population 1500 >/dev/null
-	run -0 sql "SELECT actor, now, login = '$(id -un)', uid = $(id -u), at > '2026-12' FROM audit ORDER BY id DESC LIMIT 1"
+	run -0 sql "SELECT actor, now, CAST(login = '$(id -un)' AS integer), CAST(uid = $(id -u) AS integer),
+		CAST(at > '2026-12' AS integer) FROM audit ORDER BY id DESC LIMIT 1"
 	assert_output '网格员甲|2001-01-01T00:00:00+08:00|1|1|1'
 	# an actor that is a phone number is kept masked, as any personal value is
 	gg-org --actor 13912345678 unit set TZ-HL-CZ-02 --population 1550 >/dev/null
 	assert_equal "$(sql "SELECT actor FROM audit ORDER BY id DESC LIMIT 1")" '139****5678'
 	# a row written without --now (nor GG_NOW, which the tests set) keeps none
 	env -u GG_NOW gg-org unit set TZ-HL-CZ-02 --population 1600 >/dev/null
-	assert_equal "$(sql "SELECT now IS NULL FROM audit ORDER BY id DESC LIMIT 1")" 1
+	assert_equal "$(sql "SELECT CAST(now IS NULL AS integer) FROM audit ORDER BY id DESC LIMIT 1")" 1
 }
 
 @test "audit lists the log with its declared columns; --by, --command and --since choose rows" {
@@ -144,7 +153,7 @@ rehash() {
 	# the archive holds every row as stored; the log holds the archive row, then what follows
 	assert_equal "$(wc -l <"$BATS_TEST_TMPDIR/audit-1.ndjson")" "$ROWS"
 	assert_equal "$(tail -n 1 "$BATS_TEST_TMPDIR/audit-1.ndjson" | jq -r '"\(.id):\(.hash)"')" "$HEAD"
-	assert_equal "$(sql "SELECT id, json_extract(change, '$.op'), json_extract(change, '$.head') FROM audit")" \
+	assert_equal "$(sql "SELECT id, $(jx change '$.op'), $(jx change '$.head') FROM audit")" \
 		"$((ROWS + 1))|archive|$HEAD"
 	gg-org unit set TZ-HL-CZ-02 --population 1700 >/dev/null
 	# the head kept before is in the archive: the log alone cannot show it, the archive can
@@ -157,7 +166,8 @@ rehash() {
 	assert_equal "$(jq -r .problem <<<"$output")" "row 1 was altered: its fields do not give its hash"
 	# the file is never overwritten; rows after the archive row stay append-only
 	run -73 gg-report audit --archive "$BATS_TEST_TMPDIR/audit-1.ndjson"
-	run -19 sqlite3 "$GG_DB" "DELETE FROM audit WHERE id = $((ROWS + 2))"
+	store_refuses "DELETE FROM audit WHERE id = $((ROWS + 2))"
+	on_pg && return # the rest $TAMPER
 	sql "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = $((ROWS + 1))"
 	caught 1 "rows 1 to $((ROWS + 1)) are missing: deleted, and no archive row stands first"
 }
@@ -188,10 +198,11 @@ rehash() {
 	run -0 gg-report --reveal audit --by 老用户 -o ndjson
 	assert_equal "$(jq -r .change.set.phone <<<"$output")" 13912345678
 	# and that reveal is in the log, naming the row it showed unmasked
-	assert_equal "$(sql "SELECT json_extract(change, '$.revealed') FROM audit ORDER BY id DESC LIMIT 1")" \
+	assert_equal "$(sql "SELECT $(jx change '$.revealed') FROM audit ORDER BY id DESC LIMIT 1")" \
 		"[{\"kind\":\"audit\",\"key\":$((ROWS + 1)),\"fields\":[\"change\",\"command\"]}]"
 	run -0 gg-report audit --verify -o ndjson
 	assert_equal "$(jq -c "[.verified, .rows]" <<<"$output")" "[true,$((ROWS + 3))]"
+	on_pg && return # the rest $TAMPER
 	sql "DROP TRIGGER audit_no_update; UPDATE audit SET actor = '新用户' WHERE id = $((ROWS + 1))"
 	caught "$((ROWS + 1))" "row $((ROWS + 1)) was altered: its fields do not give its hash"
 }
@@ -213,6 +224,7 @@ rehash() {
 }
 
 @test "a trigger gg did not make stops writes (one could drop audit rows); init removes it, logged" {
+	sqlite_only "$TAMPER"
 	sql "CREATE TRIGGER audit_sink BEFORE INSERT ON audit WHEN NEW.actor = 'mallory' BEGIN SELECT RAISE(IGNORE); END"
 	before=$(digest)
 	run -70 --separate-stderr gg-org --actor mallory unit set TZ-HL-CZ-02 --population 1400
@@ -220,10 +232,11 @@ rehash() {
 	assert_equal "$(digest)" "$before"
 	run -0 gg-org init
 	assert_equal "$(sql "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_sink'")" 0
-	assert_equal "$(sql "SELECT json_extract(change, '$.triggers') FROM audit WHERE json_extract(change, '$.op') = 'restore'")" '["audit_sink"]'
+	assert_equal "$(sql "SELECT $(jx change '$.triggers') FROM audit WHERE $(jx change '$.op') = 'restore'")" '["audit_sink"]'
 }
 
 @test "a NUL byte hidden in a field is caught: the hash covers every byte" {
+	sqlite_only "$TAMPER"
 	sql "DROP TRIGGER audit_no_update; UPDATE audit SET command = CAST(command || X'00' || ' --actor mallory' AS BLOB) WHERE id = 3"
 	caught 3 "row 3 was altered: a field holds a NUL byte"
 }

@@ -383,7 +383,7 @@ EOF2
 	wait $! || rc=$?
 	assert_equal "${rc:-0}" 65
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/import.out")" "gg-ticket: stdin:2:1: category: unknown category 'env.nope'"
-	run -0 sqlite3 "$GG_DB" "SELECT count(*) FROM ticket"
+	run -0 sql "SELECT count(*) FROM ticket"
 	assert_output 1
 }
 
@@ -398,7 +398,8 @@ EOF2
 	sleep 1
 	run -0 env GG_BUSY_MS=500 gg-ticket accept 3
 	wait
-	run -0 sqlite3 "$GG_DB" "SELECT group_concat(status, ' ') FROM (SELECT status FROM ticket ORDER BY id)"
+	run -0 --separate-stderr sql "SELECT status FROM ticket ORDER BY id"
+	output=$(paste -sd ' ' <<<"$output")
 	assert_output 'accepted accepted accepted new'
 	# stdin closed: not an empty input
 	run -74 --separate-stderr bash -c 'gg-ticket import <&-'

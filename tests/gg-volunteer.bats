@@ -15,12 +15,12 @@ setup() {
 		--skills digital --availability sat:09:00-11:30 -o json
 	assert_equal "$(jq -c '[.name, .phone, .party_member, .skills, .availability]' <<<"$output")" \
 		'["李娜","138****1234",true,["elderly_care","digital"],[{"day":"sat","hours":"09:00-11:30"}]]'
-	assert_equal "$(sqlite3 "$GG_DB" 'SELECT count(*) FROM person')" 6
+	assert_equal "$(sql 'SELECT count(*) FROM person')" 6
 	# a new name given through the volunteer is the person's new name: one copy
 	run -0 gg-volunteer set W0001 --name 李娜娜
 	run -0 gg-org person show W0001 -o json
 	assert_equal "$(jq -r '.[0].name' <<<"$output")" 李娜娜
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"set\",\"kind\":\"person\"%'")" 1
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"set\",\"kind\":\"person\"%'")" 1
 }
 
 @test "a new person is made through gg-org's person kind, their phone checked and masked" {
@@ -78,19 +78,32 @@ setup() {
 
 @test "the hours ledger refuses UPDATE, DELETE and INSERT OR REPLACE from the sqlite3 shell" {
 	gg-volunteer add --person W0001 --home-community TZ-HL-CZ-01 >/dev/null
-	sqlite3 "$GG_DB" "INSERT INTO service (entry, volunteer, community, date, minutes, at)
+	sql "INSERT INTO service (entry, volunteer, community, date, minutes, at)
 		VALUES ('service', 'W0001', 'TZ-HL-CZ-01', '2026-11-21', 120, 0)"
 	BEFORE=$(digest)
-	run ! sqlite3 "$GG_DB" "UPDATE service SET minutes = 600"
+	run ! sql "UPDATE service SET minutes = 600"
 	assert_output --partial 'the hours ledger is append-only: record a reversing entry'
-	run ! sqlite3 "$GG_DB" "DELETE FROM service"
+	run ! sql "DELETE FROM service"
 	assert_output --partial 'append-only'
-	run ! sqlite3 "$GG_DB" "INSERT OR REPLACE INTO service (id, entry, volunteer, community, date, minutes, at)
-		VALUES (1, 'service', 'W0001', 'TZ-HL-CZ-01', '2026-11-21', 600, 0)"
-	assert_output --partial 'append-only'
-	run ! sqlite3 "$GG_DB" "INSERT INTO service (entry, volunteer, community, date, minutes, at)
+	if on_pg; then
+		run ! sql "INSERT INTO service (id, entry, volunteer, community, date, minutes, at)
+			VALUES (1, 'service', 'W0001', 'TZ-HL-CZ-01', '2026-11-21', 600, 0)
+			ON CONFLICT (id) DO UPDATE SET minutes = excluded.minutes"
+		assert_output --partial 'append-only'
+		run ! sql "TRUNCATE service"
+		assert_output --partial 'append-only'
+	else
+		run ! sql "INSERT OR REPLACE INTO service (id, entry, volunteer, community, date, minutes, at)
+			VALUES (1, 'service', 'W0001', 'TZ-HL-CZ-01', '2026-11-21', 600, 0)"
+		assert_output --partial 'append-only'
+	fi
+	run ! sql "INSERT INTO service (entry, volunteer, community, date, minutes, at)
 		VALUES ('service', 'W0001', 'TZ-HL-CZ-01', '2026-11-21', 1500, 0)"
-	assert_output --partial 'CHECK constraint failed'
+	if on_pg; then
+		assert_output --partial 'violates check constraint'
+	else
+		assert_output --partial 'CHECK constraint failed'
+	fi
 	assert_equal "$(digest)" "$BEFORE"
 	refused gg-volunteer "cannot remove volunteer 'W0001': still referred to by rows of the hours ledger (1)" rm W0001
 }
@@ -99,8 +112,8 @@ setup() {
 	gg-volunteer add --person W0001 --home-community TZ-HL-CZ-01 --skills legal --availability sat:09:00-11:30 >/dev/null
 	run -0 gg-volunteer set W0001 --phone '' --skills '' --availability '' -o json
 	assert_equal "$(jq -c '[.phone, .skills, .availability]' <<<"$output")" '[null,null,null]'
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT phone IS NULL FROM person WHERE code = 'W0001'")" 1
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM volunteer_skill")" 0
+	assert_equal "$(sql "SELECT CAST(phone IS NULL AS integer) FROM person WHERE code = 'W0001'")" 1
+	assert_equal "$(sql "SELECT count(*) FROM volunteer_skill")" 0
 	BEFORE=$(digest)
 	refused gg-volunteer "a person needs a name" set W0001 --name ''
 }

@@ -7,7 +7,10 @@ load helper
 
 setup_file() { :; }
 # each make here is make's own, not a part of the make check that may be running the suite
-setup() { unset MAKEFLAGS MFLAGS MAKELEVEL; }
+setup() {
+	sqlite_only "make install, the demo and the README's tour run on files, whatever the store under test"
+	unset MAKEFLAGS MFLAGS MAKELEVEL
+}
 
 # files ROOT: every file under ROOT with its mode, one a line, ROOT left out
 files() {

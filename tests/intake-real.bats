@@ -127,7 +127,7 @@ nothing_written() {
 @test "--unresolved names a grid of the net, as grid:CODE" {
 	for code in TZ-HL TZ-HL-CZ-01 TZ-HL-CZ-01-G01-B03; do
 		run -64 --separate-stderr csv "$FIX/hotline.csv" --unresolved=grid:$code
-		assert_equal "${stderr_lines[0]}" "gg-ticket: --unresolved=grid:$code: '$code' is a $(sqlite3 "$GG_DB" "SELECT level FROM unit WHERE code = '$code'"), not a grid"
+		assert_equal "${stderr_lines[0]}" "gg-ticket: --unresolved=grid:$code: '$code' is a $(sql "SELECT level FROM unit WHERE code = '$code'"), not a grid"
 		nothing_written
 	done
 	run -64 --separate-stderr csv "$FIX/hotline.csv" --unresolved=grid:TZ-NO-SUCH
@@ -170,7 +170,7 @@ unmapped_csv() {
 	assert_output '{"new":0,"updated":1,"unchanged":2}'
 	run -0 gg-ticket list --unmapped -o ndjson
 	assert_output ''
-	run -0 sqlite3 "$GG_DB" "SELECT category, unmapped IS NULL FROM ticket_local WHERE id = 3"
+	run -0 sql "SELECT category, CAST(unmapped IS NULL AS integer) FROM ticket_local WHERE id = 3"
 	assert_output 'road.streetlight|1'
 }
 

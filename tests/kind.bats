@@ -13,14 +13,14 @@ setup() {
 }
 
 @test "an append-only kind: read through the entity layer, never changed or removed through it" {
-	rows=$(sqlite3 "$GG_DB" 'SELECT count(*) FROM audit')
+	rows=$(sql 'SELECT count(*) FROM audit')
 	before=$(digest)
 	run -0 "$KIND" "$GG_DB"
 	assert_line --index 0 "rows $((rows + 1)), the last by tester: probe"
 	assert_line --index 1 "set: 65 audit '$((rows + 1))' is kept append-only: record a reversing entry"
 	assert_line --index 2 "rm: 65 audit '$((rows + 1))' is kept append-only: record a reversing entry"
 	# only the probe's own row was written
-	run -0 sqlite3 "$GG_DB" "SELECT count(*), max(actor) FROM audit WHERE id > $rows"
+	run -0 sql "SELECT count(*), max(actor) FROM audit WHERE id > $rows"
 	assert_output "1|tester"
 	[ "$before" != "$(digest)" ]
 }

@@ -22,7 +22,7 @@ setup() {
 
 # audit_holds VALUE: whether any column of any audit row holds VALUE
 audit_holds() {
-	sqlite3 "$GG_DB" 'SELECT * FROM audit' | grep -qF "$1"
+	sql 'SELECT * FROM audit' | grep -qF "$1"
 }
 
 @test "a filter on a phone or id number is refused without --reveal: guessing a masked number gets nowhere" {
@@ -40,7 +40,7 @@ audit_holds() {
 	assert_output $'code\tname\tphone\tid_number\tparty_member\troles\nW0001\t李娜\t13800001234\t\ttrue\t[{"role":"grid_worker","unit":"TZ-HL-CZ-01-G01"}]'
 	run -0 gg-org --reveal person list --phone 13800001235 -o tsv
 	assert_output ''
-	run -0 sqlite3 "$GG_DB" "SELECT json_extract(change, '$.op'), command FROM audit ORDER BY id DESC LIMIT 1"
+	run -0 sql "SELECT $(jx change '$.op'), command FROM audit ORDER BY id DESC LIMIT 1"
 	assert_output 'reveal|gg-org --reveal person list --phone 138****1235 -o tsv'
 	# a number in a free-text filter would test a guess the same way
 	gg-org unit set TZ-HL-CZ-02 --name "坡子街社区 联系$MOBILE" >/dev/null
@@ -59,14 +59,14 @@ audit_holds() {
 	gg-org person add --code X1 --name 甲 --phone 0523-86881234-801 >/dev/null
 	gg-org person rm H0001 X1
 	gg-org demand add --department D-CG --unit TZ-HL-CZ-01 --kind task --title "回电 $MOBILE" --date 2026-11-20 >/dev/null
-	run -0 sqlite3 "$GG_DB" 'SELECT * FROM audit'
+	run -0 sql 'SELECT * FROM audit'
 	for v in "$PHONE" "$ID" "$MOBILE" 11010519491231002X 86881234; do
 		refute_output --partial "$v"
 	done
 	# what changed is still there, masked
-	run -0 sqlite3 "$GG_DB" "SELECT json_extract(change, '$.was.id_number') FROM audit WHERE json_extract(change, '$.op') = 'rm' AND json_extract(change, '$.was.code') = 'H0001'"
+	run -0 sql "SELECT $(jx change '$.was.id_number') FROM audit WHERE $(jx change '$.op') = 'rm' AND $(jx change '$.was.code') = 'H0001'"
 	assert_output '110***********002X'
-	run -0 sqlite3 "$GG_DB" "SELECT command FROM audit WHERE command LIKE '%person set W0001%'"
+	run -0 sql "SELECT command FROM audit WHERE command LIKE '%person set W0001%'"
 	assert_output 'gg-org person set W0001 --phone 139****5678'
 }
 
@@ -103,7 +103,7 @@ audit_holds() {
 	run -0 gg-ticket export --to open311
 	assert_equal "$(jq -r '.[0].description' <<<"$output")" "$masked"
 	# the stored text stays as typed, and --reveal shows it
-	assert_equal "$(sqlite3 "$GG_DB" 'SELECT title FROM ticket')" "楼道 $MOBILE"
+	assert_equal "$(sql 'SELECT title FROM ticket')" "楼道 $MOBILE"
 	run -0 gg-ticket --reveal show 1 -o ndjson
 	assert_equal "$(jq -r .description <<<"$output")" "请回电${MOBILE}，身份证$CARD；工单号 20261103001234567890 不是"
 	run -0 gg-ticket --reveal history 1 -o tsv
@@ -123,17 +123,18 @@ audit_holds() {
 	gg-ticket new --category env.garbage --unit TZ-HL-CZ-01-G01 --title 噪音 --description "电话 $MOBILE" >/dev/null
 	gg-ticket new --category env.garbage --unit TZ-HL-CZ-01-G01 --title 噪音 >/dev/null
 	gg-org --reveal person show W0001 H0001 C0001 >/dev/null
-	run -0 sqlite3 "$GG_DB" "SELECT change FROM audit ORDER BY id DESC LIMIT 1"
+	run -0 sql "SELECT change FROM audit ORDER BY id DESC LIMIT 1"
 	assert_output '{"op":"reveal","revealed":[{"kind":"person","key":"W0001","fields":["phone"]},{"kind":"person","key":"H0001","fields":["id_number"]}],"records":2}'
 	gg-ticket --reveal show 1 2 >/dev/null
-	run -0 sqlite3 "$GG_DB" "SELECT change FROM audit ORDER BY id DESC LIMIT 1"
+	run -0 sql "SELECT change FROM audit ORDER BY id DESC LIMIT 1"
 	assert_output '{"op":"reveal","revealed":[{"kind":"ticket","key":1,"fields":["description"]}],"records":1}'
 	# a list names the first records by key and counts them all
 	run -0 gg-org --reveal person list -o json
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT json_extract(change, '$.records') FROM audit ORDER BY id DESC LIMIT 1")" 2
+	assert_equal "$(sql "SELECT $(jx change '$.records') FROM audit ORDER BY id DESC LIMIT 1")" 2
 }
 
 @test "a reveal that cannot be audited is refused, saying why" {
+	sqlite_only "a database file that cannot be written, and one that is not there"
 	dir=$(mktemp -d /tmp/gg-ro.XXXXXX)
 	chmod 755 "$dir"
 	cp "$GG_DB" "$dir/gg.db"
@@ -155,14 +156,15 @@ audit_holds() {
 }
 
 @test "the demo city imported and a person removed: none of its 387 phone numbers is in the audit log" {
-	export GG_DB="$BATS_TEST_TMPDIR/demo.db"
+	export GG_DB
+	GG_DB=$(new_db demo)
 	gg-org import -f "$TOP/share/gg/examples/taizhou.yaml" >/dev/null
 	code=$(gg-org person list -o tsv | awk -F '\t' 'NR == 2 { print $1 }')
 	gg-org person rm "$code"
 	grep -o 'phone: "[0-9-]*"' "$TOP/share/gg/examples/taizhou.yaml" | cut -d'"' -f2 >"$BATS_TEST_TMPDIR/phones"
 	assert_equal "$(wc -l <"$BATS_TEST_TMPDIR/phones")" 387
-	run -1 grep -F -f "$BATS_TEST_TMPDIR/phones" <(sqlite3 "$GG_DB" 'SELECT * FROM audit')
+	run -1 grep -F -f "$BATS_TEST_TMPDIR/phones" <(sql 'SELECT * FROM audit')
 	# the rm's row is there, with what it removed, masked
-	run -0 sqlite3 "$GG_DB" "SELECT json_extract(change, '$.was.phone') FROM audit WHERE json_extract(change, '$.op') = 'rm'"
+	run -0 sql "SELECT $(jx change '$.was.phone') FROM audit WHERE $(jx change '$.op') = 'rm'"
 	assert_output --regexp '^1[0-9]{2}\*{4}[0-9]{4}$'
 }

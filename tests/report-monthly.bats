@@ -7,7 +7,8 @@
 load helper
 
 setup_file() {
-	export SEED_DB="$BATS_FILE_TMPDIR/seed.db" EX="$TOP/share/gg/examples"
+	export EX="$TOP/share/gg/examples" BARE_DB
+	seed_empty
 	(
 		export GG_DB="$SEED_DB"
 		gg-org import -f "$EX/taizhou.yaml"
@@ -16,12 +17,11 @@ setup_file() {
 		sh "$EX/work.sh"
 		gg-ticket escalate --due --now 2026-11-30T18:00:00+08:00
 		sh "$EX/volunteers.sh"
-		# a copy with nothing appraised yet: the report must reckon it, and say so
-		sqlite3 "$SEED_DB" 'PRAGMA wal_checkpoint(TRUNCATE)'
-		cp "$SEED_DB" "$BATS_FILE_TMPDIR/bare.db"
-		sh "$EX/scores.sh"
-		sqlite3 "$SEED_DB" 'PRAGMA wal_checkpoint(TRUNCATE)'
 	) >/dev/null
+	# a copy with nothing appraised yet: the report must reckon it, and say so
+	BARE_DB=$(copy_db "$SEED_DB" bare)
+	GG_DB="$SEED_DB" sh "$EX/scores.sh" >/dev/null
+	checkpoint "$SEED_DB"
 }
 
 # up: every unit with each unit above it (itself included), counted apart from gg's own views
@@ -40,10 +40,11 @@ monthly() {
 	assert_equal "$stderr" ''
 	jq -r '.communities[] | [.unit, .received, .on_time // "", .resolved_in_grid // "", .escalated_street] | @tsv' <<<"$output" |
 		sort >"$BATS_TEST_TMPDIR/report"
-	sqlite3 -separator $'\t' "$GG_DB" "$UP
+	sql -s $'\t' "$UP
 		SELECT c.code, count(t.id) FILTER (WHERE t.status NOT IN ('duplicate', 'rejected')),
-		  round(100.0 * avg(CASE WHEN t.resolved_at IS NOT NULL THEN NOT t.missed END), 1),
-		  round(100.0 * avg(CASE WHEN t.start_level = 'grid' AND t.resolved_at IS NOT NULL THEN t.level = 'grid' END), 1),
+		  round(100.0 * avg(CASE WHEN t.resolved_at IS NOT NULL THEN 1 - CAST(t.missed AS integer) END), 1),
+		  round(100.0 * avg(CASE WHEN t.start_level = 'grid' AND t.resolved_at IS NOT NULL
+		    THEN CASE WHEN t.level = 'grid' THEN 1 ELSE 0 END END), 1),
 		  (SELECT count(DISTINCT e.ticket) FROM ticket_event e JOIN ticket t2 ON t2.id = e.ticket JOIN up u2 ON u2.code = t2.unit
 		   WHERE u2.anc = c.code AND e.kind = 'escalated' AND e.level = 'street'
 		     AND t2.reported_at >= $NOV_FROM AND t2.reported_at < $NOV_TO)
@@ -64,14 +65,14 @@ monthly() {
 	assert_equal "$(jq '.report | [.unit, .name, .period, .previous, .rubric, .provisional] | @tsv' -r <<<"$report")" \
 		$'TZ\t泰州市\t2026-11\t2026-10\tdefault\tfalse'
 	assert_equal "$(jq -r '.communities[] | [.unit, .rank, .score] | @tsv' <<<"$report" | sort)" \
-		"$(sqlite3 -separator $'\t' "$GG_DB" "SELECT unit, rank, total FROM appraisal
+		"$(sql -s $'\t' "SELECT unit, rank, total FROM appraisal
 			WHERE rubric = 'default' AND period = '2026-11' AND level = 'community' ORDER BY unit")"
 	assert_equal "$(jq -r '.streets[] | [.unit, .rank, .score] | @tsv' <<<"$report" | sort)" \
-		"$(sqlite3 -separator $'\t' "$GG_DB" "SELECT unit, rank, total FROM appraisal
+		"$(sql -s $'\t' "SELECT unit, rank, total FROM appraisal
 			WHERE rubric = 'default' AND period = '2026-11' AND level = 'street' ORDER BY unit")"
 	# the period before is October's appraisal, stored as well
 	assert_equal "$(jq -r '.communities[] | [.unit, .rank_prev, .score_prev] | @tsv' <<<"$report" | sort)" \
-		"$(sqlite3 -separator $'\t' "$GG_DB" "SELECT unit, rank, total FROM appraisal
+		"$(sql -s $'\t' "SELECT unit, rank, total FROM appraisal
 			WHERE rubric = 'default' AND period = '2026-10' AND level = 'community' ORDER BY unit" | sed 's/\.0$//')"
 	# best first; the change is to the hundredth, its arrow its sign
 	run -0 jq -e '[.communities[].rank] | . == sort' <<<"$report"
@@ -102,32 +103,31 @@ monthly() {
 	assert_equal "$(jq -r '[.trend[].period] | join(" ")' <<<"$report")" \
 		"2025-12 2026-01 2026-02 2026-03 2026-04 2026-05 2026-06 2026-07 2026-08 2026-09 2026-10 2026-11"
 	assert_equal "$(jq '.trend[-1].received' <<<"$report")" \
-		"$(sqlite3 "$GG_DB" "SELECT count(*) FROM ticket WHERE reported_at >= $NOV_FROM AND reported_at < $NOV_TO
+		"$(sql "SELECT count(*) FROM ticket WHERE reported_at >= $NOV_FROM AND reported_at < $NOV_TO
 			AND status NOT IN ('duplicate', 'rejected')")"
 	assert_equal "$(jq '.trend[-2].received' <<<"$report")" 0
 	assert_equal "$(jq '[.resolution[] | .resolved_at_grid + .resolved_at_community + .resolved_at_street
 		+ .resolved_at_department] | add' <<<"$report")" \
-		"$(sqlite3 "$GG_DB" "SELECT count(*) FROM ticket WHERE reported_at >= $NOV_FROM AND reported_at < $NOV_TO
+		"$(sql "SELECT count(*) FROM ticket WHERE reported_at >= $NOV_FROM AND reported_at < $NOV_TO
 			AND resolved_at IS NOT NULL")"
 	assert_equal "$(jq '[.resolution[].resolved_at_community] | add' <<<"$report")" \
-		"$(sqlite3 "$GG_DB" "SELECT count(*) FROM ticket WHERE reported_at >= $NOV_FROM AND reported_at < $NOV_TO
+		"$(sql "SELECT count(*) FROM ticket WHERE reported_at >= $NOV_FROM AND reported_at < $NOV_TO
 			AND resolved_at IS NOT NULL AND level = 'community'")"
 }
 
 @test "monthly: with nothing appraised it reckons the built-in rubric's, says so, marks the report, and writes nothing" {
-	export GG_DB="$BATS_TEST_TMPDIR/gg.db"
-	cp "$BATS_FILE_TMPDIR/bare.db" "$GG_DB"
-	before=$(sqlite3 "$GG_DB" 'SELECT count(*) FROM audit')
+	fresh_db "$BARE_DB"
+	before=$(sql 'SELECT count(*) FROM audit')
 	run -0 --separate-stderr monthly
 	report=$output
 	assert_equal "$(jq '.report.provisional' <<<"$report")" true
 	assert_equal "${stderr_lines[0]}" "gg-report: no appraisal of the streets by the rubric 'default' is stored for 2026-11: shown is the built-in rubric's, reckoned now (the report is provisional)"
-	assert_equal "$(sqlite3 "$GG_DB" 'SELECT count(*) FROM appraisal; SELECT count(*) FROM audit')" "0
+	assert_equal "$(sql 'SELECT count(*) FROM appraisal; SELECT count(*) FROM audit')" "0
 $before"
 	# what it reckoned is what gg-score appraise then stores
 	gg-score appraise --period 2026-11 >/dev/null
 	assert_equal "$(jq -r '.communities[] | [.unit, .rank, .score] | @tsv' <<<"$report" | sort)" \
-		"$(sqlite3 -separator $'\t' "$GG_DB" "SELECT unit, rank, total FROM appraisal WHERE level = 'community' ORDER BY unit")"
+		"$(sql -s $'\t' "SELECT unit, rank, total FROM appraisal WHERE level = 'community' ORDER BY unit")"
 }
 
 @test "monthly --under: the streets and communities within it, their ranks still the city's" {
@@ -220,9 +220,9 @@ PY
 	fresh_db
 	run -0 --separate-stderr monthly
 	kept=$(jq -S 'del(.report.as_of)' <<<"$output")
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM appraisal WHERE figures IS NULL")" 0
+	assert_equal "$(sql "SELECT count(*) FROM appraisal WHERE figures IS NULL")" 0
 	# appraisals made by an older gg kept none: the report counts the month's tickets instead
-	sqlite3 "$GG_DB" "UPDATE appraisal SET figures = NULL"
+	sql "UPDATE appraisal SET figures = NULL"
 	run -0 --separate-stderr monthly
 	# the same, but for the months before, whose trend only kept figures give
 	assert_equal "$(jq -S 'del(.report.as_of, .trend)' <<<"$output")" "$(jq -S 'del(.trend)' <<<"$kept")"
@@ -230,7 +230,7 @@ PY
 	assert_equal "$(jq -c '.trend[-2].received' <<<"$output")" null
 	# the kept ones are what the report shows, whatever happened since: a ticket taken in late
 	# changes the counted figures, not the kept ones
-	cp "$SEED_DB" "$GG_DB"
+	fresh_db
 	gg-ticket import >/dev/null <<<'{"category": "env.garbage", "title": "补录", "unit": "TZ-HL-CZ-01-G01",
 		"reported_at": "2026-11-20T09:00:00+08:00"}'
 	run -0 --separate-stderr gg-score metrics --period 2026-11 --unit TZ-HL-CZ-01 -o json
@@ -268,7 +268,7 @@ PY
 	# each names its demand as gg-org keeps it: community, department, title and date
 	jq -r '.findings[] | [.demand, .community, .department, .title, .date] | @tsv' <<<"$audit" | sort -u \
 		>"$BATS_TEST_TMPDIR/found"
-	sqlite3 -separator $'\t' "$GG_DB" "SELECT id, unit, department, title, date FROM demand
+	sql -s $'\t' "SELECT id, unit, department, title, date FROM demand
 		WHERE id IN ($(jq -r '[.findings[].demand] | unique | join(",")' <<<"$audit")) ORDER BY id" |
 		sort >"$BATS_TEST_TMPDIR/kept"
 	run diff "$BATS_TEST_TMPDIR/kept" "$BATS_TEST_TMPDIR/found"
@@ -285,7 +285,7 @@ PY
 	# the appraisal's own figures are of the communities it appraised; counted now, every one
 	run -0 --separate-stderr monthly
 	assert_equal "$(jq '[.communities[] | select(.unit == "TZ-GG-DP-04")] | length' <<<"$output")" 0
-	sqlite3 "$GG_DB" "UPDATE appraisal SET figures = NULL"
+	sql "UPDATE appraisal SET figures = NULL"
 	run -0 --separate-stderr monthly
 	assert_equal "$(jq -c '.communities[-1] | [.unit, .rank, .score]' <<<"$output")" '["TZ-GG-DP-04",null,null]'
 	assert_equal "$(jq -c '[.best[].rank]' <<<"$output")" '[1,2,3,4,5]'

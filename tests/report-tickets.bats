@@ -20,7 +20,7 @@ setup_file() {
 	r=$(n 2026-11-05T09:00:00+08:00 --category road.streetlight --title 路灯不亮 --source hotline_12345)
 	gg-ticket --now 2026-11-05T10:00:00+08:00 reject "$r" --reason 重复来电 >/dev/null
 	n 2026-10-30T09:00:00+08:00 --category road.streetlight --title 路灯不亮 --source app >/dev/null
-	sqlite3 "$SEED_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	checkpoint "$SEED_DB"
 }
 
 @test "by category and by source: received, rejected apart, on time by the missed deadline" {

@@ -62,7 +62,7 @@ sweep() {
 	run -0 sweep 2026-11-27T10:00:00+08:00
 	assert_output ''
 	assert_equal "$(digest)" "$before"
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM ticket_event WHERE kind = 'escalated'")" 2
+	assert_equal "$(sql "SELECT count(*) FROM ticket_event WHERE kind = 'escalated'")" 2
 }
 
 @test "a ticket that missed two deadlines while cron was down climbs two levels in one sweep" {
@@ -117,10 +117,10 @@ sweep() {
 	done
 	run cat "$BATS_TEST_TMPDIR"/err*
 	refute_output --partial locked
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM ticket WHERE title LIKE '新%'")" 200
+	assert_equal "$(sql "SELECT count(*) FROM ticket WHERE title LIKE '新%'")" 200
 	assert_equal "$(wc -l <"$BATS_TEST_TMPDIR/swept")" 200
 	# reported Friday 20 Nov 10:00: grid (21st), community (23rd) and street (26th 10:00) deadlines missed
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM ticket_event WHERE kind = 'escalated'")" 600
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(DISTINCT ticket || level) FROM ticket_event WHERE kind = 'escalated'")" 600
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT group_concat(DISTINCT level) FROM ticket WHERE title LIKE '旧%'")" department
+	assert_equal "$(sql "SELECT count(*) FROM ticket_event WHERE kind = 'escalated'")" 600
+	assert_equal "$(sql "SELECT count(DISTINCT ticket || level) FROM ticket_event WHERE kind = 'escalated'")" 600
+	assert_equal "$(sql "SELECT DISTINCT level FROM ticket WHERE title LIKE '旧%'")" department
 }

@@ -29,7 +29,7 @@ setup_file() {
 - {person: V12, name: 孟怡, home_community: TZ-HL-CZ-01}
 EOF
 	gg-volunteer team add --code T-ZL --name 东进助老服务队 --kind help_services --community TZ-HL-CZ-01 >/dev/null
-	sqlite3 "$SEED_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	checkpoint "$SEED_DB"
 }
 
 # hours MINUTES: as the tools print hours, to two decimals at most (half a hundredth up)
@@ -77,7 +77,7 @@ at() {
 	BEFORE=$(digest)
 	refused gg-volunteer 'activity 1 (周六助老服务) is full: its 10 places are taken' activity signup 1 V11
 	refused gg-volunteer 'activity 1 (周六助老服务) is full: its 10 places are taken' activity signup 1 V12
-	assert_equal "$(sqlite3 "$GG_DB" 'SELECT group_concat(volunteer) FROM (SELECT volunteer FROM signup WHERE activity = 1 ORDER BY volunteer)')" \
+	assert_equal "$(sql_joined 'SELECT volunteer FROM signup WHERE activity = 1 ORDER BY volunteer')" \
 		V01,V02,V03,V04,V05,V06,V07,V08,V09,V10
 	run -0 gg-volunteer activity show 1 -o json
 	assert_equal "$(jq '.[0].taken' <<<"$output")" 10

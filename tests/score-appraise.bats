@@ -79,12 +79,12 @@ ranks() {
 	run -0 gg-score appraise --period 2026-11 --rubric "$FIX/score/rubric-staffing.yaml" -o ndjson
 	# 四村 now 10 per 10,000 and its grid staffed: 30 + 40, tied with 二村 and 三村
 	assert_equal "$(ranks)" "$(printf '1\tTZ-HL-A-01\t100\n2\tTZ-HL-A-02\t70\n2\tTZ-HL-A-03\t70\n2\tTZ-HL-B-01\t70')"
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM appraisal WHERE rubric = 'staffing'")" 4
+	assert_equal "$(sql "SELECT count(*) FROM appraisal WHERE rubric = 'staffing'")" 4
 	run -0 gg-report audit --command appraise -o ndjson
 	assert_equal "$(jq -c 'select(.change.op == "appraise") | .change | [.rubric, .period, .units, .replaced]' <<<"$output")" \
 		$'["staffing","2026-11",4,0]\n["staffing","2026-11",4,4]'
 	run -0 gg-score appraise --period 2026-10 --rubric "$FIX/score/rubric-staffing.yaml"
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM appraisal WHERE rubric = 'staffing'")" 8
+	assert_equal "$(sql "SELECT count(*) FROM appraisal WHERE rubric = 'staffing'")" 8
 }
 
 @test "the built-in rubric is named default and is what rank reads unless told otherwise" {

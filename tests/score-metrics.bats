@@ -57,7 +57,7 @@ setup_file() {
 	at 08T10:00 reject "$t6" --reason 不属于受理范围
 	t7=$(n 2026-10-30T09:00:00+08:00 --unit TZ-HL-CZ-01-G01 --source hotline_12345)
 	at 06T10:00 accept "$t7"
-	sqlite3 "$SEED_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	checkpoint "$SEED_DB"
 }
 
 @test "November's ticket figures of 东进社区, worked out by hand from the tickets' lives" {
@@ -99,6 +99,7 @@ setup_file() {
 }
 
 @test "--explain prints a metric's query, which sqlite3 alone runs to the same figure" {
+	sqlite_only "the query is run by the sqlite3 shell, its parameters bound with .param"
 	run -0 gg-score metrics --explain on_time
 	assert_equal "$output" "$(cat "$TOP/share/gg/queries/metrics/on_time.sql")"
 	sql=$output

@@ -11,7 +11,7 @@ SF=$FIX/score
 setup_file() {
 	seed "$FIX/city.yaml"
 	GG_DB="$SEED_DB" gg-org import -f "$SF/result-depts.yaml" >/dev/null
-	sqlite3 "$SEED_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	checkpoint "$SEED_DB"
 }
 
 setup() {
@@ -23,10 +23,10 @@ setup() {
 	run -0 --separate-stderr gg-score results import -f "$SF/result-november.yaml" -o json
 	assert_equal "$(jq -c . <<<"$output")" '{"imported":4,"replaced":0,"unchanged":0}'
 	assert_equal "$stderr" ""
-	assert_equal "$(sqlite3 "$GG_DB" 'SELECT department, unit, period, score, grade, note FROM dept_result ORDER BY rowid')" \
-		"$(printf '%s\n' 'D-CG|TZ-HL-CZ-01|2026-11|92.5|优秀|' 'D-CG|TZ-HL-CZ-02|2026-Q4|78.0||台账不全' \
-			'D-CG|TZ-HL-CZ|2026|88.0||' 'D-MZ|TZ-HL-CZ-01|2026-11|81.0|良好|')"
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"add\",\"kind\":\"result\",%'")" 4
+	assert_equal "$(sql 'SELECT department, unit, period, score, grade, note FROM dept_result ORDER BY department, unit, period')" \
+		"$(printf '%s\n' 'D-CG|TZ-HL-CZ|2026|88.0||' 'D-CG|TZ-HL-CZ-01|2026-11|92.5|优秀|' \
+			'D-CG|TZ-HL-CZ-02|2026-Q4|78.0||台账不全' 'D-MZ|TZ-HL-CZ-01|2026-11|81.0|良好|')"
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"add\",\"kind\":\"result\",%'")" 4
 	run -0 gg-score results list -o tsv
 	assert_output "$(printf '%s\n' $'department\tunit\tperiod\tscore\tgrade\tnote\timported_at' \
 		$'D-CG\tTZ-HL-CZ\t2026\t88\t\t\t2026-11-26T10:00:00+08:00' \

@@ -110,7 +110,7 @@ orgs() {
 	gg-score social-org fund SO-02 --kind purchase --amount 3000 --date 2026-06-01 >/dev/null
 	gg-score social-org fund SO-02 --kind project --amount 0.05 --date 2026-07-01 >/dev/null
 	gg-score social-org fund SO-01 --kind project --amount 800 --date 2025-12-31 >/dev/null
-	assert_equal "$(sqlite3 "$GG_DB" 'SELECT group_concat(fen) FROM social_org_funding')" 1200050,300000,5,80000
+	assert_equal "$(sql_joined 'SELECT fen FROM social_org_funding ORDER BY id')" 1200050,300000,5,80000
 	# 12000.50 + 3000 + 0.05 = 15000.55 yuan
 	run -0 gg-score social-org show SO-02 -o json
 	assert_equal "$(jq -c '.[0] | [.funding, .funding_records]' <<<"$output")" '[15000.55,3]'
@@ -150,11 +150,11 @@ orgs() {
 	BEFORE=$(digest)
 	refused gg-score "cannot remove social-org 'SO-02': still referred to by funding records (1)" social-org rm SO-02
 	run -0 gg-score social-org rm SO-01
-	assert_equal "$(sqlite3 "$GG_DB" 'SELECT group_concat(code) FROM social_org')" SO-02
+	assert_equal "$(sql_joined 'SELECT code FROM social_org ORDER BY code')" SO-02
 	# the store keeps funding as written, behind the tools' back too
-	run ! sqlite3 "$GG_DB" 'DELETE FROM social_org_funding'
+	run ! sql 'DELETE FROM social_org_funding'
 	assert_output --partial 'a funding record is never changed: record its reversal'
-	run ! sqlite3 "$GG_DB" 'UPDATE social_org_funding SET fen = 1'
+	run ! sql 'UPDATE social_org_funding SET fen = 1'
 	assert_output --partial 'a funding record is never changed: record its reversal'
 }
 
@@ -176,7 +176,7 @@ orgs() {
 	run -0 gg-score social-org show SO-01 -o json
 	assert_equal "$(jq -c '.[0] | [.stars, .rated_period, .total, .ratings]' <<<"$output")" "[4,\"2026\",$t,1]"
 	# audited, one row a rating
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE json_extract(change, '$.kind') = 'social-rating'")" 3
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE $(jx change '$.kind') = 'social-rating'")" 3
 }
 
 @test "without a Party organisation an organisation holds 4 stars at most; with one, 5" {
@@ -236,9 +236,9 @@ orgs() {
 	run -0 gg-score social-org show SO-02 -o json
 	assert_equal "$(jq -c '.[0] | [.stars, .ratings]' <<<"$output")" '[2,2]'
 	# ratings are never changed, not even behind the tools' back; they keep their organisation
-	run ! sqlite3 "$GG_DB" 'UPDATE social_org_rating SET stars = 5'
+	run ! sql 'UPDATE social_org_rating SET stars = 5'
 	assert_output --partial 'a rating is never changed: rate the organisation anew'
-	run ! sqlite3 "$GG_DB" 'DELETE FROM social_org_rating'
+	run ! sql 'DELETE FROM social_org_rating'
 	assert_output --partial 'a rating is never changed: rate the organisation anew'
 	BEFORE=$(digest)
 	refused gg-score "cannot remove social-org 'SO-02': still referred to by ratings (2)" social-org rm SO-02
@@ -271,7 +271,7 @@ orgs() {
 	gg-score social-org add --code SO-9 --name 测试互助会 --kind service --community TZ-HL-CZ-01 --contact 0523-86221234 >/dev/null
 	run -0 gg-score social-org show SO-9 -o ndjson
 	assert_equal "$(jq -r .contact <<<"$output")" '052******1234'
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE change LIKE '%86221234%'")" 0
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '%86221234%'")" 0
 	run -0 gg-score --reveal social-org show SO-9 -o ndjson
 	assert_equal "$(jq -r .contact <<<"$output")" '0523-86221234'
 }

@@ -11,7 +11,7 @@ SF=$FIX/score
 setup_file() {
 	seed "$FIX/city.yaml"
 	GG_DB="$SEED_DB" gg-org import -f "$SF/survey-orgs.yaml" >/dev/null
-	sqlite3 "$SEED_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	checkpoint "$SEED_DB"
 }
 
 setup() {
@@ -66,9 +66,9 @@ november() {
 @test "survey import: answers taken in and counted, each one audited" {
 	run -0 november
 	assert_equal "$(jq -c . <<<"$output")" '{"imported":125}'
-	assert_equal "$(sqlite3 "$GG_DB" 'SELECT count(*) FROM survey_response')" 125
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"add\",\"kind\":\"survey\",%'")" 125
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT DISTINCT imported_at FROM survey_response")" \
+	assert_equal "$(sql 'SELECT count(*) FROM survey_response')" 125
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"add\",\"kind\":\"survey\",%'")" 125
+	assert_equal "$(sql "SELECT DISTINCT imported_at FROM survey_response")" \
 		"$(date -d 2026-11-26T10:00:00+08:00 +%s)"
 }
 
@@ -133,7 +133,7 @@ november() {
 - {community: TZ-HL-CZ-01, party_org: P-CZ01, date: 2026-10-06, answer: unsatisfied}
 - {community: TZ-HL-CZ-01, party_org: P-CZ01-G01, date: 2026-10-07, answer: satisfied, household: h-0001}
 EOF
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT group_concat(DISTINCT household) FROM survey_response WHERE household LIKE '%#%'")" \
+	assert_equal "$(sql_joined "SELECT household FROM survey_response WHERE household LIKE '%#%' GROUP BY household ORDER BY min(id)")" \
 		'TZ-HL-CZ-01-G01-B03#301,TZ-HL-CZ-01-G01-B03#302'
 	# P-CZ01 in October: h-0001 satisfied (20 October, not 3 October; September is another
 	# period), B03#301 unsatisfied (the later of two the same day), B03#302 satisfied, two
@@ -150,7 +150,7 @@ EOF
 @test "survey import --from csv: a header naming the fields; a room of digits is kept as written" {
 	run -0 gg-score survey import --from csv -f "$SF/survey-responses.csv" -o json
 	assert_equal "$(jq -c . <<<"$output")" '{"imported":3}'
-	assert_equal "$(sqlite3 "$GG_DB" 'SELECT party_org, answer, household FROM survey_response ORDER BY id')" \
+	assert_equal "$(sql 'SELECT party_org, answer, household FROM survey_response ORDER BY id')" \
 		"$(printf '%s\n' 'P-CZ01|satisfied|h-0001' 'P-CZ01|basic|TZ-HL-CZ-01-G01-B03#0301' 'P-CZ01-G01|unsatisfied|')"
 	BEFORE=$(digest)
 	refused gg-score "$SF/survey-bad.csv:3: answer: '很满意' is not one of satisfied, basic, unsatisfied" \

@@ -5,6 +5,7 @@
 load helper
 
 setup() {
+	sqlite_only "a database file, its -wal and -shm shared through a Unix group"
 	[ "$(id -u)" -eq 0 ] || skip 'needs root, to run as the staff members'
 	# bats's own directories are root's alone: the staff's is made where they can reach it
 	TOP_SHARED=$(mktemp -d /tmp/gg-sharing.XXXXXX)

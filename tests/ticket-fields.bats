@@ -81,7 +81,7 @@ new_ticket() {
 	assert_equal "$(jq -r '.[] | select(.kind == "rejected") | .at' <<<"$output")" '2026-11-26T11:00:00+08:00'
 	run -0 gg-ticket history "$b" -o json
 	assert_equal "$(jq -r '.[] | select(.kind == "merged") | .at' <<<"$output")" '2026-11-26T11:30:00+08:00'
-	run -0 sqlite3 "$GG_DB" 'SELECT count(*) FROM ticket WHERE closed_at IS NOT NULL'
+	run -0 sql 'SELECT count(*) FROM ticket WHERE closed_at IS NOT NULL'
 	assert_output 0
 }
 
@@ -112,7 +112,7 @@ new_ticket() {
 	assert_equal "$(jq -c .reporter <<<"$output")" $'{"name":"王芳","phone":"139****5678"}\n{"name":"李四","phone":"138****1111"}'
 	run -0 gg-ticket --reveal show 1 -o ndjson
 	assert_equal "$(jq -r .reporter.phone <<<"$output")" 13912345678
-	run -0 sqlite3 "$GG_DB" 'SELECT reporter_name, reporter_phone FROM ticket ORDER BY id'
+	run -0 sql 'SELECT reporter_name, reporter_phone FROM ticket ORDER BY id'
 	assert_output $'王芳|13912345678\n李四|13800001111'
 	run -0 gg-ticket list -o csv
 	refute_output --partial 13912345678

@@ -14,8 +14,7 @@ setup_file() {
 # for both; prints the path of the database it did that in
 in_zone() {
 	local db
-	db="$BATS_TEST_TMPDIR/$(tr / _ <<<"$1").db"
-	cp "$SEED_DB" "$db"
+	db=$(seed_copy "$(tr / _ <<<"$1")")
 	TZ=$1 GG_DB=$db gg-ticket import -f "$FIX/night-weekend.yaml" >/dev/null
 	TZ=$1 GG_DB=$db GG_NOW=2026-12-10T00:00:00+08:00 gg-ticket escalate --due >/dev/null
 	echo "$db"
@@ -23,7 +22,7 @@ in_zone() {
 
 # clocks DB: every ticket's times as the store keeps them (seconds), and every event
 clocks() {
-	sqlite3 "$1" "SELECT external_id, level, reported_at, level_at, respond_by, due_at, due_base FROM ticket ORDER BY id;
+	sql_db "$1" "SELECT external_id, level, reported_at, level_at, respond_by, due_at, due_base FROM ticket ORDER BY id;
 		SELECT ticket, at, kind, level, data FROM ticket_event ORDER BY id"
 }
 
@@ -83,8 +82,8 @@ EOF
 	# --now and a reported_at without an offset are Beijing time too
 	run -0 env TZ=UTC GG_NOW=2026-11-26T10:00:00 gg-ticket new --category env.garbage --title 无时区 --unit TZ-HL-CZ-01-G01 -o json
 	id=$(jq -r .id <<<"$output")
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT reported_at - unixepoch('2026-11-26T10:00:00+08:00') FROM ticket WHERE id = $id")" 0
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(DISTINCT reported_at) FROM ticket WHERE external_id IN ('N-SAT', 'N-EXP')")" 1
+	assert_equal "$(sql "SELECT reported_at - $(date -d 2026-11-26T10:00:00+08:00 +%s) FROM ticket WHERE id = $id")" 0
+	assert_equal "$(sql "SELECT count(DISTINCT reported_at) FROM ticket WHERE external_id IN ('N-SAT', 'N-EXP')")" 1
 }
 
 @test "2025 is shipped: its Spring Festival and National Day are days off, its make-up days working days" {
@@ -118,7 +117,7 @@ EOF
 	run -0 gg-ticket list --status open -o json
 	assert_equal "$(jq -c 'map([.external_id, .provisional_deadline])' <<<"$output")" \
 		'[[null,true],["Y-1",true],["Y-2",true],["Y-3",null]]'
-	assert_equal "$(sqlite3 "$GG_DB" 'SELECT count(*) FROM ticket WHERE provisional_deadline')" 3
+	assert_equal "$(sql 'SELECT count(*) FROM ticket WHERE CAST(provisional_deadline AS integer) = 1')" 3
 	# the sweep: env.garbage climbs past grid (24h) and community (48h) to the street's 3wd,
 	# counted from Saturday 2 January 2027 10:00, a day off: from Monday, weekends only known
 	run -0 --separate-stderr env GG_NOW=2027-01-02T12:00:00+08:00 gg-ticket escalate --due -o json
@@ -209,8 +208,8 @@ EOF
 
 @test "ticket_local shows times at +08:00 whatever the host's zone, with street, community and start level" {
 	gg-ticket import -f "$FIX/night-weekend.yaml" >/dev/null
-	run -0 env TZ=America/New_York sqlite3 "$GG_DB" "SELECT external_id, street, community, unit, start_level, reported_at,
-		due_at, accepted_at, provisional_deadline FROM ticket_local ORDER BY id"
+	TZ=America/New_York run -0 sql "SELECT external_id, street, community, unit, start_level, reported_at,
+		due_at, accepted_at, CAST(provisional_deadline AS integer) FROM ticket_local ORDER BY id"
 	assert_output - <<'EOF'
 N-FRI|TZ-HL-CZ|TZ-HL-CZ-01|TZ-HL-CZ-01-G01|community|2026-11-27T23:30:00+08:00|2026-12-02T23:30:00+08:00||0
 N-SAT|TZ-HL-CZ|TZ-HL-CZ-01|TZ-HL-CZ-01-G01|community|2026-11-28T02:00:00+08:00|2026-12-03T00:00:00+08:00||0

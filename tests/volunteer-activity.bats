@@ -19,7 +19,7 @@ setup_file() {
 		--community TZ-HL-CZ-01 >/dev/null
 	GG_DB="$SEED_DB" gg-volunteer team add --code T-PZ --name 坡子街文化队 --kind culture \
 		--community TZ-HL-CZ-02 >/dev/null
-	sqlite3 "$SEED_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	checkpoint "$SEED_DB"
 }
 
 setup() {
@@ -48,7 +48,7 @@ at() {
 	BEFORE=$(digest)
 	refused gg-volunteer 'activity 1 (周六助老服务) is full: its 10 places are taken' activity signup 1 V11
 	refused gg-volunteer 'activity 1 (周六助老服务) is full: its 10 places are taken' activity signup 1 V12
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM signup WHERE activity = 1")" 10
+	assert_equal "$(sql "SELECT count(*) FROM signup WHERE activity = 1")" 10
 	run -0 gg-volunteer activity show 1 -o json
 	assert_equal "$(jq '.[0].taken' <<<"$output")" 10
 
@@ -79,11 +79,11 @@ at() {
 		want+="$v|$m"$'\n'
 		total=$((total + m))
 	done
-	run -0 sqlite3 "$GG_DB" "SELECT volunteer, minutes FROM service WHERE entry = 'service' AND activity = 1 AND community = 'TZ-HL-CZ-01' AND date = '2026-11-28' AND team = 'T-ZL' ORDER BY volunteer"
+	run -0 sql "SELECT volunteer, minutes FROM service WHERE entry = 'service' AND activity = 1 AND community = 'TZ-HL-CZ-01' AND date = '2026-11-28' AND team = 'T-ZL' ORDER BY volunteer"
 	assert_output "${want%$'\n'}"
 	# 150 + 125 + 150 (capped: out at 12:15) + 140 (capped: in at 09:10, out after the end) + 75 + 80 + 150
 	assert_equal "$total" 870
-	assert_equal "$(sqlite3 "$GG_DB" 'SELECT sum(minutes), count(*) FROM service')" "$total|7"
+	assert_equal "$(sql 'SELECT sum(minutes), count(*) FROM service')" "$total|7"
 
 	run -0 gg-volunteer activity signups 1 -o tsv
 	assert_equal "$(tail -n +2 <<<"$output" | cut -f4 | sort | uniq -c | awk '{print $2 "=" $1}' | paste -sd' ')" \
@@ -91,23 +91,25 @@ at() {
 	# an unknown activity among those asked for: nothing printed
 	BEFORE=$(digest)
 	refused gg-volunteer 'no activity 7' activity signups 1 7
-	# the no-shows a match reads (activity/noshows.sql)
-	run -0 sqlite3 "$GG_DB" "$(grep -v '^--' "$TOP/share/gg/queries/activity/noshows.sql" | sed "s/:volunteer/'V10'/; s/:from/NULL/g; s/:to/NULL/g")"
+	# the no-shows a match reads (activity/noshows.sql, or the PostgreSQL store's own)
+	q=$TOP/share/gg/queries/activity/noshows.sql
+	if on_pg && [ -f "${q%.sql}.pg.sql" ]; then q=${q%.sql}.pg.sql; fi
+	run -0 sql "$(grep -v '^--' "$q" | sed "s/:volunteer/'V10'/; s/:from/NULL/g; s/:to/NULL/g")"
 	assert_output '1|0|1'
 }
 
 @test "the sign-up steps are audited, one row each" {
 	saturday
-	rows=$(sqlite3 "$GG_DB" 'SELECT count(*) FROM audit')
+	rows=$(sql 'SELECT count(*) FROM audit')
 	gg-volunteer activity signup 1 V01 V02 >/dev/null
 	export GG_NOW=2026-11-28T20:00:00+08:00
 	gg-volunteer activity checkin 1 V01 --at "$(at 09:00)" >/dev/null
 	gg-volunteer activity checkout 1 V01 --at "$(at 10:00)" >/dev/null
 	gg-volunteer activity cancel 1 V02 >/dev/null
-	run -0 sqlite3 "$GG_DB" "SELECT json_extract(change, '$.op'), json_extract(change, '$.volunteer') FROM audit WHERE id > $rows AND json_extract(change, '$.kind') = 'signup' ORDER BY id"
+	run -0 sql "SELECT $(jx change '$.op'), $(jx change '$.volunteer') FROM audit WHERE id > $rows AND $(jx change '$.kind') = 'signup' ORDER BY id"
 	assert_output $'signup|V01\nsignup|V02\ncheckin|V01\ncheckout|V01\ncancel|V02'
 	# the ledger row the check-out appended is audited too
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE id > $rows AND json_extract(change, '$.kind') = 'service'")" 1
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE id > $rows AND $(jx change '$.kind') = 'service'")" 1
 }
 
 @test "overlapping sign-ups are refused, naming the other activity; hours that only touch are not" {

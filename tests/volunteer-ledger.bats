@@ -16,7 +16,7 @@ setup_file() {
 	gg-volunteer add --person H0001 --home-community TZ-HL-CZ-02 --employer 海陵区财政局 >/dev/null
 	gg-volunteer add --person L0001 --home-community TZ-HL-CZ-01 >/dev/null
 	gg-volunteer team add --code T-ZL --name 助老服务队 --kind help_services --community TZ-HL-CZ-02 >/dev/null
-	sqlite3 "$SEED_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	checkpoint "$SEED_DB"
 }
 
 setup() {
@@ -31,7 +31,10 @@ log() {
 
 # verified VOLUNTEER: their verified hours in all, as the ledger holds them
 verified() {
-	sqlite3 "$GG_DB" "SELECT coalesce(sum(minutes), 0) / 60.0 FROM service WHERE counted AND volunteer = '$1'"
+	local total="coalesce(sum(minutes), 0) / 60.0"
+	# psql prints the quotient to 20 places, sqlite3 a REAL as 98.0 or 1.5
+	on_pg && total="CASE WHEN $total = trunc($total) THEN trunc($total) || '.0' ELSE CAST(trim_scale($total) AS text) END"
+	sql "SELECT $total FROM service WHERE CAST(counted AS integer) <> 0 AND volunteer = '$1'"
 }
 
 @test "log writes a service row: hours as whole minutes, the home community unless given, not counted" {
@@ -43,7 +46,7 @@ verified() {
 	assert_equal "$(jq -c '.[0] | [.community, .minutes, .hours]' <<<"$output")" '["TZ-HL-CZ-01",20,0.33]'
 	run -0 gg-volunteer log W0001 --hours 1 --date 2026-11-21 --team T-ZL -o json
 	assert_equal "$(jq -c '.[0] | [.community, .team, .minutes]' <<<"$output")" '["TZ-HL-CZ-02","T-ZL",60]'
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"add\",\"kind\":\"service\"%'")" 3
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"add\",\"kind\":\"service\"%'")" 3
 	assert_equal "$(verified W0001)" 0.0
 	# a team serves in its own community
 	BEFORE=$(digest)
@@ -293,13 +296,13 @@ D-CG\t海陵区城市管理局\t4.5\t2\t1
 	assert_equal "$(jq -c '[.number, .hours, .issuer, (.services | length)]' <<<"$second")" \
 		'["GG-2026-000002",6.5,"城中街道",3]'
 	# the hash is of the record as issued, kept beside it
-	stored=$(sqlite3 "$GG_DB" "SELECT record FROM certificate WHERE number = 'GG-2026-000002'")
+	stored=$(sql "SELECT record FROM certificate WHERE number = 'GG-2026-000002'")
 	assert_equal "$(printf '%s' "$stored" | sha256sum | cut -d' ' -f1)" "$(jq -r .hash <<<"$second")"
 	assert_equal "$(jq -cS 'del(.hash)' <<<"$second")" "$(jq -cS . <<<"$stored")"
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(DISTINCT number) FROM certificate")" 2
+	assert_equal "$(sql "SELECT count(DISTINCT number) FROM certificate")" 2
 	# issuing is audited; the phone is in no audit row
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"certificate\"%'")" 2
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE change LIKE '%13800001234%'")" 0
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"certificate\"%'")" 2
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '%13800001234%'")" 0
 	# nothing to certify, an unknown volunteer: refused, no number taken
 	BEFORE=$(digest)
 	refused gg-volunteer "'H0001' has no verified hours in 2026-10: there is nothing to certify" \
@@ -308,10 +311,16 @@ D-CG\t海陵区城市管理局\t4.5\t2\t1
 	# a certificate issued is kept: the volunteer stays, the store refuses a change
 	refused gg-volunteer "cannot remove volunteer 'W0001': still referred to by rows of the hours ledger (6), service certificates (2)" \
 		rm W0001
-	run ! sqlite3 "$GG_DB" "UPDATE certificate SET minutes = 6000"
+	run ! sql "UPDATE certificate SET minutes = 6000"
 	assert_output --partial 'a certificate once issued is never changed'
-	run ! sqlite3 "$GG_DB" "INSERT OR REPLACE INTO certificate SELECT id, number, volunteer, period, date_from,
-		date_to, 6000, services, 'forged', issued_at, record, hash FROM certificate WHERE id = 1"
+	if on_pg; then # PostgreSQL's REPLACE: an insert that updates the row it meets
+		run ! sql "INSERT INTO certificate SELECT id, number, volunteer, period, date_from,
+			date_to, 6000, services, 'forged', issued_at, record, hash FROM certificate WHERE id = 1
+			ON CONFLICT (id) DO UPDATE SET minutes = excluded.minutes"
+	else
+		run ! sql "INSERT OR REPLACE INTO certificate SELECT id, number, volunteer, period, date_from,
+			date_to, 6000, services, 'forged', issued_at, record, hash FROM certificate WHERE id = 1"
+	fi
 	assert_output --partial 'a certificate once issued is never changed'
 	assert_equal "$(digest)" "$BEFORE"
 }

@@ -17,11 +17,11 @@ setup() {
 # unverified, a community worker's verification of it (counted); prints the service row's id.
 serve() {
 	local id
-	id=$(sqlite3 "$GG_DB" "INSERT INTO service (entry, volunteer, community, date, minutes, at)
+	id=$(sql "INSERT INTO service (entry, volunteer, community, date, minutes, at)
 		VALUES ('service', '$1', 'TZ-HL-CZ-01', '$2', $3, 0) RETURNING id")
-	[ "${4:-}" = unverified ] || sqlite3 "$GG_DB" "INSERT INTO service
+	[ "${4:-}" = unverified ] || sql "INSERT INTO service
 		(entry, ref, volunteer, community, date, minutes, counted, verified_by, at)
-		VALUES ('verify', $id, '$1', 'TZ-HL-CZ-01', '$2', $3, 1, 'C0001', 0)"
+		VALUES ('verify', $id, '$1', 'TZ-HL-CZ-01', '$2', $3, $SQL_TRUE, 'C0001', 0)"
 	echo "$id"
 }
 
@@ -48,8 +48,8 @@ city_of_members() {
 	serve V0002 2026-04-11 600 >/dev/null
 	local id
 	id=$(serve V0002 2026-06-13 600)
-	sqlite3 "$GG_DB" "INSERT INTO service (entry, ref, volunteer, community, date, minutes, counted, note, at)
-		VALUES ('reverse', $id, 'V0002', 'TZ-HL-CZ-01', '2026-06-13', -300, 1, '只服务了半天', 0)"
+	sql "INSERT INTO service (entry, ref, volunteer, community, date, minutes, counted, note, at)
+		VALUES ('reverse', $id, 'V0002', 'TZ-HL-CZ-01', '2026-06-13', -300, $SQL_TRUE, '只服务了半天', 0)"
 	serve V0002 2026-07-04 600 unverified >/dev/null
 	serve V0002 2025-12-20 900 >/dev/null
 	serve V0003 2026-02-14 900 >/dev/null
@@ -131,7 +131,7 @@ city_of_members() {
 		'["W0001","李娜",2026,"TZ-HL-CZ-01","2026-11-26",true]'
 	run -0 gg-volunteer show W0001 -o json
 	assert_equal "$(jq -c '.[0] | [.home_community, .employer]' <<<"$output")" '["TZ-HL-CZ-01","海陵区财政局"]'
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"add\",\"kind\":\"report_in\"%'")" 1
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"add\",\"kind\":\"report_in\"%'")" 1
 	BEFORE=$(digest)
 	run -0 gg-volunteer report-in W0001 --community TZ-HL-CZ-01 --on 2026-12-05 --now 2026-12-06T10:00:00+08:00 -o json
 	assert_equal "$(jq -c '[.date, .volunteer_added]' <<<"$output")" '["2026-11-26",false]'
@@ -141,7 +141,7 @@ city_of_members() {
 		report-in W0001 --community TZ-HL-CZ-01 --on 2026-12-05
 	# the next year is a new row
 	run -0 gg-volunteer report-in W0001 --community TZ-HL-CZ-01 --on 2027-01-09 --now 2027-01-10T10:00:00+08:00
-	assert_equal "$(sqlite3 "$GG_DB" 'SELECT year, date FROM report_in ORDER BY year' | tr '\n' ' ')" '2026|2026-11-26 2027|2027-01-09 '
+	assert_equal "$(sql 'SELECT year, date FROM report_in ORDER BY year' | tr '\n' ' ')" '2026|2026-11-26 2027|2027-01-09 '
 }
 
 @test "report-in refuses a non-member, a street, an unknown person and a member living elsewhere; nothing written" {
@@ -183,7 +183,7 @@ city_of_members() {
 	# done today by default, in the calendar's zone
 	run -0 gg-volunteer pledge done 3 -o json
 	assert_equal "$(jq -r '.[0].done_at' <<<"$output")" 2026-11-26
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE change LIKE '%\"kind\":\"pledge\"%'")" 7
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '%\"kind\":\"pledge\"%'")" 7
 }
 
 @test "bad pledges are refused with 65 and nothing written" {

@@ -14,7 +14,7 @@ setup_file() {
 	GG_DB="$SEED_DB" gg-volunteer add --person H0001 --home-community TZ-HL-CZ-01 >/dev/null
 	GG_DB="$SEED_DB" gg-volunteer add --person C0001 --home-community TZ-HL-CZ-02 --skills elderly_care >/dev/null
 	GG_DB="$SEED_DB" gg-volunteer add --person C0002 --home-community TZ-HL-CZ-02 >/dev/null
-	sqlite3 "$SEED_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	checkpoint "$SEED_DB"
 }
 
 setup() {
@@ -36,13 +36,13 @@ new_order() {
 	refused gg-volunteer "cannot accept order $id: it was not dispatched to 'H0001'" order accept "$id" --by H0001
 	run -0 gg-volunteer order accept "$id" --by C0001 -o json
 	assert_equal "$(jq -c '[.status, .volunteer, .dispatched]' <<<"$output")" '["accepted","C0001",["C0001"]]'
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT group_concat(volunteer) FROM (SELECT volunteer FROM order_dispatch WHERE order_id = $id AND released IS NOT NULL ORDER BY volunteer)")" C0002,W0001
+	assert_equal "$(sql_joined "SELECT volunteer FROM order_dispatch WHERE order_id = $id AND released IS NOT NULL ORDER BY volunteer")" C0002,W0001
 	BEFORE=$(digest)
 	refused gg-volunteer "cannot accept order $id: it is accepted" order accept "$id" --by W0001
 	# 2.5 hours are 150 minutes in the ledger: a service row of the order, in its community, today
 	run -0 gg-volunteer order done "$id" --hours 2.5 -o json
 	assert_equal "$(jq -c '[.status, .hours]' <<<"$output")" '["done",2.5]'
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT entry, volunteer, community, date, minutes, counted FROM service WHERE order_id = $id")" \
+	assert_equal "$(sql "SELECT entry, volunteer, community, date, minutes, CAST(counted AS integer) FROM service WHERE order_id = $id")" \
 		"service|C0001|TZ-HL-CZ-01|2026-11-26|$((5 * 60 / 2))|0"
 	run -0 gg-volunteer order rate "$id" --rating 4 -o json
 	assert_equal "$(jq .rating <<<"$output")" 4
@@ -50,7 +50,7 @@ new_order() {
 	assert_equal "$(jq -c '[.[].kind]' <<<"$output")" '["created","dispatched","accepted","done","rated"]'
 	assert_equal "$(jq -c '.[2].data.released' <<<"$output")" '["C0002","W0001"]'
 	# each step one audit row naming it (the ledger's row is audited as well, by the ledger)
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT group_concat(json_extract(change, '\$.op')) FROM audit WHERE json_extract(change, '\$.kind') = 'order'")" \
+	assert_equal "$(sql_joined "SELECT $(jx change '$.op') FROM audit WHERE $(jx change '$.kind') = 'order' ORDER BY id")" \
 		add,dispatch,accept,done,rate
 }
 
@@ -70,7 +70,7 @@ new_order() {
 	assert_equal "$(jq -c '[.[].id]' <<<"$output")" "[$c,$a]"
 	run -0 gg-volunteer order list -o json
 	assert_equal "$(jq -c '[.[] | .status]' <<<"$output")" '["expired","open","expired","accepted"]'
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM order_dispatch WHERE order_id = $c AND released IS NULL")" 0
+	assert_equal "$(sql "SELECT count(*) FROM order_dispatch WHERE order_id = $c AND released IS NULL")" 0
 	run -0 gg-volunteer order history "$c" -o json
 	assert_equal "$(jq -c '.[-1] | [.kind, .data.wanted_at, .data.released]' <<<"$output")" \
 		'["expired","2026-11-25T18:00:00+08:00",["C0001","C0002"]]'
@@ -91,12 +91,12 @@ new_order() {
 	done
 	run -0 gg-volunteer order show "$id" -o json
 	assert_equal "$(jq -r '.[0].requester_phone' <<<"$output")" '139****5678'
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT count(*) FROM audit WHERE command LIKE '%13912345678%' OR change LIKE '%13912345678%'")" 0
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT json_extract(change, '\$.set.requester_phone') FROM audit WHERE json_extract(change, '\$.kind') = 'order' AND json_extract(change, '\$.op') = 'add'")" '139****5678'
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE command LIKE '%13912345678%' OR change LIKE '%13912345678%'")" 0
+	assert_equal "$(sql "SELECT $(jx change '$.set.requester_phone') FROM audit WHERE $(jx change '$.kind') = 'order' AND $(jx change '$.op') = 'add'")" '139****5678'
 	# --reveal shows it, and says so in the audit log
 	run -0 gg-volunteer --reveal order show "$id" -o json
 	assert_equal "$(jq -r '.[0].requester_phone' <<<"$output")" 13912345678
-	assert_equal "$(sqlite3 "$GG_DB" "SELECT json_extract(change, '\$.revealed[0].fields') FROM audit ORDER BY id DESC LIMIT 1")" '["requester_phone"]'
+	assert_equal "$(sql "SELECT $(jx change '$.revealed[0].fields') FROM audit ORDER BY id DESC LIMIT 1")" '["requester_phone"]'
 }
 
 @test "bad orders and steps are refused with 65 and nothing written" {
@@ -201,10 +201,10 @@ EOF
 	busy=$(new_order 2026-11-30T09:00:00+08:00)
 	gg-volunteer order dispatch "$busy" --to W0001 >/dev/null
 	gg-volunteer order accept "$busy" --by W0001 >/dev/null
-	sqlite3 "$GG_DB" "INSERT INTO service (entry, volunteer, community, date, minutes, counted, verified_by, at, ref)
-		VALUES ('service', 'C0001', 'TZ-HL-CZ-02', '2026-11-10', 120, 0, NULL, 0, NULL);
+	sql "INSERT INTO service (entry, volunteer, community, date, minutes, counted, verified_by, at, ref)
+		VALUES ('service', 'C0001', 'TZ-HL-CZ-02', '2026-11-10', 120, $SQL_FALSE, NULL, 0, NULL);
 		INSERT INTO service (entry, ref, volunteer, community, date, minutes, counted, verified_by, at)
-		VALUES ('verify', last_insert_rowid(), 'C0001', 'TZ-HL-CZ-02', '2026-11-10', 120, 1, 'C0002', 0)"
+		VALUES ('verify', (SELECT max(id) FROM service), 'C0001', 'TZ-HL-CZ-02', '2026-11-10', 120, $SQL_TRUE, 'C0002', 0)"
 	# Saturday 28 November, 10:00, in grid G01, needing elderly_care
 	id=$(gg-volunteer order new --community TZ-HL-CZ-01 --grid TZ-HL-CZ-01-G01 --requester-name 张大爷 \
 		--requester-phone 13912345678 --need elderly_care --title 陪同就医 --wanted 2026-11-28T10:00:00+08:00 -o json | jq -r .id)
