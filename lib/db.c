@@ -156,10 +156,13 @@ static int make_dirs(char *path, struct gg_err *err)
 			continue;
 		*p = '\0';
 		if (mkdir(path, 0770) == 0) {
+			/* its parent: the one before it, / or, for a relative path's first, . */
 			char *slash = strrchr(path, '/');
-			*slash = '\0';
-			int known = stat(slash == path ? "/" : path, &up) == 0;
-			*slash = '/';
+			if (slash)
+				*slash = '\0';
+			int known = stat(!slash ? "." : slash == path ? "/" : path, &up) == 0;
+			if (slash)
+				*slash = '/';
 			if (known)
 				to_group(path, up.st_gid);
 			chmod(path, (0770 & ~mask) | S_ISGID);
