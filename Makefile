@@ -256,9 +256,13 @@ demo: deps
 	  awk '/^## / { n++ } n >= 3 && n != 6' | sed '/^$$/N;/^\n$$/D'
 	@echo; ls $(DEMO_DB:.db=)-monthly-2026-11.*
 
-bench: deps
+# The figures of DESIGN.md section 6 (tests/bench/run), then gg on PostgreSQL beside them on a
+# throwaway cluster (tests/bench/run-pg: the import against COPY, the sweep, show on ten
+# million, the monthly report, 16 writers at once); BIG=0 leaves out the ten million.
+bench: deps test-deps
 	$(MAKE) all
 	tests/bench/run
+	tests/bench/run-pg
 
 # SIGKILLs at random moments of every tool's writers, then processes of all the tools at once
 # on one database (tests/torture); minutes, and never inside make check, which runs a short

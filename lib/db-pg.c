@@ -6,10 +6,12 @@
  * Writers queue on one advisory lock held to the end of their transaction, as SQLite's
  * writers queue on its file lock, and wait for it up to GG_BUSY_MS (75 after that). */
 #include <ctype.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clock.h"
 #include "db-impl.h"
@@ -287,6 +289,15 @@ int gg_pg_open(struct gg_db *db, enum gg_db_mode mode, struct gg_err *err)
 	db->busy_ms = busy && *busy ? atoi(busy) : 10000;
 	if (db->busy_ms < 1)
 		db->busy_ms = 1;
+	/* libpq's socket must not take the place of a closed stdin, stdout or stderr, or the
+	 * command's output would go into the connection: as SQLite does for its files, each is
+	 * taken by /dev/null read-only, where writing fails as it would have (EBADF) */
+	for (int fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) < 0) {
+			int n = open("/dev/null", O_RDONLY);
+			if (n >= 0 && n != fd)
+				close(n);
+		}
 	db->pg = PQconnectdb(db->url);
 	if (PQstatus(db->pg) != CONNECTION_OK) {
 		const char *msg = PQerrorMessage(db->pg);

@@ -214,7 +214,7 @@ empty_db() {
 # sequences' positions (a transaction rolled back keeps the numbers it drew).
 digest() {
 	if pg_db; then
-		pg_dump --data-only --no-owner --no-privileges -d "$GG_DB" |
+		pg_dump --data-only --no-owner --no-privileges -d "$GG_DB" 2>/dev/null |
 			grep -v -e '^--' -e '^SELECT pg_catalog.setval(' -e '^\\restrict ' -e '^\\unrestrict ' | sha256sum
 		return
 	fi
@@ -267,7 +267,7 @@ jx() {
 		p=${p//\[/.}
 		p=${p//\]/}
 		p=${p#.}
-		echo "(CAST($1 AS jsonb) #>> '{${p//./,}}')"
+		echo "(CAST($1 AS json) #>> '{${p//./,}}')"
 	else
 		echo "json_extract($1, '$2')"
 	fi

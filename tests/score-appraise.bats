@@ -8,9 +8,7 @@
 load helper
 
 setup_file() {
-	export SEED_DB="$BATS_FILE_TMPDIR/seed.db"
-	rm -f "$SEED_DB"*
-	GG_DB="$SEED_DB" gg-org import -f "$FIX/score/appraise-city.yaml" >/dev/null
+	seed "$FIX/score/appraise-city.yaml"
 }
 
 setup() {
@@ -174,7 +172,7 @@ bad() {
 @test "a rubric from stdin is digested as read; no unit at the level is no appraisal, not a crash" {
 	run -0 gg-score appraise --period 2026-11 --rubric - -o ndjson <"$FIX/score/rubric-staffing.yaml"
 	assert_equal "$(jq -r .digest <<<"$output" | sort -u)" "$(sha256sum <"$FIX/score/rubric-staffing.yaml" | cut -d' ' -f1)"
-	rm -f "$GG_DB"*
+	empty_db
 	gg-org init >/dev/null
 	run -0 --separate-stderr gg-score appraise --period 2026-11 -o tsv
 	assert_equal "$output" ""

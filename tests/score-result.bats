@@ -23,10 +23,11 @@ setup() {
 	run -0 --separate-stderr gg-score results import -f "$SF/result-november.yaml" -o json
 	assert_equal "$(jq -c . <<<"$output")" '{"imported":4,"replaced":0,"unchanged":0}'
 	assert_equal "$stderr" ""
-	assert_equal "$(sql 'SELECT department, unit, period, score, grade, note FROM dept_result ORDER BY department, unit, period')" \
-		"$(printf '%s\n' 'D-CG|TZ-HL-CZ|2026|88.0||' 'D-CG|TZ-HL-CZ-01|2026-11|92.5|优秀|' \
-			'D-CG|TZ-HL-CZ-02|2026-Q4|78.0||台账不全' 'D-MZ|TZ-HL-CZ-01|2026-11|81.0|良好|')"
-	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"add\",\"kind\":\"result\",%'")" 4
+	# the scores in tenths: sqlite3 prints a whole real as 88.0, psql as 88
+	assert_equal "$(sql 'SELECT department, unit, period, CAST(score * 10 AS INTEGER), grade, note FROM dept_result ORDER BY department, unit, period')" \
+		"$(printf '%s\n' 'D-CG|TZ-HL-CZ|2026|880||' 'D-CG|TZ-HL-CZ-01|2026-11|925|优秀|' \
+			'D-CG|TZ-HL-CZ-02|2026-Q4|780||台账不全' 'D-MZ|TZ-HL-CZ-01|2026-11|810|良好|')"
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE CAST(change AS TEXT) LIKE '{\"op\":\"add\",\"kind\":\"result\",%'")" 4
 	run -0 gg-score results list -o tsv
 	assert_output "$(printf '%s\n' $'department\tunit\tperiod\tscore\tgrade\tnote\timported_at' \
 		$'D-CG\tTZ-HL-CZ\t2026\t88\t\t\t2026-11-26T10:00:00+08:00' \

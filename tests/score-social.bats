@@ -271,7 +271,7 @@ orgs() {
 	gg-score social-org add --code SO-9 --name 测试互助会 --kind service --community TZ-HL-CZ-01 --contact 0523-86221234 >/dev/null
 	run -0 gg-score social-org show SO-9 -o ndjson
 	assert_equal "$(jq -r .contact <<<"$output")" '052******1234'
-	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '%86221234%'")" 0
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE CAST(change AS TEXT) LIKE '%86221234%'")" 0
 	run -0 gg-score --reveal social-org show SO-9 -o ndjson
 	assert_equal "$(jq -r .contact <<<"$output")" '0523-86221234'
 }

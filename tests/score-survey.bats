@@ -67,7 +67,7 @@ november() {
 	run -0 november
 	assert_equal "$(jq -c . <<<"$output")" '{"imported":125}'
 	assert_equal "$(sql 'SELECT count(*) FROM survey_response')" 125
-	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"add\",\"kind\":\"survey\",%'")" 125
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE CAST(change AS TEXT) LIKE '{\"op\":\"add\",\"kind\":\"survey\",%'")" 125
 	assert_equal "$(sql "SELECT DISTINCT imported_at FROM survey_response")" \
 		"$(date -d 2026-11-26T10:00:00+08:00 +%s)"
 }

@@ -46,7 +46,7 @@ verified() {
 	assert_equal "$(jq -c '.[0] | [.community, .minutes, .hours]' <<<"$output")" '["TZ-HL-CZ-01",20,0.33]'
 	run -0 gg-volunteer log W0001 --hours 1 --date 2026-11-21 --team T-ZL -o json
 	assert_equal "$(jq -c '.[0] | [.community, .team, .minutes]' <<<"$output")" '["TZ-HL-CZ-02","T-ZL",60]'
-	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"add\",\"kind\":\"service\"%'")" 3
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE CAST(change AS TEXT) LIKE '{\"op\":\"add\",\"kind\":\"service\"%'")" 3
 	assert_equal "$(verified W0001)" 0.0
 	# a team serves in its own community
 	BEFORE=$(digest)
@@ -301,8 +301,8 @@ D-CG\t海陵区城市管理局\t4.5\t2\t1
 	assert_equal "$(jq -cS 'del(.hash)' <<<"$second")" "$(jq -cS . <<<"$stored")"
 	assert_equal "$(sql "SELECT count(DISTINCT number) FROM certificate")" 2
 	# issuing is audited; the phone is in no audit row
-	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"certificate\"%'")" 2
-	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '%13800001234%'")" 0
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE CAST(change AS TEXT) LIKE '{\"op\":\"certificate\"%'")" 2
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE CAST(change AS TEXT) LIKE '%13800001234%'")" 0
 	# nothing to certify, an unknown volunteer: refused, no number taken
 	BEFORE=$(digest)
 	refused gg-volunteer "'H0001' has no verified hours in 2026-10: there is nothing to certify" \

@@ -131,7 +131,7 @@ city_of_members() {
 		'["W0001","李娜",2026,"TZ-HL-CZ-01","2026-11-26",true]'
 	run -0 gg-volunteer show W0001 -o json
 	assert_equal "$(jq -c '.[0] | [.home_community, .employer]' <<<"$output")" '["TZ-HL-CZ-01","海陵区财政局"]'
-	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '{\"op\":\"add\",\"kind\":\"report_in\"%'")" 1
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE CAST(change AS TEXT) LIKE '{\"op\":\"add\",\"kind\":\"report_in\"%'")" 1
 	BEFORE=$(digest)
 	run -0 gg-volunteer report-in W0001 --community TZ-HL-CZ-01 --on 2026-12-05 --now 2026-12-06T10:00:00+08:00 -o json
 	assert_equal "$(jq -c '[.date, .volunteer_added]' <<<"$output")" '["2026-11-26",false]'
@@ -183,7 +183,7 @@ city_of_members() {
 	# done today by default, in the calendar's zone
 	run -0 gg-volunteer pledge done 3 -o json
 	assert_equal "$(jq -r '.[0].done_at' <<<"$output")" 2026-11-26
-	assert_equal "$(sql "SELECT count(*) FROM audit WHERE change LIKE '%\"kind\":\"pledge\"%'")" 7
+	assert_equal "$(sql "SELECT count(*) FROM audit WHERE CAST(change AS TEXT) LIKE '%\"kind\":\"pledge\"%'")" 7
 }
 
 @test "bad pledges are refused with 65 and nothing written" {
