@@ -40,17 +40,22 @@ int gg_db_is_url(const char *path)
 	return path && (!strncmp(path, "postgresql://", 13) || !strncmp(path, "postgres://", 11));
 }
 
-/* The URL as messages show it: a password in it is left out. */
+/* The URL as messages show it: a password in it (user:PASSWORD@ or password=) is left out. */
 static char *shown_url(const char *url)
 {
-	const char *rest = strstr(url, "://") + 3, *at = strchr(rest, '@'), *slash = strchr(rest, '/');
-	char *s;
+	const char *rest = strstr(url, "://") + 3, *at = strchr(rest, '@'), *slash = strchr(rest, '/'), *colon;
+	char *s, *p;
 
-	if (!at || (slash && slash < at) || !memchr(rest, ':', (size_t)(at - rest)))
-		return strdup(url);
-	const char *colon = memchr(rest, ':', (size_t)(at - rest));
-	if (asprintf(&s, "%.*s%s", (int)(colon - url), url, at) < 0)
+	if (at && !(slash && slash < at) && (colon = memchr(rest, ':', (size_t)(at - rest)))) {
+		if (asprintf(&s, "%.*s%s", (int)(colon - url), url, at) < 0)
+			return NULL;
+	} else if (!(s = strdup(url))) {
 		return NULL;
+	}
+	for (p = strstr(s, "password="); p; p = strstr(p, "password=")) {
+		char *end = p + strcspn(p, "&");
+		memmove(p, end + (*end == '&'), strlen(end + (*end == '&')) + 1);
+	}
 	return s;
 }
 
@@ -184,13 +189,14 @@ static int pg_version(struct gg_db *db, struct gg_err *err)
  * a libc one does. */
 static int collation_known(struct gg_db *db, struct gg_err *err)
 {
-	char *c =
-		value(db,
-		      "SELECT CASE WHEN pg_encoding_to_char(d.encoding) = 'UTF8' AND (SELECT array_agg(x ORDER BY x) = "
-		      "array_agg(x ORDER BY x COLLATE \"C\") FROM (VALUES ('a'), ('B'), ('-b'), ('_'), (' a'), ('1'), "
-		      "('Ã©'), ('å·'), ('å¹¢'), ('Z')) v (x)) THEN 'ok' ELSE d.datcollate || ', ' || "
-		      "pg_encoding_to_char(d.encoding) END FROM pg_database d WHERE d.datname = current_database()",
-		      err);
+	/* é, 号 and 幢 among ASCII: byte order puts them last, in this order */
+	char *c = value(
+		db,
+		"SELECT CASE WHEN pg_encoding_to_char(d.encoding) = 'UTF8' AND (SELECT array_agg(x ORDER BY x) = "
+		"array_agg(x ORDER BY x COLLATE \"C\") FROM (VALUES ('a'), ('B'), ('-b'), ('_'), (' a'), ('1'), "
+		"('\xc3\xa9'), ('\xe5\x8f\xb7'), ('\xe5\xb9\xa2'), ('Z')) v (x)) THEN 'ok' "
+		"ELSE pg_encoding_to_char(d.encoding) END FROM pg_database d WHERE d.datname = current_database()",
+		err);
 	if (c && strcmp(c, "ok") && !err->code)
 		gg_err_set(err, GG_EX_DATAERR,
 			   "database '%s' does not keep text in byte order (encoding %s, and a collation of its "
