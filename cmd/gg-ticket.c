@@ -490,12 +490,17 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 		return rc;
 	if (!strcmp(from, "gg"))
 		return import_moved(c, file, origin);
-	if (!strcmp(from, "csv"))
-		rc = import_csv(c, file, mapfile, enc, &in);
-	else if (!strcmp(from, "json") || !strcmp(from, "yaml") || !strcmp(from, "open311"))
-		rc = import_records(c, file, !strcmp(from, "open311"), &in);
-	else
+	if (strcmp(from, "csv") && strcmp(from, "json") && strcmp(from, "yaml") && strcmp(from, "open311"))
 		return gg_cli_usage(c, "--from takes json, csv, open311 or gg, not '%s'", from);
+	if ((rc = gg_ticket_intake_bulk(c, &in)) == 0) {
+		if (!strcmp(from, "csv"))
+			rc = import_csv(c, file, mapfile, enc, &in);
+		else
+			rc = import_records(c, file, !strcmp(from, "open311"), &in);
+	}
+	if (!rc)
+		rc = gg_ticket_intake_flush(c, &in);
+	gg_ticket_intake_done(&in);
 	if (rc)
 		return rc;
 	json_t *sum = json_pack("{s:I,s:I,s:I}", "new", in.added, "updated", in.updated, "unchanged", in.unchanged);

@@ -244,8 +244,16 @@ struct made {
 
 #define MOST_TRIGGERS 8
 
+static void unmade(struct made *m, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(m[i].sql);
+		free(m[i].body);
+	}
+}
+
 /* The triggers of guard (the store's guard.sql) into m, at most MOST_TRIGGERS; their number,
- * -1 when out of memory. */
+ * -1 when out of memory (nothing kept then). */
 static int made_by(const char *guard, struct made *m)
 {
 	static const char create[] = "CREATE TRIGGER ", exists[] = "IF NOT EXISTS ";
@@ -264,14 +272,18 @@ static int made_by(const char *guard, struct made *m)
 		struct made *t = &m[n++];
 		snprintf(t->name, sizeof t->name, "%.*s", (int)len, name);
 		t->body = NULL;
-		if (asprintf(&t->sql, "CREATE TRIGGER %.*s", (int)(end + (sqlite ? 3 : 0) - name), name) < 0)
+		if (asprintf(&t->sql, "CREATE TRIGGER %.*s", (int)(end + (sqlite ? 3 : 0) - name), name) < 0) {
+			unmade(m, n - 1);
 			return -1;
+		}
 		char head[96];
 		const char *f, *b, *e;
 		snprintf(head, sizeof head, "FUNCTION %s()", t->name);
 		if (!sqlite && (f = strstr(guard, head)) && (b = strstr(f, "$$")) && (e = strstr(b + 2, "$$")) &&
-		    !(t->body = strndup(b + 2, (size_t)(e - b - 2))))
+		    !(t->body = strndup(b + 2, (size_t)(e - b - 2)))) {
+			unmade(m, n);
 			return -1;
+		}
 	}
 	return n;
 }
@@ -305,12 +317,10 @@ static int missing_triggers(struct gg_ctx *c, json_t **missing)
 			json_array_append_new(*missing, json_string(gg_stmt_text(st, 0)));
 	}
 	rc = rc < 0 ? c->err.code : rc;
-	for (int i = 0; i < (n > 0 ? n : 0); i++) {
-		if (!rc && !have[i])
+	for (int i = 0; !rc && i < n; i++)
+		if (!have[i])
 			json_array_append_new(*missing, json_string(need[i].name));
-		free(need[i].sql);
-		free(need[i].body);
-	}
+	unmade(need, n);
 	return rc;
 }
 

@@ -52,9 +52,11 @@ void gg_db_configure(void);
 int gg_pg_name(struct gg_db *db, const char *url);
 int gg_pg_open(struct gg_db *db, enum gg_db_mode mode, struct gg_err *err);
 void gg_pg_close(struct gg_db *db);
+void gg_pg_free(struct gg_stmt *s);
 int gg_pg_exec(struct gg_db *db, const char *sql, struct gg_err *err);
 const char *gg_pg_dialect(const char *sql);
 int gg_pg_begin(struct gg_db *db, struct gg_err *err);
+int gg_pg_commit(struct gg_db *db, struct gg_err *err);
 void gg_pg_rollback(struct gg_db *db);
 int gg_pg_prepare(struct gg_stmt *s, const char *sql, struct gg_err *err);
 void gg_pg_reset(struct gg_stmt *s);
@@ -67,5 +69,7 @@ int64_t gg_pg_int(struct gg_stmt *s, int i);
 int gg_pg_isnull(struct gg_stmt *s, int i);
 json_t *gg_pg_row(struct gg_stmt *s);
 int64_t gg_pg_last_id(struct gg_db *db);
+int gg_pg_keep(struct gg_stmt *s, struct gg_rows *rows, struct gg_err *err);
+int gg_pg_copy(struct gg_db *db, const char *table, struct gg_rows *rows, struct gg_err *err);
 
 #endif

@@ -158,6 +158,22 @@ int gg_pg_begin(struct gg_db *db, struct gg_err *err)
 	return rc;
 }
 
+/* A transaction a failed statement ended is rolled back by COMMIT, which the server does not
+ * call an error; here it is one, since nothing was written. */
+int gg_pg_commit(struct gg_db *db, struct gg_err *err)
+{
+	PGresult *r = PQexec(db->pg, "COMMIT");
+	int rc = 0;
+
+	if (PQresultStatus(r) != PGRES_COMMAND_OK)
+		rc = pg_fail(db, r, err, "cannot commit to database");
+	else if (strcmp(PQcmdStatus(r), "COMMIT"))
+		rc = gg_err_set(err, GG_EX_SOFTWARE, "database '%s': a statement of the transaction failed; nothing was written",
+				db->path);
+	PQclear(r);
+	return rc;
+}
+
 void gg_pg_rollback(struct gg_db *db)
 {
 	if (PQtransactionStatus(db->pg) != PQTRANS_IDLE) {
@@ -240,8 +256,7 @@ static int migrate(struct gg_db *db, int have, struct gg_err *err)
 	if (collation_known(db, err) || run(db, "CREATE TABLE IF NOT EXISTS gg_schema (version INTEGER NOT NULL)", err))
 		goto bad;
 	for (const struct gg_embed *e = gg_embedded; e->name; e++) {
-		size_t len = strlen(e->name);
-		if (strncmp(e->name, "sql/", 4) || (len > 7 && !strcmp(e->name + len - 7, ".pg.sql")) || ++n <= have)
+		if (strncmp(e->name, "sql/", 4) || gg_db_pg_file(e->name) || ++n <= have)
 			continue;
 		if (gg_pg_exec(db, e->text, err))
 			goto bad;
@@ -358,15 +373,24 @@ void gg_pg_close(struct gg_db *db)
 {
 	for (struct gg_stmt *s = db->cache, *n; s; s = n) {
 		n = s->next;
-		gg_pg_reset(s);
-		for (int i = 0; i < s->nparams; i++)
-			free(s->names[i]);
-		free(s->names);
-		free(s->vals);
-		free(s);
+		gg_pg_free(s);
 	}
 	PQfinish(db->pg);
 	free(db->url);
+}
+
+/* A statement and all it holds; it is not in the cache yet, or the cache is going. */
+void gg_pg_free(struct gg_stmt *s)
+{
+	PQclear(s->res);
+	for (int i = 0; i < s->nparams; i++) {
+		free(s->names[i]);
+		if (s->vals)
+			free(s->vals[i]);
+	}
+	free(s->names);
+	free(s->vals);
+	free(s);
 }
 
 /* Adds a parameter's name (len bytes of name) to s's; -1 when out of memory. */
@@ -602,7 +626,8 @@ json_t *gg_pg_row(struct gg_stmt *s)
 }
 
 /* The id the last insert gave its row: the one it returned, else the one the id triggers of
- * the PostgreSQL schema keep in gg.last_id, as SQLite keeps its last rowid. */
+ * the PostgreSQL schema keep in gg.last_id, as SQLite keeps its last rowid. A failure here
+ * (0) leaves the transaction failed, and gg_pg_commit refuses it. */
 int64_t gg_pg_last_id(struct gg_db *db)
 {
 	if (db->returned)
@@ -612,4 +637,126 @@ int64_t gg_pg_last_id(struct gg_db *db)
 	int64_t id = v ? strtoll(v, NULL, 10) : 0;
 	free(v);
 	return id;
+}
+
+/* ---- COPY ---- */
+
+/* Rows for COPY … FROM STDIN in its text format: a line a row, a tab between values, \N for
+ * NULL, the first value the row's number. */
+struct gg_rows {
+	char *buf;
+	size_t len, cap, n;
+	char *cols; /* "n", then the parameters of the statement the rows were kept from */
+};
+
+struct gg_rows *gg_rows_new(void)
+{
+	return calloc(1, sizeof(struct gg_rows));
+}
+
+size_t gg_rows_count(const struct gg_rows *rows)
+{
+	return rows->n;
+}
+
+void gg_rows_free(struct gg_rows *rows)
+{
+	if (!rows)
+		return;
+	free(rows->buf);
+	free(rows->cols);
+	free(rows);
+}
+
+/* Room for need more bytes; -1 when out of memory. */
+static int room(struct gg_rows *rows, size_t need)
+{
+	if (rows->len + need <= rows->cap)
+		return 0;
+	size_t cap = rows->cap ? rows->cap : 1 << 16;
+	while (cap < rows->len + need)
+		cap *= 2;
+	char *buf = realloc(rows->buf, cap);
+	if (!buf)
+		return -1;
+	rows->buf = buf;
+	rows->cap = cap;
+	return 0;
+}
+
+/* The columns of s's rows: n and its :names, each quoted (they are letters, digits and _). */
+static char *columns(struct gg_stmt *s)
+{
+	size_t len = 4;
+	for (int i = 0; i < s->nparams; i++)
+		len += strlen(s->names[i]) + 4;
+	char *cols = malloc(len), *o = cols;
+	if (!cols)
+		return NULL;
+	o += sprintf(o, "n");
+	for (int i = 0; i < s->nparams; i++)
+		o += sprintf(o, ", \"%s\"", s->names[i]);
+	return cols;
+}
+
+int gg_pg_keep(struct gg_stmt *s, struct gg_rows *rows, struct gg_err *err)
+{
+	size_t need = 24;
+
+	for (int i = 0; i < s->nparams; i++) {
+		if (!*s->names[i])
+			return gg_err_set(err, GG_EX_SOFTWARE, "a row is kept by its :names, and $%d has none", i + 1);
+		need += 3 + (s->vals[i] ? 2 * strlen(s->vals[i]) : 0);
+	}
+	if ((!rows->cols && !(rows->cols = columns(s))) || room(rows, need))
+		return gg_err_oom(err);
+	char *o = rows->buf + rows->len;
+	o += sprintf(o, "%zu", ++rows->n);
+	for (int i = 0; i < s->nparams; i++) {
+		*o++ = '\t';
+		if (!s->vals[i]) {
+			*o++ = '\\';
+			*o++ = 'N';
+			continue;
+		}
+		for (const char *v = s->vals[i]; *v; v++) {
+			char c = *v == '\\' ? '\\' : *v == '\t' ? 't' : *v == '\n' ? 'n' : *v == '\r' ? 'r' : 0;
+			if (c)
+				*o++ = '\\';
+			*o++ = c ? c : *v;
+		}
+	}
+	*o++ = '\n';
+	rows->len = (size_t)(o - rows->buf);
+	gg_pg_reset(s);
+	return 0;
+}
+
+int gg_pg_copy(struct gg_db *db, const char *table, struct gg_rows *rows, struct gg_err *err)
+{
+	char *sql;
+	PGresult *r;
+	int rc = 0;
+
+	if (!rows->n)
+		return 0;
+	if (asprintf(&sql, "COPY %s (%s) FROM STDIN", table, rows->cols) < 0)
+		return gg_err_oom(err);
+	r = PQexec(db->pg, sql);
+	free(sql);
+	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		rc = pg_fail(db, r, err, "cannot copy into database");
+		PQclear(r);
+		return rc;
+	}
+	PQclear(r);
+	if (PQputCopyData(db->pg, rows->buf, (int)rows->len) != 1 || PQputCopyEnd(db->pg, NULL) != 1)
+		rc = pg_fail(db, NULL, err, "cannot copy into database");
+	while ((r = PQgetResult(db->pg))) {
+		if (!rc && PQresultStatus(r) != PGRES_COMMAND_OK)
+			rc = pg_fail(db, r, err, "cannot copy into database");
+		PQclear(r);
+	}
+	rows->len = rows->n = 0;
+	return rc;
 }

@@ -280,11 +280,15 @@ int gg_db_version(void)
 {
 	int n = 0;
 
-	for (const struct gg_embed *e = gg_embedded; e->name; e++) {
-		size_t len = strlen(e->name);
-		n += strncmp(e->name, "sql/", 4) == 0 && !(len > 7 && !strcmp(e->name + len - 7, ".pg.sql"));
-	}
+	for (const struct gg_embed *e = gg_embedded; e->name; e++)
+		n += strncmp(e->name, "sql/", 4) == 0 && !gg_db_pg_file(e->name);
 	return n;
+}
+
+int gg_db_pg_file(const char *name)
+{
+	size_t len = strlen(name);
+	return len > 7 && !strcmp(name + len - 7, ".pg.sql");
 }
 
 /* A table of the file that is not gg's, when the file has no gg schema yet: NULL when there
@@ -369,9 +373,7 @@ static int migrate(struct gg_db *db, struct gg_err *err)
 	int n = 0;
 	for (const struct gg_embed *e = gg_embedded; e->name; e++) {
 		char pragma[64];
-		size_t len = strlen(e->name);
-		if (strncmp(e->name, "sql/", 4) != 0 || (len > 7 && !strcmp(e->name + len - 7, ".pg.sql")) ||
-		    ++n <= have)
+		if (strncmp(e->name, "sql/", 4) != 0 || gg_db_pg_file(e->name) || ++n <= have)
 			continue;
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", n);
 		if (gg_db_exec(db, e->text, err) || gg_db_exec(db, pragma, err))
@@ -595,7 +597,7 @@ int gg_db_commit(struct gg_db *db, struct gg_err *err)
 		db->pending = 0;
 		return 0;
 	}
-	int rc = gg_db_exec(db, "COMMIT", err);
+	int rc = db->pg ? gg_pg_commit(db, err) : gg_db_exec(db, "COMMIT", err);
 	if (rc)
 		gg_db_rollback(db);
 	return rc;
@@ -628,7 +630,14 @@ const char *gg_db_query(const char *name)
 const char *gg_db_text(struct gg_db *db, const char *name)
 {
 	const char *sql = gg_db_query(name);
-	return db->pg && sql ? gg_pg_dialect(sql) : sql;
+	char path[256];
+
+	if (!db->pg)
+		return sql;
+	if (sql)
+		return gg_pg_dialect(sql);
+	snprintf(path, sizeof path, "queries/%s.pg.sql", name);
+	return gg_embed_get(path);
 }
 
 struct gg_stmt *gg_db_stmt(struct gg_db *db, const char *sql, struct gg_err *err)
@@ -656,11 +665,7 @@ struct gg_stmt *gg_db_stmt(struct gg_db *db, const char *sql, struct gg_err *err
 	s->db = db;
 	if (db->pg) {
 		if (gg_pg_prepare(s, sql, err)) {
-			for (int i = 0; i < s->nparams; i++)
-				free(s->names[i]);
-			free(s->names);
-			free(s->vals);
-			free(s);
+			gg_pg_free(s);
 			return NULL;
 		}
 	} else if ((rc = sqlite3_prepare_v2(db->h, sql, -1, &s->st, NULL)) != SQLITE_OK) {
@@ -675,7 +680,7 @@ struct gg_stmt *gg_db_stmt(struct gg_db *db, const char *sql, struct gg_err *err
 
 struct gg_stmt *gg_db_named(struct gg_db *db, const char *name, struct gg_err *err)
 {
-	const char *sql = gg_db_query(name);
+	const char *sql = gg_db_text(db, name);
 	if (!sql) {
 		gg_err_set(err, GG_EX_SOFTWARE, "no query named '%s'", name);
 		return NULL;
@@ -828,6 +833,25 @@ int gg_stmt_step(struct gg_stmt *st, struct gg_err *err)
 }
 
 /* Steps a statement that returns no rows; 0 or the error code. */
+int gg_db_copies(struct gg_db *db)
+{
+	return db->pg != NULL;
+}
+
+int gg_stmt_keep(struct gg_stmt *st, struct gg_rows *rows, struct gg_err *err)
+{
+	if (!st->db->pg)
+		return gg_err_set(err, GG_EX_SOFTWARE, "database '%s' is a file: its rows are written, not kept", st->db->path);
+	return gg_pg_keep(st, rows, err);
+}
+
+int gg_db_copy(struct gg_db *db, const char *table, struct gg_rows *rows, struct gg_err *err)
+{
+	if (!db->pg)
+		return gg_err_set(err, GG_EX_SOFTWARE, "database '%s' is a file: it has no COPY", db->path);
+	return begin_now(db, err) ? err->code : gg_pg_copy(db, table, rows, err);
+}
+
 int gg_stmt_run(struct gg_stmt *st, struct gg_err *err)
 {
 	int rc = gg_stmt_step(st, err);

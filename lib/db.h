@@ -30,10 +30,14 @@ int gg_db_commit(struct gg_db *db, struct gg_err *err);
 void gg_db_rollback(struct gg_db *db);
 int gg_db_exec(struct gg_db *db, const char *sql, struct gg_err *err);
 const char *gg_db_query(const char *name);
-/* The text of queries/NAME.sql as db's store runs it: on PostgreSQL, its NAME.pg.sql if any */
+/* The text of queries/NAME.sql as db's store runs it: on PostgreSQL, its NAME.pg.sql if any
+ * (or alone: a query only the server runs) */
 const char *gg_db_text(struct gg_db *db, const char *name);
+/* Whether an embedded file (share/gg/…) is the PostgreSQL store's own: NAME.pg.sql */
+int gg_db_pg_file(const char *name);
 
 struct gg_stmt *gg_db_stmt(struct gg_db *db, const char *sql, struct gg_err *err);
+/* queries/NAME as gg_db_text gives it */
 struct gg_stmt *gg_db_named(struct gg_db *db, const char *name, struct gg_err *err);
 void gg_stmt_bind_text(struct gg_stmt *st, int i, const char *s);
 void gg_stmt_bind_fixed(struct gg_stmt *st, int i, const char *s);
@@ -49,6 +53,18 @@ size_t gg_stmt_bytes(struct gg_stmt *st, int i); /* of the text gg_stmt_text gav
 int64_t gg_stmt_int(struct gg_stmt *st, int i);
 int gg_stmt_isnull(struct gg_stmt *st, int i);
 json_t *gg_stmt_row(struct gg_stmt *st);
+/* Rows sent by COPY, the fastest way into a PostgreSQL server (a SQLite file, written in
+ * process, has no need of it: gg_db_copies says whether the store takes them). gg_stmt_keep
+ * keeps the values bound to st as the next row, numbered from 1, instead of running st;
+ * gg_db_copy sends the rows kept into table, whose columns are n (the number) and st's
+ * :names, then forgets them. */
+struct gg_rows;
+int gg_db_copies(struct gg_db *db);
+struct gg_rows *gg_rows_new(void);
+size_t gg_rows_count(const struct gg_rows *rows);
+void gg_rows_free(struct gg_rows *rows);
+int gg_stmt_keep(struct gg_stmt *st, struct gg_rows *rows, struct gg_err *err);
+int gg_db_copy(struct gg_db *db, const char *table, struct gg_rows *rows, struct gg_err *err);
 int64_t gg_db_changes(struct gg_db *db);
 int64_t gg_db_last_id(struct gg_db *db);
 

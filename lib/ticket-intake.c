@@ -8,6 +8,7 @@
 
 #include "audit.h"
 #include "clock.h"
+#include "hook.h"
 #include "kind.h"
 #include "ladder.h"
 #include "org.h"
@@ -68,6 +69,7 @@ struct intake {
 	int due_given;
 	json_t *where, *lat, *lon; /* where: the unit it stands on, once placed */
 	struct cat *k;
+	json_t *rec; /* the record, whose text the fields above point into */
 };
 
 /* The reporter, {name, phone}, both optional. A masked phone (an export without --reveal) is
@@ -415,6 +417,93 @@ static int restate(struct gg_ctx *c, const struct intake *t, struct gg_intake *i
 	return rc;
 }
 
+/* ---- an import on a server, a batch at a time ---- */
+
+/* The tickets an import has checked and placed, waiting to be stored together. On a
+ * PostgreSQL server a batch goes in by COPY and one INSERT: an INSERT a ticket, each a round
+ * trip over the socket, took a million tickets in six times slower than the server's COPY. */
+#define BATCH 5000
+
+struct gg_intake_batch {
+	struct gg_rows *rows; /* their values, as ticket/insert.sql's parameters */
+	struct intake t[BATCH]; /* the tickets, each holding its record */
+	size_t n;
+};
+
+/* Keeps the ticket whose values st holds bound for its batch, and stores the batch once full. */
+static int stage(struct gg_ctx *c, const struct intake *t, struct gg_stmt *st, struct gg_intake *in)
+{
+	struct gg_intake_batch *b = in->batch;
+
+	if (gg_stmt_keep(st, b->rows, &c->err))
+		return c->err.code;
+	b->t[b->n] = *t;
+	json_incref(t->rec);
+	json_incref(t->where);
+	return ++b->n == BATCH ? gg_ticket_intake_flush(c, in) : 0;
+}
+
+int gg_ticket_intake_bulk(struct gg_ctx *c, struct gg_intake *in)
+{
+	/* a hook on "create" is handed each ticket as it is stored, one at a time */
+	if (!gg_db_copies(c->db) || gg_hook_wanted(c, "create"))
+		return 0;
+	if (!(in->batch = calloc(1, sizeof *in->batch)) || !(in->batch->rows = gg_rows_new()))
+		return gg_err_oom(&c->err);
+	return 0;
+}
+
+/* Stores the tickets of the batch; then those that a stored ticket (or one before them in the
+ * batch) already had restate it, in the order they were read. */
+int gg_ticket_intake_flush(struct gg_ctx *c, struct gg_intake *in)
+{
+	struct gg_intake_batch *b = in->batch;
+	struct gg_stmt *st;
+	char again[BATCH] = {0};
+	size_t restated = 0;
+	json_int_t id;
+	int rc;
+
+	if (!b || !b->n)
+		return 0;
+	if (gg_db_exec(c->db, gg_db_text(c->db, "ticket/staging"), &c->err) ||
+	    gg_db_copy(c->db, "ticket_incoming", b->rows, &c->err) || !(st = gg_db_named(c->db, "ticket/staged", &c->err)))
+		rc = c->err.code;
+	else
+		while ((rc = gg_stmt_step(st, &c->err)) > 0) {
+			int64_t n = gg_stmt_int(st, 0);
+			if (n < 1 || n > (int64_t)b->n) {
+				rc = gg_err_set(&c->err, GG_EX_SOFTWARE, "ticket/staged gave row %lld of %zu", (long long)n, b->n);
+				break;
+			}
+			again[n - 1] = 1;
+			restated++;
+		}
+	rc = rc < 0 ? c->err.code : rc;
+	for (size_t i = 0; i < b->n; i++) {
+		if (!rc && again[i])
+			rc = restate(c, &b->t[i], in, &id);
+		json_decref(b->t[i].rec);
+		json_decref(b->t[i].where);
+	}
+	in->added += (json_int_t)(b->n - restated);
+	b->n = 0;
+	return rc;
+}
+
+void gg_ticket_intake_done(struct gg_intake *in)
+{
+	if (!in->batch)
+		return;
+	for (size_t i = 0; i < in->batch->n; i++) {
+		json_decref(in->batch->t[i].rec);
+		json_decref(in->batch->t[i].where);
+	}
+	gg_rows_free(in->batch->rows);
+	free(in->batch);
+	in->batch = NULL;
+}
+
 /* ticket/insert.sql's parameters, in the order insert() binds them */
 static const char *const insert_params[] = {
 	"external_id", "source", "category",   "title",	     "description", "unit",	     "address",
@@ -462,6 +551,8 @@ static int insert(struct gg_ctx *c, const struct intake *t, int64_t deadline, in
 	gg_stmt_bind_fixed(st, at[19], t->rname);
 	gg_stmt_bind_fixed(st, at[20], t->rphone);
 	gg_stmt_bind_fixed(st, at[21], t->unmapped);
+	if (in->batch)
+		return stage(c, t, st, in);
 	if ((rc = gg_stmt_run(st, &c->err)))
 		return rc;
 	if (t->ext && gg_db_changes(c->db) == 0) /* the same external record again */
@@ -530,6 +621,7 @@ int gg_ticket_intake(struct gg_ctx *c, json_t *rec, const struct gg_src *src0, s
 	int rc;
 
 	src.rec = rec;
+	t.rec = rec;
 	*id = 0;
 	if ((rc = read_fields(c, &src, rec, &t)) || (rc = judge(c, &src, rec, in, &t)))
 		goto done;

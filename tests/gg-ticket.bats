@@ -105,6 +105,51 @@ EOF2
 	assert_equal "$(digest)" "$before"
 }
 
+# batch FIRST LAST: garbage tickets E<FIRST>…E<LAST> on grid G01, one NDJSON line each
+batch() {
+	seq "$1" "$2" | awk '{printf "{\"external_id\": \"E%d\", \"category\": \"env.garbage\", \"unit\": \"TZ-HL-CZ-01-G01\", \"title\": \"堆放%d\", \"reported_at\": \"2026-11-26T09:00:00+08:00\"}\n", $1, $1}'
+}
+
+@test "an import longer than a batch is taken in as read one at a time: ids, restated tickets, counts" {
+	# on a server the tickets go in 5,000 at a time (gg_ticket_intake_bulk): records that
+	# restate a ticket within a batch and across one are restated in order, as on a file
+	f=$BATS_TEST_TMPDIR/t.ndjson
+	{
+		batch 1 6
+		printf '%s\n' '{"external_id": "E7", "category": "env.garbage", "unit": "TZ-HL-CZ-01-G01", "title": "tab\there, a line\nbelow, a \\ and a \\N", "lat": 32.4551234567891, "long": 119.9231}'
+		batch 8 4999
+		printf '%s\n' '{"external_id": "E10", "category": "env.garbage", "unit": "TZ-HL-CZ-01-G01", "title": "堆放10（更正）", "reported_at": "2026-11-26T09:00:00+08:00"}'
+		printf '%s\n' '{"category": "env.noise", "unit": "TZ-HL-CZ-01-G02", "title": "无编号"}'
+		batch 4999 4999
+		batch 5003 5003
+		printf '%s\n' '{"external_id": "E5003", "category": "env.garbage", "unit": "TZ-HL-CZ-01-G01", "title": "堆放5003（更正）", "reported_at": "2026-11-26T09:00:00+08:00"}'
+	} >"$f"
+	run -0 gg-ticket import -f "$f" -o json
+	assert_equal "$(jq -c . <<<"$output")" '{"new":5001,"updated":2,"unchanged":1}'
+	assert_equal "$(sql "SELECT id, coalesce(external_id, '-'), title FROM ticket WHERE id IN (1, 10, 4999, 5000, 5001) ORDER BY id")" \
+		"1|E1|堆放1
+10|E10|堆放10（更正）
+4999|E4999|堆放4999
+5000|-|无编号
+5001|E5003|堆放5003（更正）"
+	run -0 gg-ticket show 7 -o json
+	assert_equal "$(jq -c '.[0] | [.title, .lat, .long]' <<<"$output")" '["tab\there, a line\nbelow, a \\ and a \\N",32.4551234567891,119.9231]'
+	run -0 gg-ticket history 5001 -o json
+	assert_equal "$(jq -c '[.[] | .kind]' <<<"$output")" '["created","updated"]'
+}
+
+@test "an import with a bad record after a full batch writes nothing and names the record" {
+	before=$(digest)
+	{
+		batch 1 5001
+		printf '%s\n' '{"external_id": "X", "category": "env.nope", "unit": "TZ-HL-CZ-01-G01", "title": "乙"}'
+	} >"$BATS_TEST_TMPDIR/t.ndjson"
+	run -65 --separate-stderr gg-ticket import -f "$BATS_TEST_TMPDIR/t.ndjson"
+	assert_equal "$stderr" "gg-ticket: $BATS_TEST_TMPDIR/t.ndjson:5002:1: category: unknown category 'env.nope'"
+	assert_equal "$output" ""
+	assert_equal "$(digest)" "$before"
+}
+
 @test "import --from csv maps a 12345 export's columns, quoted newlines and commas included" {
 	run -0 gg-ticket import --from csv --map "$FIX/hotline-map.yaml" -f "$FIX/hotline.csv" -o json
 	assert_equal "$(jq -c . <<<"$output")" '{"new":2,"updated":0,"unchanged":0}'

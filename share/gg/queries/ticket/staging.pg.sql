@@ -1,0 +1,31 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- ticket/staging.pg.sql: where an import's tickets wait on a PostgreSQL server, a batch at a
+-- time (lib/ticket-intake.c), made when first needed and emptied for each batch. A row a
+-- record: n its place in the batch, the other columns the parameters of ticket/insert.sql,
+-- filled by COPY (gg_db_copy), then stored by ticket/staged.pg.sql.
+CREATE TEMP TABLE IF NOT EXISTS ticket_incoming (
+	n              BIGINT NOT NULL,
+	external_id    TEXT,
+	source         TEXT,
+	category       TEXT,
+	title          TEXT,
+	description    TEXT,
+	unit           TEXT,
+	address        TEXT,
+	priority       TEXT,
+	status         TEXT,
+	level          TEXT,
+	assignee       TEXT,
+	reported_at    BIGINT,
+	respond_by     BIGINT,
+	due_at         BIGINT,
+	lat            DOUBLE PRECISION,
+	long           DOUBLE PRECISION,
+	created_at     BIGINT,
+	created_by     TEXT,
+	provisional    BOOLEAN,
+	reporter_name  TEXT,
+	reporter_phone TEXT,
+	unmapped       TEXT
+);
+TRUNCATE ticket_incoming;
