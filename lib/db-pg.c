@@ -654,11 +654,6 @@ struct gg_rows *gg_rows_new(void)
 	return calloc(1, sizeof(struct gg_rows));
 }
 
-size_t gg_rows_count(const struct gg_rows *rows)
-{
-	return rows->n;
-}
-
 void gg_rows_free(struct gg_rows *rows)
 {
 	if (!rows)

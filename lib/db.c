@@ -832,7 +832,6 @@ int gg_stmt_step(struct gg_stmt *st, struct gg_err *err)
 	return -1;
 }
 
-/* Steps a statement that returns no rows; 0 or the error code. */
 int gg_db_copies(struct gg_db *db)
 {
 	return db->pg != NULL;
@@ -852,6 +851,7 @@ int gg_db_copy(struct gg_db *db, const char *table, struct gg_rows *rows, struct
 	return begin_now(db, err) ? err->code : gg_pg_copy(db, table, rows, err);
 }
 
+/* Steps a statement that returns no rows; 0 or the error code. */
 int gg_stmt_run(struct gg_stmt *st, struct gg_err *err)
 {
 	int rc = gg_stmt_step(st, err);

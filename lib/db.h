@@ -61,7 +61,6 @@ json_t *gg_stmt_row(struct gg_stmt *st);
 struct gg_rows;
 int gg_db_copies(struct gg_db *db);
 struct gg_rows *gg_rows_new(void);
-size_t gg_rows_count(const struct gg_rows *rows);
 void gg_rows_free(struct gg_rows *rows);
 int gg_stmt_keep(struct gg_stmt *st, struct gg_rows *rows, struct gg_err *err);
 int gg_db_copy(struct gg_db *db, const char *table, struct gg_rows *rows, struct gg_err *err);

@@ -97,3 +97,16 @@ pg_only() {
 	assert_output --partial 'append-only'
 	assert_equal "$(digest)" "$BEFORE"
 }
+
+@test "an import's batches wait in a temporary table of their own: a table of the same name is left alone" {
+	pg_only "the server's COPY into a temporary table"
+	gg-ticket category import --builtin >/dev/null
+	sql 'CREATE TABLE ticket_incoming (note TEXT); INSERT INTO ticket_incoming VALUES ($$ours$$)'
+	for i in $(seq 1 3); do
+		printf '{"external_id": "T%d", "category": "env.garbage", "unit": "TZ-HL-CZ-01-G01", "title": "楼道堆放杂物"}\n' "$i"
+	done >"$BATS_TEST_TMPDIR/t.ndjson"
+	run -0 gg-ticket import -f "$BATS_TEST_TMPDIR/t.ndjson" -o json
+	assert_equal "$(jq -c . <<<"$output")" '{"new":3,"updated":0,"unchanged":0}'
+	assert_equal "$(sql 'SELECT * FROM ticket_incoming')" ours
+	assert_equal "$(sql 'SELECT count(*) FROM ticket')" 3
+}
