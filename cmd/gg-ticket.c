@@ -296,7 +296,7 @@ static int refused(struct gg_ctx *c, struct gg_intake *in, int rc)
 {
 	char *m;
 
-	if (!rc || !c->rollback || rc != GG_EX_DATAERR)
+	if (!rc || !c->rollback || rc != GG_EX_DATAERR || in->broken)
 		return rc;
 	m = gg_text_mask_free(c->err.msg); /* as gg_cli_main prints an error */
 	fprintf(stderr, "%s: %s\n", c->prog, m ? m : c->err.msg);
@@ -498,10 +498,7 @@ static int cmd_import(struct gg_ctx *c, int argc, char **argv)
 		else
 			rc = import_records(c, file, !strcmp(from, "open311"), &in);
 	}
-	if (!rc)
-		rc = gg_ticket_intake_flush(c, &in);
-	gg_ticket_intake_done(&in);
-	if (rc)
+	if ((rc = gg_ticket_intake_end(c, &in, rc)))
 		return rc;
 	json_t *sum = json_pack("{s:I,s:I,s:I}", "new", in.added, "updated", in.updated, "unchanged", in.unchanged);
 	if (!(rc = gg_ticket_imported(c, from, sum)))

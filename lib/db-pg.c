@@ -649,12 +649,12 @@ struct gg_rows {
 	char *cols; /* "n", then the parameters of the statement the rows were kept from */
 };
 
-struct gg_rows *gg_rows_new(void)
+struct gg_rows *gg_db_rows_new(void)
 {
 	return calloc(1, sizeof(struct gg_rows));
 }
 
-void gg_rows_free(struct gg_rows *rows)
+void gg_db_rows_free(struct gg_rows *rows)
 {
 	if (!rows)
 		return;
@@ -679,18 +679,26 @@ static int room(struct gg_rows *rows, size_t need)
 	return 0;
 }
 
-/* The columns of s's rows: n and its :names, each quoted (they are letters, digits and _). */
+/* The columns of s's rows, quoted as identifiers: n, then its :names. */
 static char *columns(struct gg_stmt *s)
 {
-	size_t len = 4;
+	size_t len = 2;
+	char **quoted = calloc((size_t)s->nparams + 1, sizeof *quoted), *cols = NULL;
+
+	for (int i = 0; quoted && i < s->nparams; i++) {
+		if (!(quoted[i] = PQescapeIdentifier(s->db->pg, s->names[i], strlen(s->names[i]))))
+			goto done;
+		len += strlen(quoted[i]) + 2;
+	}
+	if (!quoted || !(cols = malloc(len)))
+		goto done;
+	char *o = cols + sprintf(cols, "n");
 	for (int i = 0; i < s->nparams; i++)
-		len += strlen(s->names[i]) + 4;
-	char *cols = malloc(len), *o = cols;
-	if (!cols)
-		return NULL;
-	o += sprintf(o, "n");
-	for (int i = 0; i < s->nparams; i++)
-		o += sprintf(o, ", \"%s\"", s->names[i]);
+		o += sprintf(o, ", %s", quoted[i]);
+done:
+	for (int i = 0; quoted && i < s->nparams; i++)
+		PQfreemem(quoted[i]);
+	free(quoted);
 	return cols;
 }
 
@@ -727,30 +735,52 @@ int gg_pg_keep(struct gg_stmt *s, struct gg_rows *rows, struct gg_err *err)
 	return 0;
 }
 
+/* The rows go in pieces of this many bytes at most: PQputCopyData takes an int. */
+#define COPY_PIECE (1 << 20)
+
+/* COPY of the rows into the session's temporary table: every row, or an error. */
 int gg_pg_copy(struct gg_db *db, const char *table, struct gg_rows *rows, struct gg_err *err)
 {
-	char *sql;
+	char *name, *sql = NULL;
 	PGresult *r;
 	int rc = 0;
 
 	if (!rows->n)
 		return 0;
-	if (asprintf(&sql, "COPY %s (%s) FROM STDIN", table, rows->cols) < 0)
+	if (!(name = PQescapeIdentifier(db->pg, table, strlen(table))))
+		return gg_err_oom(err);
+	if (asprintf(&sql, "COPY pg_temp.%s (%s) FROM STDIN", name, rows->cols) < 0)
+		sql = NULL;
+	PQfreemem(name);
+	if (!sql)
 		return gg_err_oom(err);
 	r = PQexec(db->pg, sql);
 	free(sql);
 	if (PQresultStatus(r) != PGRES_COPY_IN) {
 		rc = pg_fail(db, r, err, "cannot copy into database");
 		PQclear(r);
+		rows->len = rows->n = 0;
 		return rc;
 	}
 	PQclear(r);
-	if (PQputCopyData(db->pg, rows->buf, (int)rows->len) != 1 || PQputCopyEnd(db->pg, NULL) != 1)
+	for (size_t at = 0; !rc && at < rows->len; at += COPY_PIECE) {
+		size_t n = rows->len - at < COPY_PIECE ? rows->len - at : COPY_PIECE;
+		if (PQputCopyData(db->pg, rows->buf + at, (int)n) != 1)
+			rc = pg_fail(db, NULL, err, "cannot copy into database");
+	}
+	/* a COPY left unsent is ended as failed: the server then rolls it back */
+	if (PQputCopyEnd(db->pg, rc ? "gg could not send all its rows" : NULL) != 1 && !rc)
 		rc = pg_fail(db, NULL, err, "cannot copy into database");
 	while ((r = PQgetResult(db->pg))) {
-		if (!rc && PQresultStatus(r) != PGRES_COMMAND_OK)
+		ExecStatusType st = PQresultStatus(r);
+		if (!rc && st != PGRES_COMMAND_OK)
 			rc = pg_fail(db, r, err, "cannot copy into database");
+		else if (!rc && strtoull(PQcmdTuples(r), NULL, 10) != rows->n)
+			rc = gg_err_set(err, GG_EX_SOFTWARE, "database '%s' took %s of %zu rows copied", db->path,
+					PQcmdTuples(r), rows->n);
 		PQclear(r);
+		if (st == PGRES_COPY_IN) /* still copying after the end: the connection is lost */
+			break;
 	}
 	rows->len = rows->n = 0;
 	return rc;

@@ -832,7 +832,7 @@ int gg_stmt_step(struct gg_stmt *st, struct gg_err *err)
 	return -1;
 }
 
-int gg_db_copies(struct gg_db *db)
+int gg_db_can_copy(struct gg_db *db)
 {
 	return db->pg != NULL;
 }

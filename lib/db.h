@@ -54,14 +54,14 @@ int64_t gg_stmt_int(struct gg_stmt *st, int i);
 int gg_stmt_isnull(struct gg_stmt *st, int i);
 json_t *gg_stmt_row(struct gg_stmt *st);
 /* Rows sent by COPY, the fastest way into a PostgreSQL server (a SQLite file, written in
- * process, has no need of it: gg_db_copies says whether the store takes them). gg_stmt_keep
- * keeps the values bound to st as the next row, numbered from 1, instead of running st;
- * gg_db_copy sends the rows kept into table, whose columns are n (the number) and st's
- * :names, then forgets them. */
+ * process, has no need of it: gg_db_can_copy says whether the store takes them).
+ * gg_stmt_keep keeps the values bound to st as the next row, numbered from 1, instead of
+ * running st; gg_db_copy sends the rows kept into the session's temporary table (pg_temp),
+ * whose columns are n (the number) and st's :names, and forgets them. */
 struct gg_rows;
-int gg_db_copies(struct gg_db *db);
-struct gg_rows *gg_rows_new(void);
-void gg_rows_free(struct gg_rows *rows);
+int gg_db_can_copy(struct gg_db *db);
+struct gg_rows *gg_db_rows_new(void);
+void gg_db_rows_free(struct gg_rows *rows);
 int gg_stmt_keep(struct gg_stmt *st, struct gg_rows *rows, struct gg_err *err);
 int gg_db_copy(struct gg_db *db, const char *table, struct gg_rows *rows, struct gg_err *err);
 int64_t gg_db_changes(struct gg_db *db);

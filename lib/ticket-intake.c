@@ -419,16 +419,20 @@ static int restate(struct gg_ctx *c, const struct intake *t, struct gg_intake *i
 
 /* ---- an import on a server, a batch at a time ---- */
 
-/* The tickets an import has checked and placed, waiting to be stored together. On a
- * PostgreSQL server a batch goes in by COPY and one INSERT: an INSERT a ticket, each a round
- * trip over the socket, took a million tickets in six times slower than the server's COPY. */
+/* The tickets an import has checked and placed, waiting to be stored together: the one place
+ * gg holds records rather than streaming them, for speed. On a PostgreSQL server a batch
+ * goes in by COPY and one INSERT; an INSERT a ticket, each a round trip over the socket, took
+ * a million tickets in six times slower than the server's own COPY. */
 #define BATCH 5000
 
 struct gg_intake_batch {
 	struct gg_rows *rows; /* their values, as ticket/insert.sql's parameters */
 	struct intake t[BATCH]; /* the tickets, each holding its record */
 	size_t n;
+	size_t before; /* the tickets of the batches before */
 };
+
+static int flush(struct gg_ctx *c, struct gg_intake *in);
 
 /* Keeps the ticket whose values st holds bound for its batch, and stores the batch once full. */
 static int stage(struct gg_ctx *c, const struct intake *t, struct gg_stmt *st, struct gg_intake *in)
@@ -440,68 +444,88 @@ static int stage(struct gg_ctx *c, const struct intake *t, struct gg_stmt *st, s
 	b->t[b->n] = *t;
 	json_incref(t->rec);
 	json_incref(t->where);
-	return ++b->n == BATCH ? gg_ticket_intake_flush(c, in) : 0;
+	return ++b->n == BATCH ? flush(c, in) : 0;
 }
 
 int gg_ticket_intake_bulk(struct gg_ctx *c, struct gg_intake *in)
 {
 	/* a hook on "create" is handed each ticket as it is stored, one at a time */
-	if (!gg_db_copies(c->db) || gg_hook_wanted(c, "create"))
+	if (!gg_db_can_copy(c->db) || gg_hook_wanted(c, "create"))
 		return 0;
-	if (!(in->batch = calloc(1, sizeof *in->batch)) || !(in->batch->rows = gg_rows_new()))
+	if (!(in->batch = calloc(1, sizeof *in->batch)) || !(in->batch->rows = gg_db_rows_new()))
 		return gg_err_oom(&c->err);
 	return 0;
 }
 
-/* Stores the tickets of the batch; then those that a stored ticket (or one before them in the
- * batch) already had restate it, in the order they were read. */
-int gg_ticket_intake_flush(struct gg_ctx *c, struct gg_intake *in)
+/* The rows of the batch that restate a ticket (ticket/staged.pg.sql's result) marked in
+ * again; their number, or -1. */
+static long store(struct gg_ctx *c, struct gg_intake_batch *b, char *again)
 {
-	struct gg_intake_batch *b = in->batch;
 	struct gg_stmt *st;
-	char again[BATCH] = {0};
-	size_t restated = 0;
-	json_int_t id;
+	long n = 0;
 	int rc;
 
-	if (!b || !b->n)
-		return 0;
 	if (gg_db_exec(c->db, gg_db_text(c->db, "ticket/staging"), &c->err) ||
 	    gg_db_copy(c->db, "ticket_incoming", b->rows, &c->err) || !(st = gg_db_named(c->db, "ticket/staged", &c->err)))
-		rc = c->err.code;
-	else
-		while ((rc = gg_stmt_step(st, &c->err)) > 0) {
-			int64_t n = gg_stmt_int(st, 0);
-			if (n < 1 || n > (int64_t)b->n) {
-				rc = gg_err_set(&c->err, GG_EX_SOFTWARE, "ticket/staged gave row %lld of %zu", (long long)n, b->n);
-				break;
-			}
-			again[n - 1] = 1;
-			restated++;
+		return -1;
+	while ((rc = gg_stmt_step(st, &c->err)) > 0) {
+		int64_t row = gg_stmt_int(st, 0);
+		if (row < 1 || row > (int64_t)b->n) {
+			gg_err_set(&c->err, GG_EX_SOFTWARE, "ticket/staged gave row %lld of %zu", (long long)row, b->n);
+			return -1;
 		}
-	rc = rc < 0 ? c->err.code : rc;
+		again[row - 1] = 1;
+		n++;
+	}
+	return rc < 0 ? -1 : n;
+}
+
+/* Stores the tickets of the batch; then those that a stored ticket (or one before them in the
+ * batch) already had restate it, in the order they were read. A failure is the batch's, and
+ * names the tickets of the batch, not the record at hand; it ends a dry run too, as the
+ * server's transaction is over. */
+static int flush(struct gg_ctx *c, struct gg_intake *in)
+{
+	struct gg_intake_batch *b = in->batch;
+	char again[BATCH] = {0};
+	json_int_t id;
+	size_t first = b->before + 1;
+	long restated = store(c, b, again);
+	int rc = restated < 0 ? c->err.code : 0;
+
 	for (size_t i = 0; i < b->n; i++) {
 		if (!rc && again[i])
 			rc = restate(c, &b->t[i], in, &id);
 		json_decref(b->t[i].rec);
 		json_decref(b->t[i].where);
 	}
-	in->added += (json_int_t)(b->n - restated);
+	b->before += b->n;
+	if (rc) {
+		in->broken = 1;
+		gg_err_prefix(&c->err, "storing tickets %zu to %zu of the import", first, b->before);
+	} else {
+		in->added += (json_int_t)b->n - restated;
+	}
 	b->n = 0;
 	return rc;
 }
 
-void gg_ticket_intake_done(struct gg_intake *in)
+int gg_ticket_intake_end(struct gg_ctx *c, struct gg_intake *in, int rc)
 {
-	if (!in->batch)
-		return;
-	for (size_t i = 0; i < in->batch->n; i++) {
-		json_decref(in->batch->t[i].rec);
-		json_decref(in->batch->t[i].where);
+	struct gg_intake_batch *b = in->batch;
+
+	if (!b)
+		return rc;
+	if (!rc && b->n)
+		rc = flush(c, in);
+	for (size_t i = 0; i < b->n; i++) {
+		json_decref(b->t[i].rec);
+		json_decref(b->t[i].where);
 	}
-	gg_rows_free(in->batch->rows);
-	free(in->batch);
+	gg_db_rows_free(b->rows);
+	free(b);
 	in->batch = NULL;
+	return rc;
 }
 
 /* ticket/insert.sql's parameters, in the order insert() binds them */

@@ -31,15 +31,16 @@ struct gg_intake {
 	json_int_t added, updated, unchanged;
 	json_int_t refused; /* records a dry run would refuse */
 	struct gg_intake_batch *batch; /* an import's tickets on a server, stored a batch at a time */
+	int broken;			/* a batch failed: a dry run cannot go on */
 };
 
 int gg_ticket_intake_check(struct gg_ctx *c, const struct gg_intake *in);
 /* An import on a PostgreSQL server stores its tickets a batch at a time (on a file, one by
- * one, as read): gg_ticket_intake_bulk before the first record, gg_ticket_intake_flush after
- * the last, gg_ticket_intake_done in the end. The counts are whole after the flush. */
+ * one, as read): gg_ticket_intake_bulk before the first record, gg_ticket_intake_end after
+ * the last, with the import's result so far (rc), which stores the last batch if all went
+ * well; its result is the import's. The counts are whole after it. */
 int gg_ticket_intake_bulk(struct gg_ctx *c, struct gg_intake *in);
-int gg_ticket_intake_flush(struct gg_ctx *c, struct gg_intake *in);
-void gg_ticket_intake_done(struct gg_intake *in);
+int gg_ticket_intake_end(struct gg_ctx *c, struct gg_intake *in, int rc);
 int gg_ticket_intake(struct gg_ctx *c, json_t *rec, const struct gg_src *src, struct gg_intake *in, json_int_t *id);
 int gg_ticket_imported(struct gg_ctx *c, const char *from, json_t *counts);
 

@@ -124,6 +124,10 @@ batch() {
 		batch 5003 5003
 		printf '%s\n' '{"external_id": "E5003", "category": "env.garbage", "unit": "TZ-HL-CZ-01-G01", "title": "堆放5003（更正）", "reported_at": "2026-11-26T09:00:00+08:00"}'
 	} >"$f"
+	before=$(digest)
+	run -0 gg-ticket import --dry-run -f "$f" -o json
+	assert_equal "$(jq -c . <<<"$output")" '{"new":5001,"updated":2,"unchanged":1}'
+	assert_equal "$(digest)" "$before"
 	run -0 gg-ticket import -f "$f" -o json
 	assert_equal "$(jq -c . <<<"$output")" '{"new":5001,"updated":2,"unchanged":1}'
 	assert_equal "$(sql "SELECT id, coalesce(external_id, '-'), title FROM ticket WHERE id IN (1, 10, 4999, 5000, 5001) ORDER BY id")" \

@@ -107,6 +107,34 @@ pg_only() {
 	done >"$BATS_TEST_TMPDIR/t.ndjson"
 	run -0 gg-ticket import -f "$BATS_TEST_TMPDIR/t.ndjson" -o json
 	assert_equal "$(jq -c . <<<"$output")" '{"new":3,"updated":0,"unchanged":0}'
+	# a search_path that puts the schema's tables before the session's own changes nothing
+	sed -i 's/"T/"U/' "$BATS_TEST_TMPDIR/t.ndjson"
+	PGOPTIONS='-c search_path=public,pg_temp' run -0 gg-ticket import -f "$BATS_TEST_TMPDIR/t.ndjson" -o json
+	assert_equal "$(jq -c . <<<"$output")" '{"new":3,"updated":0,"unchanged":0}'
 	assert_equal "$(sql 'SELECT * FROM ticket_incoming')" ours
-	assert_equal "$(sql 'SELECT count(*) FROM ticket')" 3
+	assert_equal "$(sql 'SELECT count(*) FROM ticket')" 6
+}
+
+@test "a batch the server refuses is named as the batch, writes nothing, and ends a dry run too" {
+	pg_only "the server's batches"
+	gg-ticket category import --builtin >/dev/null
+	# a rule of the database's own, which gg does not check before the server does
+	sql 'ALTER TABLE ticket ADD CONSTRAINT no_x CHECK (title <> $$x$$)'
+	BEFORE=$(digest)
+	f=$BATS_TEST_TMPDIR/t.ndjson
+	for i in $(seq 1 5002); do
+		printf '{"external_id": "T%d", "category": "env.garbage", "unit": "TZ-HL-CZ-01-G01", "title": "%s"}\n' \
+			"$i" "$([ "$i" = 10 ] && echo x || echo 楼道堆放杂物)"
+	done >"$f"
+	run -65 --separate-stderr gg-ticket import -f "$f"
+	assert_equal "$stderr" "gg-ticket: storing tickets 1 to 5000 of the import: database '$GG_DB': new row for relation \"ticket\" violates check constraint \"no_x\""
+	assert_equal "$output" ""
+	run -65 --separate-stderr gg-ticket import --dry-run -f "$f"
+	assert_equal "$stderr" "gg-ticket: storing tickets 1 to 5000 of the import: database '$GG_DB': new row for relation \"ticket\" violates check constraint \"no_x\""
+	assert_equal "$output" ""
+	# the last batch, after the last record
+	head -n 20 "$f" >"$BATS_TEST_TMPDIR/short.ndjson"
+	run -65 --separate-stderr gg-ticket import -f "$BATS_TEST_TMPDIR/short.ndjson"
+	assert_equal "$stderr" "gg-ticket: storing tickets 1 to 20 of the import: database '$GG_DB': new row for relation \"ticket\" violates check constraint \"no_x\""
+	assert_equal "$(digest)" "$BEFORE"
 }

@@ -17,7 +17,7 @@ static int temporary(struct gg_db *db, struct gg_err *err)
 {
 	if (gg_db_begin(db, err) || gg_db_exec(db, gg_db_text(db, "score/scope-table"), err))
 		return err->code;
-	return gg_db_copies(db) ? gg_db_exec(db, gg_db_text(db, "ticket/staging"), err) : 0;
+	return gg_db_can_copy(db) ? gg_db_exec(db, gg_db_text(db, "ticket/staging"), err) : 0;
 }
 
 /* Whether an embedded file is a query to prepare: a statement of its own, in the store's
@@ -36,7 +36,7 @@ static int statement(struct gg_db *db, const char *name)
 	if (!gg_db_pg_file(name))
 		return 1;
 	snprintf(twin, sizeof twin, "%.*s.sql", (int)(strlen(name) - 7), name);
-	return gg_db_copies(db) && !gg_embed_get(twin);
+	return gg_db_can_copy(db) && !gg_embed_get(twin);
 }
 
 int main(int argc, char **argv)

@@ -1,14 +1,16 @@
 -- SPDX-License-Identifier: Apache-2.0
--- ticket/staged.pg.sql: a batch of an import's tickets (ticket/staging.pg.sql) stored in one
--- statement, numbered in the order they were read, each as ticket/insert.sql stores one (the
--- next id given here, as the id trigger would give it, without asking for it a row). A row whose
--- source and external_id a stored ticket has, or a row before it in the batch, is not stored:
--- the numbers of those rows are the result, in order, for intake to restate them one by one
--- as it would have restated them read one at a time. Without ON CONFLICT: a row that still
--- met a stored one would be an error, never a ticket dropped without a word.
+-- ticket/staged.pg.sql: one batch of an import's tickets (ticket/staging.pg.sql) stored in one
+-- statement, each as ticket/insert.sql stores one, numbered in the order they were read: the
+-- id of each is the highest so far plus its rank, as the id trigger would number them one by
+-- one. Two kinds of row are not stored, and their numbers (n) are the result, in order, for
+-- intake to restate a ticket with each, as it does with a record read alone:
+--   - a row whose source and external_id a stored ticket already has;
+--   - a row whose source and external_id an earlier row of the batch has.
+-- No ON CONFLICT: a row that met a stored ticket all the same would be an error, never a
+-- ticket dropped without a word.
 WITH staged AS (
 	SELECT i.*, row_number() OVER (PARTITION BY source, external_id ORDER BY n) AS nth
-	FROM ticket_incoming i
+	FROM pg_temp.ticket_incoming i
 ), fresh AS (
 	SELECT s.*, (SELECT coalesce(max(id), 0) FROM ticket) + row_number() OVER (ORDER BY n) AS id
 	FROM staged s

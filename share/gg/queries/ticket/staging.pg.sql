@@ -1,13 +1,16 @@
 -- SPDX-License-Identifier: Apache-2.0
 -- ticket/staging.pg.sql: where an import's tickets wait on a PostgreSQL server, a batch at a
--- time (lib/ticket-intake.c). A row a record: n its place in the batch, the other columns the
--- parameters of ticket/insert.sql, filled by COPY (gg_db_copy), then stored by
--- ticket/staged.pg.sql. The table is made anew for each batch, not emptied: the server then
--- plans ticket/staged.pg.sql anew, for the ticket table as the import has grown it. Planned
--- once, for the first batch and an empty table, it read the whole table for every row of
--- every later batch, and a million tickets took three times as long.
-DROP TABLE IF EXISTS pg_temp.ticket_incoming;
-CREATE TEMP TABLE ticket_incoming (
+-- time (lib/ticket-intake.c), run before each batch. A row a record: n its place in the batch,
+-- the other columns the parameters of ticket/insert.sql, filled by COPY (gg_db_copy), then
+-- stored by ticket/staged.pg.sql. The table is the session's own (pg_temp), made once and
+-- emptied for each batch.
+--
+-- DISCARD PLANS: the server plans ticket/staged.pg.sql anew for each batch, for the ticket
+-- table as the import has grown it. Planned once, for the first batch and an empty table, it
+-- read the whole table for every row of every later batch: a million tickets took three
+-- times as long. (Dropping and making the table each batch did the same, but every table
+-- dropped holds its locks to the end of the transaction, and a long import would run out.)
+CREATE TEMP TABLE IF NOT EXISTS ticket_incoming (
 	n              BIGINT NOT NULL,
 	external_id    TEXT,
 	source         TEXT,
@@ -32,3 +35,5 @@ CREATE TEMP TABLE ticket_incoming (
 	reporter_phone TEXT,
 	unmapped       TEXT
 );
+TRUNCATE pg_temp.ticket_incoming;
+DISCARD PLANS;
